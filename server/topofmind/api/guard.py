@@ -46,7 +46,7 @@ def init_app(app: Flask) -> None:
         port = config["PORT"]
         # DNS rebinding: a hostile name resolving to 127.0.0.1 still sends its own Host.
         if request.host not in allowed_hosts(port):
-            abort(403, description="Unknown Host header; use http://127.0.0.1:%d/." % port)
+            abort(403, description=f"Unknown Host header; use http://127.0.0.1:{port}/.")
         origin = request.headers.get("Origin")
         if origin is not None and origin not in own_origins(port) | extension_origins(
             config["EXTENSION_IDS"]

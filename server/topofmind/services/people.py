@@ -52,6 +52,9 @@ def name_key(name: str | None) -> str:
 
 def identity_from_url(url: str | None) -> tuple[str | None, str | None, str | None]:
     """``(canonical_url, public_id, member_urn_id)`` for a profile URL; Nones when not a profile."""
+    url = (url or "").strip()
+    if url and "://" not in url:
+        url = "https://" + url.lstrip("/")  # people paste "linkedin.com/in/jane"
     canonical = canonical_profile_url(url) if url else None
     if not canonical:
         return None, None, None
