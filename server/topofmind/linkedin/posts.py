@@ -1,0 +1,548 @@
+"""Posts: feed, activity, single-post, search-content pages, fragments, a profile's Activity.
+
+Selectors and strategies, tried in this order (each card is parsed once, outermost first):
+- ARTDECO_CARD: ``[data-urn^="urn:li:activity|share|ugcPost|aggregate"]`` (2022–2025 Ember feed),
+  falling back to ``[data-id^="urn:li:activity"]`` wrappers when the inner card lost its data-urn.
+  Inside: actors ``.update-components-actor__container`` (a second actor = a quote repost or a
+  reshare; everything under it is the reshared post), header ``.update-components-header``
+  ("X reposted this"), commentary ``.update-components-text``, counts
+  ``.social-details-social-counts`` (aria-labels "25 reactions", "Name and 467 others").
+- PUBLIC_CARD: ``article[data-activity-urn]`` (logged-out post pages); the reshared post is a
+  nested ``article[data-activity-urn]``; actor ``[data-test-id$="entity-lockup"]``, age ``time``,
+  commentary ``[data-test-id$="__commentary"]``, counts ``[data-test-id^="social-actions__"]``.
+  JSON-LD ``SocialMediaPosting`` fills and corrects it (exact counts, author, repost flag).
+- SDUI_CARD: ``[componentkey^="update-card"]`` (2026 server-driven DOM, hashed classes). No
+  classes are used: actors are found from their byline ("3h •") and the nearest author link
+  (/in/, /company/, /showcase/), commentary from ``[data-testid="expandable-text-box"]``,
+  counts from text patterns, the URN from ``/feed/update/<urn>`` links.
+- VOYAGER_JSON: ``Update`` entities in ``<code>`` payloads (the feed as the server sent it,
+  before rendering). Used only when the DOM holds no post card.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import ParsedPost
+from .structured import code_payloads, included_entities, interaction_count, json_ld, ld_type
+from .text import fold, has_class, is_hidden, parse_count, relative_time, visible_text, xp_class
+from .urls import (
+    canonical_author_url,
+    canonical_post_url,
+    post_urn_from_text,
+    post_urn_from_url,
+    posted_at_from_urn,
+)
+
+ARTDECO_CARD = (
+    "//*[@data-urn][starts-with(@data-urn,'urn:li:activity:') or starts-with(@data-urn,"
+    "'urn:li:share:') or starts-with(@data-urn,'urn:li:ugcPost:') or "
+    "starts-with(@data-urn,'urn:li:aggregate:')]"
+)
+ARTDECO_WRAPPER = "//*[starts-with(@data-id,'urn:li:activity:')]"
+PUBLIC_CARD = "//article[@data-activity-urn]"
+SDUI_CARD = "//*[starts-with(@componentkey,'update-card')]"
+ACTOR = f".//*[{xp_class('update-components-actor__container')} or {xp_class('feed-shared-actor__container')}]"
+HEADER = f".//*[{xp_class('update-components-header')}]"
+COMMENTARY = (
+    f".//*[{xp_class('update-components-text')} or {xp_class('feed-shared-text')} "
+    f"or {xp_class('feed-shared-update-v2__description')}]"
+)
+SOCIAL_COUNTS = f".//*[{xp_class('social-details-social-counts')}]"
+COMMENTS_AREA = ("comments-comments-list", "comments-comment-item", "comments-comment-entity")
+
+# "reposted this" headers; a few UI languages LinkedIn ships.
+_REPOST_WORDS = ("repost", "reshared", "diffuso", "geteilt", "republi", "compartid", "gedeeld")
+_AUTHOR_PATH = re.compile(r"linkedin\.com/(in|company|showcase|school)/|^/(in|company|showcase)/")
+
+_REACTIONS = re.compile(r"^(\d[\d,.]*\s*[KkMm]?)\s+(?:reactions?|likes?)\b", re.IGNORECASE)
+_OTHERS = re.compile(r"^(?:.+?)\s+and\s+(\d[\d,.]*)\s+others?\b", re.IGNORECASE)
+_COMMENTS = re.compile(r"^(\d[\d,.]*\s*[KkMm]?)\s+comments?\b", re.IGNORECASE)
+_REPOSTS = re.compile(r"^(\d[\d,.]*\s*[KkMm]?)\s+(?:reposts?|shares?)\b", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^\d[\d,.]*\s*[KkMm]?$")
+_BYLINE = re.compile(r"^\s*\S{1,12}?\s*•")
+
+
+def _outermost(elements: list) -> list:
+    """Drop elements nested inside another element of the list (keeps document order)."""
+    chosen = set()
+    result = []
+    for el in elements:
+        parent = el.getparent()
+        nested = False
+        while parent is not None:
+            if parent in chosen:
+                nested = True
+                break
+            parent = parent.getparent()
+        if not nested:
+            chosen.add(el)
+            result.append(el)
+    return result
+
+
+def _inside(el, root) -> bool:
+    if root is None:
+        return False
+    node = el
+    while node is not None:
+        if node is root:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _branch_below_common(first, second):
+    """The ancestor of ``second`` just below its lowest common ancestor with ``first``."""
+    first_chain = set()
+    node = first
+    while node is not None:
+        first_chain.add(node)
+        node = node.getparent()
+    node, below = second, second
+    while node is not None and node not in first_chain:
+        below = node
+        node = node.getparent()
+    return below if node is not None else None
+
+
+def _in_comments(el, card) -> bool:
+    node = el
+    while node is not None and node is not card:
+        cls = node.get("class") or ""
+        if any(name in cls for name in COMMENTS_AREA):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
+    """Reactions, comments, reposts from the labels and texts of a card's social bar."""
+    reactions = comments = reposts = None
+    for raw in strings:
+        text = fold(raw)
+        if not text:
+            continue
+        if reactions is None:
+            match = _REACTIONS.match(text)
+            if match:
+                reactions = parse_count(match.group(1))
+                continue
+            match = _OTHERS.match(text)
+            if match and "mutual" not in text.lower():
+                others = parse_count(match.group(1))
+                reactions = others + 1 if others is not None else None
+                continue
+        if comments is None:
+            match = _COMMENTS.match(text)
+            if match:
+                comments = parse_count(match.group(1))
+                continue
+        if reposts is None:
+            match = _REPOSTS.match(text)
+            if match:
+                reposts = parse_count(match.group(1))
+                continue
+    return reactions, comments, reposts
+
+
+def _strings(root, exclude=None, keep_hidden: bool = True) -> list[str]:
+    """aria-labels and text runs of a subtree, in document order, skipping ``exclude``."""
+    out: list[str] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("svg", "path", "script", "code"):
+            continue
+        if exclude is not None and _inside(el, exclude):
+            continue
+        label = el.get("aria-label")
+        if label:
+            out.append(label)
+        if el.text and el.text.strip():
+            out.append(el.text)
+        if el.tail and el.tail.strip():
+            out.append(el.tail)
+    return out
+
+
+def _commentary_text(el) -> str:
+    text = visible_text(el)
+    for suffix in ("…see more", "… see more", "...see more", "…more", "… more", "see more"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)].rstrip()
+    return text
+
+
+def _make_post(urn, author_name, author_url, text, age, reactions, comments, reposts, is_repost):
+    return ParsedPost(
+        urn=urn,
+        url=canonical_post_url(urn),
+        author_name=author_name or None,
+        author_url=canonical_author_url(author_url),
+        text=text,
+        relative_time=age,
+        posted_at=posted_at_from_urn(urn),
+        reactions=reactions,
+        comments=comments,
+        reposts=reposts,
+        is_repost=is_repost,
+    )
+
+
+def _normalise_urn(raw: str | None) -> str | None:
+    """activity/ugcPost/share URN out of data-urn forms (sponsored and aggregate wrappers too)."""
+    if not raw:
+        return None
+    if raw.startswith("urn:li:activity:") and raw[16:].isdigit():
+        return raw
+    return post_urn_from_text(raw)
+
+
+# --- 2022–2025 Ember ("artdeco") cards -------------------------------------------------------
+
+
+def _artdeco_actor_name(actor) -> str:
+    for title in actor.xpath(
+        f".//*[{xp_class('update-components-actor__title')} or "
+        f"{xp_class('update-components-actor__name')} or {xp_class('feed-shared-actor__name')}]"
+    ):
+        shown = title.xpath(".//span[@aria-hidden='true']")
+        for span in shown:
+            text = visible_text(span)
+            if text:
+                return text
+        text = visible_text(title)
+        if text:
+            return text
+    return ""
+
+
+def _artdeco_actor_url(actor) -> str | None:
+    for link in actor.xpath(".//a[@href]"):
+        url = canonical_author_url(link.get("href"))
+        if url:
+            return url
+    return None
+
+
+def _artdeco_age(actor) -> str | None:
+    for sub in actor.xpath(
+        f".//*[{xp_class('update-components-actor__sub-description')} or "
+        f"{xp_class('feed-shared-actor__sub-description')}]"
+    ):
+        age = relative_time(visible_text(sub))
+        if age:
+            return age
+    return None
+
+
+def _parse_artdeco(card) -> ParsedPost | None:
+    urn = _normalise_urn(card.get("data-urn")) or _normalise_urn(card.get("data-id"))
+    if urn is None:
+        return None
+    actors = [a for a in card.xpath(ACTOR) if not _in_comments(a, card)]
+    if not actors:
+        return None
+    nested = _branch_below_common(actors[0], actors[1]) if len(actors) > 1 else None
+    headers = [h for h in card.xpath(HEADER) if not _inside(h, nested)]
+    header_text = visible_text(headers[0]).lower() if headers else ""
+    is_repost = nested is not None or any(word in header_text for word in _REPOST_WORDS)
+    actor = actors[0]
+    text = ""
+    for el in card.xpath(COMMENTARY):
+        if _inside(el, nested) or _in_comments(el, card):
+            continue
+        text = _commentary_text(el)
+        break
+    reactions = comments = reposts = None
+    for social in card.xpath(SOCIAL_COUNTS):
+        if _inside(social, nested) or _in_comments(social, card):
+            continue
+        reactions, comments, reposts = _counts(_strings(social))
+        if reactions is None:
+            for el in social.xpath(".//*[contains(@class,'reactions-count')]"):
+                reactions = parse_count(visible_text(el, keep_hidden=True))
+                if reactions is not None:
+                    break
+        break
+    return _make_post(
+        urn,
+        _artdeco_actor_name(actor),
+        _artdeco_actor_url(actor),
+        text,
+        _artdeco_age(actor),
+        reactions or 0,
+        comments or 0,
+        reposts or 0,
+        is_repost,
+    )
+
+
+# --- logged-out public cards -------------------------------------------------------------------
+
+
+def _parse_public(card) -> ParsedPost | None:
+    urn = _normalise_urn(card.get("data-activity-urn"))
+    if urn is None:
+        return None
+    nested_list = card.xpath(".//article[@data-activity-urn]")
+    nested = nested_list[0] if nested_list else None
+    author_name = author_url = age = None
+    for lockup in card.xpath(".//*[contains(@data-test-id,'entity-lockup')]"):
+        if _inside(lockup, nested):
+            continue
+        for link in lockup.xpath(".//a[@href]"):
+            name = visible_text(link)
+            if name and canonical_author_url(link.get("href")):
+                author_name, author_url = name, link.get("href")
+                break
+        times = lockup.xpath(".//time")
+        if times:
+            age = fold(times[0].text_content()) or None
+        break
+    text = ""
+    for el in card.xpath(".//*[contains(@data-test-id,'__commentary')]"):
+        if not _inside(el, nested):
+            text = _commentary_text(el)
+            break
+    reactions = comments = None
+    for el in card.xpath(".//*[starts-with(@data-test-id,'social-actions__')]"):
+        if _inside(el, nested):
+            continue
+        test_id = el.get("data-test-id") or ""
+        label = fold(el.get("aria-label") or visible_text(el, keep_hidden=True))
+        number = parse_count(label.split(" ")[0]) if label else None
+        if "reaction" in test_id and reactions is None and number is not None:
+            reactions = number
+        elif "comment" in test_id and comments is None and number is not None:
+            comments = number
+    # Logged-out pages show reactions and comments but never reposts: reposts stay unknown.
+    return _make_post(
+        urn, author_name, author_url, text, age, reactions or 0, comments or 0, None, bool(nested)
+    )
+
+
+# --- 2026 server-driven (SDUI) cards -------------------------------------------------------------
+
+
+def _author_link_near(el, card):
+    """The nearest author link (with a shown name) above a byline, climbing at most 8 levels."""
+    node = el
+    for _ in range(8):
+        node = node.getparent()
+        if node is None or node is card.getparent():
+            return None, None
+        for link in node.xpath(".//a[@href]"):
+            href = link.get("href") or ""
+            if not _AUTHOR_PATH.search(href) or link.xpath(".//figure"):
+                continue
+            name = ""
+            for p in link.xpath(".//p"):
+                name = visible_text(p)
+                if name:
+                    break
+            name = name or visible_text(link)
+            if name:
+                return link, name
+    return None, None
+
+
+def _parse_sdui(card) -> ParsedPost | None:
+    bylines = []
+    for el in card.iter("p", "span"):
+        text = el.text
+        if text and "•" in text and _BYLINE.match(text) and not is_hidden(el):
+            age = relative_time(text)
+            if age:
+                bylines.append((el, age))
+    actors = []
+    for el, age in bylines[:4]:
+        link, name = _author_link_near(el, card)
+        if link is None:
+            continue
+        if actors and actors[-1][1] is link:
+            continue
+        actors.append((el, link, name, age))
+        if len(actors) == 2:
+            break
+    if not actors:
+        return None
+    nested = _branch_below_common(actors[0][0], actors[1][0]) if len(actors) > 1 else None
+    _, link, name, age = actors[0]
+    header_text = ""
+    for el in card.iter("p"):
+        if el is actors[0][0] or _inside(actors[0][0], el):
+            break
+        header_text += " " + visible_text(el).lower()
+    is_repost = nested is not None or any(word in header_text for word in _REPOST_WORDS)
+    text = ""
+    for el in card.xpath(".//*[@data-testid='expandable-text-box']"):
+        if not _inside(el, nested):
+            text = _commentary_text(el)
+            break
+    urn = None
+    fallback = None
+    for anchor in card.xpath(".//a[contains(@href,'/feed/update/')]"):
+        found = post_urn_from_url(anchor.get("href"))
+        if not found:
+            continue
+        if _inside(anchor, nested):
+            fallback = fallback or found
+            continue
+        if found.startswith("urn:li:activity:"):
+            urn = found
+            break
+        urn = urn or found
+    urn = urn or fallback
+    if urn is None:
+        return None
+    reactions, comments, reposts = _counts(_strings(card, exclude=nested))
+    return _make_post(
+        urn, name, link.get("href"), text, age, reactions or 0, comments or 0, reposts or 0,
+        is_repost,
+    )
+
+
+# --- Voyager JSON in <code> ----------------------------------------------------------------------
+
+
+def _text_of(model) -> str | None:
+    if isinstance(model, dict):
+        text = model.get("text")
+        if isinstance(text, dict):
+            return _text_of(text)
+        if isinstance(text, str):
+            return text
+    return None
+
+
+def _json_posts(doc) -> list[ParsedPost]:
+    entities = included_entities(code_payloads(doc))
+    by_urn = {e.get("entityUrn"): e for e in entities if isinstance(e.get("entityUrn"), str)}
+    order: list[str] = []
+    for entity in entities:
+        for key in ("*elements", "elements"):
+            refs = entity.get(key)
+            if isinstance(refs, list):
+                order.extend(r for r in refs if isinstance(r, str))
+    updates = [
+        e
+        for e in entities
+        if str(e.get("$type", "")).endswith((".Update", ".UpdateV2")) and isinstance(e.get("actor"), dict)
+    ]
+    rank = {urn: i for i, urn in enumerate(order)}
+    updates.sort(key=lambda e: rank.get(e.get("entityUrn"), len(rank)))
+    posts = []
+    for update in updates:
+        metadata = update.get("metadata") or update.get("updateMetadata") or {}
+        urn = _normalise_urn(metadata.get("backendUrn") or metadata.get("urn")) or _normalise_urn(
+            update.get("entityUrn")
+        )
+        if urn is None:
+            continue
+        actor = update["actor"]
+        name = _text_of(actor.get("name"))
+        nav = actor.get("navigationContext") or {}
+        author_url = nav.get("actionTarget") if isinstance(nav, dict) else None
+        commentary = update.get("commentary") or {}
+        text = fold(_text_of(commentary)) if isinstance(commentary, dict) else ""
+        reshared = update.get("resharedUpdate") or update.get("*resharedUpdate")
+        header = fold(_text_of((update.get("header") or {}).get("text") if isinstance(update.get("header"), dict) else None) or "").lower()
+        is_repost = bool(reshared) or any(w in header for w in _REPOST_WORDS)
+        reactions = comments = reposts = None
+        detail = by_urn.get(update.get("*socialDetail")) if update.get("*socialDetail") else update.get("socialDetail")
+        if isinstance(detail, dict):
+            counts = by_urn.get(detail.get("*totalSocialActivityCounts")) or detail.get("totalSocialActivityCounts")
+            if isinstance(counts, dict):
+                reactions = counts.get("numLikes")
+                comments = counts.get("numComments")
+                reposts = counts.get("numShares")
+        posts.append(
+            _make_post(
+                urn,
+                fold(name),
+                author_url,
+                text,
+                relative_time(_text_of(actor.get("subDescription"))),
+                reactions if isinstance(reactions, int) else 0,
+                comments if isinstance(comments, int) else 0,
+                reposts if isinstance(reposts, int) else 0,
+                is_repost,
+            )
+        )
+    return posts
+
+
+# --- JSON-LD SocialMediaPosting ----------------------------------------------------------------
+
+
+def _ld_posts(doc, page_url: str | None) -> dict[str, dict]:
+    found: dict[str, dict] = {}
+    for item in json_ld(doc):
+        if not ld_type(item) & {"SocialMediaPosting", "DiscussionForumPosting", "Article"}:
+            continue
+        urn = post_urn_from_url(item.get("@id") or item.get("url") or item.get("mainEntityOfPage"))
+        if urn is None and page_url and "SocialMediaPosting" in ld_type(item):
+            urn = post_urn_from_url(page_url)
+        if urn:
+            found[urn] = item
+    return found
+
+
+def _merge_ld(post: ParsedPost, item: dict) -> ParsedPost:
+    author = item.get("author") if isinstance(item.get("author"), dict) else {}
+    reactions = interaction_count(item.get("interactionStatistic"), "LikeAction")
+    comments = interaction_count(item.get("interactionStatistic"), "CommentAction")
+    if comments is None and isinstance(item.get("commentCount"), int):
+        comments = item["commentCount"]
+    reposts = interaction_count(item.get("interactionStatistic"), "ShareAction")
+    body = item.get("articleBody")
+    return ParsedPost(
+        urn=post.urn,
+        url=post.url,
+        author_name=post.author_name or fold(author.get("name")) or None,
+        author_url=post.author_url or canonical_author_url(author.get("url")),
+        text=post.text if post.text else (fold(body) if isinstance(body, str) else post.text),
+        relative_time=post.relative_time,
+        posted_at=post.posted_at,
+        reactions=reactions if reactions is not None else post.reactions,
+        comments=comments if comments is not None else post.comments,
+        reposts=reposts if reposts is not None else post.reposts,
+        is_repost=post.is_repost or bool(item.get("sharedContent")),
+    )
+
+
+def _ld_only_post(urn: str, item: dict) -> ParsedPost:
+    base = _make_post(urn, None, None, "", None, None, None, None, False)
+    return _merge_ld(base, item)
+
+
+def parse_posts(doc, page_url: str | None = None) -> list[ParsedPost]:
+    """Every post on the page, deduplicated by URN, in page order; never raises on odd markup."""
+    posts: list[ParsedPost] = []
+    seen: set[str] = set()
+
+    def add(post: ParsedPost | None) -> None:
+        if post is not None and post.urn not in seen:
+            seen.add(post.urn)
+            posts.append(post)
+
+    cards = doc.xpath(ARTDECO_CARD) or doc.xpath(ARTDECO_WRAPPER)
+    for card in _outermost(cards):
+        add(_parse_artdeco(card))
+    for card in _outermost(doc.xpath(PUBLIC_CARD)):
+        add(_parse_public(card))
+    for card in _outermost(doc.xpath(SDUI_CARD)):
+        add(_parse_sdui(card))
+    ld = _ld_posts(doc, page_url)
+    if ld:
+        merged = []
+        for post in posts:
+            merged.append(_merge_ld(post, ld[post.urn]) if post.urn in ld else post)
+        posts = merged
+        for urn, item in ld.items():
+            if urn not in seen:
+                add(_ld_only_post(urn, item))
+    if not posts:
+        for post in _json_posts(doc):
+            add(post)
+    return posts
