@@ -205,15 +205,25 @@ def _artdeco_actor_name(actor) -> str:
         f".//*[{xp_class('update-components-actor__title')} or "
         f"{xp_class('update-components-actor__name')} or {xp_class('feed-shared-actor__name')}]"
     ):
-        shown = title.xpath(".//span[@aria-hidden='true']")
-        for span in shown:
-            text = visible_text(span)
+        for span in title.xpath(".//span[@aria-hidden='true']"):
+            text = _strip_badges(visible_text(span))
             if text:
                 return text
-        text = visible_text(title)
+        for child in title:
+            if "supplementary-actor-info" in (child.get("class") or ""):
+                continue
+            text = _strip_badges(visible_text(child))
+            if text:
+                return text
+        text = _strip_badges(visible_text(title))
         if text:
             return text
     return ""
+
+
+def _strip_badges(name: str) -> str:
+    """ "Tushar Chauhan • You" → "Tushar Chauhan": the degree/"You" badge is not the name."""
+    return fold(re.split(r"\s[•·]\s?", name, maxsplit=1)[0]) if name else ""
 
 
 def _artdeco_actor_url(actor) -> str | None:

@@ -27,7 +27,7 @@ import re
 
 from .model import ParsedPerson
 from .structured import interaction_count, json_ld, ld_type
-from .text import fold, parse_count, text_lines, visible_text
+from .text import fold, parse_count, text_lines, visible_text, xp_class
 from .urls import canonical_profile_url, public_id_from_url
 
 _PRONOUNS = re.compile(r"^\(?\s*[^\W\d_]{2,5}\s*/\s*[^\W\d_]{2,5}(?:\s*/\s*[^\W\d_]{2,5})?\s*\)?$")
@@ -40,6 +40,7 @@ _BADGE_WORDS = {"you", "verified", "premium", "influencer", "open to work", "·"
 _ACTIVITY_HEADINGS = {"activity", "attività", "aktivität", "activité", "actividad", "atividade"}
 _EXPERIENCE_HEADINGS = {"experience", "esperienza", "berufserfahrung", "expérience", "experiencia"}
 _DEGREE_VALUE = {"1st": 1, "2nd": 2, "3rd": 3}
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _first(value):
@@ -161,18 +162,57 @@ def _experience_title(doc) -> str | None:
     items = section.xpath(".//li")
     if not items:
         return None
-    first = items[0]
-    bolds = first.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' t-bold ')]")
-    # A grouped entry (several roles at one company) is bold company name, then bold roles.
-    nested_bolds = [b for b in bolds[1:] if b.xpath("ancestor::li[1]") and b.xpath("ancestor::li[1]")[0] is not first]
-    target = nested_bolds[0] if nested_bolds else (bolds[0] if bolds else None)
-    if target is None:
+    bolds = items[0].xpath(f".//*[{xp_class('t-bold')}]")
+    if not bolds:
         return None
-    for span in target.xpath(".//span[@aria-hidden='true']"):
+    # A grouped entry (several roles at one company) shows the company in bold with a total
+    # duration ("Full-time · 5 yrs 3 mos"); each role below it has its own dated caption.
+    chosen = bolds[0]
+    if not _dated_caption(bolds[0], items[0], bolds):
+        for bold in bolds[1:]:
+            if _dated_caption(bold, items[0], bolds):
+                chosen = bold
+                break
+    for span in chosen.xpath(".//span[@aria-hidden='true']"):
         text = visible_text(span)
         if text:
             return text
-    return visible_text(target) or None
+    return visible_text(chosen) or None
+
+
+def _inside(el, root) -> bool:
+    while el is not None:
+        if el is root:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _dated_caption(bold, item, bolds) -> bool:
+    """True when the runs after this bold line (up to the next bold) include a year."""
+    lines = list(text_lines(item))
+    start = None
+    for index, (el, _) in enumerate(lines):
+        node = el
+        while node is not None and node is not item:
+            if node is bold:
+                start = index
+                break
+            node = node.getparent()
+        if start is not None:
+            break
+    if start is None:
+        return False
+    bold_text = visible_text(bold)
+    others = [b for b in bolds if b is not bold]
+    for el, text in lines[start + 1 : start + 6]:
+        if text == bold_text:
+            continue
+        if any(_inside(el, other) for other in others):
+            break
+        if _YEAR.search(text):
+            return True
+    return False
 
 
 def _company(card, lines_after_headline: list[str]) -> str | None:
