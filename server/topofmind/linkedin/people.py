@@ -111,7 +111,7 @@ def _person(card, links: list, url: str) -> ParsedPerson | None:
             continue
         names = []
         for strong in el.iter("strong"):
-            value = fold(strong.text_content())
+            value = fold("".join(strong.itertext()))
             if value and value not in names:
                 names.append(value)
         other = _OTHER.search(text)

@@ -25,7 +25,7 @@ import re
 
 from .model import ParsedPost
 from .structured import code_payloads, included_entities, interaction_count, json_ld, ld_type
-from .text import fold, has_class, is_hidden, parse_count, relative_time, visible_text, xp_class
+from .text import fold, is_hidden, parse_count, relative_time, visible_text
 from .urls import (
     canonical_author_url,
     canonical_post_url,
@@ -34,21 +34,8 @@ from .urls import (
     posted_at_from_urn,
 )
 
-ARTDECO_CARD = (
-    "//*[@data-urn][starts-with(@data-urn,'urn:li:activity:') or starts-with(@data-urn,"
-    "'urn:li:share:') or starts-with(@data-urn,'urn:li:ugcPost:') or "
-    "starts-with(@data-urn,'urn:li:aggregate:')]"
-)
-ARTDECO_WRAPPER = "//*[starts-with(@data-id,'urn:li:activity:')]"
-PUBLIC_CARD = "//article[@data-activity-urn]"
-SDUI_CARD = "//*[starts-with(@componentkey,'update-card')]"
-ACTOR = f".//*[{xp_class('update-components-actor__container')} or {xp_class('feed-shared-actor__container')}]"
-HEADER = f".//*[{xp_class('update-components-header')}]"
-COMMENTARY = (
-    f".//*[{xp_class('update-components-text')} or {xp_class('feed-shared-text')} "
-    f"or {xp_class('feed-shared-update-v2__description')}]"
-)
-SOCIAL_COUNTS = f".//*[{xp_class('social-details-social-counts')}]"
+# Card roots, found in one pass (see _find_cards): the data-urn prefixes of post cards.
+_CARD_URN_PREFIXES = ("urn:li:activity:", "urn:li:share:", "urn:li:ugcPost:", "urn:li:aggregate:")
 COMMENTS_AREA = ("comments-comments-list", "comments-comment-item", "comments-comment-entity")
 
 # "reposted this" headers; a few UI languages LinkedIn ships.
@@ -200,15 +187,43 @@ def _normalise_urn(raw: str | None) -> str | None:
 # --- 2022–2025 Ember ("artdeco") cards -------------------------------------------------------
 
 
-def _artdeco_actor_name(actor) -> str:
-    for title in actor.xpath(
-        f".//*[{xp_class('update-components-actor__title')} or "
-        f"{xp_class('update-components-actor__name')} or {xp_class('feed-shared-actor__name')}]"
-    ):
-        for span in title.xpath(".//span[@aria-hidden='true']"):
-            text = _strip_badges(visible_text(span))
-            if text:
-                return text
+def _class_index(root, names: tuple[str, ...]) -> dict[str, list]:
+    """Elements under ``root`` carrying each class name, in document order, in one pass."""
+    found: dict[str, list] = {name: [] for name in names}
+    for el in root.iter():
+        cls = el.get("class")
+        if not cls:
+            continue
+        for name in names:
+            if name in cls and name in cls.split():
+                found[name].append(el)
+    return found
+
+
+_ARTDECO_CLASSES = (
+    "update-components-actor__container",
+    "feed-shared-actor__container",
+    "update-components-header",
+    "update-components-text",
+    "feed-shared-text",
+    "feed-shared-update-v2__description",
+    "social-details-social-counts",
+    "update-components-actor__title",
+    "update-components-actor__name",
+    "feed-shared-actor__name",
+    "update-components-actor__sub-description",
+    "feed-shared-actor__sub-description",
+    "social-details-social-counts__reactions-count",
+)
+
+
+def _artdeco_actor_name(titles: list) -> str:
+    for title in titles:
+        for span in title.iter("span"):
+            if span.get("aria-hidden") == "true":
+                text = _strip_badges(visible_text(span))
+                if text:
+                    return text
         for child in title:
             if "supplementary-actor-info" in (child.get("class") or ""):
                 continue
@@ -227,21 +242,10 @@ def _strip_badges(name: str) -> str:
 
 
 def _artdeco_actor_url(actor) -> str | None:
-    for link in actor.xpath(".//a[@href]"):
+    for link in actor.iter("a"):
         url = canonical_author_url(link.get("href"))
         if url:
             return url
-    return None
-
-
-def _artdeco_age(actor) -> str | None:
-    for sub in actor.xpath(
-        f".//*[{xp_class('update-components-actor__sub-description')} or "
-        f"{xp_class('feed-shared-actor__sub-description')}]"
-    ):
-        age = relative_time(visible_text(sub))
-        if age:
-            return age
     return None
 
 
@@ -249,37 +253,63 @@ def _parse_artdeco(card) -> ParsedPost | None:
     urn = _normalise_urn(card.get("data-urn")) or _normalise_urn(card.get("data-id"))
     if urn is None:
         return None
-    actors = [a for a in card.xpath(ACTOR) if not _in_comments(a, card)]
+    index = _class_index(card, _ARTDECO_CLASSES)
+    actors = [
+        a
+        for a in index["update-components-actor__container"] + index["feed-shared-actor__container"]
+        if not _in_comments(a, card)
+    ]
     if not actors:
         return None
     nested = _branch_below_common(actors[0], actors[1]) if len(actors) > 1 else None
-    headers = [h for h in card.xpath(HEADER) if not _inside(h, nested)]
+    headers = [h for h in index["update-components-header"] if not _inside(h, nested)]
     header_text = visible_text(headers[0]).lower() if headers else ""
     is_repost = nested is not None or any(word in header_text for word in _REPOST_WORDS)
     actor = actors[0]
     text = ""
-    for el in card.xpath(COMMENTARY):
+    commentary = (
+        index["update-components-text"]
+        + index["feed-shared-text"]
+        + index["feed-shared-update-v2__description"]
+    )
+    for el in commentary:
         if _inside(el, nested) or _in_comments(el, card):
             continue
         text = _commentary_text(el)
         break
     reactions = comments = reposts = None
-    for social in card.xpath(SOCIAL_COUNTS):
+    for social in index["social-details-social-counts"]:
         if _inside(social, nested) or _in_comments(social, card):
             continue
         reactions, comments, reposts = _counts(_strings(social))
         if reactions is None:
-            for el in social.xpath(".//*[contains(@class,'reactions-count')]"):
-                reactions = parse_count(visible_text(el, keep_hidden=True))
-                if reactions is not None:
-                    break
+            for el in index["social-details-social-counts__reactions-count"]:
+                if _inside(el, social):
+                    reactions = parse_count(visible_text(el, keep_hidden=True))
+                    if reactions is not None:
+                        break
         break
+    titles = [
+        t
+        for name in (
+            "update-components-actor__title",
+            "update-components-actor__name",
+            "feed-shared-actor__name",
+        )
+        for t in index[name]
+        if _inside(t, actor)
+    ]
+    age = None
+    for name in ("update-components-actor__sub-description", "feed-shared-actor__sub-description"):
+        for sub in index[name]:
+            if _inside(sub, actor):
+                age = age or relative_time(visible_text(sub))
     return _make_post(
         urn,
-        _artdeco_actor_name(actor),
+        _artdeco_actor_name(titles),
         _artdeco_actor_url(actor),
         text,
-        _artdeco_age(actor),
+        age,
         reactions or 0,
         comments or 0,
         reposts or 0,
@@ -307,7 +337,7 @@ def _parse_public(card) -> ParsedPost | None:
                 break
         times = lockup.xpath(".//time")
         if times:
-            age = fold(times[0].text_content()) or None
+            age = fold("".join(times[0].itertext())) or None
         break
     text = ""
     for el in card.xpath(".//*[contains(@data-test-id,'__commentary')]"):
@@ -327,7 +357,7 @@ def _parse_public(card) -> ParsedPost | None:
             comments = number
     # Logged-out pages show reactions and comments but never reposts: reposts stay unknown.
     return _make_post(
-        urn, author_name, author_url, text, age, reactions or 0, comments or 0, None, bool(nested)
+        urn, author_name, author_url, text, age, reactions or 0, comments or 0, None, nested is not None
     )
 
 
@@ -526,7 +556,31 @@ def _ld_only_post(urn: str, item: dict) -> ParsedPost:
     return _merge_ld(base, item)
 
 
-def parse_posts(doc, page_url: str | None = None) -> list[ParsedPost]:
+def _find_cards(doc) -> tuple[list, list, list, list]:
+    """Candidate post cards of each era, found in one pass over the document."""
+    artdeco, wrappers, public, sdui = [], [], [], []
+    for el in doc.iter():
+        attrib = el.attrib
+        if not attrib:
+            continue
+        value = attrib.get("data-urn")
+        if value and value.startswith(_CARD_URN_PREFIXES):
+            artdeco.append(el)
+            continue
+        value = attrib.get("data-id")
+        if value and value.startswith("urn:li:activity:"):
+            wrappers.append(el)
+            continue
+        if el.tag == "article" and "data-activity-urn" in attrib:
+            public.append(el)
+            continue
+        value = attrib.get("componentkey")
+        if value and value.startswith("update-card"):
+            sdui.append(el)
+    return artdeco, wrappers, public, sdui
+
+
+def parse_posts(doc, page_url: str | None = None, use_json: bool = True) -> list[ParsedPost]:
     """Every post on the page, deduplicated by URN, in page order; never raises on odd markup."""
     posts: list[ParsedPost] = []
     seen: set[str] = set()
@@ -536,12 +590,12 @@ def parse_posts(doc, page_url: str | None = None) -> list[ParsedPost]:
             seen.add(post.urn)
             posts.append(post)
 
-    cards = doc.xpath(ARTDECO_CARD) or doc.xpath(ARTDECO_WRAPPER)
-    for card in _outermost(cards):
+    artdeco, wrappers, public, sdui = _find_cards(doc)
+    for card in _outermost(artdeco or wrappers):
         add(_parse_artdeco(card))
-    for card in _outermost(doc.xpath(PUBLIC_CARD)):
+    for card in _outermost(public):
         add(_parse_public(card))
-    for card in _outermost(doc.xpath(SDUI_CARD)):
+    for card in _outermost(sdui):
         add(_parse_sdui(card))
     ld = _ld_posts(doc, page_url)
     if ld:
@@ -552,7 +606,7 @@ def parse_posts(doc, page_url: str | None = None) -> list[ParsedPost]:
         for urn, item in ld.items():
             if urn not in seen:
                 add(_ld_only_post(urn, item))
-    if not posts:
+    if not posts and use_json:
         for post in _json_posts(doc):
             add(post)
     return posts

@@ -102,12 +102,12 @@ def _degree(lines: list[str]) -> int | None:
 
 def _mutuals(card) -> tuple[int | None, tuple[str, ...] | None]:
     for el in card.iter("a", "div", "span", "p"):
-        own = fold(el.text_content()) if el.tag == "a" else ""
+        own = fold("".join(el.itertext())) if el.tag == "a" else ""
         if el.tag != "a" or "mutual" not in own.lower():
             continue
         names: list[str] = []
         for strong in el.iter("strong"):
-            name = fold(strong.text_content())
+            name = fold("".join(strong.itertext()))
             if name and name not in names:
                 names.append(name)
         other = _OTHER.search(own)
@@ -122,7 +122,7 @@ def _mutuals(card) -> tuple[int | None, tuple[str, ...] | None]:
 
 def _section_with_heading(doc, anchors: tuple[str, ...], headings: set[str]):
     for anchor in anchors:
-        for el in doc.xpath(f"//*[@id='{anchor}']"):
+        for el in doc.xpath(f"id('{anchor}')"):
             node = el
             while node is not None and node.tag != "section":
                 node = node.getparent()
@@ -334,7 +334,7 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
 
 def parse_activity_owner(doc, page_url: str | None) -> ParsedPerson | None:
     """The member whose recent-activity page this is (name, headline, followers)."""
-    cards = doc.xpath("//*[@id='recent-activity-top-card']")
+    cards = doc.xpath("id('recent-activity-top-card')")
     profile_url = canonical_profile_url(page_url)
     if not cards:
         return None
