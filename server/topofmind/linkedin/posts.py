@@ -456,7 +456,7 @@ def _text_of(model) -> str | None:
 
 
 def _json_posts(doc) -> list[ParsedPost]:
-    entities = included_entities(code_payloads(doc))
+    entities = included_entities(code_payloads(doc, must_contain="feed.Update"))
     by_urn = {e.get("entityUrn"): e for e in entities if isinstance(e.get("entityUrn"), str)}
     order: list[str] = []
     for entity in entities:

@@ -140,18 +140,22 @@ def _section_with_heading(doc, anchors: tuple[str, ...], headings: set[str]):
     return None
 
 
-def _followers_in(el) -> int | None:
+def _followers_in(el, max_lines: int = 80) -> int | None:
+    """The first "N followers" (or "Followers" then "N") among a subtree's first text runs."""
     if el is None:
         return None
-    lines = [t for _, t in text_lines(el)]
-    for i, text in enumerate(lines):
+    previous = ""
+    for index, (_, text) in enumerate(text_lines(el)):
+        if index >= max_lines:
+            break
         match = _FOLLOWERS.match(text)
         if match:
             return parse_count(match.group(1))
-        if text.lower() == "followers" and i + 1 < len(lines):
-            count = parse_count(lines[i + 1])
+        if previous.lower() == "followers":
+            count = parse_count(text)
             if count is not None:
                 return count
+        previous = text
     return None
 
 
@@ -228,8 +232,7 @@ def _company(card, lines_after_headline: list[str]) -> str | None:
     return None
 
 
-def _location(card) -> str | None:
-    lines = list(text_lines(card))
+def _location(card, lines: list) -> str | None:
     for index, (el, text) in enumerate(lines):
         node = el
         link = None
@@ -261,7 +264,8 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
     if name_el is not None:
         card = _top_card(name_el)
         name = _clean_name(visible_text(name_el))
-        all_lines = [t for _, t in text_lines(card)]
+        card_lines = list(text_lines(card))
+        all_lines = [t for _, t in card_lines]
         after = []
         seen_name = False
         for text in all_lines:
@@ -281,7 +285,7 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
         degree = _degree(all_lines[:40])
         mutual_count, mutual_names = _mutuals(card)
         company = _company(card, lines_after_headline)
-        location = _location(card)
+        location = _location(card, card_lines)
         followers = _followers_in(card)
     activity = _section_with_heading(
         doc, ("content_collections", "recent_activity"), _ACTIVITY_HEADINGS
