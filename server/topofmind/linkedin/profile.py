@@ -131,11 +131,9 @@ def _section_with_heading(doc, anchors: tuple[str, ...], headings: set[str]):
     for heading in doc.iter("h2"):
         if visible_text(heading).lower() in headings:
             node = heading
-            while (
-                node is not None
-                and node.tag != "section"
-                and not (node.get("componentkey") or "").lower().endswith(tuple(headings))
-            ):
+            while node is not None and node.tag != "section" and not (
+                node.get("componentkey") or ""
+            ).lower().endswith(tuple(headings)):
                 node = node.getparent()
             if node is not None:
                 return node
