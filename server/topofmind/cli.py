@@ -107,6 +107,42 @@ def parse(file: Path, url, as_json) -> None:
         click.echo(f"warning: {warning}", err=True)
 
 
+@main.command()
+@click.option("--force", is_flag=True, help="Load even if people are already stored.")
+def demo(force) -> None:
+    """Load the fictional demo data set (people, opportunities, interviews, posts)."""
+    from .services.demo import load_demo, load_demo_if_empty
+
+    app = _app()
+    state = app.extensions["topofmind"]
+    with state.session_factory.begin() as session:
+        if force:
+            result = load_demo(session, state.clock())
+            click.echo(
+                f"Loaded the demo data set: {result['people']} people, "
+                f"{result['created']} suggestions."
+            )
+        elif load_demo_if_empty(session, state.clock()):
+            click.echo("Loaded the demo data set.")
+        else:
+            click.echo("People are already stored; use --force to add the demo set anyway.")
+
+
+@main.command()
+def recompute() -> None:
+    """Recompute everyone's suggestions and cadence now."""
+    from .services.suggestions import recompute as run
+
+    app = _app()
+    state = app.extensions["topofmind"]
+    with state.session_factory.begin() as session:
+        result = run(session, state.clock())
+    click.echo(
+        f"{result['people']} people: {result['created']} new, {result['updated']} "
+        f"updated, {result['expired']} expired suggestions."
+    )
+
+
 @main.group()
 def db() -> None:
     """Database maintenance."""

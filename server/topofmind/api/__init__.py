@@ -10,6 +10,15 @@ def now():
     return current_app.extensions["topofmind"].clock()
 
 
+def refresh(session, person_ids) -> None:
+    """Recompute suggestions for the people a write touched (design §4: after every write)."""
+    from ..services.suggestions import recompute
+
+    ids = {person_id for person_id in person_ids if person_id}
+    if ids:
+        recompute(session, now(), ids)
+
+
 def register_blueprints(api: Api) -> None:
     from . import captures, contacts, health, interactions, opportunities, settings, suggestions
 
