@@ -211,7 +211,7 @@ def load_demo(session: Session, now: datetime) -> dict[str, int]:
         decision=today + timedelta(days=6),
         notes="Priya said they would decide within a week of the final round.",
     )
-    lumen = opportunity(
+    opportunity(
         "Lumen Health", "Senior Backend Engineer", "applied", [("daniel", "hiring_manager")], 12
     )
     brightwave = opportunity(
