@@ -1037,7 +1037,8 @@ def summarise_messages(
     }
 
     def is_self(participant_name: str | None, url: str | None) -> bool:
-        if url:
+        # A URL decides when both sides have one; otherwise the name does.
+        if url and self_urls:
             return url in self_urls
         return _simple_name(participant_name) in self_names
 
