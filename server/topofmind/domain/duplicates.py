@@ -135,7 +135,9 @@ def normalise_company(company: str | None) -> str:
     """A comparison key for a company: folded like names, legal suffixes dropped."""
     if not company:
         return ""
-    words = [word for word in _words(_fold(company)) if word not in _COMPANY_SUFFIXES]
+    # Dots go first so "S.A." and "Inc." read as the suffixes they are.
+    folded = _fold(company).replace(".", "")
+    words = [word for word in _words(folded) if word not in _COMPANY_SUFFIXES]
     return " ".join(words)
 
 

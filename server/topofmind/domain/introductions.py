@@ -68,13 +68,15 @@ class RankedIntroducer:
 
 
 # Weights sum to 100. Messages weigh most: a recent two-way conversation is the best sign that
-# someone will act on a request; a shared employer is the next best (they can walk over).
-_MESSAGES = 30
+# someone will act on a request; a shared employer is the next best (they can walk over). How long
+# you have been connected says least: many old connections were never real conversations.
+_MESSAGE_VOLUME = 12
+_MESSAGE_RECENCY = 23
 _SAME_COMPANY = 20
 _REPLY_RATE = 15
 _RECOMMENDATION = 15
-_ENDORSEMENTS = 10
-_TENURE = 10
+_ENDORSEMENTS = 8
+_TENURE = 7
 _RECENCY_HALF_LIFE_DAYS = 120
 _MESSAGE_VOLUME_SATURATION = 40
 _ENDORSEMENTS_SATURATION = 4
@@ -101,7 +103,7 @@ def _score(
         recency = 0.5 ** (age_days / _RECENCY_HALF_LIFE_DAYS)
         volume = min(1.0, math.log1p(exchanged) / math.log1p(_MESSAGE_VOLUME_SATURATION))
         two_way = 1.0 if evidence.messages_sent and evidence.messages_received else 0.5
-        total += _MESSAGES * recency * (0.5 + 0.5 * volume) * two_way
+        total += (_MESSAGE_VOLUME * volume + _MESSAGE_RECENCY * recency) * two_way
     if exchanged:
         last = (
             f"; last on {_format_day(evidence.last_message_at)}" if evidence.last_message_at else ""
