@@ -539,6 +539,11 @@ def test_escape_spreadsheet_cell(value, expected):
         ("https://uk.linkedin.com/in/ann#about", "https://www.linkedin.com/in/ann/"),
         ("https://www.linkedin.com/in/fran%C3%A7ois", "https://www.linkedin.com/in/françois/"),
         ('=HYPERLINK("https://www.linkedin.com/in/eve","Eve")', "https://www.linkedin.com/in/eve/"),
+        ("https://www.linkedin.com/in/Jane-Doe-12", "https://www.linkedin.com/in/jane-doe-12/"),
+        (
+            "https://www.linkedin.com/in/ACoAABcdEfGhIjKlMn",
+            "https://www.linkedin.com/in/ACoAABcdEfGhIjKlMn/",
+        ),
         ("https://example.com/profile/1", None),
         ("https://www.linkedin.com/company/acme/", None),
         ("person@example.com", None),

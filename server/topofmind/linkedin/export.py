@@ -18,6 +18,7 @@ Facts about the format that shaped this module:
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import re
@@ -246,17 +247,25 @@ _SPACE_LIKE = re.compile(r"[\t\n\r\x0b\x0c\u00a0\u2028\u2029]+")
 _MULTISPACE = re.compile(r"\s{2,}")
 
 
+# Anything that needs more than strip(): controls, odd spaces, doubled spaces, line breaks.
+_NEEDS_CLEANING = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00a0\u200b\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|\\s\\s"
+)
+
+
 def _clean_text(value: str | None, *, multiline: bool = False) -> str | None:
     """Strip controls and surrounding space; spreadsheet null markers and blanks become None."""
     if value is None:
         return None
-    value = _STRIP_CHARS.sub("", value)
-    if multiline:
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
-        value = re.sub(r"[\x0b\x0c]", " ", value).strip()
-    else:
-        value = _SPACE_LIKE.sub(" ", value)
-        value = _MULTISPACE.sub(" ", value).strip()
+    if _NEEDS_CLEANING.search(value):
+        value = _STRIP_CHARS.sub("", value)
+        if multiline:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+            value = re.sub(r"[\x0b\x0c]", " ", value)
+        else:
+            value = _SPACE_LIKE.sub(" ", value)
+            value = _MULTISPACE.sub(" ", value)
+    value = value.strip()
     if not value or value in NULL_MARKERS:
         return None
     return value
@@ -280,11 +289,19 @@ _PROFILE_URL = re.compile(
 _EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 
 
+# Member URN ids ("ACoAA…", "ACwAA…") are case-sensitive; vanity ids are not.
+_MEMBER_URN_ID = re.compile(r"^AC[a-zA-Z0-9]AA[A-Za-z0-9_-]+$")
+_BAD_ID_CHARS = re.compile(r"[\s/?#<>\"']")
+
+
+@functools.lru_cache(maxsize=8192)
 def canonical_profile_url(value: str | None) -> str | None:
     """`https://www.linkedin.com/in/<id>/` for any LinkedIn profile URL inside `value`, else None.
 
-    Accepts bare `www.linkedin.com/in/x`, country subdomains, query strings, percent-encoding,
-    and a URL inside a spreadsheet formula such as `=HYPERLINK("https://linkedin.com/in/x")`.
+    Accepts bare `www.linkedin.com/in/x` (endorsement files), country subdomains, query strings,
+    percent-encoding, and a URL inside a spreadsheet formula such as
+    `=HYPERLINK("https://linkedin.com/in/x")`. Vanity ids are lower-cased (LinkedIn treats them
+    case-insensitively); URN-style ids (`ACoAA…`) are kept as they are.
     """
     if not value:
         return None
@@ -292,15 +309,19 @@ def canonical_profile_url(value: str | None) -> str | None:
     if not match:
         return None
     public_id = unquote(match.group(1)).strip()
-    if not public_id or "/" in public_id or any(ch.isspace() for ch in public_id):
+    if not public_id or _BAD_ID_CHARS.search(public_id):
         return None
+    if not _MEMBER_URN_ID.match(public_id):
+        public_id = public_id.lower()
     return f"https://www.linkedin.com/in/{public_id}/"
 
 
 def _public_id(profile_url: str | None) -> str | None:
+    """The vanity id of a canonical profile URL; None for URN-style ids (they are not vanity)."""
     if profile_url is None:
         return None
-    return profile_url.rstrip("/").rsplit("/", 1)[-1]
+    public_id = profile_url.rstrip("/").rsplit("/", 1)[-1]
+    return None if _MEMBER_URN_ID.match(public_id) else public_id
 
 
 _ACTIVITY_URN = re.compile(r"urn:li:(activity|share|ugcPost):(\d+)", re.IGNORECASE)
@@ -523,49 +544,69 @@ def _records(text: IO[str], name: str, limits: ExportLimits) -> Iterator[_Record
             yield SkippedRow(name, start, f"unreadable CSV record ({error})")
             continue
         previous_end = reader.line_num
-        if not any(cell.strip() for cell in cells):
+        if not cells or not "".join(cells).strip():
             continue
-        if any(len(cell) > limits.max_field_chars for cell in cells):
+        if max(map(len, cells)) > limits.max_field_chars:
             yield SkippedRow(name, start, f"a field is longer than {limits.max_field_chars} chars")
             continue
         yield _Record(start, cells)
 
 
+# Columns whose values keep their line breaks (message bodies, comments, post text).
+_MULTILINE_COLUMNS = frozenset({"content", "message", "comment", "sharecommentary", "text"})
+
+
+def _clean_multiline(value: str) -> str | None:
+    return _clean_text(value, multiline=True)
+
+
 class _Columns:
-    """Column lookup by header name, tolerant of reordering and missing optional columns."""
+    """Turns a record into {normalised header name: cleaned value}; order and gaps don't matter."""
 
-    def __init__(self, header: list[str]) -> None:
-        self.index: dict[str, int] = {}
+    def __init__(self, header: list[str], ignore: frozenset[str] = frozenset()) -> None:
+        self.names: list[str] = []
+        seen: set[str] = set()
         for position, cell in enumerate(header):
-            self.index.setdefault(_norm_header(cell), position)
+            column = _norm_header(cell)
+            # A repeated column name must not shadow the first one.
+            self.names.append(column if column not in seen else f"{column}#{position}")
+            seen.add(column)
+        self.cleaners = [
+            _clean_multiline if column in _MULTILINE_COLUMNS else _clean_text
+            for column in self.names
+        ]
+        self.ignore = ignore
 
-    def raw(self, cells: list[str], *names: str) -> str | None:
-        for column in names:
-            position = self.index.get(column)
-            if position is not None and position < len(cells):
-                return cells[position]
-        return None
-
-    def text(self, cells: list[str], *names: str, multiline: bool = False) -> str | None:
-        return _clean_text(self.raw(cells, *names), multiline=multiline)
+    def values(self, cells: list[str]) -> dict[str, str | None]:
+        # Most records are clean: one search over the whole record instead of one per cell.
+        dirty = _NEEDS_CLEANING.search("|".join(cells)) is not None
+        values: dict[str, str | None] = {}
+        for column, clean, cell in zip(self.names, self.cleaners, cells, strict=False):
+            if column in self.ignore:
+                continue
+            if dirty and _NEEDS_CLEANING.search(cell):
+                values[column] = clean(cell)
+            else:
+                cell = cell.strip()
+                values[column] = cell if cell and cell not in NULL_MARKERS else None
+        return values
 
 
 def _join_name(first: str | None, last: str | None) -> str | None:
     return " ".join(part for part in (first, last) if part) or None
 
 
-RowBuilder = Callable[[_Columns, _Record, str], "ParsedRow | SkippedRow"]
+RowBuilder = Callable[[dict[str, str | None], int, str], "ParsedRow | SkippedRow"]
 
 
-def _connection(columns: _Columns, record: _Record, name: str) -> ParsedRow | SkippedRow:
-    cells = record.cells
-    first = columns.text(cells, "first name")
-    last = columns.text(cells, "last name")
+def _connection(row: dict[str, str | None], line: int, name: str) -> ParsedRow | SkippedRow:
+    first = row.get("first name")
+    last = row.get("last name")
     full_name = _join_name(first, last)
-    profile_url = canonical_profile_url(columns.text(cells, "url", "profile url"))
+    profile_url = canonical_profile_url(row.get("url") or row.get("profile url"))
     if not full_name and not profile_url:
-        return SkippedRow(name, record.line, "no name and no profile URL")
-    email = columns.text(cells, "email address", "email")
+        return SkippedRow(name, line, "no name and no profile URL")
+    email = row.get("email address") or row.get("email")
     return ConnectionRow(
         first_name=first,
         last_name=last,
@@ -573,10 +614,10 @@ def _connection(columns: _Columns, record: _Record, name: str) -> ParsedRow | Sk
         profile_url=profile_url,
         public_id=_public_id(profile_url),
         email=email if email and _EMAIL.match(email) else None,
-        company=columns.text(cells, "company"),
-        position=columns.text(cells, "position"),
-        connected_on=parse_export_date(columns.text(cells, "connected on")),
-        row_number=record.line,
+        company=row.get("company"),
+        position=row.get("position"),
+        connected_on=parse_export_date(row.get("connected on")),
+        row_number=line,
     )
 
 
@@ -600,122 +641,114 @@ def _recipients(names: str | None, urls: str | None) -> tuple[tuple[str | None, 
 
 
 def _message_builder(keep_bodies: bool) -> RowBuilder:
-    def build(columns: _Columns, record: _Record, name: str) -> ParsedRow | SkippedRow:
-        cells = record.cells
-        sender_name = columns.text(cells, "from")
-        sender_url = canonical_profile_url(columns.text(cells, "sender profile url"))
+    def build(row: dict[str, str | None], line: int, name: str) -> ParsedRow | SkippedRow:
+        sender_name = row.get("from")
+        sender_url = canonical_profile_url(row.get("sender profile url"))
         if not sender_name and not sender_url:
-            return SkippedRow(name, record.line, "no sender name and no sender URL")
-        draft = (columns.text(cells, "is message draft") or "").casefold()
+            return SkippedRow(name, line, "no sender name and no sender URL")
+        draft = (row.get("is message draft") or "").casefold()
         return MessageRow(
-            conversation_id=columns.text(cells, "conversation id"),
-            conversation_title=columns.text(cells, "conversation title"),
+            conversation_id=row.get("conversation id"),
+            conversation_title=row.get("conversation title"),
             sender_name=sender_name,
             sender_url=sender_url,
-            recipients=_recipients(
-                columns.text(cells, "to"), columns.text(cells, "recipient profile urls")
-            ),
-            sent_at=parse_export_datetime(columns.text(cells, "date")),
-            subject=columns.text(cells, "subject"),
-            content=columns.text(cells, "content", multiline=True) if keep_bodies else None,
-            folder=columns.text(cells, "folder"),
+            recipients=_recipients(row.get("to"), row.get("recipient profile urls")),
+            sent_at=parse_export_datetime(row.get("date")),
+            subject=row.get("subject"),
+            content=row.get("content") if keep_bodies else None,
+            folder=row.get("folder"),
             is_draft=draft in {"yes", "true", "1"},
-            row_number=record.line,
+            row_number=line,
         )
 
     return build
 
 
-def _invitation(columns: _Columns, record: _Record, name: str) -> ParsedRow | SkippedRow:
-    cells = record.cells
-    direction = (columns.text(cells, "direction") or "").casefold()
+def _invitation(row: dict[str, str | None], line: int, name: str) -> ParsedRow | SkippedRow:
+    direction = (row.get("direction") or "").casefold()
     if direction not in {"incoming", "outgoing"}:
-        return SkippedRow(name, record.line, "direction is neither INCOMING nor OUTGOING")
-    from_name = columns.text(cells, "from")
-    to_name = columns.text(cells, "to")
-    inviter_url = canonical_profile_url(columns.text(cells, "inviterprofileurl"))
-    invitee_url = canonical_profile_url(columns.text(cells, "inviteeprofileurl"))
+        return SkippedRow(name, line, "direction is neither INCOMING nor OUTGOING")
+    from_name = row.get("from")
+    to_name = row.get("to")
+    inviter_url = canonical_profile_url(row.get("inviterprofileurl"))
+    invitee_url = canonical_profile_url(row.get("inviteeprofileurl"))
     other = (from_name, inviter_url) if direction == "incoming" else (to_name, invitee_url)
     if not any(other):
-        return SkippedRow(name, record.line, "no name and no profile URL for the other person")
+        return SkippedRow(name, line, "no name and no profile URL for the other person")
     return InvitationRow(
         from_name=from_name,
         to_name=to_name,
-        sent_at=parse_export_datetime(columns.text(cells, "sent at")),
-        message=columns.text(cells, "message", multiline=True),
+        sent_at=parse_export_datetime(row.get("sent at")),
+        message=row.get("message"),
         direction=direction,
         inviter_url=inviter_url,
         invitee_url=invitee_url,
-        row_number=record.line,
+        row_number=line,
     )
 
 
-def _comment(columns: _Columns, record: _Record, name: str) -> ParsedRow | SkippedRow:
-    cells = record.cells
-    link = columns.text(cells, "link")
-    message = columns.text(cells, "message", "comment", multiline=True)
+def _comment(row: dict[str, str | None], line: int, name: str) -> ParsedRow | SkippedRow:
+    link = row.get("link")
+    message = row.get("message") or row.get("comment")
     if not link and not message:
-        return SkippedRow(name, record.line, "no link and no text")
+        return SkippedRow(name, line, "no link and no text")
     return CommentRow(
-        date=parse_export_datetime(columns.text(cells, "date")),
+        date=parse_export_datetime(row.get("date")),
         link=link,
         activity_urn=_activity_urn(link),
         message=message,
-        row_number=record.line,
+        row_number=line,
     )
 
 
-def _share(columns: _Columns, record: _Record, name: str) -> ParsedRow | SkippedRow:
-    cells = record.cells
-    link = columns.text(cells, "sharelink")
-    commentary = columns.text(cells, "sharecommentary", multiline=True)
-    shared_url = _http_url(columns.text(cells, "sharedurl"))
+def _share(row: dict[str, str | None], line: int, name: str) -> ParsedRow | SkippedRow:
+    link = row.get("sharelink")
+    commentary = row.get("sharecommentary")
+    shared_url = _http_url(row.get("sharedurl"))
     if not link and not commentary and not shared_url:
-        return SkippedRow(name, record.line, "no link, no text and no shared URL")
+        return SkippedRow(name, line, "no link, no text and no shared URL")
     return ShareRow(
-        date=parse_export_datetime(columns.text(cells, "date")),
+        date=parse_export_datetime(row.get("date")),
         share_link=link,
         activity_urn=_activity_urn(link),
         commentary=commentary,
         shared_url=shared_url,
-        media_url=_http_url(columns.text(cells, "mediaurl")),
-        visibility=columns.text(cells, "visibility"),
-        row_number=record.line,
+        media_url=_http_url(row.get("mediaurl")),
+        visibility=row.get("visibility"),
+        row_number=line,
     )
 
 
-def _event(columns: _Columns, record: _Record, name: str) -> ParsedRow | SkippedRow:
-    cells = record.cells
-    event_name = columns.text(cells, "event name")
+def _event(row: dict[str, str | None], line: int, name: str) -> ParsedRow | SkippedRow:
+    event_name = row.get("event name")
     if not event_name:
-        return SkippedRow(name, record.line, "no event name")
+        return SkippedRow(name, line, "no event name")
     return EventRow(
         name=event_name,
-        time=parse_export_datetime(columns.text(cells, "event time")),
-        status=columns.text(cells, "status"),
-        external_url=_http_url(columns.text(cells, "external url")),
-        row_number=record.line,
+        time=parse_export_datetime(row.get("event time")),
+        status=row.get("status"),
+        external_url=_http_url(row.get("external url")),
+        row_number=line,
     )
 
 
 def _recommendation_builder(direction: str) -> RowBuilder:
-    def build(columns: _Columns, record: _Record, name: str) -> ParsedRow | SkippedRow:
-        cells = record.cells
-        first = columns.text(cells, "first name")
-        last = columns.text(cells, "last name")
+    def build(row: dict[str, str | None], line: int, name: str) -> ParsedRow | SkippedRow:
+        first = row.get("first name")
+        last = row.get("last name")
         full_name = _join_name(first, last)
         if not full_name:
-            return SkippedRow(name, record.line, "no name")
+            return SkippedRow(name, line, "no name")
         return RecommendationRow(
             first_name=first,
             last_name=last,
             name=full_name,
-            company=columns.text(cells, "company"),
-            job_title=columns.text(cells, "job title"),
+            company=row.get("company"),
+            job_title=row.get("job title"),
             direction=direction,
-            created_on=parse_export_date(columns.text(cells, "creation date")),
-            status=columns.text(cells, "status"),
-            row_number=record.line,
+            created_on=parse_export_date(row.get("creation date")),
+            status=row.get("status"),
+            row_number=line,
         )
 
     return build
@@ -724,25 +757,24 @@ def _recommendation_builder(direction: str) -> RowBuilder:
 def _endorsement_builder(direction: str) -> RowBuilder:
     who = "endorser" if direction == "received" else "endorsee"
 
-    def build(columns: _Columns, record: _Record, name: str) -> ParsedRow | SkippedRow:
-        cells = record.cells
-        first = columns.text(cells, f"{who} first name")
-        last = columns.text(cells, f"{who} last name")
+    def build(row: dict[str, str | None], line: int, name: str) -> ParsedRow | SkippedRow:
+        first = row.get(f"{who} first name")
+        last = row.get(f"{who} last name")
         full_name = _join_name(first, last)
-        profile_url = canonical_profile_url(columns.text(cells, f"{who} public url"))
+        profile_url = canonical_profile_url(row.get(f"{who} public url"))
         if not full_name and not profile_url:
-            return SkippedRow(name, record.line, "no name and no profile URL")
+            return SkippedRow(name, line, "no name and no profile URL")
         return EndorsementRow(
             first_name=first,
             last_name=last,
             name=full_name,
             profile_url=profile_url,
             public_id=_public_id(profile_url),
-            skill=columns.text(cells, "skill name"),
+            skill=row.get("skill name"),
             direction=direction,
-            endorsed_at=parse_export_datetime(columns.text(cells, "endorsement date")),
-            status=columns.text(cells, "endorsement status"),
-            row_number=record.line,
+            endorsed_at=parse_export_datetime(row.get("endorsement date")),
+            status=row.get("endorsement status"),
+            row_number=line,
         )
 
     return build
@@ -787,10 +819,17 @@ def _rows(
     name: str,
     keep_bodies: bool,
 ) -> Iterator[ParsedRow | SkippedRow]:
-    columns = _Columns(header)
+    # Bodies not kept are not even cleaned: they can be most of the bytes of messages.csv.
+    ignore = (
+        frozenset({"content", "attachments"}) if kind == "messages" and not keep_bodies else None
+    )
+    columns = _Columns(header, ignore or frozenset())
     build = _builder(kind, keep_bodies)
     for record in records:
-        yield record if isinstance(record, SkippedRow) else build(columns, record, name)
+        if isinstance(record, SkippedRow):
+            yield record
+        else:
+            yield build(columns.values(record.cells), record.line, name)
 
 
 class _GuardedReader(io.RawIOBase):
