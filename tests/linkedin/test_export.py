@@ -696,3 +696,34 @@ def test_rows_stream_lazily_from_an_unseekable_upload():
     assert next(rows).name == "Jane Doe"
     assert upload.served < len(data) // 4  # read only as far as needed
     assert sum(1 for _ in rows) == 20_000
+
+
+def test_a_damaged_member_is_an_export_error(tmp_path):
+    path = tmp_path / "damaged.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("Connections.csv", CONNECTIONS_CURRENT)
+    data = bytearray(path.read_bytes())
+    position = data.index(b"Jane,Doe")
+    data[position : position + 4] = b"Joan"  # the CRC no longer matches
+    path.write_bytes(bytes(data))
+    with pytest.raises(ExportError, match="damaged") as raised:
+        list(_consume(iter_export(path)))
+    assert raised.value.file == "Connections.csv"
+
+
+def test_an_unzipped_export_folder(tmp_path):
+    (tmp_path / "Jobs").mkdir()
+    (tmp_path / "Connections.csv").write_text(CONNECTIONS_CURRENT, encoding="utf-8")
+    (tmp_path / "guide_messages.csv").write_text(MESSAGES_CURRENT, encoding="utf-8")
+    (tmp_path / "Jobs" / "Job Applications.csv").write_text("Application Date\n", encoding="utf-8")
+    found = [(kind, name, len(rows)) for kind, name, rows in _consume(iter_export(tmp_path))]
+    assert found == [("connections", "Connections.csv", 1)]
+
+
+def test_reposts_are_not_comments_and_urn_urls_have_no_vanity_id():
+    with pytest.raises(ExportError, match="no LinkedIn export header"):
+        list(iter_export(io.BytesIO(b"Date,Link\n2025-01-01,https://x\n"), "InstantReposts.csv"))
+    text = CONNECTIONS_CURRENT.replace("jane-doe-12", "ACoAABcdEfGhIjKlMn")
+    _, _, (row,) = only_file(io.BytesIO(text.encode()), "Connections.csv")
+    assert row.profile_url == "https://www.linkedin.com/in/ACoAABcdEfGhIjKlMn/"
+    assert row.public_id is None

@@ -24,6 +24,7 @@ import os
 import re
 import statistics
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -465,7 +466,8 @@ _SIGNATURES: tuple[tuple[str, frozenset[str]], ...] = (
     ("recommendations", frozenset({"first name", "last name", "creation date"})),
     ("endorsements_received", frozenset({"endorsement date", "endorser first name"})),
     ("endorsements_given", frozenset({"endorsement date", "endorsee first name"})),
-    ("comments", frozenset({"date", "link"})),
+    ("comments", frozenset({"date", "link", "message"})),
+    ("comments", frozenset({"date", "link", "comment"})),
 )
 
 # Exact basenames (casefolded) of the members we read; `<id>` suffixes for the paged ones.
@@ -872,6 +874,17 @@ def _kind_for_single_csv(header_kind: str, filename: str) -> str:
     return header_kind
 
 
+def _named_rows(
+    raw: IO[bytes], name: str, kind: str, limits: ExportLimits, keep_bodies: bool, size: int | None
+) -> Iterator[ParsedRow | SkippedRow]:
+    records = _records(_open_text(raw, name, size), name, limits)
+    found = _find_header(records, limits)
+    if found is None or not _header_matches(kind, found[0]):
+        yield SkippedRow(name, 1, f"no {kind.replace('_', ' ')} header found in this file")
+        return
+    yield from _rows(records, found[1], kind, name, keep_bodies)
+
+
 def _member_rows(
     archive: zipfile.ZipFile,
     info: zipfile.ZipInfo,
@@ -879,15 +892,34 @@ def _member_rows(
     limits: ExportLimits,
     keep_bodies: bool,
 ) -> Iterator[ParsedRow | SkippedRow]:
-    name = info.filename
-    with archive.open(info) as raw:
-        text = _open_text(raw, name, info.file_size)
-        records = _records(text, name, limits)
-        found = _find_header(records, limits)
-        if found is None or not _header_matches(kind, found[0]):
-            yield SkippedRow(name, 1, f"no {kind.replace('_', ' ')} header found in this file")
-            return
-        yield from _rows(records, found[1], kind, name, keep_bodies)
+    try:
+        with archive.open(info) as raw:
+            yield from _named_rows(raw, info.filename, kind, limits, keep_bodies, info.file_size)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+        raise ExportError(f"this member of the zip is damaged ({error})", info.filename) from error
+
+
+def _iter_folder(folder: str, limits: ExportLimits, keep_bodies: bool) -> Iterator[ExportFile]:
+    paths = sorted(
+        os.path.join(root, filename)
+        for root, _, filenames in os.walk(folder)
+        for filename in filenames
+    )
+    if len(paths) > limits.max_members:
+        raise ExportError(f"the folder holds {len(paths)} files (limit {limits.max_members})")
+    for path in paths:
+        kind = classify_member_name(path)
+        if kind is None:
+            continue
+        name = os.path.relpath(path, folder).replace(os.sep, "/")
+        yield ExportFile(kind, name, _file_rows(path, name, kind, limits, keep_bodies))
+
+
+def _file_rows(
+    path: str, name: str, kind: str, limits: ExportLimits, keep_bodies: bool
+) -> Iterator[ParsedRow | SkippedRow]:
+    with open(path, "rb") as raw:
+        yield from _named_rows(raw, name, kind, limits, keep_bodies, None)
 
 
 def _check_archive(archive: zipfile.ZipFile, limits: ExportLimits) -> list[zipfile.ZipInfo]:
@@ -970,11 +1002,12 @@ def iter_export(
 ) -> Iterator[ExportFile]:
     """Yield each recognised file of a LinkedIn export, with its rows as a lazy iterator.
 
-    `source` is a path to the export `.zip` or to one CSV, or a binary file object (an upload)
-    with `filename` naming it. Zip vs CSV is decided by content, not by the name. Zip members are
-    classified by exact basename (case-insensitive); other members, such as `guide_messages.csv`,
-    are ignored. A single CSV is classified by its name when that is a known member name, else by
-    its header. Each file's rows must be consumed before the next file is requested.
+    `source` is a path to the export `.zip`, to an unzipped export folder or to one CSV, or a
+    binary file object (an upload) with `filename` naming it. Zip vs CSV is decided by content,
+    not by the name. Zip members and folder files are classified by exact basename
+    (case-insensitive); others, such as `guide_messages.csv`, are ignored. A single CSV is
+    classified by its name when that is a known member name, else by its header. Each file's rows
+    must be consumed before the next file is requested.
 
     Message bodies are dropped unless `keep_bodies` is true. Rows that cannot be used come out as
     `SkippedRow`; unparseable dates become None and the row is kept.
@@ -984,6 +1017,9 @@ def iter_export(
     """
     if isinstance(source, str | os.PathLike):
         path = os.fspath(source)
+        if os.path.isdir(path):
+            yield from _iter_folder(path, limits, keep_bodies)
+            return
         filename = filename or os.path.basename(path)
         with open(path, "rb") as handle:
             if _is_zip(handle.read(4)):
