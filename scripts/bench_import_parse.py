@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "server"))
 
-from topofmind.linkedin.export import SkippedRow, iter_export  # noqa: E402
+from topofmind.linkedin.export import SkippedRow, iter_export, summarise_messages  # noqa: E402
 
 
 def load_generator():
@@ -65,13 +65,19 @@ def main(argv: list[str] | None = None) -> None:
             started = time.perf_counter()
             parse(path)
             untraced = time.perf_counter() - started
+            started = time.perf_counter()
+            for export_file in iter_export(path):
+                if export_file.kind == "messages":
+                    stats = summarise_messages(export_file.rows, generator.SELF_URL)
+            summarised = time.perf_counter() - started
             rows = sum(counts.values())
             detail = ", ".join(f"{kind} {count}" for kind, count in sorted(counts.items()))
             print(
                 f"{size:>6} connections: {rows} rows ({detail}; skipped {skipped}) "
                 f"in {untraced:.2f} s = {rows / untraced:,.0f} rows/s untraced "
                 f"({elapsed:.2f} s traced); peak traced memory {peak / 1024 / 1024:.1f} MiB; "
-                f"zip {path.stat().st_size / 1024 / 1024:.1f} MiB"
+                f"zip {path.stat().st_size / 1024 / 1024:.1f} MiB; "
+                f"summarise_messages {len(stats)} counterparts in {summarised:.2f} s"
             )
 
 
