@@ -20,6 +20,7 @@ from topofmind.domain.draft_templates import (
     KIND_PLACEHOLDERS,
 )
 from topofmind.domain.message_check import (
+    CHANNEL_LABELS,
     CHANNEL_LIMITS,
     PLACEHOLDER_PATTERN,
     MessageWarning,
@@ -276,18 +277,15 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
     }
 
     # thank_you and event_follow_up
-    if topics_phrase:
-        values["topic_sentence"] = f"I especially enjoyed our conversation about {topics_phrase}."
-    elif kind == "thank_you":
-        values["topic_sentence"] = f"I enjoyed learning more about {role_at_company}."
-    else:
-        values["topic_sentence"] = ""
+    values["topic_sentence"] = (
+        f"I especially enjoyed our conversation about {topics_phrase}." if topics_phrase else ""
+    )
     extra = note_topics[0] if topics and note_topics else ""
     values["note_sentence"] = f"I also appreciated what you shared about {extra}." if extra else ""
     values["enthusiasm_sentence"] = (
         f"Our conversation left me even more enthusiastic about joining {company}."
         if company
-        else "Our conversation left me even more enthusiastic about the role."
+        else "Our conversation left me even more enthusiastic about the opportunity."
     )
 
     # check_in: each of the three reads differently, and the third closes gracefully.
@@ -592,8 +590,8 @@ def build_draft(
         warnings.append(
             MessageWarning(
                 "trimmed",
-                f"Shortened to fit the {limit}-character limit for a "
-                f"{channel.replace('_', ' ')}; the cut text is listed here.",
+                f"Shortened to fit the {limit}-character limit for {CHANNEL_LABELS[channel]}; "
+                "the cut text is listed here.",
                 (),
                 (removed,),
             )

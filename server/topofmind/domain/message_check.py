@@ -70,6 +70,13 @@ CHANNEL_LIMITS: dict[str, ChannelLimit] = {
     "reaction": ChannelLimit(hard=0, recommended=0),
 }
 FREE_ACCOUNT_NOTE_LIMIT = 200
+CHANNEL_LABELS: dict[str, str] = {
+    "email": "an email",
+    "message": "a LinkedIn message",
+    "linkedin_note": "a LinkedIn connection note",
+    "comment": "a LinkedIn comment",
+    "reaction": "a reaction",
+}
 
 
 def _phrases(*patterns: str) -> re.Pattern[str]:
@@ -206,7 +213,7 @@ GENERIC_VOCABULARY = frozenset(
     decision decisions hiring timeline timelines question questions contact opportunity's
     inbox reply replies response respond organization organisation company's work working
     role's next soon forward doing well week weeks day days month hoping hopefully excited
-    excitement enthusiasm interested
+    excitement enthusiasm interested find finds glad happy
     """.split()
 )
 _GREETING = re.compile(
@@ -242,15 +249,15 @@ def _limit_warning(text: str, channel: str) -> MessageWarning | None:
     if length <= limit.recommended:
         return None
     over = length - limit.recommended
-    label = channel.replace("_", " ")
+    label = CHANNEL_LABELS[channel]
     if limit.hard is not None and length > limit.hard:
         message = (
-            f"Too long for a LinkedIn {label}: {length} characters, and LinkedIn accepts "
+            f"Too long for {label}: {length} characters, and LinkedIn accepts "
             f"{limit.hard}. Cut {length - limit.hard} characters or more."
         )
     else:
         message = (
-            f"Long for a {label}: {length} characters where {limit.recommended} is plenty. "
+            f"Long for {label}: {length} characters where {limit.recommended} is plenty. "
             f"Cutting about {over} characters keeps it easy to read."
         )
     return _warning("too_long", message, text, [(limit.recommended, length)])
@@ -309,7 +316,8 @@ def _signal_words(text: str) -> set[str]:
 
 
 def _looks_specific_without_context(text: str) -> bool:
-    body = text
+    # Stock phrases say nothing about anyone, whatever words they contain.
+    body = STOCK_PHRASES.sub(lambda m: " " * len(m.group()), text)
     greeting = _GREETING.match(body)
     if greeting:
         body = " " * greeting.end() + body[greeting.end() :]
