@@ -9,6 +9,7 @@ from topofmind.domain.drafts import (
     DraftContext,
     ShareItem,
     build_draft,
+    context_from_facts,
     first_name_of,
     format_day,
     template_keys,
@@ -361,3 +362,92 @@ def test_given_first_name_wins():
 
 def test_format_day_is_locale_independent():
     assert format_day(date(2026, 12, 4)) == "Friday, December 4"
+
+
+def test_notes_contribute_only_phrases_that_read_well():
+    ctx = DraftContext(
+        user_name="Sam Rivera",
+        person_name="Jane Doe",
+        company="Acme",
+        interview_notes="Great chat, friendly, wants someone by March. Kafka consumers came up.",
+    )
+    draft = build_draft("thank_you", ctx)
+    assert "our conversation about Kafka consumers." in draft.body
+    for word in ("friendly", "chat", "March"):
+        assert word not in draft.body.split("Best regards")[0].split("Acme.")[1]
+    assert draft.warnings == ()
+
+
+def test_context_from_thank_you_facts():
+    facts = {
+        "interview_id": 3,
+        "company": "Acme",
+        "title": "Staff Platform Engineer",
+        "topics": ["platform migration", "on-call load"],
+        "interview_ended_at": "2026-11-17T16:00:00-05:00",
+        "phase": "ideal",
+    }
+    ctx = context_from_facts("thank_you", facts, user_name="Sam Rivera", person_name="Jane Doe")
+    assert ctx.interview_topics == ("platform migration", "on-call load")
+    assert ctx.role_title == "Staff Platform Engineer" and ctx.company == "Acme"
+    assert ctx.interview_date == date(2026, 11, 17)
+    draft = build_draft("thank_you", ctx)
+    assert "platform migration" in draft.body and draft.warnings == ()
+
+
+def test_context_from_check_in_facts_reads_round_and_decision_date():
+    facts = {
+        "company": "Acme",
+        "title": "Data Engineer",
+        "decision_expected_on": "2026-12-04",
+        "last_interview_ended_at": "2026-11-17T21:00:00+00:00",
+        "round": 2,
+        "topics": ["dbt models"],
+    }
+    ctx = context_from_facts("check_in", facts, person_name="Jane Doe", channel="message")
+    assert ctx.check_in_number == 2
+    assert ctx.decision_expected_on == date(2026, 12, 4)
+    draft = build_draft("check_in", ctx)
+    assert draft.channel == "message"
+    assert "Friday, December 4" in draft.body and "dbt models" in draft.body
+
+
+def test_context_from_share_and_post_facts():
+    share = context_from_facts(
+        "share",
+        {
+            "share_item_id": 9,
+            "url": "https://example.com/a",
+            "title": "On-call that works",
+            "topics": ["on-call"],
+        },
+        person_name="Jane Doe",
+    )
+    assert share.share_item == ShareItem(
+        title="On-call that works", url="https://example.com/a", topics=("on-call",), id=9
+    )
+    assert share.role_title == ""
+    assert "given your interest in on-call" in build_draft("share", share).body
+
+    post = context_from_facts(
+        "comment",
+        {
+            "post_id": 4,
+            "post_text": "Why we retired our staging environment.",
+            "topics": ["staging environments"],
+        },
+        person_name="Jane Doe",
+    )
+    assert post.post_topic == "staging environments" and post.interview_topics == ()
+    assert "staging environments" in build_draft("comment", post).body
+
+
+def test_context_from_facts_lets_explicit_fields_win_and_rejects_unknown_ones():
+    ctx = context_from_facts("connect", {"topics": ["a"], "company": "Acme"}, company="Globex")
+    assert ctx.company == "Globex"
+    with pytest.raises(TypeError):
+        context_from_facts("connect", {}, favourite_colour="blue")
+    assert (
+        context_from_facts("check_in", {"decision_expected_on": "soon"}).decision_expected_on
+        is None
+    )

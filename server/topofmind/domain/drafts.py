@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from topofmind.domain.draft_templates import (
     COMMON_PLACEHOLDERS,
@@ -22,6 +23,7 @@ from topofmind.domain.draft_templates import (
 from topofmind.domain.message_check import (
     CHANNEL_LABELS,
     CHANNEL_LIMITS,
+    GENERIC_VOCABULARY,
     PLACEHOLDER_PATTERN,
     MessageWarning,
     check_message,
@@ -75,6 +77,7 @@ _MONTHS = (
     "November",
     "December",
 )
+_CALENDAR_WORDS = frozenset(name.lower() for name in _WEEKDAYS + _MONTHS)
 _FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -87,6 +90,9 @@ class ShareItem:
     note: str = ""
     topics: tuple[str, ...] = ()
     id: int | str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "topics", tuple(self.topics or ()))
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,8 @@ class DraftContext:
     share_reason_topics: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        for name in ("interview_topics", "previous_messages", "share_reason_topics"):
+            object.__setattr__(self, name, tuple(getattr(self, name) or ()))
         if not self.person_first_name:
             object.__setattr__(self, "person_first_name", first_name_of(self.person_name))
         if not self.user_first_name:
@@ -153,6 +161,63 @@ class Draft:
     within_limit: bool
     warnings: tuple[MessageWarning, ...]
     guidance: str = ""
+
+
+def _parse_day(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value)
+    try:
+        return datetime.fromisoformat(text).date() if "T" in text else date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def context_from_facts(kind: str, facts: Mapping[str, Any], **fields: Any) -> DraftContext:
+    """Build a `DraftContext` from a suggestion's `facts` as the rules store them, plus explicit
+    `fields` (user_name, person_name, interview_notes, event_name, request_text, channel,
+    previous_messages …), which win over anything read from `facts`.
+
+    Read from facts: `company`, `title` (the role; the item's title when the facts describe a
+    share item), `topics` (interview topics; a post's matched topics when `post_text` is
+    present; the person's matched topics when `share_item_id` is present), `decision_expected_on`,
+    `interview_ended_at` / `last_interview_ended_at`, `round` (check-in number),
+    `introducer_name`, `post_text`, `url`. Dates may be ISO strings. Unknown keys are ignored;
+    an unknown field raises TypeError.
+    """
+    _require_kind(kind)
+    topics = tuple(str(t) for t in (facts.get("topics") or ()) if t)
+    values: dict[str, Any] = {}
+    if "share_item_id" in facts:
+        values["share_item"] = ShareItem(
+            title=str(facts.get("title") or ""),
+            url=str(facts.get("url") or ""),
+            topics=topics,
+            id=facts.get("share_item_id"),
+        )
+        values["share_reason_topics"] = topics
+    else:
+        values["role_title"] = str(facts.get("title") or "")
+        if "post_text" in facts:
+            values["post_text"] = str(facts.get("post_text") or "")
+            values["post_topic"] = topics[0] if topics else ""
+        else:
+            values["interview_topics"] = topics
+    values["company"] = str(facts.get("company") or "")
+    values["decision_expected_on"] = _parse_day(facts.get("decision_expected_on"))
+    values["interview_date"] = _parse_day(
+        facts.get("interview_ended_at") or facts.get("last_interview_ended_at")
+    )
+    if facts.get("round"):
+        values["check_in_number"] = int(facts["round"])
+    if facts.get("introducer_name"):
+        values["introducer_name"] = str(facts["introducer_name"])
+    values.update(fields)
+    return DraftContext(**values)
 
 
 def first_name_of(full_name: str | None) -> str:
@@ -218,10 +283,30 @@ def _conversation_topics(ctx: DraftContext) -> tuple[list[str], list[str]]:
             seen.add(normal)
             topics.append(topic.strip())
     notes = []
-    for topic in extract_topics(ctx.interview_notes, limit=4):
-        if topic not in seen and not matching_topics([topic], seen):
-            notes.append(_surface(topic, ctx.interview_notes))
+    for topic in extract_topics(ctx.interview_notes, limit=6):
+        if topic in seen or matching_topics([topic], seen) or not _quotable(topic, ctx):
+            continue
+        notes.append(_surface(topic, ctx.interview_notes))
     return topics, notes
+
+
+def _quotable(topic: str, ctx: DraftContext) -> bool:
+    """Whether a topic pulled from the user's private notes reads well in a message.
+
+    Notes are shorthand ("great chat, friendly, Kafka consumers rewrite"): a phrase of two
+    content words or a capitalised name reads well; a lone common word ("friendly") does not.
+    """
+    words = topic.split()
+    if any(word in GENERIC_VOCABULARY or word in _CALENDAR_WORDS for word in words):
+        return False
+    if len(words) > 1:
+        return True
+    span = locate_topic(ctx.interview_notes, topic)
+    if span is None:
+        return False
+    surface = ctx.interview_notes[span[0] : span[1]]
+    before = ctx.interview_notes[: span[0]].rstrip()
+    return surface != surface.lower() and bool(before) and before[-1] not in ".!?;:\n"
 
 
 def _post_topic(ctx: DraftContext) -> str:
@@ -408,8 +493,8 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
     values["keep_warm_subject"] = (
         f"Your post about {post_topic}"
         if post_topic
-        else (f"Our conversation about {topic}" if topic else "Hello from " + values["user_name"])
-    ).strip()
+        else (f"Our conversation about {topic}" if topic else f"Hello from {values['user_name']}")
+    ).removesuffix(" from ")
 
     # respond
     values.update(_respond_values(ctx.request_text))

@@ -39,7 +39,8 @@ STOP_WORDS = frozenset(
     shared post posts posted first second third good better big little wrapped wrap took
     taking hard easy huge small real true important different interesting fun finally recently
     currently start started starting joined join announce announcing announced worked working
-    built able glad
+    built able glad came come comes coming said told tell tells loved liked mentioned talked
+    discussed discuss seemed gave give given came
     """.split()
 )
 
