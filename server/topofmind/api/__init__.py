@@ -20,7 +20,33 @@ def refresh(session, person_ids) -> None:
 
 
 def register_blueprints(api: Api) -> None:
-    from . import captures, contacts, health, interactions, opportunities, settings, suggestions
+    from . import (
+        captures,
+        contacts,
+        drafts,
+        exports,
+        health,
+        imports,
+        interactions,
+        network,
+        opportunities,
+        settings,
+        share_items,
+        suggestions,
+    )
 
-    for module in (health, contacts, opportunities, interactions, suggestions, captures, settings):
+    for module in (
+        health,
+        contacts,
+        opportunities,
+        interactions,
+        suggestions,
+        captures,
+        settings,
+        imports,
+        network,
+        drafts,
+        share_items,
+        exports,
+    ):
         api.register_blueprint(module.blp)

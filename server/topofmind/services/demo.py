@@ -242,7 +242,7 @@ def load_demo(session: Session, now: datetime) -> dict[str, int]:
         ends_at=ended,
         kind="onsite",
         topics=["platform roadmap", "Kubernetes migration", "on-call load"],
-        notes="Great energy. Priya cares about paved roads for 40 teams; Tomás about alert noise.",
+        notes="Both want fewer pages at night and one paved road that every product team can use.",
         created_at=now - timedelta(days=7),
         updated_at=now - timedelta(days=1),
     )
