@@ -488,7 +488,7 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
         hook = ""
     values["hook_sentence"] = hook
     values["interest_sentence"] = (
-        f"I'm still very interested in {role_at_company}. " if role or company else ""
+        f"I'm still very interested in {role_at_company}. " if role else ""
     )
     values["keep_warm_subject"] = (
         f"Your post about {post_topic}"
