@@ -37,6 +37,7 @@ class DraftOut(ma.Schema):
     char_limit = fields.Integer(allow_none=True)
     length = fields.Integer()
     within_limit = fields.Boolean()
+    guidance = fields.String()
     warnings = fields.List(fields.Nested(DraftWarningOut))
 
 
