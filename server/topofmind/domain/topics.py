@@ -40,7 +40,10 @@ STOP_WORDS = frozenset(
     taking hard easy huge small real true important different interesting fun finally recently
     currently start started starting joined join announce announcing announced worked working
     built able glad came come comes coming said told tell tells loved liked mentioned talked
-    discussed discuss seemed gave give given came
+    discussed discuss seemed gave give given came learned learnt moved moving stopped stopping
+    measured measuring saved saving helped helping help build building tamed taming raised
+    raising noticed noticing notice tried trying decided deciding changed changing short
+    thread quarter directly
     """.split()
 )
 
