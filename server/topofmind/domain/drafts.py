@@ -278,8 +278,26 @@ def _surface(topic: str, *texts: str) -> str:
     for text in texts:
         span = locate_topic(text or "", topic)
         if span:
-            return text[span[0] : span[1]]
+            found = text[span[0] : span[1]]
+            return _sentence_case(found, text, span[0])
     return topic
+
+
+_SENTENCE_BREAK = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+
+
+def _sentence_case(found: str, text: str, start: int) -> str:
+    """Lower a capital that is only there because the phrase opens a sentence ("Data contracts
+    saved…" → "data contracts"); a word capitalised elsewhere too is a name and keeps it."""
+    first = found.split()[0]
+    if not first[:1].isupper() or not first[1:].islower():
+        return found
+    if not _SENTENCE_BREAK.search(text[:start]):
+        return found
+    elsewhere = re.search(r"(?<![.!?:]\s)(?<!^)\b" + re.escape(first) + r"\b", text[start + 1 :])
+    if elsewhere:
+        return found
+    return found[0].lower() + found[1:]
 
 
 def _conversation_topics(ctx: DraftContext) -> list[str]:
@@ -510,7 +528,9 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
     )
 
     # keep_warm
-    if post_topic and topic and not matching_topics([post_topic], [topic]):
+    if post_topic and topic and matching_topics([post_topic], [topic]):
+        hook = f"Your recent post brought back our conversation about {topic}."
+    elif post_topic and topic:
         hook = (
             f"I enjoyed your recent post about {post_topic}; it reminded me of our "
             f"conversation about {topic}."
