@@ -186,8 +186,9 @@ def person_fields(
 ) -> dict[str, Any]:
     """``DraftContext`` fields about ``person`` from what is stored: the role and company of their
     opportunity (``opportunity_id``, else their most recent open one, else their latest closed
-    one), its stage, the topics of ``interview`` (default: the last one they ran), their post of
-    the last 30 days, the user's name and what was already sent to them."""
+    one), its stage, the topics of ``interview`` (default: the last one they ran; else what was
+    talked about at the last event where you met), their post of the last 30 days, the user's
+    name and what was already sent to them."""
     settings = get_settings(session)
     zone_name = settings["user_time_zone"]
     fields: dict[str, Any] = {
@@ -211,6 +212,22 @@ def person_fields(
         fields["interview_notes"] = interview.notes or ""
         fields["interview_date"] = _local_date(interview.ends_at, zone_name)
     fields["post_text"] = _latest_post_text(session, person.id, now)
+    event = session.scalars(
+        select(Interaction.note)
+        .where(
+            Interaction.person_id == person.id,
+            Interaction.kind == "event",
+            Interaction.note.is_not(None),
+            Interaction.occurred_at <= now,
+        )
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        .limit(1)
+    ).first()
+    if event:
+        name, topics = event_details(event)
+        fields["event_name"] = name
+        if topics and not fields.get("interview_topics"):
+            fields["interview_topics"] = topics
     return fields
 
 
