@@ -33,6 +33,8 @@ from typing import IO, Any
 from urllib.parse import unquote
 
 __all__ = [
+    "DEFAULT_LIMITS",
+    "NULL_MARKERS",
     "CommentRow",
     "ConnectionRow",
     "EndorsementRow",
@@ -48,6 +50,7 @@ __all__ = [
     "SkippedRow",
     "ThreadStats",
     "canonical_profile_url",
+    "classify_member_name",
     "escape_spreadsheet_cell",
     "guess_self",
     "iter_export",
