@@ -868,12 +868,10 @@ def _open_text(raw: IO[bytes], name: str, max_bytes: int | None = None) -> io.Te
 
 
 def _kind_for_single_csv(header_kind: str, filename: str) -> str:
+    # Both recommendation files share one header; only the name tells given from received.
     if header_kind == "recommendations":
-        return (
-            "recommendations_given"
-            if "given" in filename.casefold()
-            else ("recommendations_received")
-        )
+        given = "given" in filename.casefold()
+        return "recommendations_given" if given else "recommendations_received"
     return header_kind
 
 
