@@ -752,3 +752,27 @@ def test_arbitrary_content_never_crashes_the_reader(body, raw_tail):
         assert isinstance(row, ConnectionRow | SkippedRow)
         if isinstance(row, ConnectionRow):
             assert row.name or row.profile_url
+
+
+RECOMMENDATIONS = "First Name,Last Name,Company,Job Title,Text,Creation Date,Status"
+ENDORSEMENTS_GIVEN = (
+    "Endorsement Date,Skill Name,Endorsee First Name,Endorsee Last Name,Endorsee Public Url,"
+    "Endorsement Status"
+)
+INVITATIONS = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl"
+LEGACY_CONNECTIONS = "First Name,Last Name,Email Address,Company,Position,Connected On"
+
+
+@pytest.mark.parametrize(
+    ("filename", "header", "kind"),
+    [
+        ("my recs.csv", RECOMMENDATIONS, "recommendations_received"),
+        ("Recommendations_Given (1).csv", RECOMMENDATIONS, "recommendations_given"),
+        ("endorse.csv", ENDORSEMENTS_GIVEN, "endorsements_given"),
+        ("x.csv", "Event Name,Event Time,Status,External Url", "events"),
+        ("y.csv", INVITATIONS, "invitations"),
+        ("Connections (2).csv", LEGACY_CONNECTIONS, "connections"),
+    ],
+)
+def test_single_csvs_with_any_name_are_classified_by_header(filename, header, kind):
+    assert only_file(io.BytesIO(f"{header}\n".encode()), filename)[0] == kind
