@@ -298,7 +298,7 @@ _MEMBER_URN_ID = re.compile(r"^AC[a-zA-Z0-9]AA[A-Za-z0-9_-]+$")
 _BAD_ID_CHARS = re.compile(r"[\s/?#<>\"']")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def canonical_profile_url(value: str | None) -> str | None:
     """`https://www.linkedin.com/in/<id>/` for any LinkedIn profile URL inside `value`, else None.
 
