@@ -227,8 +227,11 @@ ParsedRow = (
 class ExportFile:
     """One recognised file of the export.
 
-    `kind` is one of: connections, messages, invitations, comments, shares, events,
-    recommendations_received, recommendations_given, endorsements_received, endorsements_given.
+    `kind` is one of: connections (`ConnectionRow`), messages (`MessageRow`), invitations
+    (`InvitationRow`), comments (`CommentRow`), shares (`ShareRow`), events (`EventRow`),
+    recommendations_received / recommendations_given (`RecommendationRow`),
+    endorsements_received / endorsements_given (`EndorsementRow`); any of them may also yield
+    `SkippedRow`s. `name` is the member path inside the zip (or the file name).
     `rows` is a one-shot iterator; consume it before asking `iter_export` for the next file.
     """
 
