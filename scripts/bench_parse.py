@@ -19,7 +19,6 @@ import tracemalloc
 from pathlib import Path
 
 import lxml.html
-
 from topofmind.linkedin import parse_page
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / ".." / "shared" / "fixtures" / "linkedin"
@@ -68,7 +67,9 @@ def main() -> int:
         print("|---|---:|---:|---:|---:|---:|")
         fmt = "| {} | {:,} | {:.2f} | {:.2f} | {:.2f} | {:.1f} |"
     else:
-        print(f"{'page':<36} {'bytes':>10} {'ours ms':>9} {'lxml ms':>9} {'ratio':>6} {'peak MiB':>9}")
+        print(
+            f"{'page':<36} {'bytes':>10} {'ours ms':>9} {'lxml ms':>9} {'ratio':>6} {'peak MiB':>9}"
+        )
         fmt = "{:<36} {:>10,} {:>9.2f} {:>9.2f} {:>6.2f} {:>9.1f}"
     for name, size, ours, bare, peak in rows:
         print(fmt.format(name, size, ours * 1000, bare * 1000, ours / bare, peak / 2**20))

@@ -73,7 +73,9 @@ def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
         return _parse_kind(doc, kind, url, warnings)
     except Exception as exc:  # the contract: a bad page is a warning, never a crash
         log.exception("parser failed on %s", url)
-        return ParsedPage(kind="unknown", warnings=(*warnings, f"parser error: {type(exc).__name__}"))
+        return ParsedPage(
+            kind="unknown", warnings=(*warnings, f"parser error: {type(exc).__name__}")
+        )
 
 
 def _parse_kind(doc, kind: str, url: str | None, warnings: list[str]) -> ParsedPage:

@@ -145,9 +145,9 @@ def parse_people(doc, exclude_url: str | None = None) -> list[ParsedPerson]:
         url = canonical_profile_url(link.get("href"))
         if url is None or url == exclude_url:
             continue
-        groups.setdefault(url, []).append(link)
-        if len(groups) > _MAX_PEOPLE:
+        if url not in groups and len(groups) >= _MAX_PEOPLE:
             break
+        groups.setdefault(url, []).append(link)
     people = []
     for url, links in groups.items():
         card = _card_for(links[0], url)

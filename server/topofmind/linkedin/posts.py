@@ -357,7 +357,15 @@ def _parse_public(card) -> ParsedPost | None:
             comments = number
     # Logged-out pages show reactions and comments but never reposts: reposts stay unknown.
     return _make_post(
-        urn, author_name, author_url, text, age, reactions or 0, comments or 0, None, nested is not None
+        urn,
+        author_name,
+        author_url,
+        text,
+        age,
+        reactions or 0,
+        comments or 0,
+        None,
+        nested is not None,
     )
 
 
@@ -437,7 +445,14 @@ def _parse_sdui(card) -> ParsedPost | None:
         return None
     reactions, comments, reposts = _counts(_strings(card, exclude=nested))
     return _make_post(
-        urn, name, link.get("href"), text, age, reactions or 0, comments or 0, reposts or 0,
+        urn,
+        name,
+        link.get("href"),
+        text,
+        age,
+        reactions or 0,
+        comments or 0,
+        reposts or 0,
         is_repost,
     )
 
@@ -467,7 +482,8 @@ def _json_posts(doc) -> list[ParsedPost]:
     updates = [
         e
         for e in entities
-        if str(e.get("$type", "")).endswith((".Update", ".UpdateV2")) and isinstance(e.get("actor"), dict)
+        if str(e.get("$type", "")).endswith((".Update", ".UpdateV2"))
+        and isinstance(e.get("actor"), dict)
     ]
     rank = {urn: i for i, urn in enumerate(order)}
     updates.sort(key=lambda e: rank.get(e.get("entityUrn"), len(rank)))
@@ -486,12 +502,25 @@ def _json_posts(doc) -> list[ParsedPost]:
         commentary = update.get("commentary") or {}
         text = fold(_text_of(commentary)) if isinstance(commentary, dict) else ""
         reshared = update.get("resharedUpdate") or update.get("*resharedUpdate")
-        header = fold(_text_of((update.get("header") or {}).get("text") if isinstance(update.get("header"), dict) else None) or "").lower()
+        header = fold(
+            _text_of(
+                (update.get("header") or {}).get("text")
+                if isinstance(update.get("header"), dict)
+                else None
+            )
+            or ""
+        ).lower()
         is_repost = bool(reshared) or any(w in header for w in _REPOST_WORDS)
         reactions = comments = reposts = None
-        detail = by_urn.get(update.get("*socialDetail")) if update.get("*socialDetail") else update.get("socialDetail")
+        detail = (
+            by_urn.get(update.get("*socialDetail"))
+            if update.get("*socialDetail")
+            else update.get("socialDetail")
+        )
         if isinstance(detail, dict):
-            counts = by_urn.get(detail.get("*totalSocialActivityCounts")) or detail.get("totalSocialActivityCounts")
+            counts = by_urn.get(detail.get("*totalSocialActivityCounts")) or detail.get(
+                "totalSocialActivityCounts"
+            )
             if isinstance(counts, dict):
                 reactions = counts.get("numLikes")
                 comments = counts.get("numComments")

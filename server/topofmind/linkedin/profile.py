@@ -131,9 +131,11 @@ def _section_with_heading(doc, anchors: tuple[str, ...], headings: set[str]):
     for heading in doc.iter("h2"):
         if visible_text(heading).lower() in headings:
             node = heading
-            while node is not None and node.tag != "section" and not (
-                node.get("componentkey") or ""
-            ).lower().endswith(tuple(headings)):
+            while (
+                node is not None
+                and node.tag != "section"
+                and not (node.get("componentkey") or "").lower().endswith(tuple(headings))
+            ):
                 node = node.getparent()
             if node is not None:
                 return node
@@ -233,7 +235,7 @@ def _company(card, lines_after_headline: list[str]) -> str | None:
 
 
 def _location(card, lines: list) -> str | None:
-    for index, (el, text) in enumerate(lines):
+    for index, (el, _) in enumerate(lines):
         node = el
         link = None
         while node is not None and node is not card:
