@@ -27,15 +27,13 @@ import re
 
 from .model import ParsedPerson
 from .structured import interaction_count, json_ld, ld_type
-from .text import fold, parse_count, text_lines, visible_text, xp_class
+from .text import fold, mutual_connections, parse_count, text_lines, visible_text, xp_class
 from .urls import canonical_profile_url, public_id_from_url
 
 _PRONOUNS = re.compile(r"^\(?\s*[^\W\d_]{2,5}\s*/\s*[^\W\d_]{2,5}(?:\s*/\s*[^\W\d_]{2,5})?\s*\)?$")
 _DEGREE = re.compile(r"^(?:[·•]\s*)?(1st|2nd|3rd)\+?$")
 _DEGREE_LONG = re.compile(r"\b(1st|2nd|3rd)\+?\s+degree\s+connection", re.IGNORECASE)
 _FOLLOWERS = re.compile(r"^(\d[\d,.\u00a0]*\s*[KkMm]?)\s+followers?$", re.IGNORECASE)
-_OTHER = re.compile(r"(\d[\d,]*)\s+other", re.IGNORECASE)
-_MUTUAL_ONLY = re.compile(r"(\d[\d,]*)\s+mutual\s+connection", re.IGNORECASE)
 _BADGE_WORDS = {"you", "verified", "premium", "influencer", "open to work", "·", "•"}
 _ACTIVITY_HEADINGS = {"activity", "attività", "aktivität", "activité", "actividad", "atividade"}
 _EXPERIENCE_HEADINGS = {"experience", "esperienza", "berufserfahrung", "expérience", "experiencia"}
@@ -101,22 +99,23 @@ def _degree(lines: list[str]) -> int | None:
 
 
 def _mutuals(card) -> tuple[int | None, tuple[str, ...] | None]:
-    for el in card.iter("a", "div", "span", "p"):
-        own = fold("".join(el.itertext())) if el.tag == "a" else ""
-        if el.tag != "a" or "mutual" not in own.lower():
-            continue
-        names: list[str] = []
-        for strong in el.iter("strong"):
-            name = fold("".join(strong.itertext()))
-            if name and name not in names:
-                names.append(name)
-        other = _OTHER.search(own)
-        if names:
-            count = len(names) + (parse_count(other.group(1)) or 0 if other else 0)
-        else:
-            only = _MUTUAL_ONLY.search(own)
-            count = parse_count(only.group(1)) if only else None
-        return count, tuple(names)
+    """Mutual connections from the top card: a link (2024) or a text run (SDUI) naming them."""
+    candidates = [
+        el for el in card.iter("a") if "mutual connection" in fold("".join(el.itertext())).lower()
+    ]
+    if not candidates:
+        candidates = [
+            el
+            for el, text in text_lines(card)
+            if "mutual connection" in text.lower() and el.tag != "a"
+        ][:1]
+    for el in candidates:
+        strong = [fold("".join(s.itertext())) for s in el.iter("strong")]
+        shown = [sub for sub in el.iter() if sub.get("aria-hidden") == "true"]
+        sentence = visible_text(shown[0]) if shown else visible_text(el)
+        count, names = mutual_connections(sentence, strong)
+        if count is not None:
+            return count, names
     return None, None
 
 
