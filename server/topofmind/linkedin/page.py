@@ -17,7 +17,7 @@ from .model import ParsedPage, ParsedPerson
 from .people import parse_people
 from .posts import parse_posts
 from .profile import parse_activity_owner, parse_profile
-from .urls import canonical_profile_url, is_linkedin_url
+from .urls import canonical_profile_url, is_linkedin_url, post_urn_from_url
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,13 @@ def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
         )
 
 
+def _main_post(posts: list, url: str | None) -> list:
+    """A single-post page is about one post; "more posts" rails below it are not it."""
+    wanted = post_urn_from_url(url)
+    matching = [p for p in posts if p.urn == wanted]
+    return matching or posts[:1]
+
+
 def _parse_kind(doc, kind: str, url: str | None, warnings: list[str]) -> ParsedPage:
     person: ParsedPerson | None = None
     people: list[ParsedPerson] = []
@@ -92,6 +99,8 @@ def _parse_kind(doc, kind: str, url: str | None, warnings: list[str]) -> ParsedP
         posts = parse_posts(doc, url)
     elif kind in ("feed", "post", "search"):
         posts = parse_posts(doc, url)
+        if kind == "post" and len(posts) > 1:
+            posts = _main_post(posts, url)
         if not posts:
             warnings.append("no posts found")
     elif kind == "people":

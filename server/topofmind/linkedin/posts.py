@@ -42,10 +42,28 @@ COMMENTS_AREA = ("comments-comments-list", "comments-comment-item", "comments-co
 _REPOST_WORDS = ("repost", "reshared", "diffuso", "geteilt", "republi", "compartid", "gedeeld")
 _AUTHOR_PATH = re.compile(r"linkedin\.com/(in|company|showcase|school)/|^/(in|company|showcase)/")
 
-_REACTIONS = re.compile(r"^(\d[\d,.]*\s*[KkMm]?)\s+(?:reactions?|likes?)\b", re.IGNORECASE)
-_OTHERS = re.compile(r"^(?:.+?)\s+and\s+(\d[\d,.]*)\s+others?\b", re.IGNORECASE)
-_COMMENTS = re.compile(r"^(\d[\d,.]*\s*[KkMm]?)\s+comments?\b", re.IGNORECASE)
-_REPOSTS = re.compile(r"^(\d[\d,.]*\s*[KkMm]?)\s+(?:reposts?|shares?)\b", re.IGNORECASE)
+# Counter labels; English first, then the other UI languages LinkedIn ships most.
+_NUMBER = r"(\d[\d,.\u00a0\u202f]*\s*[KkMm]?)"
+_REACTIONS = re.compile(
+    _NUMBER + r"\s+(?:reactions?|likes?|reazion[ei]|reaktionen?|réactions?|reacciones?|"
+    r"reaç(?:ão|ões))\b",
+    re.IGNORECASE,
+)
+_OTHERS = re.compile(
+    r"^(?:.+?)\s+(?:(?:and|und|et|y|e|en)\s+(\d[\d,.]*)\s+(?:others?|weitere|autres|"
+    r"personas?|outras?|pessoas|anderen)\b|e\s+altr[ei]\s+(\d[\d,.]*))",
+    re.IGNORECASE,
+)
+_COMMENTS = re.compile(
+    _NUMBER + r"\s+(?:comments?|comment[io]|kommentare?|commentaires?|comentarios?|"
+    r"comentários?)\b",
+    re.IGNORECASE,
+)
+_REPOSTS = re.compile(
+    _NUMBER + r"\s+(?:reposts?|shares?|diffusion[ei]|condivisioni|partages?|republicaciones?|"
+    r"compartilhamentos?)\b",
+    re.IGNORECASE,
+)
 _BARE_NUMBER = re.compile(r"^\d[\d,.]*\s*[KkMm]?$")
 _BYLINE = re.compile(r"^\s*\S{1,12}?\s*•")
 
@@ -117,7 +135,7 @@ def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
                 continue
             match = _OTHERS.match(text)
             if match and "mutual" not in text.lower():
-                others = parse_count(match.group(1))
+                others = parse_count(match.group(1) or match.group(2))
                 reactions = others + 1 if others is not None else None
                 continue
         if comments is None:

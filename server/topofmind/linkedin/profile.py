@@ -67,6 +67,10 @@ def _name_element(doc):
     for heading in doc.xpath("//a[contains(@href,'/in/')]//h2"):
         if visible_text(heading):
             return heading
+    for section in doc.xpath("//main//section")[:1]:
+        for heading in section.xpath(".//h1|.//h2"):
+            if visible_text(heading):
+                return heading
     return None
 
 
@@ -85,9 +89,11 @@ def _top_card(name_el):
 
 
 def _clean_name(text: str) -> str:
+    """The name alone: pronouns "(She/Her)" and badges ("· 2nd", "• You") are not part of it."""
     text = fold(text)
+    text = re.split(r"\s[•·]\s?", text, maxsplit=1)[0]
     text = re.sub(r"\s*\((?:[^\W\d_]{2,5}/){1,2}[^\W\d_]{2,5}\)\s*$", "", text)
-    return text
+    return fold(text)
 
 
 def _degree(lines: list[str]) -> int | None:
@@ -169,7 +175,7 @@ def _experience_title(doc) -> str | None:
         return None
     bolds = items[0].xpath(f".//*[{xp_class('t-bold')}]")
     if not bolds:
-        return None
+        return _first_role_by_dates(items[0])
     # A grouped entry (several roles at one company) shows the company in bold with a total
     # duration ("Full-time · 5 yrs 3 mos"); each role below it has its own dated caption.
     chosen = bolds[0]
@@ -183,6 +189,22 @@ def _experience_title(doc) -> str | None:
         if text:
             return text
     return visible_text(chosen) or None
+
+
+def _first_role_by_dates(item) -> str | None:
+    """Without styling hints (SDUI): the first run followed closely by a dated caption.
+
+    A single role reads "Title", "Company · Full-time", "Jan 2020 - Present"; a group of roles
+    reads "Company", "Full-time · 5 yrs", "Title", "Nov 2021 - Present".
+    """
+    lines = [t for _, t in text_lines(item)][:30]
+    for index, text in enumerate(lines):
+        if _YEAR.search(text):
+            continue
+        following = lines[index + 1 : index + 3]
+        if any(_YEAR.search(t) for t in following):
+            return text
+    return None
 
 
 def _inside(el, root) -> bool:
@@ -230,6 +252,15 @@ def _company(card, lines_after_headline: list[str]) -> str | None:
         return visible_text(el) or None
     if lines_after_headline and " · " in lines_after_headline[0]:
         return fold(lines_after_headline[0].split(" · ")[0]) or None
+    return None
+
+
+def _public_location(card) -> str | None:
+    for el in card.xpath(".//*[contains(@class,'top-card__subline-item')]"):
+        text = visible_text(el)
+        low = text.lower()
+        if text and "follower" not in low and "connection" not in low:
+            return text
     return None
 
 
@@ -286,7 +317,7 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
         degree = _degree(all_lines[:40])
         mutual_count, mutual_names = _mutuals(card)
         company = _company(card, lines_after_headline)
-        location = _location(card, card_lines)
+        location = _location(card, card_lines) or _public_location(card)
         followers = _followers_in(card)
     activity = _section_with_heading(
         doc, ("content_collections", "recent_activity"), _ACTIVITY_HEADINGS
