@@ -67,11 +67,23 @@ def test_empty_and_foreign_pages_are_unknown_with_a_warning():
     assert foreign.kind == "unknown" and "not a LinkedIn URL" in foreign.warnings[0]
 
 
-def test_a_list_of_very_many_people_is_bounded():
-    links = b"".join(b'<li><a href="/in/p%d/">P %d</a></li>' % (i, i) for i in range(3000))
-    page = parse_page(b"<main><ul>" + links + b"</ul></main>", URLS[3])
+@pytest.mark.parametrize(
+    ("wrap", "item"),
+    [
+        (b"<main><ul>%s</ul></main>", b'<li><a href="/in/p%d/">P %d</a></li>'),
+        # One flat container, no list markup: each card is found without a subtree search.
+        (
+            b"<div>%s</div>",
+            b'<div><div><span><a href="/in/p%d/">P %d</a></span><p>H</p></div></div>',
+        ),
+    ],
+)
+def test_a_list_of_very_many_people_is_bounded(wrap, item):
+    page = parse_page(wrap % b"".join(item % (i, i) for i in range(3000)), URLS[3])
     assert page.kind == "people"
-    assert 0 < len(page.people) <= 500
+    assert len(page.people) == 500
+    assert page.people[42].name == "P 42"
+    assert page.people[42].profile_url == "https://www.linkedin.com/in/p42/"
 
 
 @pytest.mark.parametrize("truth", load_ground_truth(), ids=lambda t: t["file"])

@@ -53,19 +53,37 @@ def _looks_like_place(text: str) -> bool:
     )
 
 
-def _card_for(link, url: str):
+_MULTI = object()
+_STOP_TAGS = ("body", "html", "main", "ul", "ol")
+
+
+def _mark_ancestors(links: list[tuple[object, str]]) -> dict:
+    """Each ancestor of a profile link → the one profile under it, or ``_MULTI``.
+
+    One upward walk per link that stops where an earlier walk already passed, so a whole list
+    costs about one pass over its ancestors (a per-person subtree search was quadratic).
+    """
+    marks: dict = {}
+    for link, url in links:
+        node = link
+        while node is not None:
+            seen = marks.get(node)
+            if seen is None:
+                marks[node] = url
+            elif seen is _MULTI or seen == url:
+                break
+            else:
+                marks[node] = _MULTI
+            node = node.getparent()
+    return marks
+
+
+def _card_for(link, url: str, marks: dict):
+    """The largest ancestor of ``link`` that holds no other person's link."""
     node = link
     while True:
         parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html", "main", "ul", "ol"):
-            return node
-        others = {
-            canonical_profile_url(a.get("href"))
-            for a in parent.xpath(".//a[contains(@href,'/in/')]")
-            if not _inline_mention(a)
-        }
-        others.discard(None)
-        if others - {url}:
+        if parent is None or parent.tag in _STOP_TAGS or marks.get(parent) != url:
             return node
         node = parent
 
@@ -136,12 +154,16 @@ def _inline_mention(link) -> bool:
     if link.find(".//p") is not None or link.find(".//div") is not None:
         return False
     parent = link.getparent()
-    return parent is not None and "mutual" in fold("".join(parent.itertext())).lower()
+    nearby = [link.tail, parent.text if parent is not None else None]
+    if parent is not None:
+        nearby.append(parent.tail)
+    return "mutual" in " ".join(t for t in nearby if t).lower()
 
 
 def parse_people(doc, exclude_url: str | None = None) -> list[ParsedPerson]:
-    """Everyone a list page shows, once each, in page order."""
+    """Everyone a list page shows, once each, in page order (at most ``_MAX_PEOPLE``)."""
     groups: dict[str, list] = {}
+    links: list[tuple[object, str]] = []
     for link in doc.xpath(PROFILE_LINKS):
         url = canonical_profile_url(link.get("href"))
         if url is None or url == exclude_url or _inline_mention(link):
@@ -149,11 +171,12 @@ def parse_people(doc, exclude_url: str | None = None) -> list[ParsedPerson]:
         if url not in groups and len(groups) >= _MAX_PEOPLE:
             break
         groups.setdefault(url, []).append(link)
+        links.append((link, url))
+    marks = _mark_ancestors(links)
     people = []
-    for url, links in groups.items():
-        card = _card_for(links[0], url)
-        links_in_card = [link for link in links if _inside(link, card)]
-        person = _person(card, links_in_card, url)
+    for url, group in groups.items():
+        card = _card_for(group[0], url, marks)
+        person = _person(card, [link for link in group if _inside(link, card)], url)
         if person is not None:
             people.append(person)
     return people

@@ -36,6 +36,7 @@ from .urls import (
 
 # Card roots, found in one pass (see _find_cards): the data-urn prefixes of post cards.
 _CARD_URN_PREFIXES = ("urn:li:activity:", "urn:li:share:", "urn:li:ugcPost:", "urn:li:aggregate:")
+MAX_CARDS = 2000
 COMMENTS_AREA = ("comments-comments-list", "comments-comment-item", "comments-comment-entity")
 
 # "reposted this" headers; a few UI languages LinkedIn ships.
@@ -637,7 +638,7 @@ def parse_posts(doc, page_url: str | None = None, use_json: bool = True) -> list
             seen.add(post.urn)
             posts.append(post)
 
-    artdeco, wrappers, public, sdui = _find_cards(doc)
+    artdeco, wrappers, public, sdui = (cards[:MAX_CARDS] for cards in _find_cards(doc))
     for card in _outermost(artdeco or wrappers):
         add(_parse_artdeco(card))
     for card in _outermost(public):

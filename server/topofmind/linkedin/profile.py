@@ -173,7 +173,7 @@ def _experience_title(doc) -> str | None:
     items = section.xpath(".//li")
     if not items:
         return None
-    bolds = items[0].xpath(f".//*[{xp_class('t-bold')}]")
+    bolds = items[0].xpath(f".//*[{xp_class('t-bold')}]")[:12]
     if not bolds:
         return _first_role_by_dates(items[0])
     # A grouped entry (several roles at one company) shows the company in bold with a total
