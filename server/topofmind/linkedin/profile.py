@@ -39,6 +39,8 @@ _ACTIVITY_HEADINGS = {"activity", "attività", "aktivität", "activité", "activ
 _EXPERIENCE_HEADINGS = {"experience", "esperienza", "berufserfahrung", "expérience", "experiencia"}
 _DEGREE_VALUE = {"1st": 1, "2nd": 2, "3rd": 3}
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "Full-time · 5 yrs 3 mos": a group's total, not a role.
+_DURATION = re.compile(r"\b\d+\s+(?:yrs?|mos?|years?|months?)\b", re.IGNORECASE)
 
 
 def _first(value):
@@ -162,6 +164,8 @@ def _followers_in(el, max_lines: int = 80) -> int | None:
             count = parse_count(text)
             if count is not None:
                 return count
+        if text.lower() in ("followers", "follower") and parse_count(previous) is not None:
+            return parse_count(previous)
         previous = text
     return None
 
@@ -199,7 +203,7 @@ def _first_role_by_dates(item) -> str | None:
     """
     lines = [t for _, t in text_lines(item)][:30]
     for index, text in enumerate(lines):
-        if _YEAR.search(text):
+        if _YEAR.search(text) or _DURATION.search(text):
             continue
         following = lines[index + 1 : index + 3]
         if any(_YEAR.search(t) for t in following):
