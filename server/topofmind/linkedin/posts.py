@@ -15,6 +15,9 @@ Selectors and strategies, tried in this order (each card is parsed once, outermo
   classes are used: actors are found from their byline ("3h •") and the nearest author link
   (/in/, /company/, /showcase/), commentary from ``[data-testid="expandable-text-box"]``,
   counts from text patterns, the URN from ``/feed/update/<urn>`` links.
+- EMBER_MINI: ``.profile-creator-shared-feed-update__mini-container`` (the Activity section of a
+  2022–2024 profile): "Name posted this • 3mo" → the member's post; "reposted this" → a repost
+  whose original author the card does not show (author null); "commented on a post" is skipped.
 - VOYAGER_JSON: ``Update`` entities in ``<code>`` payloads (the feed as the server sent it,
   before rendering). Used only when the DOM holds no post card.
 """
@@ -66,6 +69,7 @@ _REPOSTS = re.compile(
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(r"^\d[\d,.]*\s*[KkMm]?$")
+_TIME_OK = re.compile(r"^\d{1,3}[^\W\d_]{1,4}$")
 _BYLINE = re.compile(r"^\s*\S{1,12}?\s*•")
 
 
@@ -476,6 +480,49 @@ def _parse_sdui(card) -> ParsedPost | None:
     )
 
 
+# --- 2022–2024 profile Activity "mini updates" ---------------------------------------------------
+
+_MINI_CONTEXT = re.compile(
+    r"^(?P<name>.+?)\s+(?P<verb>posted|reposted|shared)\s+this\s*•\s*(?P<age>\S+)"
+)
+
+
+def _parse_mini(card, page_url: str | None) -> ParsedPost | None:
+    context = ""
+    for el in card.iter():
+        if "contextual-description" in (el.get("class") or ""):
+            context = visible_text(el)
+            break
+    match = _MINI_CONTEXT.match(context)
+    if match is None:
+        return None  # "commented on a post", "likes this": someone else's post
+    urn = None
+    for link in card.iter("a"):
+        urn = post_urn_from_url(link.get("href"))
+        if urn:
+            break
+    if urn is None:
+        return None
+    text = ""
+    for el in card.iter():
+        if "inline-show-more-text" in (el.get("class") or ""):
+            text = _commentary_text(el)
+            break
+    reactions, comments, reposts = _counts(_strings(card))
+    is_repost = match.group("verb") != "posted"
+    return _make_post(
+        urn,
+        None if is_repost else match.group("name"),
+        None if is_repost else page_url,
+        text,
+        match.group("age") if _TIME_OK.match(match.group("age")) else None,
+        reactions or 0,
+        comments or 0,
+        reposts or 0,
+        is_repost,
+    )
+
+
 # --- Voyager JSON in <code> ----------------------------------------------------------------------
 
 
@@ -604,12 +651,16 @@ def _ld_only_post(urn: str, item: dict) -> ParsedPost:
     return _merge_ld(base, item)
 
 
-def _find_cards(doc) -> tuple[list, list, list, list]:
+def _find_cards(doc) -> tuple[list, list, list, list, list]:
     """Candidate post cards of each era, found in one pass over the document."""
-    artdeco, wrappers, public, sdui = [], [], [], []
+    artdeco, wrappers, public, sdui, mini = [], [], [], [], []
     for el in doc.iter():
         attrib = el.attrib
         if not attrib:
+            continue
+        value = attrib.get("class")
+        if value and "feed-update__mini-container" in value:
+            mini.append(el)
             continue
         value = attrib.get("data-urn")
         if value and value.startswith(_CARD_URN_PREFIXES):
@@ -625,7 +676,7 @@ def _find_cards(doc) -> tuple[list, list, list, list]:
         value = attrib.get("componentkey")
         if value and value.startswith("update-card"):
             sdui.append(el)
-    return artdeco, wrappers, public, sdui
+    return artdeco, wrappers, public, sdui, mini
 
 
 def parse_posts(doc, page_url: str | None = None, use_json: bool = True) -> list[ParsedPost]:
@@ -638,13 +689,15 @@ def parse_posts(doc, page_url: str | None = None, use_json: bool = True) -> list
             seen.add(post.urn)
             posts.append(post)
 
-    artdeco, wrappers, public, sdui = (cards[:MAX_CARDS] for cards in _find_cards(doc))
+    artdeco, wrappers, public, sdui, mini = (cards[:MAX_CARDS] for cards in _find_cards(doc))
     for card in _outermost(artdeco or wrappers):
         add(_parse_artdeco(card))
     for card in _outermost(public):
         add(_parse_public(card))
     for card in _outermost(sdui):
         add(_parse_sdui(card))
+    for card in _outermost(mini):
+        add(_parse_mini(card, page_url))
     ld = _ld_posts(doc, page_url)
     if ld:
         merged = []
