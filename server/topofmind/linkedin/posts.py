@@ -156,13 +156,14 @@ def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
     return reactions, comments, reposts
 
 
-def _strings(root, exclude=None, keep_hidden: bool = True) -> list[str]:
-    """aria-labels and text runs of a subtree, in document order, skipping ``exclude``."""
+def _strings(root, exclude: tuple = ()) -> list[str]:
+    """aria-labels and text runs of a subtree, in document order, skipping ``exclude`` subtrees."""
     out: list[str] = []
+    skip = [e for e in exclude if e is not None]
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("svg", "path", "script", "code"):
             continue
-        if exclude is not None and _inside(el, exclude):
+        if skip and any(_inside(el, e) for e in skip):
             continue
         label = el.get("aria-label")
         if label:
@@ -446,8 +447,10 @@ def _parse_sdui(card) -> ParsedPost | None:
         header_text += " " + visible_text(el).lower()
     is_repost = nested is not None or any(word in header_text for word in _REPOST_WORDS)
     text = ""
+    commentary = None
     for el in card.xpath(".//*[@data-testid='expandable-text-box']"):
         if not _inside(el, nested):
+            commentary = el
             text = _commentary_text(el)
             break
     urn = None
@@ -466,7 +469,8 @@ def _parse_sdui(card) -> ParsedPost | None:
     urn = urn or fallback
     if urn is None:
         return None
-    reactions, comments, reposts = _counts(_strings(card, exclude=nested))
+    # Counters are read outside the post's own words ("3 comments later…" is prose).
+    reactions, comments, reposts = _counts(_strings(card, exclude=(nested, commentary)))
     return _make_post(
         urn,
         name,
@@ -504,11 +508,13 @@ def _parse_mini(card, page_url: str | None) -> ParsedPost | None:
     if urn is None:
         return None
     text = ""
+    body = None
     for el in card.iter():
         if "inline-show-more-text" in (el.get("class") or ""):
+            body = el
             text = _commentary_text(el)
             break
-    reactions, comments, reposts = _counts(_strings(card))
+    reactions, comments, reposts = _counts(_strings(card, exclude=(body,)))
     is_repost = match.group("verb") != "posted"
     return _make_post(
         urn,
@@ -674,7 +680,7 @@ def _find_cards(doc) -> tuple[list, list, list, list, list]:
             public.append(el)
             continue
         value = attrib.get("componentkey")
-        if value and value.startswith("update-card"):
+        if value and (value.startswith("update-card") or "FeedType_" in value):
             sdui.append(el)
     return artdeco, wrappers, public, sdui, mini
 
