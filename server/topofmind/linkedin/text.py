@@ -9,7 +9,7 @@ _SKIP_TAGS = frozenset(
     {"script", "style", "svg", "code", "template", "noscript", "button", "select", "video"}
 )
 # Screen-reader-only duplicates of visible text, by the utility classes LinkedIn's eras use.
-_HIDDEN_CLASSES = ("visually-hidden", "a11y-text", "sr-only", "see-more", "show-more-less")
+_HIDDEN_CLASSES = ("visually-hidden", "a11y-text", "sr-only")
 _MAX_DEPTH = 400
 
 _COUNT = re.compile(r"^\s*(\d[\d,.\u00a0\u202f ]*)\s*([KkMm])?\s*$")
