@@ -70,7 +70,7 @@ def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
             doc = _parse_tree(data)
         except (lxml.etree.ParserError, ValueError) as exc:
             return ParsedPage(kind="unknown", warnings=(*warnings, f"unparseable HTML: {exc}"))
-        return _parse_kind(doc, kind, url, warnings)
+        return _parse_kind(doc, kind, url, warnings, data)
     except Exception as exc:  # the contract: a bad page is a warning, never a crash
         log.exception("parser failed on %s", url)
         return ParsedPage(
@@ -85,20 +85,20 @@ def _main_post(posts: list, url: str | None) -> list:
     return matching or posts[:1]
 
 
-def _parse_kind(doc, kind: str, url: str | None, warnings: list[str]) -> ParsedPage:
+def _parse_kind(doc, kind: str, url: str | None, warnings: list[str], raw: bytes) -> ParsedPage:
     person: ParsedPerson | None = None
     people: list[ParsedPerson] = []
     posts = []
     if kind == "profile":
         person = parse_profile(doc, url)
-        posts = parse_posts(doc, url, use_json=False)
+        posts = parse_posts(doc, url, use_json=False, raw=raw)
         if person is None:
             warnings.append("profile page without a recognisable top card")
     elif kind == "activity":
         person = parse_activity_owner(doc, url)
-        posts = parse_posts(doc, url)
+        posts = parse_posts(doc, url, raw=raw)
     elif kind in ("feed", "post", "search"):
-        posts = parse_posts(doc, url)
+        posts = parse_posts(doc, url, raw=raw)
         if kind == "post" and len(posts) > 1:
             posts = _main_post(posts, url)
         if not posts:

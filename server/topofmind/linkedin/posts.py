@@ -216,7 +216,7 @@ def _class_index(root, names: tuple[str, ...]) -> dict[str, list]:
     found: dict[str, list] = {name: [] for name in names}
     for el in root.iter():
         cls = el.get("class")
-        if not cls:
+        if not cls or not _FAMILY.search(cls):
             continue
         for name in names:
             if name in cls and name in cls.split():
@@ -224,6 +224,8 @@ def _class_index(root, names: tuple[str, ...]) -> dict[str, list]:
     return found
 
 
+# Every class in _ARTDECO_CLASSES starts with one of these; one regex test skips the rest.
+_FAMILY = re.compile(r"update-components|feed-shared|social-details")
 _ARTDECO_CLASSES = (
     "update-components-actor__container",
     "feed-shared-actor__container",
@@ -657,35 +659,42 @@ def _ld_only_post(urn: str, item: dict) -> ParsedPost:
     return _merge_ld(base, item)
 
 
-def _find_cards(doc) -> tuple[list, list, list, list, list]:
-    """Candidate post cards of each era, found in one pass over the document."""
-    artdeco, wrappers, public, sdui, mini = [], [], [], [], []
-    for el in doc.iter():
-        attrib = el.attrib
-        if not attrib:
-            continue
-        value = attrib.get("class")
-        if value and "feed-update__mini-container" in value:
-            mini.append(el)
-            continue
-        value = attrib.get("data-urn")
-        if value and value.startswith(_CARD_URN_PREFIXES):
-            artdeco.append(el)
-            continue
-        value = attrib.get("data-id")
-        if value and value.startswith("urn:li:activity:"):
-            wrappers.append(el)
-            continue
-        if el.tag == "article" and "data-activity-urn" in attrib:
-            public.append(el)
-            continue
-        value = attrib.get("componentkey")
-        if value and (value.startswith("update-card") or "FeedType_" in value):
-            sdui.append(el)
+def _find_cards(doc, raw: bytes | None = None) -> tuple[list, list, list, list, list]:
+    """Candidate post cards of each era.
+
+    With the page's bytes at hand, a ``bytes.find`` per era decides which simple XPath queries
+    are worth running (a Python pass over every element costs about as much as the parse).
+    """
+
+    def present(marker: bytes) -> bool:
+        return raw is None or raw.find(marker) != -1
+
+    artdeco = wrappers = public = sdui = mini = []
+    if present(b"data-urn"):
+        artdeco = [
+            el
+            for el in doc.xpath("//*[@data-urn]")
+            if el.get("data-urn", "").startswith(_CARD_URN_PREFIXES)
+        ]
+    if not artdeco and present(b"data-id"):
+        wrappers = doc.xpath("//*[starts-with(@data-id,'urn:li:activity:')]")
+    if present(b"data-activity-urn"):
+        public = doc.xpath("//article[@data-activity-urn]")
+    if present(b"update-card") or present(b"FeedType_"):
+        sdui = [
+            el
+            for el in doc.xpath("//*[@componentkey]")
+            if el.get("componentkey", "").startswith("update-card")
+            or "FeedType_" in el.get("componentkey", "")
+        ]
+    if present(b"feed-update__mini-container"):
+        mini = doc.xpath("//*[contains(@class,'feed-update__mini-container')]")
     return artdeco, wrappers, public, sdui, mini
 
 
-def parse_posts(doc, page_url: str | None = None, use_json: bool = True) -> list[ParsedPost]:
+def parse_posts(
+    doc, page_url: str | None = None, use_json: bool = True, raw: bytes | None = None
+) -> list[ParsedPost]:
     """Every post on the page, deduplicated by URN, in page order; never raises on odd markup."""
     posts: list[ParsedPost] = []
     seen: set[str] = set()
@@ -695,8 +704,8 @@ def parse_posts(doc, page_url: str | None = None, use_json: bool = True) -> list
             seen.add(post.urn)
             posts.append(post)
 
-    artdeco, wrappers, public, sdui, mini = (cards[:MAX_CARDS] for cards in _find_cards(doc))
-    for card in _outermost(artdeco or wrappers):
+    artdeco, wrappers, public, sdui, mini = (cards[:MAX_CARDS] for cards in _find_cards(doc, raw))
+    for card in _outermost(artdeco + wrappers):
         add(_parse_artdeco(card))
     for card in _outermost(public):
         add(_parse_public(card))

@@ -8,8 +8,6 @@ import re
 _SKIP_TAGS = frozenset(
     {"script", "style", "svg", "code", "template", "noscript", "button", "select", "video"}
 )
-# Screen-reader-only duplicates of visible text, by the utility classes LinkedIn's eras use.
-_HIDDEN_CLASSES = ("visually-hidden", "a11y-text", "sr-only")
 _MAX_DEPTH = 400
 
 _COUNT = re.compile(r"^\s*(\d[\d,.\u00a0\u202f ]*)\s*([KkMm])?\s*$")
@@ -23,9 +21,12 @@ def fold(text: str | None) -> str:
 
 
 def is_hidden(el) -> bool:
-    """True for screen-reader-only elements (their text duplicates what is shown)."""
+    """True for screen-reader-only elements (their text duplicates what is shown).
+
+    LinkedIn's eras mark them ``visually-hidden``, ``a11y-text`` or ``sr-only``.
+    """
     cls = el.get("class")
-    return bool(cls) and any(name in cls for name in _HIDDEN_CLASSES)
+    return bool(cls) and ("visually-hidden" in cls or "a11y-text" in cls or "sr-only" in cls)
 
 
 def visible_text(el, keep_hidden: bool = False) -> str:
