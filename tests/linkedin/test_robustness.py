@@ -6,10 +6,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from topofmind.linkedin import ParsedPage, parse_page
+from topofmind.linkedin.model import PAGE_KINDS
 
 from .conftest import FIXTURE_DIR, load_ground_truth
 
-KINDS = {"profile", "post", "feed", "activity", "search", "people", "unknown"}
+KINDS = set(PAGE_KINDS)
 URLS = [
     None,
     "https://www.linkedin.com/in/jane-doe/",

@@ -11,10 +11,11 @@ Selectors and strategies, tried in this order (each card is parsed once, outermo
   nested ``article[data-activity-urn]``; actor ``[data-test-id$="entity-lockup"]``, age ``time``,
   commentary ``[data-test-id$="__commentary"]``, counts ``[data-test-id^="social-actions__"]``.
   JSON-LD ``SocialMediaPosting`` fills and corrects it (exact counts, author, repost flag).
-- SDUI_CARD: ``[componentkey^="update-card"]`` (2026 server-driven DOM, hashed classes). No
-  classes are used: actors are found from their byline ("3h •") and the nearest author link
-  (/in/, /company/, /showcase/), commentary from ``[data-testid="expandable-text-box"]``,
-  counts from text patterns, the URN from ``/feed/update/<urn>`` links.
+- SDUI_CARD: ``[componentkey^="update-card"]`` or a componentkey naming a ``FeedType_`` (2026
+  server-driven DOM, hashed classes). No classes are used: actors are found from their byline
+  ("3h •") and the nearest author link (/in/, /company/, /showcase/), commentary from
+  ``[data-testid="expandable-text-box"]``, counts from text patterns outside the commentary,
+  the URN from ``/feed/update/<urn>`` links (an activity URN outside the reshared part first).
 - EMBER_MINI: ``.profile-creator-shared-feed-update__mini-container`` (the Activity section of a
   2022–2024 profile): "Name posted this • 3mo" → the member's post; "reposted this" → a repost
   whose original author the card does not show (author null); "commented on a post" is skipped.
@@ -68,7 +69,6 @@ _REPOSTS = re.compile(
     r"compartilhamentos?)\b",
     re.IGNORECASE,
 )
-_BARE_NUMBER = re.compile(r"^\d[\d,.]*\s*[KkMm]?$")
 _TIME_OK = re.compile(r"^\d{1,3}[^\W\d_]{1,4}$")
 _BYLINE = re.compile(r"^\s*\S{1,12}?\s*•")
 

@@ -109,11 +109,6 @@ def relative_time(text: str | None) -> str | None:
     return token if _TIME_TOKEN.match(token) else None
 
 
-def has_class(el, name: str) -> bool:
-    cls = el.get("class")
-    return bool(cls) and name in cls.split()
-
-
 def xp_class(name: str) -> str:
     """An XPath predicate matching one whole class name."""
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
