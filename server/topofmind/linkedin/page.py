@@ -59,6 +59,8 @@ def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
             data = data[:MAX_BYTES]
         if not data.strip():
             return ParsedPage(kind="unknown", warnings=("empty page",))
+        if not url:
+            url = None
         if url is not None and not is_linkedin_url(url):
             return ParsedPage(kind="unknown", warnings=(f"not a LinkedIn URL: {url[:200]}",))
         kind = detect_kind(url, None)
