@@ -41,7 +41,14 @@ from .urls import (
 # Card roots, found in one pass (see _find_cards): the data-urn prefixes of post cards.
 _CARD_URN_PREFIXES = ("urn:li:activity:", "urn:li:share:", "urn:li:ugcPost:", "urn:li:aggregate:")
 MAX_CARDS = 2000
-COMMENTS_AREA = ("comments-comments-list", "comments-comment-item", "comments-comment-entity")
+# Comment threads under a post: their actors, texts and counters are not the post's.
+COMMENTS_AREA = (
+    "comments-comments-list",
+    "comments-comment-item",
+    "comments-comment-entity",
+    "comments-thread",
+    "__comments-container",
+)
 
 # "reposted this" headers; a few UI languages LinkedIn ships.
 _REPOST_WORDS = ("repost", "reshared", "diffuso", "geteilt", "republi", "compartid", "gedeeld")

@@ -337,7 +337,7 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
             title = title or fold(job)
         works = _first(ld.get("worksFor"))
         if isinstance(works, dict) and fold(works.get("name")):
-            company = fold(works.get("name"))
+            company = company or fold(works.get("name"))
         address = ld.get("address")
         if isinstance(address, dict) and fold(address.get("addressLocality")):
             location = location or fold(address.get("addressLocality"))
