@@ -85,3 +85,23 @@ def test_artdeco_reshare_without_commentary_has_empty_text():
     )
     assert (post.text, post.is_repost, post.relative_time) == ("", True, "3yr")
     assert (post.reactions, post.comments, post.reposts) == (12, 0, 0)
+
+
+def test_comment_threads_do_not_leak_into_the_post():
+    html = """
+<div data-urn="urn:li:activity:7336062102878507009">
+ <div class="update-components-actor__container"><a href="/in/ana-ruiz/">
+  <span class="update-components-actor__title"><span aria-hidden="true">Ana Ruiz</span></span></a>
+  <span class="update-components-actor__sub-description"><span aria-hidden="true">4h •</span>
+  </span></div>
+ <div class="social-details-social-counts"><button aria-label="7 reactions"></button></div>
+ <div class="feed-shared-update-v2__comments-container">
+  <article class="comments-comment-entity">
+   <div class="update-components-actor__container"><a href="/in/bo-li/">Bo Li</a>
+    <span class="update-components-actor__sub-description">1h •</span></div>
+   <div class="update-components-text"><span>Great post!</span></div>
+   <div class="social-details-social-counts"><button aria-label="3 comments"></button></div>
+  </article></div></div>"""
+    (post,) = parse_page(html, "https://www.linkedin.com/feed/").posts
+    assert (post.author_name, post.relative_time, post.text) == ("Ana Ruiz", "4h", "")
+    assert (post.reactions, post.comments, post.reposts, post.is_repost) == (7, 0, 0, False)
