@@ -58,14 +58,20 @@ def _ld_person(doc) -> dict:
     return {}
 
 
-def _name_element(doc):
-    for h1 in doc.iter("h1"):
-        if visible_text(h1):
-            return h1
-    for el in doc.xpath("//*[starts-with(@componentkey,'ProfileVerificationTriggerRef')]"):
+def _name_element(doc, public_id: str | None = None):
+    # SDUI first: its verification trigger is specific to the top card (hashed pages may still
+    # carry a stray h1 elsewhere); the member's own key wins when the URL names them.
+    triggers = doc.xpath("//*[starts-with(@componentkey,'ProfileVerificationTriggerRef')]")
+    if public_id:
+        own = [t for t in triggers if t.get("componentkey", "").endswith("-" + public_id)]
+        triggers = own + [t for t in triggers if t not in own]
+    for el in triggers:
         for heading in el.xpath(".//h1|.//h2"):
             if visible_text(heading):
                 return heading
+    for h1 in doc.iter("h1"):
+        if visible_text(h1):
+            return h1
     for heading in doc.xpath("//a[contains(@href,'/in/')]//h2"):
         if visible_text(heading):
             return heading
@@ -290,7 +296,7 @@ def _location(card, lines: list) -> str | None:
 def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
     """The person a profile page shows, or None when nothing names a person."""
     ld = _ld_person(doc)
-    name_el = _name_element(doc)
+    name_el = _name_element(doc, public_id_from_url(page_url))
     name = headline = company = location = None
     degree = mutual_count = None
     mutual_names = None
