@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from . import timing
@@ -153,6 +153,7 @@ _STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def topic_tokens(text: str) -> frozenset[str]:
     """Lower-case word stems of `text`, stopwords dropped; a trailing plural "s" is cut."""
     tokens = set()
@@ -279,16 +280,18 @@ class PersonContext:
     @cached_property
     def best_share(self) -> tuple[Any, tuple[str, ...]] | None:
         """The share item whose topics best match the person, not yet sent to them."""
+        texts = self.texts
+        items = [i for i in self.facts.share_items if self.person.id not in i.sent_to_person_ids]
+        if not texts or not items:
+            return None
+        # One matcher call per person over every candidate topic keeps a full recompute linear.
+        wanted = tuple(dict.fromkeys(topic for item in items for topic in item.topics))
+        matching = set(self.matcher(wanted, texts))
         best = None
         best_matched: tuple[str, ...] = ()
-        texts = self.texts
-        if not texts:
-            return None
-        for item in self.facts.share_items:
-            if self.person.id in item.sent_to_person_ids:
-                continue
-            matched = tuple(self.matcher(item.topics, texts))
-            if matched and len(matched) > len(best_matched):
+        for item in items:
+            matched = tuple(topic for topic in item.topics if topic in matching)
+            if len(matched) > len(best_matched):
                 best, best_matched = item, matched
         return (best, best_matched) if best is not None else None
 
@@ -568,18 +571,22 @@ def share(ctx: PersonContext) -> list[Suggestion]:
         ctx.note("share", "skipped", "not on an active opportunity")
         return []
     quiet = timedelta(days=ctx.settings.share_quiet_days)
-    last = ctx.last_outbound
-    if last is not None and ctx.now - last.occurred_at < quiet:
-        ctx.note("share", "skipped", f"last outbound touch was {ctx.since(last.occurred_at)} ago")
+    # An interview is a two-way touch too: sharing an article days after it would crowd the
+    # thank-you and the check-in.
+    last: Touch | None = next(
+        (t for t in reversed(ctx.touches) if t.direction in ("outbound", "both")), None
+    )
+    if last is not None and ctx.now - last.at < quiet:
+        ctx.note("share", "skipped", f"last touch was {ctx.since(last.at)} ago")
         return []
     found = ctx.best_share
     if found is None:
         ctx.note("share", "skipped", "no share item matches their topics")
         return []
     item, matched = found
-    due = last.occurred_at + quiet if last is not None else ctx.today_start
+    due = last.at + quiet if last is not None else ctx.today_start
     since = (
-        f"it's been {ctx.since(last.occurred_at)} since your last note"
+        f"it's been {ctx.since(last.at)} since you were last in touch"
         if last is not None
         else "you haven't reached out yet"
     )
@@ -599,7 +606,7 @@ def share(ctx: PersonContext) -> list[Suggestion]:
             window_end=None,
             priority=PRIORITY["share"],
             channel="message",
-            fact_fingerprint=fingerprint(item.id, item.url, matched, last and last.id),
+            fact_fingerprint=fingerprint(item.id, item.url, matched, last and last.tag),
             facts={
                 "share_item_id": item.id,
                 "url": item.url,
@@ -1021,15 +1028,19 @@ def ask_intro(ctx: PersonContext) -> list[Suggestion]:
 
 def event_follow_up(ctx: PersonContext) -> list[Suggestion]:
     """Follow up on the latest logged event with the person, unless a touch came after it."""
-    event = None
-    for interaction in reversed(ctx.interactions):
-        if interaction.kind == "event":
-            event = interaction
-            break
-        if interaction.direction == "outbound":
-            ctx.note("event_follow_up", "skipped", "already followed up after the last event")
-            return []
+    event = next((i for i in reversed(ctx.interactions) if i.kind == "event"), None)
     if event is None:
+        return []
+    later = next(
+        (
+            i
+            for i in ctx.interactions
+            if i.direction == "outbound" and i.kind != "event" and i.occurred_at > event.occurred_at
+        ),
+        None,
+    )
+    if later is not None:
+        ctx.note("event_follow_up", "skipped", f"followed up {ctx.when(later.occurred_at)} already")
         return []
     settings, now = ctx.settings, ctx.now
     key = f"event_follow_up:person={ctx.person.id}:interaction={event.id}"
