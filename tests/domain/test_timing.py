@@ -1,7 +1,6 @@
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-
 from topofmind.domain import timing
 
 STOCKHOLM = timing.zone("Europe/Stockholm")

@@ -475,9 +475,12 @@ def comment_or_react(ctx: PersonContext) -> list[Suggestion]:
     return []
 
 
-def _about(post: FactPost, matched: Sequence[str]) -> str:
-    """ "about 'platform migration'" when a shared topic matched, else the post's opening words."""
-    return f"about {_quote(matched)}" if matched else f"“{snippet(post.text)}”"
+def _posted(post: FactPost, matched: Sequence[str], ago: str) -> str:
+    """ "posted 5 h ago about 'platform migration'" when a shared topic matched, else
+    "posted 5 h ago: “the post's opening words…”"."""
+    if matched:
+        return f"posted {ago} ago about {_quote(matched)}"
+    return f"posted {ago} ago: “{snippet(post.text)}”"
 
 
 def _comment(ctx: PersonContext, post: FactPost, matched: tuple[str, ...]) -> Suggestion:
@@ -499,7 +502,7 @@ def _comment(ctx: PersonContext, post: FactPost, matched: tuple[str, ...]) -> Su
         return _react(ctx, post, stale=False, comments_this_week=comments_this_week)
     posted = ctx.since(published)
     reason = (
-        f"{ctx.name} posted {posted} ago {_about(post, matched)} — a thoughtful comment while "
+        f"{ctx.name} {_posted(post, matched, posted)} — a thoughtful comment while "
         f"it's fresh keeps you on {ctx.first}'s radar."
     )
     return Suggestion(
@@ -525,12 +528,12 @@ def _react(
     assert published is not None
     if stale:
         reason = (
-            f"{ctx.name} posted {_about(post, ())} {ctx.when(published)} — past its fresh window, "
-            "so a reaction is the lighter, fitting touch."
+            f"{ctx.name}'s post from {ctx.day(published)} (“{snippet(post.text)}”) is past its "
+            "fresh window — a reaction is the lighter, fitting touch."
         )
     else:
         reason = (
-            f"{ctx.name} posted {_about(post, ())} {ctx.since(published)} ago — you've already "
+            f"{ctx.name} {_posted(post, (), ctx.since(published))} — you've already "
             f"commented on {ctx.first}'s posts {comments_this_week} times this week, so a "
             "reaction is enough this time."
         )
@@ -1182,11 +1185,9 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
         if absorbed.kind == "comment":
             post = ctx.facts.posts_of(ctx.person.id)
             found = next(p for p in post if p.id == absorbed.subject_id)
-            touch = (
-                f" {ctx.first} posted {_about(found, absorbed.facts.get('topics', ()))} "
-                f"{ctx.since(found.published_at or ctx.now)} ago; a thoughtful comment is a "
-                "natural way back in."
-            )
+            ago = ctx.since(found.published_at or ctx.now)
+            posted = _posted(found, absorbed.facts.get("topics", ()), ago)
+            touch = f" {ctx.first} {posted}; a thoughtful comment is a natural way back in."
         else:
             touch = (
                 f" Sharing '{absorbed.facts['title']}' ({_quote(absorbed.facts['topics'])}) "
