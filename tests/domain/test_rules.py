@@ -244,8 +244,8 @@ def test_first_check_in_five_business_days_after_the_last_interview():
     assert check.due_at == datetime(2026, 3, 4, 11, 0, tzinfo=UTC)
     assert (check.subject_type, check.subject_id) == ("opportunity", 1)
     assert check.reason == (
-        "It's been 5 business days since your Staff Engineer interview at Acme — a polite "
-        "check-in with Maria Lopez shows steady interest."
+        "5 business days after your Staff Engineer interview at Acme, a polite check-in with "
+        "Maria Lopez shows steady interest."
     )
 
 

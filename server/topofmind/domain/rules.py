@@ -761,9 +761,9 @@ def _check_in_for(ctx: PersonContext, opp: FactOpportunity) -> Suggestion | None
     else:
         due = first_due
         reason = (
-            f"It's been {settings.check_in_first_business_days} business days since your "
-            f"{opp.title} interview at {opp.company} — a polite check-in with {ctx.name} shows "
-            "steady interest."
+            f"{settings.check_in_first_business_days} business days after your {opp.title} "
+            f"interview at {opp.company}, a polite check-in with {ctx.name} shows steady "
+            "interest."
         )
     if due > now + timedelta(days=settings.horizon_days):
         ctx.note("check_in", "skipped", f"next check-in on {opp.title} not due yet", key)
