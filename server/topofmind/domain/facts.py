@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from urllib.parse import unquote, urlsplit
@@ -157,8 +156,10 @@ _EMPTY: tuple = ()
 class Facts:
     """All facts plus indexes built once at construction.
 
-    Lists are sorted for the rules: each person's interactions oldest first, posts newest first,
-    interviews by start. Raises `ValueError` for a naive datetime anywhere.
+    Accepts any iterables; stores tuples in a canonical order (by id), so the same facts in any
+    order give the same suggestions. Per-person lists are sorted for the rules: interactions
+    oldest first, posts newest first, interviews by start. Raises `ValueError` for a naive
+    datetime anywhere.
     """
 
     people: tuple[FactPerson, ...] = ()
@@ -204,6 +205,27 @@ class Facts:
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 put(self, name, tuple(value))
+        # Results must not depend on the order rows came from the database, so every list the
+        # rules iterate is put in a canonical order here (posts and interactions per person below).
+        by_id = lambda item: item.id  # noqa: E731
+        for name in ("people", "opportunities", "interviews", "connections", "share_items"):
+            put(self, name, tuple(sorted(getattr(self, name), key=by_id)))
+        put(
+            self,
+            "mutuals",
+            tuple(
+                sorted(
+                    self.mutuals,
+                    key=lambda m: (
+                        m.person_id,
+                        m.mutual_person_id is None,
+                        m.mutual_person_id or 0,
+                        m.name,
+                        m.profile_url or "",
+                    ),
+                )
+            ),
+        )
 
         person_by_id = {person.id: person for person in self.people}
         put(self, "person_by_id", person_by_id)
@@ -377,7 +399,3 @@ def first_name(name: str) -> str:
     """The first word of a display name, for friendlier sentences."""
     parts = name.split()
     return parts[0] if parts else name
-
-
-def as_iterable_tuple(values: Iterable) -> tuple:
-    return values if isinstance(values, tuple) else tuple(values)

@@ -99,7 +99,7 @@ class Suggestion:
     channel: str
     fact_fingerprint: str
     introducer_person_id: int | None = None
-    facts: Mapping[str, Any] = field(default_factory=dict)
+    facts: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     @property
     def is_public(self) -> bool:
