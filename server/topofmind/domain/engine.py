@@ -164,6 +164,11 @@ def _for_person(
     for _, rule in PERSON_RULES:
         candidates.extend(rule(ctx))
     candidates.extend(keep_warm(ctx, candidates))
+    # A key names one suggestion; if two rules ever produce the same key, the better one stays.
+    unique: dict[str, Suggestion] = {}
+    for candidate in sorted(candidates, key=ranking):
+        unique.setdefault(candidate.key, candidate)
+    candidates = list(unique.values())
     last_outbound = ctx.last_outbound.occurred_at if ctx.last_outbound else None
     return guard_person(
         candidates,

@@ -273,7 +273,7 @@ class Facts:
 
         roles: defaultdict[int, list[tuple[FactOpportunity, str]]] = defaultdict(list)
         for opp in self.opportunities:
-            for person_id, role in opp.people:
+            for person_id, role in dict.fromkeys(opp.people):
                 roles[person_id].append((opp, role))
         put(self, "_roles", {k: tuple(v) for k, v in roles.items()})
 
