@@ -102,7 +102,7 @@ def build(people_count: int, now: datetime, rng: random.Random) -> dict:
                     urn=f"urn:li:activity:{person.id}{k:03d}",
                     person_id=person.id,
                     posted_at=posted,
-                    text=f"Post {k} by {person.id}: thoughts on {rng.choice(TOPICS)} and what we learned",
+                    text=f"Post {k} by {person.id}: on {rng.choice(TOPICS)} and what we learned",
                     first_seen_at=posted + timedelta(hours=1) if rng.random() < 0.5 else None,
                 )
             )

@@ -33,6 +33,7 @@ __all__ = [
     "Suggestion",
     "SuggestionUpdate",
     "cadence_for",
+    "cadence_for_all",
     "explain",
     "reconcile",
     "suggest",
@@ -92,6 +93,14 @@ def cadence_for(
 ) -> cadence.CadenceFigures:
     """Cadence figures for one person. Raises `KeyError` for an unknown person."""
     return cadence.figures(facts, person_id, _utc(now), settings or CadenceSettings())
+
+
+def cadence_for_all(
+    facts: Facts, now: datetime, settings: CadenceSettings | None = None
+) -> dict[int, cadence.CadenceFigures]:
+    """Cadence figures for every person, by person id (for contact lists)."""
+    now, settings = _utc(now), settings or CadenceSettings()
+    return {p.id: cadence.figures(facts, p.id, now, settings) for p in facts.people}
 
 
 def explain(

@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 from . import timing
 from .facts import FactInteraction
 from .rules import (
-    HARD_WINDOW_KINDS,
     MESSAGE_CHANNELS,
     PUBLIC_INTERACTION_KINDS,
     Explanation,
@@ -70,7 +69,8 @@ def guard_person(
     Thank-you, respond and intro-request suggestions skip the spacing check (answering and
     thanking are never too much; an intro request goes to someone else), but every accepted touch
     other than an intro request still pushes later ones. A pushed message lands in working hours
-    again; a comment or reaction pushed past its window is held back.
+    again; a public touch (comment, reaction) pushed past its window is held back, since a
+    comment on a stale post is worse than none.
     """
     gap = timedelta(days=settings.min_days_between_touches)
     placed = [land_in_working_hours(s, tz, settings) for s in candidates]
@@ -94,7 +94,7 @@ def guard_person(
                 ).due_at
             due = _clear_of(due, accepted, gap, suggestion, now, tz, settings)
             window = suggestion.window_end
-            if suggestion.kind in HARD_WINDOW_KINDS and window is not None and due > window:
+            if suggestion.is_public and window is not None and due > window:
                 _note(
                     trace,
                     suggestion,

@@ -55,8 +55,6 @@ PUBLIC_INTERACTION_KINDS = frozenset({"comment", "reaction", "share"})
 #: Kinds the two-day spacing guard lets through: answering and thanking are never "too much",
 #: and an intro request goes to the mutual, not to the person it is about.
 SPACING_EXEMPT_KINDS = frozenset({"thank_you", "respond", "ask_intro"})
-#: Kinds whose window is hard: a comment after the post went stale is worse than none.
-HARD_WINDOW_KINDS = frozenset({"comment", "react"})
 
 PRIORITY = {
     "respond": 100,
@@ -132,8 +130,9 @@ class Suggestion:
 class Explanation:
     """Why a rule did or did not produce a suggestion for a person.
 
-    `outcome` is `suggested`, `held` (a guard stopped it; `guard` names which) or `skipped` (the
-    rule's own conditions were not met).
+    `outcome` is `suggested`, `held` (a guard stopped it; `guard` names which), `moved` (a guard
+    delayed it), `merged` (folded into a keep-warm suggestion) or `skipped` (the rule's own
+    conditions were not met).
     """
 
     rule: str
@@ -1182,6 +1181,7 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
     )
     if absorbed is not None:
         others.remove(absorbed)
+        ctx.note("keep_warm", "merged", f"{absorbed.kind} folded into keep-warm", absorbed.key)
         if absorbed.kind == "comment":
             post = ctx.facts.posts_of(ctx.person.id)
             found = next(p for p in post if p.id == absorbed.subject_id)
