@@ -210,7 +210,7 @@ def test_engine_keeps_every_guard(scenario):
         unbudgeted = suggest_for_person(facts, person.id, now, cadence)
         assert set(mine) <= set(unbudgeted)
         past = [i for i in facts.interactions_of(person.id) if i.occurred_at <= now]
-        outbound = [i.occurred_at for i in past if i.direction == "outbound"]
+        outbound = [i.occurred_at for i in past if i.direction == "outbound" and i.kind != "event"]
         tz = timing.zone(
             timing.person_zone_name(person.time_zone, person.location, "Europe/Stockholm")
         )

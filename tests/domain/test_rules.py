@@ -322,6 +322,16 @@ def test_respond_is_top_priority_within_one_business_day():
     assert respond.reason.startswith("Maria Lopez asked you something 1 h ago")
 
 
+def test_respond_cites_the_request_note():
+    note = "Could you send two references?"
+    request = make_interaction("inbound_request", NOW - hours(2), note=note)
+    respond = one(run(make_facts(interactions=(request,))), "respond")
+    assert respond.reason == (
+        "Maria Lopez asked “Could you send two references?” 2 h ago — a reply within one "
+        "business day keeps things moving."
+    )
+
+
 def test_answered_request_needs_no_response():
     facts = make_facts(
         interactions=(
@@ -408,11 +418,13 @@ def test_no_intro_request(facts):
 
 
 def test_follow_up_after_an_event():
-    event = make_interaction("event", NOW - hours(3), id=40)
+    event = make_interaction("event", NOW - days(1), id=40)
     follow = one(run(make_facts(interactions=(event,))), "event_follow_up")
+    # The event itself does not count as a touch to space the follow-up from.
+    assert follow.due_at == event.occurred_at
     assert follow.key == "event_follow_up:person=1:interaction=40"
     assert follow.window_end == event.occurred_at + hours(48)
-    assert follow.reason.startswith("You met Maria Lopez at an event today — ")
+    assert follow.reason.startswith("You met Maria Lopez at an event yesterday — ")
 
 
 @pytest.mark.parametrize(
@@ -496,6 +508,11 @@ def test_keep_warm_uses_a_share_item_when_there_is_no_fresh_post():
 
 def test_keep_warm_ignores_strangers_never_contacted():
     assert of_kind(run(make_facts()), "keep_warm") == []
+    stranger = make_facts((make_person(degree=2),), opportunities=(make_opportunity(),))
+    assert of_kind(run(stranger), "keep_warm") == []
+    connection = make_facts(opportunities=(make_opportunity(),))
+    first = one(run(connection), "keep_warm")
+    assert first.reason.startswith("You haven't been in touch with Maria Lopez yet")
 
 
 # Rule 9 — connect ---------------------------------------------------------------------------

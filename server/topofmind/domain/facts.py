@@ -115,6 +115,7 @@ class FactInteraction:
     occurred_at: datetime
     post_urn: str | None = None
     opportunity_id: int | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -217,7 +217,8 @@ class PersonContext:
         )
         last_outbound = last_inbound = None
         for interaction in self.interactions:
-            if interaction.direction == "outbound":
+            # Meeting someone at an event is where a follow-up starts, not a touch to space from.
+            if interaction.direction == "outbound" and interaction.kind != "event":
                 last_outbound = interaction
             elif interaction.direction == "inbound":
                 last_inbound = interaction
@@ -250,6 +251,11 @@ class PersonContext:
     @cached_property
     def touches(self) -> list[Touch]:
         return touches_of(self.facts, self.person.id, self.now)
+
+    @cached_property
+    def is_connected(self) -> bool:
+        """A 1st-degree connection of the user, by degree or by the connections list."""
+        return self.person.degree == 1 or self.facts.connection_for_person(self.person) is not None
 
     @cached_property
     def stage(self) -> str:
@@ -820,9 +826,10 @@ def respond(ctx: PersonContext) -> list[Suggestion]:
         first.occurred_at, settings.respond_within_business_days, ctx.zone
     )
     more = f" ({len(pending)} requests waiting)" if len(pending) > 1 else ""
+    asked = f"asked “{snippet(first.note, 10)}”" if first.note else "asked you something"
     if now <= window_end:
         reason = (
-            f"{ctx.name} asked you something {ctx.since(first.occurred_at)} ago{more} — a reply "
+            f"{ctx.name} {asked} {ctx.since(first.occurred_at)} ago{more} — a reply "
             "within one business day keeps things moving."
         )
     else:
@@ -845,6 +852,7 @@ def respond(ctx: PersonContext) -> list[Suggestion]:
             fact_fingerprint=fingerprint(tuple(i.id for i in pending)),
             facts={
                 "interaction_id": first.id,
+                "request_note": first.note,
                 "requested_at": _iso(first.occurred_at),
                 "opportunity_id": first.opportunity_id,
                 "pending_count": len(pending),
@@ -1051,6 +1059,8 @@ def event_follow_up(ctx: PersonContext) -> list[Suggestion]:
         return []
     window_end = event.occurred_at + timedelta(hours=settings.event_follow_up_hours)
     when = ctx.when(event.occurred_at)
+    if event.note:
+        when = f"({snippet(event.note, 6)}) {when}"
     if now <= window_end:
         reason = (
             f"You met {ctx.name} at an event {when} — a short follow-up within "
@@ -1075,7 +1085,11 @@ def event_follow_up(ctx: PersonContext) -> list[Suggestion]:
             priority=PRIORITY["event_follow_up"],
             channel="message",
             fact_fingerprint=fingerprint(event.id, event.occurred_at),
-            facts={"interaction_id": event.id, "event_at": _iso(event.occurred_at)},
+            facts={
+                "interaction_id": event.id,
+                "event_at": _iso(event.occurred_at),
+                "event_note": event.note,
+            },
         )
     ]
 
@@ -1162,11 +1176,15 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
             )
             return []
         gap = f"It's been {ctx.since(anchor)} since you were last in touch with {ctx.name}"
-    elif ctx.on_active_opportunity:
+    elif ctx.on_active_opportunity and ctx.is_connected:
         anchor, after = ctx.today_start - timedelta(days=low), "none"
         gap = f"You haven't been in touch with {ctx.name} yet"
     else:
-        ctx.note("keep_warm", "skipped", "no contact yet and not on an open opportunity")
+        # A first note to a stranger is a cold message: warm introductions and post-interview
+        # connection requests are the better first touches, and other rules suggest them.
+        ctx.note(
+            "keep_warm", "skipped", "no contact yet, and not a connection on an open opportunity"
+        )
         return []
     key = f"keep_warm:person={ctx.person.id}:after={after}"
     due = anchor + timedelta(days=low)
