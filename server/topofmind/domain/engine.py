@@ -57,7 +57,7 @@ def suggest(
     now = _utc(now)
     settings = settings or CadenceSettings()
     matcher = topic_matcher or match_topics
-    shared = _shared_topics(facts)
+    shared = facts.shared_topics
     found: list[Suggestion] = []
     for person in facts.people:
         found.extend(_for_person(facts, person, now, settings, matcher, shared, None))
@@ -82,7 +82,7 @@ def suggest_for_person(
     settings = settings or CadenceSettings()
     person = facts.person_by_id[person_id]
     result = _for_person(
-        facts, person, now, settings, topic_matcher or match_topics, _shared_topics(facts), None
+        facts, person, now, settings, topic_matcher or match_topics, facts.shared_topics, None
     )
     result.sort(key=ranking)
     return result
@@ -121,7 +121,7 @@ def explain(
     now = _utc(now)
     settings = settings or CadenceSettings()
     matcher = topic_matcher or match_topics
-    shared = _shared_topics(facts)
+    shared = facts.shared_topics
     person = facts.person_by_id[person_id]
     trace: list[Explanation] = []
     mine = _for_person(facts, person, now, settings, matcher, shared, trace)
@@ -188,18 +188,6 @@ def _for_person(
         public_count=public_engagements(ctx.interactions, now, settings),
         trace=trace,
     )
-
-
-def _shared_topics(facts: Facts) -> tuple[str, ...]:
-    """Topics the user cares about: the share queue's topics, in a stable order."""
-    topics: dict[str, None] = {}
-    for item in facts.share_items:
-        for topic in item.topics:
-            topics.setdefault(topic, None)
-    for interview in facts.interviews:
-        for topic in interview.topics:
-            topics.setdefault(topic, None)
-    return tuple(topics)
 
 
 def _utc(now: datetime) -> datetime:

@@ -15,6 +15,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property, lru_cache
 from urllib.parse import unquote, urlsplit
 
 STAGES_OPEN = ("interested", "applied", "screening", "interviewing", "offer")
@@ -309,6 +310,18 @@ class Facts:
                 person_by_url.setdefault(url, person)
         put(self, "_person_by_url", person_by_url)
 
+    @cached_property
+    def shared_topics(self) -> tuple[str, ...]:
+        """Topics the user cares about: the share queue's and the interviews', first seen first."""
+        topics: dict[str, None] = {}
+        for item in self.share_items:
+            for topic in item.topics:
+                topics.setdefault(topic, None)
+        for interview in self.interviews:
+            for topic in interview.topics:
+                topics.setdefault(topic, None)
+        return tuple(topics)
+
     def posts_of(self, person_id: int) -> tuple[FactPost, ...]:
         """The person's posts, newest first."""
         return self._posts.get(person_id, _EMPTY)
@@ -372,6 +385,7 @@ _NOT_NAME = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)
 def normalise_profile_url(url: str | None) -> str | None:
     """Reduce a LinkedIn profile URL to ``in/<id>`` (lower case, decoded); None if not one."""
     if not url:

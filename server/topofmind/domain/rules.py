@@ -447,6 +447,7 @@ def comment_or_react(ctx: PersonContext) -> list[Suggestion]:
     react_limit = timedelta(days=settings.react_max_age_days)
     fresh: list[tuple[int, FactPost, tuple[str, ...]]] = []
     older: FactPost | None = None
+    engaged = ctx.engaged_urns
     for post in ctx.facts.posts_of(ctx.person.id):
         published = post.published_at
         if published is None:
@@ -455,10 +456,12 @@ def comment_or_react(ctx: PersonContext) -> list[Suggestion]:
         if age > react_limit:
             break
         if post.first_seen_at is None or post.first_seen_at > now:
-            ctx.note("comment", "skipped", f"post {post.id} not seen yet")
+            if ctx.tracing:
+                ctx.note("comment", "skipped", f"post {post.id} not seen yet")
             continue
-        if post.urn in ctx.engaged_urns:
-            ctx.note("comment", "skipped", f"already engaged with post {post.id}")
+        if post.urn in engaged:
+            if ctx.tracing:
+                ctx.note("comment", "skipped", f"already engaged with post {post.id}")
             continue
         if age < fresh_limit:
             matched = tuple(ctx.matcher(ctx.shared_topics, (post.text,))) if post.text else ()
