@@ -14,7 +14,7 @@ from cadence_factories import (
     make_post,
 )
 from topofmind.domain import timing
-from topofmind.domain.engine import explain, suggest, suggest_for_person
+from topofmind.domain.engine import cadence_for, explain, suggest, suggest_for_person
 from topofmind.domain.settings import CadenceSettings
 
 
@@ -133,3 +133,20 @@ def test_working_hours_follow_settings():
     facts = make_facts(interactions=(make_interaction("inbound_request", asked),))
     respond = suggest_for_person(facts, 1, asked + hours(1), settings)[0]
     assert respond.due_at == datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
+
+
+def test_times_leave_in_utc_whatever_offset_facts_carry():
+    stockholm = timing.zone("Europe/Stockholm")
+    asked = datetime(2026, 3, 4, 11, 0, tzinfo=stockholm)
+    facts = make_facts(
+        interactions=(
+            make_interaction("inbound_request", asked),
+            make_interaction("message", datetime(2026, 2, 1, 10, 0, tzinfo=stockholm)),
+        )
+    )
+    respond = suggest_for_person(facts, 1, NOW)[0]
+    assert respond.due_at == asked and respond.due_at.tzinfo is UTC
+    assert respond.window_end.tzinfo is UTC
+    figures = cadence_for(facts, 1, NOW)
+    assert figures.last_inbound_at.tzinfo is UTC
+    assert figures.last_outbound_at == datetime(2026, 2, 1, 9, 0, tzinfo=UTC)

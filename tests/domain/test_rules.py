@@ -332,6 +332,16 @@ def test_respond_cites_the_request_note():
     )
 
 
+def test_late_reply_is_still_suggested_kindly():
+    request = make_interaction("inbound_request", NOW - days(5))
+    respond = one(run(make_facts(interactions=(request,))), "respond")
+    assert respond.priority == 100
+    assert respond.reason == (
+        "Maria Lopez's request on Friday is still waiting for a reply — a short answer today, "
+        "even just to say when you'll follow up, helps."
+    )
+
+
 def test_answered_request_needs_no_response():
     facts = make_facts(
         interactions=(

@@ -9,7 +9,7 @@ All functions are pure: same facts, clock and settings give the same result.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from . import cadence
@@ -179,7 +179,7 @@ def _for_person(
         unique.setdefault(candidate.key, candidate)
     candidates = list(unique.values())
     last_outbound = ctx.last_outbound.occurred_at if ctx.last_outbound else None
-    return guard_person(
+    guarded = guard_person(
         candidates,
         now=now,
         tz=ctx.zone,
@@ -187,6 +187,19 @@ def _for_person(
         last_outbound_at=last_outbound,
         public_count=public_engagements(ctx.interactions, now, settings),
         trace=trace,
+    )
+    return [_in_utc(s) for s in guarded]
+
+
+def _in_utc(suggestion: Suggestion) -> Suggestion:
+    """Facts may carry any UTC offset; suggestions always leave in UTC."""
+    due, end = suggestion.due_at, suggestion.window_end
+    if due.tzinfo is UTC and (end is None or end.tzinfo is UTC):
+        return suggestion
+    return replace(
+        suggestion,
+        due_at=due.astimezone(UTC),
+        window_end=end.astimezone(UTC) if end is not None else None,
     )
 
 

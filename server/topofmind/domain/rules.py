@@ -837,8 +837,8 @@ def respond(ctx: PersonContext) -> list[Suggestion]:
         )
     else:
         reason = (
-            f"{ctx.name}'s request from {ctx.day(first.occurred_at)} is still waiting for a "
-            f"reply{more} — answering it first today is the kind thing to do."
+            f"{ctx.name}'s request {ctx.when(first.occurred_at)} is still waiting for a "
+            f"reply{more} — a short answer today, even just to say when you'll follow up, helps."
         )
     return [
         Suggestion(
