@@ -1,0 +1,56 @@
+"""One database session per request, committed once by the request layer (style.md §3).
+
+Services only ``flush()``. Here the response decides: below 400 the work is committed, otherwise it
+is rolled back, so a failed request never leaves a half-written record.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, current_app, g, jsonify
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from .errors import error_body
+
+log = logging.getLogger(__name__)
+
+
+def db_session() -> Session:
+    if "db_session" not in g:
+        g.db_session = current_app.extensions["topofmind"].session_factory()
+    return g.db_session
+
+
+def init_app(app: Flask) -> None:
+    @app.after_request
+    def finish_transaction(response):
+        session: Session | None = g.pop("db_session", None)
+        if session is None:
+            return response
+        try:
+            if response.status_code < 400:
+                session.commit()
+            else:
+                session.rollback()
+        except IntegrityError:
+            session.rollback()
+            log.warning("commit refused by a constraint", exc_info=True)
+            response = jsonify(error_body(409, "Conflict", "That conflicts with stored data."))
+            response.status_code = 409
+        except OperationalError:
+            session.rollback()
+            log.exception("database unavailable at commit")
+            response = jsonify(error_body(503, "Service Unavailable", "The database is busy."))
+            response.status_code = 503
+        finally:
+            session.close()
+        return response
+
+    @app.teardown_request
+    def close_session(_exc):
+        session: Session | None = g.pop("db_session", None)
+        if session is not None:
+            session.rollback()
+            session.close()

@@ -1,0 +1,110 @@
+"""The one error body: ``{"code", "status", "message", "errors": {"field": ["…"]}}``.
+
+HTTP errors, validation errors and domain errors all leave through here, so a client (the
+extension, the dashboard, a script) handles one shape.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify
+from flask_smorest import Api
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from ..errors import DomainError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MESSAGES = {
+    400: "The request could not be understood.",
+    401: "A valid token is required: send 'Authorization: Bearer <token>' (see `topofmind token`).",
+    403: "This request is not allowed from here.",
+    404: "Nothing here by that id.",
+    405: "That method is not allowed on this resource.",
+    409: "That conflicts with what is already stored.",
+    413: "The request body is too large.",
+    415: "Send JSON (Content-Type: application/json).",
+    422: "Some fields are invalid; see 'errors'.",
+    429: "Too many requests; try again shortly.",
+    500: "Something went wrong on our side; nothing was saved.",
+}
+
+
+def error_body(code: int, status: str, message: str | None = None, errors=None) -> dict:
+    body = {
+        "code": code,
+        "status": status,
+        "message": message or DEFAULT_MESSAGES.get(code, status),
+    }
+    if errors:
+        body["errors"] = errors
+    return body
+
+
+def flatten_locations(messages: dict) -> dict:
+    """webargs nests errors by location ({"json": {"name": [...]}}); clients want field names."""
+    flat: dict = {}
+    for location, fields in messages.items():
+        if isinstance(fields, dict):
+            for field, problems in fields.items():
+                flat[field] = problems
+        else:
+            flat[location] = fields
+    return flat
+
+
+class TopOfMindApi(Api):
+    """flask-smorest's Api with the house error body."""
+
+    def handle_http_exception(self, error: HTTPException):
+        data = getattr(error, "data", None) or {}
+        errors = data.get("errors")
+        if errors is None and "messages" in data:
+            errors = flatten_locations(data["messages"])
+        code = error.code or 500
+        message = data.get("message")
+        custom = error.description and error.description != type(error).description
+        if message is None and custom and code != 500:
+            message = _plain(error.description)
+        if errors and code == 422 and message is None:
+            first = next(iter(errors))
+            message = f"Invalid field '{first}'." if len(errors) == 1 else None
+        headers = data.get("headers") or {}
+        response = jsonify(error_body(code, error.name, message, errors))
+        response.status_code = code
+        for key, value in dict(headers).items():
+            response.headers[key] = value
+        if getattr(error, "response", None) is None and hasattr(error, "get_headers"):
+            for key, value in error.get_headers():
+                if key.lower() != "content-type":
+                    response.headers.setdefault(key, value)
+        return response
+
+
+def _plain(description: str) -> str:
+    return " ".join(str(description).split())
+
+
+def register_error_handlers(app: Flask, api: TopOfMindApi) -> None:
+    @app.errorhandler(DomainError)
+    def handle_domain_error(error: DomainError):
+        names = {
+            400: "Bad Request",
+            404: "Not Found",
+            409: "Conflict",
+            413: "Payload Too Large",
+            422: "Unprocessable Entity",
+        }
+        response = jsonify(
+            error_body(error.status, names.get(error.status, "Error"), error.message, error.errors)
+        )
+        response.status_code = error.status
+        return response
+
+    @app.errorhandler(Exception)
+    def handle_unexpected(error: Exception):
+        if isinstance(error, HTTPException):
+            return api.handle_http_exception(error)
+        log.exception("unhandled error")
+        return api.handle_http_exception(InternalServerError())

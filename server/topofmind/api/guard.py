@@ -1,0 +1,74 @@
+"""Checks every request passes before any handler runs (see ``topofmind.security``)."""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import Flask, abort, current_app, request, session
+
+from ..security import allowed_hosts, extension_origins, own_origins, tokens_equal
+
+PUBLIC_PATHS = {"/api/health", "/api/openapi.json", "/login", "/favicon.ico", "/calendar.ics"}
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+CSRF_SESSION_KEY = "csrf"
+CSRF_HEADER = "X-CSRF-Token"
+CSRF_FORM_FIELD = "csrf_token"
+
+
+def csrf_token() -> str:
+    """This dashboard session's CSRF token (created on first use)."""
+    if CSRF_SESSION_KEY not in session:
+        session[CSRF_SESSION_KEY] = secrets.token_urlsafe(24)
+    return session[CSRF_SESSION_KEY]
+
+
+def has_dashboard_session() -> bool:
+    return session.get("auth") == current_app.config["SESSION_EPOCH"]
+
+
+def check_csrf() -> None:
+    """Refuse an unsafe dashboard request without this session's CSRF token."""
+    given = request.headers.get(CSRF_HEADER) or request.form.get(CSRF_FORM_FIELD)
+    if not tokens_equal(given, session.get(CSRF_SESSION_KEY, "")):
+        abort(403, description="The form expired or came from another site; reload and retry.")
+
+
+def bearer_token() -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, value = header.partition(" ")
+    return value.strip() if scheme.lower() == "bearer" else None
+
+
+def init_app(app: Flask) -> None:
+    @app.before_request
+    def guard():
+        config = current_app.config
+        port = config["PORT"]
+        # DNS rebinding: a hostile name resolving to 127.0.0.1 still sends its own Host.
+        if request.host not in allowed_hosts(port):
+            abort(403, description=f"Unknown Host header; use http://127.0.0.1:{port}/.")
+        origin = request.headers.get("Origin")
+        if origin is not None and origin not in own_origins(port) | extension_origins(
+            config["EXTENSION_IDS"]
+        ):
+            abort(403, description="Requests from this origin are not allowed.")
+        if request.method == "OPTIONS" or request.path.startswith("/static/"):
+            return None
+        if not request.path.startswith("/api/") or request.path in PUBLIC_PATHS:
+            return None
+        if tokens_equal(bearer_token(), config["TOKEN"]):
+            return _require_json_body()
+        if has_dashboard_session():
+            if request.method in UNSAFE_METHODS:
+                check_csrf()
+            return _require_json_body()
+        abort(401)
+
+
+def _require_json_body():
+    # A cross-site page can POST text/plain without a preflight; only JSON and uploads are read.
+    if request.method in UNSAFE_METHODS and request.content_length:
+        mimetype = request.mimetype
+        if mimetype != "application/json" and not mimetype.startswith("multipart/form-data"):
+            abort(415)
+    return None

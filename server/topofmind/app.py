@@ -1,0 +1,122 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from flask import Flask
+from flask_cors import CORS
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from . import __version__
+from .api import db as api_db
+from .api import guard
+from .api.errors import TopOfMindApi, register_error_handlers
+from .config import load_config
+from .security import extension_origins, load_secret_key, load_token
+from .store import migrate
+from .store.database import make_engine, make_session_factory
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AppState:
+    """What the app shares across requests (``app.extensions["topofmind"]``)."""
+
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    clock: Callable[[], datetime]
+
+
+def utc_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the Flask app. Never starts the scheduler (``topofmind serve`` does that).
+
+    ``config`` overrides the environment (see ``topofmind.config``); tests pass ``DATA_DIR``,
+    ``DATABASE_URL`` and optionally ``CLOCK`` (a callable returning an aware datetime).
+    """
+    settings = load_config(config)
+    app = Flask(__name__, static_folder="web/static", template_folder="web/templates")
+    app.config.update(settings)
+    data_dir = app.config["DATA_DIR"]
+    data_dir.mkdir(parents=True, exist_ok=True)
+    app.json.sort_keys = False
+    app.config["TOKEN"] = app.config["TOKEN"] or load_token(data_dir)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = load_secret_key(data_dir)
+    # Rotating the token ends dashboard sessions too: sessions remember which token they saw.
+    app.config["SESSION_EPOCH"] = app.config["TOKEN"][-8:]
+    app.config.update(
+        SESSION_COOKIE_NAME="topofmind_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Strict",
+        API_TITLE="Top of Mind",
+        API_VERSION=__version__,
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/api",
+        OPENAPI_JSON_PATH="openapi.json",
+        API_SPEC_OPTIONS={
+            "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
+            "security": [{"bearer": []}],
+            "info": {
+                "description": "Local API of Top of Mind. Every call but /api/health "
+                "needs 'Authorization: Bearer <token>' (`topofmind token`)."
+            },
+        },
+    )
+
+    engine = make_engine(app.config["DATABASE_URL"])
+    if app.config["AUTO_UPGRADE"]:
+        migrate.upgrade(engine)
+    app.extensions["topofmind"] = AppState(
+        engine=engine,
+        session_factory=make_session_factory(engine),
+        clock=app.config.get("CLOCK") or utc_clock,
+    )
+
+    guard.init_app(app)
+    api_db.init_app(app)
+    CORS(
+        app,
+        resources={r"/api/*": {"origins": sorted(extension_origins(app.config["EXTENSION_IDS"]))}},
+        allow_headers=["Authorization", "Content-Type"],
+        methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
+        max_age=600,
+    )
+    api = TopOfMindApi(app)
+    register_error_handlers(app, api)
+
+    from .api import register_blueprints
+
+    register_blueprints(api)
+
+    from .web import register_web
+
+    register_web(app)
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+        )
+        return response
+
+    return app
+
+
+def now(app: Flask) -> datetime:
+    """The app's clock (injectable for tests)."""
+    return app.extensions["topofmind"].clock()

@@ -1,0 +1,122 @@
+"""The ``topofmind`` command line (design §3)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .config import load_config
+
+
+@click.group(help="Top of Mind: stay memorable to the people who decide your next job.")
+def main() -> None:
+    pass
+
+
+def _app(**overrides):
+    from .app import create_app
+
+    return create_app(overrides or None)
+
+
+@main.command()
+@click.option("--host", default=None, help="Interface to bind (default 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port (default 8765).")
+@click.option("--demo", is_flag=True, help="Load the demo data set first if the database is empty.")
+@click.option("--no-scheduler", is_flag=True, help="Do not run background jobs.")
+@click.option("--threads", type=int, default=8, show_default=True)
+def serve(host, port, demo, no_scheduler, threads) -> None:
+    """Serve the API and dashboard (upgrades the database schema first)."""
+    import waitress
+
+    overrides = {}
+    if host:
+        overrides["HOST"] = host
+    if port:
+        overrides["PORT"] = port
+    app = _app(**overrides)
+    config = app.config
+    if config["HOST"] not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {config['HOST']}, not only this machine.", err=True)
+    if demo:
+        from .services.demo import load_demo_if_empty
+
+        state = app.extensions["topofmind"]
+        with state.session_factory.begin() as session:
+            if load_demo_if_empty(session, state.clock()):
+                click.echo("Loaded the demo data set.")
+    scheduler = None
+    if not no_scheduler:
+        from .scheduler import start_scheduler
+
+        scheduler = start_scheduler(app)
+    url = f"http://127.0.0.1:{config['PORT']}/?token={config['TOKEN']}"
+    click.echo(f"Top of Mind is running. Open the dashboard:\n\n    {url}\n", err=False)
+    click.echo(f"Data folder: {config['DATA_DIR']}")
+    sys.stdout.flush()
+    try:
+        waitress.serve(
+            app, host=config["HOST"], port=config["PORT"], threads=threads,
+            ident="topofmind", max_request_body_size=config["MAX_CONTENT_LENGTH"] + 1024,
+            clear_untrusted_proxy_headers=True, _quiet=True,
+        )
+    finally:
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
+
+
+@main.command()
+@click.option("--rotate", is_flag=True, help="Replace the token (pair the extension again).")
+def token(rotate) -> None:
+    """Print the API token (the extension's options page asks for it)."""
+    from .security import load_token, rotate_token
+
+    data_dir = load_config()["DATA_DIR"]
+    click.echo(rotate_token(data_dir) if rotate else load_token(data_dir))
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--url", default=None, help="The page's URL (helps tell the page kind).")
+@click.option("--json", "as_json", is_flag=True, help="Print the parse contract's JSON.")
+def parse(file: Path, url, as_json) -> None:
+    """Print what the parser extracts from a saved LinkedIn page (no database)."""
+    from .linkedin import parse_page
+
+    result = parse_page(file.read_bytes(), url).to_dict()
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"kind: {result['kind']}")
+    if result.get("person"):
+        for key, value in result["person"].items():
+            click.echo(f"  {key}: {value}")
+    for post in result.get("posts") or []:
+        click.echo(f"  post {post['urn']} by {post['author_name']}: {(post['text'] or '')[:70]}")
+    for person in result.get("people") or []:
+        click.echo(f"  person {person['name']} {person['profile_url']}")
+    for warning in result.get("warnings") or []:
+        click.echo(f"warning: {warning}", err=True)
+
+
+@main.group()
+def db() -> None:
+    """Database maintenance."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Bring the schema to the newest version."""
+    from .store import migrate
+    from .store.database import make_engine
+
+    engine = make_engine(load_config()["DATABASE_URL"])
+    migrate.upgrade(engine)
+    click.echo(f"Schema at {migrate.current_revision(engine)}.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""LinkedIn URLs and URNs: recognising, canonicalising, and reading the time inside an id.
+
+Canonical forms (design §3): profiles ``https://www.linkedin.com/in/<id>/``, organisations
+``/company/<slug>/``, ``/showcase/<slug>/`` and ``/school/<slug>/``, posts
+``https://www.linkedin.com/feed/update/<urn>/``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from urllib.parse import unquote, urlsplit
+
+BASE = "https://www.linkedin.com"
+
+# Member URN ids ("ACoAA…", "ACwAA…") are case-sensitive; vanity ids are not.
+_MEMBER_URN_ID = re.compile(r"^AC[a-zA-Z0-9]AA[A-Za-z0-9_-]+$")
+_ACTIVITY_URN = re.compile(r"urn:li:(activity|ugcPost|share|aggregate):(\d{6,25})")
+# /posts/<author>_<slug>-activity-7463608443963318272-2kSA and the ugcPost/share variants.
+_POSTS_SLUG = re.compile(r"-(activity|ugcPost|share)-(\d{6,25})(?:-[A-Za-z0-9_-]{1,8})?/?$")
+_ORG_KINDS = ("company", "showcase", "school")
+# Ids LinkedIn issued between 2003 and 2100; anything outside is not a time-based id.
+_MIN_MS, _MAX_MS = 1_041_379_200_000, 4_102_444_800_000
+
+
+def is_linkedin_url(url: str | None) -> bool:
+    """True for an http(s) URL on linkedin.com or one of its subdomains (``sg.``, ``de.`` …)."""
+    if not url or not isinstance(url, str):
+        return False
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    host = (parts.hostname or "").lower()
+    return parts.scheme in ("http", "https") and (
+        host == "linkedin.com" or host.endswith(".linkedin.com")
+    )
+
+
+def _path_segments(url: str) -> list[str] | None:
+    """The path segments of a LinkedIn (or site-relative) URL, or None for other hosts."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    if host and not (host == "linkedin.com" or host.endswith(".linkedin.com")):
+        return None
+    if not host and not parts.path.startswith("/"):
+        return None
+    return [s for s in parts.path.split("/") if s]
+
+
+def _clean_profile_id(raw: str) -> str | None:
+    ident = unquote(raw).strip()
+    if not ident or any(c in ident for c in " /?#\t\n<>\"'"):
+        return None
+    if _MEMBER_URN_ID.match(ident):
+        return ident
+    return ident.lower()
+
+
+def _profile_id(url: str | None) -> str | None:
+    if not url or not isinstance(url, str):
+        return None
+    segments = _path_segments(url)
+    if not segments or len(segments) < 2 or segments[0] != "in":
+        return None
+    return _clean_profile_id(segments[1])
+
+
+def canonical_profile_url(url: str | None) -> str | None:
+    """``https://www.linkedin.com/in/<id>/`` for any form of a member's profile URL, else None.
+
+    Handles locale subdomains (``sg.linkedin.com``), query strings and fragments, trailing
+    path parts (``/recent-activity/all/``, ``/overlay/…``), percent-encoded ids (decoded),
+    upper-case vanity ids (LinkedIn treats them case-insensitively) and URN-style ids
+    (``/in/ACoAA…``, kept as they are: they are case-sensitive). Never raises.
+    """
+    ident = _profile_id(url)
+    return f"{BASE}/in/{ident}/" if ident else None
+
+
+def public_id_from_url(url: str | None) -> str | None:
+    """The vanity id (``jane-doe-12``) in a profile URL; None for URN-style ids and non-profiles."""
+    ident = _profile_id(url)
+    if ident is None or _MEMBER_URN_ID.match(ident):
+        return None
+    return ident
+
+
+def canonical_author_url(url: str | None) -> str | None:
+    """Canonical URL of a post's author: a member profile or a company/showcase/school page."""
+    if not url or not isinstance(url, str):
+        return None
+    profile = canonical_profile_url(url)
+    if profile:
+        return profile
+    segments = _path_segments(url)
+    if segments and len(segments) >= 2 and segments[0] in _ORG_KINDS:
+        slug = unquote(segments[1]).strip().lower()
+        if slug and not any(c in slug for c in " ?#"):
+            return f"{BASE}/{segments[0]}/{slug}/"
+    return None
+
+
+def post_urn_from_text(text: str | None) -> str | None:
+    """The first activity/ugcPost/share URN in a string (URL-encoded forms included)."""
+    if not text:
+        return None
+    if "%3A" in text or "%3a" in text:
+        text = unquote(text)
+    match = _ACTIVITY_URN.search(text)
+    if match:
+        return f"urn:li:{match.group(1)}:{match.group(2)}"
+    return None
+
+
+def post_urn_from_url(url: str | None) -> str | None:
+    """The post URN a LinkedIn post URL names (``/feed/update/<urn>`` or ``/posts/…-activity-<id>``)."""
+    if not url or not isinstance(url, str):
+        return None
+    urn = post_urn_from_text(url)
+    if urn:
+        return urn
+    segments = _path_segments(url)
+    if segments and segments[0] == "posts" and len(segments) >= 2:
+        match = _POSTS_SLUG.search("/".join(segments[1:]))
+        if match:
+            return f"urn:li:{match.group(1)}:{match.group(2)}"
+    return None
+
+
+def canonical_post_url(urn: str) -> str:
+    """``https://www.linkedin.com/feed/update/<urn>/``."""
+    return f"{BASE}/feed/update/{urn}/"
+
+
+def posted_at_from_urn(urn: str | None) -> str | None:
+    """ISO-8601 UTC creation time encoded in a post URN's id (``id >> 22`` = Unix ms), or None."""
+    if not urn:
+        return None
+    match = re.search(r"(\d{6,25})\)?$", urn)
+    if not match:
+        return None
+    millis = int(match.group(1)) >> 22
+    if not _MIN_MS <= millis <= _MAX_MS:
+        return None
+    when = datetime.fromtimestamp(millis / 1000, tz=UTC)
+    return when.strftime("%Y-%m-%dT%H:%M:%S.") + f"{millis % 1000:03d}Z"

@@ -1,0 +1,297 @@
+"""People: create, find (one human = one row), update with field history, list, forget."""
+
+from __future__ import annotations
+
+import unicodedata
+import zlib
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import String, cast, delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..errors import Conflict, InvalidInput, NotFound
+from ..linkedin import canonical_profile_url, public_id_from_url
+from ..store.models import (
+    CadenceSnapshot,
+    Capture,
+    Connection,
+    Interaction,
+    MutualConnection,
+    OpportunityPerson,
+    Person,
+    PersonFieldChange,
+    Post,
+    Suggestion,
+)
+from .paging import Page, paginate
+
+TRACKED_FIELDS = ("name", "headline", "title", "company", "location")
+EDITABLE_FIELDS = (
+    "name",
+    "headline",
+    "title",
+    "company",
+    "location",
+    "time_zone",
+    "tags",
+    "notes",
+    "do_not_contact",
+    "degree",
+    "tracked",
+)
+
+
+def name_key(name: str | None) -> str:
+    """Case-, accent- and space-insensitive form of a name, for matching and search."""
+    text = unicodedata.normalize("NFKD", name or "")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.casefold().split())
+
+
+def identity_from_url(url: str | None) -> tuple[str | None, str | None, str | None]:
+    """``(canonical_url, public_id, member_urn_id)`` for a profile URL; Nones when not a profile."""
+    url = (url or "").strip()
+    if url and "://" not in url:
+        url = "https://" + url.lstrip("/")  # people paste "linkedin.com/in/jane"
+    canonical = canonical_profile_url(url) if url else None
+    if not canonical:
+        return None, None, None
+    public_id = public_id_from_url(canonical)
+    if public_id:
+        return canonical, public_id, None
+    return canonical, None, canonical.rstrip("/").rsplit("/", 1)[-1]
+
+
+def get_person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound(f"No person with id {person_id}.")
+    return person
+
+
+def find_person(
+    session: Session, *, public_id: str | None = None, member_urn: str | None = None
+) -> Person | None:
+    """The person with this vanity id or member id, whichever is known."""
+    conditions = []
+    if public_id:
+        conditions.append(Person.public_id == public_id)
+    if member_urn:
+        conditions.append(Person.member_urn == member_urn)
+    if not conditions:
+        return None
+    return session.scalars(select(Person).where(or_(*conditions)).limit(1)).first()
+
+
+def find_person_by_url(session: Session, url: str) -> Person | None:
+    _canonical, public_id, member_urn = identity_from_url(url)
+    return find_person(session, public_id=public_id, member_urn=member_urn)
+
+
+def create_person(session: Session, data: Mapping[str, Any], now: datetime) -> Person:
+    """Track a new person. A profile URL already known raises ``Conflict`` naming the person."""
+    url = data.get("profile_url")
+    canonical, public_id, member_urn = identity_from_url(url)
+    if url and not canonical:
+        raise InvalidInput(
+            "Not a LinkedIn profile URL.", {"profile_url": ["Expected linkedin.com/in/<id>/."]}
+        )
+    existing = find_person(session, public_id=public_id, member_urn=member_urn)
+    if existing is not None:
+        raise Conflict(
+            f"{existing.name} is already tracked (id {existing.id}).",
+            {"profile_url": [f"Already tracked as person {existing.id}."]},
+        )
+    person = Person(
+        name=data["name"].strip(),
+        name_key=name_key(data["name"]),
+        profile_url=canonical,
+        public_id=public_id,
+        member_urn=member_urn,
+        source=data.get("source", "manual"),
+        created_at=now,
+        updated_at=now,
+    )
+    for field in EDITABLE_FIELDS:
+        if field in data and field != "name":
+            setattr(person, field, data[field])
+    person.tags = normalise_tags(data.get("tags") or [])
+    session.add(person)
+    session.flush()
+    return person
+
+
+def normalise_tags(tags) -> list[str]:
+    seen: list[str] = []
+    for tag in tags:
+        clean = " ".join(str(tag).split()).lower()[:40]
+        if clean and clean not in seen:
+            seen.append(clean)
+    return seen
+
+
+def update_person(
+    session: Session,
+    person: Person,
+    data: Mapping[str, Any],
+    now: datetime,
+    capture_id: str | None = None,
+) -> list[str]:
+    """Apply ``data`` to ``person``; changes to tracked fields are kept as history.
+
+    Returns the names of the fields that changed.
+    """
+    changed = []
+    for field, value in data.items():
+        if field not in EDITABLE_FIELDS and field not in ("followers", "mutual_count"):
+            continue
+        if field == "tags":
+            value = normalise_tags(value or [])
+        if field == "name":
+            if not value or not str(value).strip():
+                raise InvalidInput("A name is required.", {"name": ["Must not be empty."]})
+            value = str(value).strip()
+        old = getattr(person, field)
+        if old == value:
+            continue
+        if field in TRACKED_FIELDS and old is not None:
+            session.add(
+                PersonFieldChange(
+                    person_id=person.id,
+                    field=field,
+                    old_value=old,
+                    new_value=value,
+                    changed_at=now,
+                    capture_id=capture_id,
+                )
+            )
+        setattr(person, field, value)
+        if field == "name":
+            person.name_key = name_key(value)
+        changed.append(field)
+    if changed:
+        person.updated_at = now
+    session.flush()
+    return changed
+
+
+SORTS = {
+    "due": (CadenceSnapshot.next_due_at.is_(None), CadenceSnapshot.next_due_at.asc()),
+    "warmth": (CadenceSnapshot.warmth.desc(),),
+    "-warmth": (CadenceSnapshot.warmth.asc(),),
+    "last_touch": (CadenceSnapshot.last_touch_at.is_(None), CadenceSnapshot.last_touch_at.desc()),
+    "-last_touch": (CadenceSnapshot.last_touch_at.is_(None), CadenceSnapshot.last_touch_at.asc()),
+    "name": (Person.name_key.asc(),),
+    "-name": (Person.name_key.desc(),),
+    "created": (Person.created_at.asc(),),
+    "-created": (Person.created_at.desc(),),
+    "updated": (Person.updated_at.asc(),),
+    "-updated": (Person.updated_at.desc(),),
+    "company": (Person.company.asc(),),
+}
+
+
+def list_people(
+    session: Session,
+    *,
+    q: str | None = None,
+    company: str | None = None,
+    tag: str | None = None,
+    degree: int | None = None,
+    stage: str | None = None,
+    status: str | None = None,
+    person_ids=None,
+    sort: str = "name",
+    page: int = 1,
+    per_page: int = 50,
+) -> Page:
+    """Search and filter the tracked people; ``q`` matches name, headline, company, title."""
+    from ..store.models import Opportunity
+
+    query = (
+        select(Person)
+        .outerjoin(CadenceSnapshot, CadenceSnapshot.person_id == Person.id)
+        .where(Person.tracked.is_(True))
+    )
+    if status:
+        query = query.where(CadenceSnapshot.status == status)
+    if q:
+        pattern = f"%{name_key(q)}%"
+        raw = f"%{q.strip().lower()}%"
+        query = query.where(
+            or_(
+                Person.name_key.like(pattern),
+                func.lower(Person.headline).like(raw),
+                func.lower(Person.company).like(raw),
+                func.lower(Person.title).like(raw),
+            )
+        )
+    if company:
+        query = query.where(func.lower(Person.company) == company.strip().lower())
+    if degree is not None:
+        query = query.where(Person.degree == degree)
+    if tag:
+        # Tags are a short JSON list; a text match on the quoted tag works on both databases.
+        query = query.where(cast(Person.tags, String).like(f'%"{tag.strip().lower()}"%'))
+    if stage:
+        linked = (
+            select(OpportunityPerson.person_id)
+            .join(Opportunity, Opportunity.id == OpportunityPerson.opportunity_id)
+            .where(Opportunity.stage == stage)
+        )
+        if stage == "networking":
+            query = query.where(Person.id.not_in(select(OpportunityPerson.person_id)))
+        else:
+            query = query.where(Person.id.in_(linked))
+    if person_ids is not None:
+        query = query.where(Person.id.in_(list(person_ids)))
+    query = query.order_by(*SORTS.get(sort, SORTS["name"]), Person.id)
+    return paginate(session, query, page, per_page)
+
+
+def forget_person(session: Session, person: Person) -> dict[str, int]:
+    """Delete everything about this person, raw captures that mention them included.
+
+    Returns counts of what was removed. Captures of list pages (feeds, searches) that merely
+    mention the person are deleted too: the raw HTML would otherwise keep their name.
+    """
+    removed: dict[str, int] = {}
+    needles = [n.encode() for n in {person.name, person.public_id, person.member_urn} if n]
+    capture_ids = set(session.scalars(select(Capture.id).where(Capture.person_id == person.id)))
+    for capture_id, html_gz in session.execute(
+        select(Capture.id, Capture.html_gz).where(Capture.person_id.is_(None))
+    ):
+        if html_gz and any(needle in _inflate(html_gz) for needle in needles):
+            capture_ids.add(capture_id)
+    removed["captures"] = len(capture_ids)
+    if capture_ids:
+        session.execute(delete(Capture).where(Capture.id.in_(capture_ids)))
+    removed["interactions"] = session.execute(
+        delete(Interaction).where(Interaction.person_id == person.id)
+    ).rowcount
+    removed["posts"] = session.execute(delete(Post).where(Post.person_id == person.id)).rowcount
+    session.execute(delete(Suggestion).where(Suggestion.person_id == person.id))
+    session.execute(
+        delete(MutualConnection).where(
+            or_(
+                MutualConnection.person_id == person.id,
+                MutualConnection.mutual_person_id == person.id,
+                MutualConnection.name_key == person.name_key,
+            )
+        )
+    )
+    session.execute(delete(Connection).where(Connection.person_id == person.id))
+    if person.profile_url:
+        session.execute(delete(Post).where(Post.author_url == person.profile_url))
+    session.delete(person)
+    session.flush()
+    return removed
+
+
+def _inflate(data: bytes) -> bytes:
+    try:
+        return zlib.decompress(data)
+    except zlib.error:
+        return b""
