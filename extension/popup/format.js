@@ -93,7 +93,7 @@ const CADENCE = {
   due: { text: "Due", tone: "warn" },
   overdue: { text: "Overdue", tone: "bad" },
   too_frequent: { text: "Too frequent", tone: "warn" },
-  new: { text: "New", tone: "neutral" },
+  no_contact: { text: "No contact yet", tone: "neutral" },
 };
 
 /** @returns {{text: string, tone: "good"|"warn"|"bad"|"neutral"}} */
@@ -115,6 +115,28 @@ export function mutuals(count, names) {
   if (!named.length) return head;
   const others = total - named.length;
   return `${head}: ${named.join(", ")}${others > 0 ? ` and ${others} other${others === 1 ? "" : "s"}` : ""}`;
+}
+
+const INTERACTIONS = {
+  comment: "Commented",
+  reaction: "Reacted",
+  share: "Shared",
+  message: "Messaged",
+  email: "Emailed",
+  call: "Had a call",
+  thank_you: "Sent thank-you",
+  check_in: "Checked in",
+  meeting: "Met",
+  event: "Met at an event",
+  intro_request: "Asked for an intro",
+  referral: "Referral",
+  document_sent: "Sent a document",
+  inbound_reply: "They replied",
+  inbound_request: "They asked",
+};
+
+export function interactionKind(kind) {
+  return INTERACTIONS[kind] ?? humanise(kind);
 }
 
 export function humanise(value) {

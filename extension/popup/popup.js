@@ -52,7 +52,6 @@ function show(state, ...children) {
   view.dataset.state = state;
   view.setAttribute("aria-busy", "false");
   replace(view, ...children);
-  document.body.dataset.state = state;
 }
 
 let toastTimer = 0;
@@ -316,7 +315,11 @@ function quickLog(person, onLogged) {
         button(
           entry.label,
           async () => {
-            await api.logInteraction(person.id, { kind: entry.kind, direction: "outbound" });
+            await api.logInteraction(person.id, {
+              kind: entry.kind,
+              direction: "outbound",
+              source: "extension",
+            });
             toast(`Logged: ${entry.label.toLowerCase()}`);
             await onLogged();
           },
@@ -355,17 +358,77 @@ function tagEditor(person, onChange) {
 }
 
 async function freshProfile(person) {
-  const [fresh, open] = await Promise.all([
-    person.profile_url ? api.lookup(person.profile_url).then((data) => data.person) : person,
+  const [found, open] = await Promise.all([
+    person.profile_url ? api.lookup(person.profile_url) : { person },
     api.openSuggestions(person.id),
   ]);
-  return { person: fresh ?? person, suggestions: open.items ?? [] };
+  return { person: found.person ?? person, suggestions: open.items ?? [] };
 }
 
+function recentTouches(person) {
+  const list = h("ol", { class: "touches", "aria-label": "Recent touches" });
+  const section = h(
+    "section",
+    { class: "block", "aria-labelledby": "touches-title" },
+    h("h2", { id: "touches-title" }, "Recent touches"),
+    list,
+  );
+  api
+    .recentInteractions(person.id)
+    .then((page) => {
+      const items = page.items ?? [];
+      if (!items.length) {
+        replace(list, h("li", { class: "empty" }, "None logged yet."));
+        return;
+      }
+      replace(
+        list,
+        items.map((item) =>
+          h(
+            "li",
+            { dataset: { kind: item.kind } },
+            h("span", {}, fmt.interactionKind(item.kind)),
+            h("span", { class: "muted-time" }, fmt.relative(item.occurred_at)),
+          ),
+        ),
+      );
+    })
+    .catch(() => section.remove());
+  return section;
+}
+
+let answered = false;
+function markAnswered() {
+  // The popup has answered the click: person and suggestions are on screen (bench_popup.py).
+  if (answered) return;
+  answered = true;
+  performance.mark("topofmind:answer");
+}
+
+/**
+ * @param {object} person
+ * @param {object[]|null} suggestions null: not known yet, fetched here
+ */
 function renderProfile(person, suggestions, { source, extras = [] }) {
   const redraw = async () => {
     const fresh = await freshProfile(person);
     renderProfile(fresh.person, fresh.suggestions, { source: "refresh", extras });
+  };
+  const todo = h(
+    "section",
+    { class: "block", "aria-labelledby": "todo-title" },
+    h("h2", { id: "todo-title" }, "Next steps"),
+  );
+  const fillTodo = (items) => {
+    todo.append(
+      suggestionList(items, {
+        showPerson: false,
+        emptyText: "No open suggestions for this person.",
+        onChange: () => {},
+      }),
+    );
+    todo.dataset.loaded = "true";
+    markAnswered();
   };
   const dashboard = externalLink(
     `${api.base}/contacts/${encodeURIComponent(person.id)}`,
@@ -377,24 +440,24 @@ function renderProfile(person, suggestions, { source, extras = [] }) {
     ...extras,
     personHeader(person),
     cadenceBlock(person),
-    h(
-      "section",
-      { class: "block", "aria-labelledby": "todo-title" },
-      h("h2", { id: "todo-title" }, "Next steps"),
-      suggestionList(suggestions, {
-        showPerson: false,
-        emptyText: "No open suggestions for this person.",
-        onChange: () => {},
-      }),
-    ),
+    todo,
     quickLog(person, redraw),
+    recentTouches(person),
     tagEditor(person, (updated) =>
-      renderProfile(updated, suggestions, { source: "refresh", extras }),
+      renderProfile(updated, null, { source: "refresh", extras }),
     ),
     dashboard,
   );
   view.dataset.source = source;
   view.dataset.personId = String(person.id);
+  if (suggestions) {
+    fillTodo(suggestions);
+  } else {
+    api
+      .openSuggestions(person.id)
+      .then((page) => fillTodo(page.items ?? []))
+      .catch(() => fillTodo([]));
+  }
 }
 
 // ---- Post pages ----------------------------------------------------------------------------
@@ -403,7 +466,7 @@ function postItem(post, viewed) {
   const item = h("li", { class: "card post", dataset: { urn: post.urn ?? "" } });
   const trackButton = () =>
     button(
-      "Track author",
+      "Track",
       async () => {
         const person = await api.createContact({ name: post.author_name, profile_url: post.author_url });
         post.tracked = true;
@@ -449,6 +512,7 @@ function renderPosts(response, outcome, extras) {
   ]
     .filter(Boolean)
     .join(" · ");
+  markAnswered();
   show(
     "posts",
     ...extras,
@@ -486,6 +550,7 @@ async function renderToday(extras = []) {
   setConnection("ok", "Connected");
   const items = digest.items ?? [];
   const due = Number(digest.due_today_count ?? 0);
+  markAnswered();
   show(
     "today",
     ...extras,
@@ -625,14 +690,8 @@ async function renderSent(outcome, url) {
   const kind = response.kind ?? extracted.kind ?? pageKind(url);
   const extras = warningsNotice(extracted);
   if (kind === "profile" && response.person) {
-    let suggestions = response.suggestions ?? [];
-    try {
-      suggestions = (await api.openSuggestions(response.person.id)).items ?? suggestions;
-    } catch {
-      // The capture's own suggestions are still worth showing.
-    }
     if (userActed) return;
-    return renderProfile(response.person, suggestions, { source: "capture", extras });
+    return renderProfile(response.person, null, { source: "capture", extras });
   }
   if (POST_PAGES.has(kind) || (response.posts ?? []).length) {
     if (userActed) return;
@@ -649,7 +708,7 @@ async function renderSent(outcome, url) {
       ...extras,
     );
   }
-  if (response.person) return renderProfile(response.person, response.suggestions ?? [], { source: "capture", extras });
+  if (response.person) return renderProfile(response.person, null, { source: "capture", extras });
   return show("captured", notice("good", "Captured", `Top of Mind read this page as “${kind}”.`), ...extras);
 }
 
@@ -665,7 +724,7 @@ async function captureAndShow(tabId, url) {
       .then((data) => {
         if (!captureDone && !userActed && data?.person) {
           setConnection("ok", "Connected");
-          renderProfile(data.person, data.suggestions ?? [], { source: "lookup" });
+          renderProfile(data.person, data.suggestions, { source: "lookup" });
         }
       })
       .catch(() => {});

@@ -106,10 +106,19 @@ export function createClient(settings) {
     },
     digest: () => call("GET", "/api/digest"),
     postCapture: (capture) => call("POST", "/api/captures", { body: capture, timeoutMs: 60_000 }),
-    lookup: (profileUrl) => call("GET", `/api/contacts/lookup?url=${enc(profileUrl)}`),
+    /** @returns {Promise<{person: object, suggestions: object[]|null}>} (404: not tracked) */
+    lookup: async (profileUrl) => {
+      const data = await call("GET", `/api/contacts/lookup?url=${enc(profileUrl)}`);
+      // Accepts both {person, suggestions} and a bare person.
+      return data && data.person !== undefined
+        ? { person: data.person, suggestions: data.suggestions ?? null }
+        : { person: data, suggestions: null };
+    },
     getContact: (id) => call("GET", `/api/contacts/${enc(id)}`),
     createContact: (fields) => call("POST", "/api/contacts", { body: fields }),
     updateContact: (id, changes) => call("PATCH", `/api/contacts/${enc(id)}`, { body: changes }),
+    recentInteractions: (personId) =>
+      call("GET", `/api/contacts/${enc(personId)}/interactions?per_page=5`),
     logInteraction: (personId, interaction) =>
       call("POST", `/api/contacts/${enc(personId)}/interactions`, { body: interaction }),
     openSuggestions: (personId) =>
