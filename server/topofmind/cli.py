@@ -59,9 +59,14 @@ def serve(host, port, demo, no_scheduler, threads) -> None:
     sys.stdout.flush()
     try:
         waitress.serve(
-            app, host=config["HOST"], port=config["PORT"], threads=threads,
-            ident="topofmind", max_request_body_size=config["MAX_CONTENT_LENGTH"] + 1024,
-            clear_untrusted_proxy_headers=True, _quiet=True,
+            app,
+            host=config["HOST"],
+            port=config["PORT"],
+            threads=threads,
+            ident="topofmind",
+            max_request_body_size=config["MAX_CONTENT_LENGTH"] + 1024,
+            clear_untrusted_proxy_headers=True,
+            _quiet=True,
         )
     finally:
         if scheduler is not None:

@@ -11,7 +11,7 @@ def now():
 
 
 def register_blueprints(api: Api) -> None:
-    from . import contacts, health, interactions, opportunities
+    from . import captures, contacts, health, interactions, opportunities, settings, suggestions
 
-    for module in (health, contacts, opportunities, interactions):
+    for module in (health, contacts, opportunities, interactions, suggestions, captures, settings):
         api.register_blueprint(module.blp)

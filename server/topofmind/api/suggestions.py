@@ -1,0 +1,120 @@
+"""Suggestions: the inbox, done / snooze / dismiss, digest, per-person cadence and explain."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from ..domain import engine
+from ..services import people as people_service
+from ..services import suggestions as service
+from ..services.views import person_view
+from . import now
+from .db import db_session
+from .schemas.people import CadenceOut
+from .schemas.suggestions import (
+    DigestOut,
+    DoneIn,
+    ExplanationOut,
+    RecomputeOut,
+    SnoozeIn,
+    SuggestionList,
+    SuggestionOut,
+    SuggestionQuery,
+)
+
+blp = Blueprint("suggestions", __name__, url_prefix="/api", description="What to do, and when")
+
+
+@blp.route("/suggestions")
+class Suggestions(MethodView):
+    @blp.arguments(SuggestionQuery, location="query")
+    @blp.response(200, SuggestionList)
+    def get(self, args):
+        session = db_session()
+        if args.get("status") == "any":
+            args["status"] = None
+        service.wake_snoozed(session, now())
+        page = service.list_suggestions(session, **args)
+        result = page.to_dict()
+        result["items"] = service.suggestion_views(session, page.items, now())
+        return result
+
+
+def _one(suggestion) -> dict:
+    return service.suggestion_views(db_session(), [suggestion], now())[0]
+
+
+@blp.route("/suggestions/<int:suggestion_id>")
+class SuggestionResource(MethodView):
+    @blp.response(200, SuggestionOut)
+    def get(self, suggestion_id):
+        return _one(service.get_suggestion(db_session(), suggestion_id))
+
+
+@blp.route("/suggestions/<int:suggestion_id>/done")
+class SuggestionDone(MethodView):
+    @blp.arguments(DoneIn, required=False)
+    @blp.response(200, SuggestionOut)
+    def post(self, data, suggestion_id):
+        """Mark done; logs the interaction it stands for, dated now."""
+        return _one(service.mark_done(db_session(), suggestion_id, now(), (data or {}).get("note")))
+
+
+@blp.route("/suggestions/<int:suggestion_id>/snooze")
+class SuggestionSnooze(MethodView):
+    @blp.arguments(SnoozeIn, required=False)
+    @blp.response(200, SuggestionOut)
+    def post(self, data, suggestion_id):
+        data = data or {}
+        return _one(
+            service.snooze(db_session(), suggestion_id, now(), data.get("until"), data.get("hours"))
+        )
+
+
+@blp.route("/suggestions/<int:suggestion_id>/dismiss")
+class SuggestionDismiss(MethodView):
+    @blp.response(200, SuggestionOut)
+    def post(self, suggestion_id):
+        return _one(service.dismiss(db_session(), suggestion_id, now()))
+
+
+@blp.route("/suggestions/recompute")
+class Recompute(MethodView):
+    @blp.response(200, RecomputeOut)
+    def post(self):
+        """Recompute everyone's suggestions now (the scheduler does this every 15 minutes)."""
+        return service.recompute(db_session(), now())
+
+
+@blp.route("/digest")
+class Digest(MethodView):
+    @blp.response(200, DigestOut)
+    def get(self):
+        """Today's top suggestions within the daily budget (the extension's badge reads it)."""
+        return service.digest(db_session(), now())
+
+
+@blp.route("/contacts/<int:person_id>/cadence")
+class PersonCadence(MethodView):
+    @blp.response(200, CadenceOut)
+    def get(self, person_id):
+        session = db_session()
+        people_service.get_person(session, person_id)
+        service.recompute_person(session, person_id, now())
+        return person_view(session, people_service.get_person(session, person_id), now())["cadence"]
+
+
+@blp.route("/contacts/<int:person_id>/explain")
+class PersonExplain(MethodView):
+    @blp.response(200, ExplanationOut(many=True))
+    def get(self, person_id):
+        """Which rules fired for this person, which a guard held back, and why."""
+        session = db_session()
+        people_service.get_person(session, person_id)
+        facts = service.load_facts(session, now(), [person_id])
+        if person_id not in facts.person_by_id:
+            return []
+        return engine.explain(
+            facts, person_id, now(), service.cadence_settings(session), include_budget=False
+        )

@@ -1,0 +1,305 @@
+"""The cadence engine's entry points: facts and a clock in, suggestions and figures out.
+
+`suggest` recomputes everyone (guards and daily budget included); `suggest_for_person` is the
+fast path after a capture; `explain` tells which rules fired or were held back and why;
+`reconcile` turns a fresh list into the creates, updates and expiries persistence must apply.
+All functions are pure: same facts, clock and settings give the same result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from . import cadence
+from .facts import FactPerson, Facts
+from .guards import apply_budget, guard_person, public_engagements, ranking
+from .rules import (
+    PERSON_RULES,
+    Explanation,
+    PersonContext,
+    Suggestion,
+    TopicMatcher,
+    keep_warm,
+    match_topics,
+)
+from .settings import CadenceSettings
+
+__all__ = [
+    "ExistingSuggestion",
+    "Explanation",
+    "ReconcilePlan",
+    "Suggestion",
+    "SuggestionUpdate",
+    "cadence_for",
+    "explain",
+    "reconcile",
+    "suggest",
+    "suggest_for_person",
+]
+
+
+def suggest(
+    facts: Facts,
+    now: datetime,
+    settings: CadenceSettings | None = None,
+    *,
+    topic_matcher: TopicMatcher | None = None,
+) -> list[Suggestion]:
+    """Every suggestion for every person at `now`, best first.
+
+    Applies all guards and the daily budget: at most `daily_budget` suggestions are due before
+    the end of the user's day; suggestions due later (within `horizon_days`) are included so
+    calendars can show them. Raises `ValueError` when `now` is naive.
+    """
+    now = _utc(now)
+    settings = settings or CadenceSettings()
+    matcher = topic_matcher or match_topics
+    shared = _shared_topics(facts)
+    found: list[Suggestion] = []
+    for person in facts.people:
+        found.extend(_for_person(facts, person, now, settings, matcher, shared, None))
+    kept, _ = apply_budget(found, now, settings)
+    return kept
+
+
+def suggest_for_person(
+    facts: Facts,
+    person_id: int,
+    now: datetime,
+    settings: CadenceSettings | None = None,
+    *,
+    topic_matcher: TopicMatcher | None = None,
+) -> list[Suggestion]:
+    """One person's suggestions, best first, with every per-person guard applied.
+
+    The daily budget is global, so it is not applied here; `suggest` applies it. Raises
+    `KeyError` for an unknown person and `ValueError` when `now` is naive.
+    """
+    now = _utc(now)
+    settings = settings or CadenceSettings()
+    person = facts.person_by_id[person_id]
+    result = _for_person(
+        facts, person, now, settings, topic_matcher or match_topics, _shared_topics(facts), None
+    )
+    result.sort(key=ranking)
+    return result
+
+
+def cadence_for(
+    facts: Facts, person_id: int, now: datetime, settings: CadenceSettings | None = None
+) -> cadence.CadenceFigures:
+    """Cadence figures for one person. Raises `KeyError` for an unknown person."""
+    return cadence.figures(facts, person_id, _utc(now), settings or CadenceSettings())
+
+
+def explain(
+    facts: Facts,
+    person_id: int,
+    now: datetime,
+    settings: CadenceSettings | None = None,
+    *,
+    topic_matcher: TopicMatcher | None = None,
+    include_budget: bool = True,
+) -> list[Explanation]:
+    """Why each rule did or did not fire for one person: rule notes, guard decisions, and one
+    `suggested` entry per suggestion that survived. With `include_budget`, everyone's candidates
+    are computed to tell whether the daily budget held any of this person's back.
+
+    Raises `KeyError` for an unknown person.
+    """
+    now = _utc(now)
+    settings = settings or CadenceSettings()
+    matcher = topic_matcher or match_topics
+    shared = _shared_topics(facts)
+    person = facts.person_by_id[person_id]
+    trace: list[Explanation] = []
+    mine = _for_person(facts, person, now, settings, matcher, shared, trace)
+    held_keys: set[str] = set()
+    if include_budget and mine:
+        everyone: list[Suggestion] = []
+        for other in facts.people:
+            if other.id == person_id:
+                everyone.extend(mine)
+            else:
+                everyone.extend(_for_person(facts, other, now, settings, matcher, shared, None))
+        _, held = apply_budget(everyone, now, settings)
+        held_keys = {s.key for s in held}
+    for suggestion in sorted(mine, key=ranking):
+        if suggestion.key in held_keys:
+            trace.append(
+                Explanation(
+                    suggestion.kind,
+                    "held",
+                    f"outside today's top {settings.daily_budget}",
+                    suggestion.key,
+                    "daily_budget",
+                )
+            )
+        else:
+            trace.append(
+                Explanation(suggestion.kind, "suggested", suggestion.reason, suggestion.key)
+            )
+    return trace
+
+
+def _for_person(
+    facts: Facts,
+    person: FactPerson,
+    now: datetime,
+    settings: CadenceSettings,
+    matcher: TopicMatcher,
+    shared: Sequence[str],
+    trace: list[Explanation] | None,
+) -> list[Suggestion]:
+    if person.do_not_contact:
+        if trace is not None:
+            trace.append(
+                Explanation("all", "held", "marked do not contact", guard="do_not_contact")
+            )
+        return []
+    ctx = PersonContext(facts, person, now, settings, matcher, shared, trace)
+    candidates: list[Suggestion] = []
+    for _, rule in PERSON_RULES:
+        candidates.extend(rule(ctx))
+    candidates.extend(keep_warm(ctx, candidates))
+    last_outbound = ctx.last_outbound.occurred_at if ctx.last_outbound else None
+    return guard_person(
+        candidates,
+        now=now,
+        tz=ctx.zone,
+        settings=settings,
+        last_outbound_at=last_outbound,
+        public_count=public_engagements(ctx.interactions, now, settings),
+        trace=trace,
+    )
+
+
+def _shared_topics(facts: Facts) -> tuple[str, ...]:
+    """Topics the user cares about: the share queue's topics, in a stable order."""
+    topics: dict[str, None] = {}
+    for item in facts.share_items:
+        for topic in item.topics:
+            topics.setdefault(topic, None)
+    for interview in facts.interviews:
+        for topic in interview.topics:
+            topics.setdefault(topic, None)
+    return tuple(topics)
+
+
+def _utc(now: datetime) -> datetime:
+    if now.tzinfo is None:
+        raise ValueError("now must be time-zone aware")
+    return now.astimezone(UTC)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reconciliation with stored suggestions
+
+#: Statuses persistence may store. `expired` marks an open suggestion whose facts went away.
+STATUSES = ("open", "done", "snoozed", "dismissed", "expired")
+
+
+@dataclass(frozen=True, slots=True)
+class ExistingSuggestion:
+    """What persistence knows about a stored suggestion, enough to reconcile it."""
+
+    id: int
+    key: str
+    status: str
+    fact_fingerprint: str
+    reason: str
+    due_at: datetime
+    window_end: datetime | None
+    priority: int
+    subject_type: str | None = None
+    subject_id: int | None = None
+    snoozed_until: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionUpdate:
+    """Overwrite stored suggestion `id` with `suggestion`; when `reopen`, set status `open`."""
+
+    id: int
+    suggestion: Suggestion
+    reopen: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ReconcilePlan:
+    to_create: tuple[Suggestion, ...]
+    to_update: tuple[SuggestionUpdate, ...]
+    to_expire: tuple[int, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.to_create or self.to_update or self.to_expire)
+
+
+def reconcile(
+    existing: Iterable[ExistingSuggestion], fresh: Iterable[Suggestion], now: datetime
+) -> ReconcilePlan:
+    """Plan the writes that make stored suggestions match a fresh computation.
+
+    - A fresh key never stored → create.
+    - Stored `open` → update when anything shown changed (reason, due, window, priority,
+      subject, fingerprint); unchanged → nothing.
+    - Stored `snoozed` or `dismissed` stays so unless its fact fingerprint changed (new facts
+      arrived) or, for snoozed, `snoozed_until` has passed → update and reopen.
+    - Stored `expired` whose key is fresh again → update and reopen.
+    - Stored `done` stays done (its key will not come back unless the facts make a new one).
+    - Stored `open` whose key is no longer fresh → expire.
+
+    Applying the plan and reconciling again with the same input gives an empty plan.
+    Pass only the stored rows that the fresh list covers (everyone, or one person's).
+    """
+    now = _utc(now)
+    by_key = {}
+    for row in existing:
+        # Duplicate keys should not exist; if they do, the newest id wins deterministically.
+        if row.key not in by_key or row.id > by_key[row.key].id:
+            by_key[row.key] = row
+    fresh_keys = set()
+    create: list[Suggestion] = []
+    update: list[SuggestionUpdate] = []
+    for suggestion in sorted(fresh, key=lambda s: s.key):
+        if suggestion.key in fresh_keys:
+            continue
+        fresh_keys.add(suggestion.key)
+        row = by_key.get(suggestion.key)
+        if row is None:
+            create.append(suggestion)
+            continue
+        changed = _differs(row, suggestion)
+        if row.status == "open":
+            if changed:
+                update.append(SuggestionUpdate(row.id, suggestion, reopen=False))
+        elif row.status in ("snoozed", "dismissed"):
+            new_facts = row.fact_fingerprint != suggestion.fact_fingerprint
+            woke = (
+                row.status == "snoozed"
+                and row.snoozed_until is not None
+                and row.snoozed_until <= now
+            )
+            if new_facts or woke:
+                update.append(SuggestionUpdate(row.id, suggestion, reopen=True))
+        elif row.status == "expired":
+            update.append(SuggestionUpdate(row.id, suggestion, reopen=True))
+    expire = sorted(
+        row.id for row in by_key.values() if row.status == "open" and row.key not in fresh_keys
+    )
+    return ReconcilePlan(tuple(create), tuple(update), tuple(expire))
+
+
+def _differs(row: ExistingSuggestion, suggestion: Suggestion) -> bool:
+    return (
+        row.fact_fingerprint != suggestion.fact_fingerprint
+        or row.reason != suggestion.reason
+        or row.due_at != suggestion.due_at
+        or row.window_end != suggestion.window_end
+        or row.priority != suggestion.priority
+        or row.subject_type != suggestion.subject_type
+        or row.subject_id != suggestion.subject_id
+    )

@@ -1,0 +1,166 @@
+"""The guards of design §4, applied to one person's candidates and then to everyone's.
+
+Order matters and is fixed: messages move into the person's working hours; candidates are taken
+by priority, each checked against the public-engagement cap and pushed out to keep two days
+between touches; finally the daily budget keeps the top N due today across all people.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from . import timing
+from .facts import FactInteraction
+from .rules import (
+    HARD_WINDOW_KINDS,
+    MESSAGE_CHANNELS,
+    PUBLIC_INTERACTION_KINDS,
+    Explanation,
+    Suggestion,
+)
+from .settings import CadenceSettings
+
+
+def ranking(suggestion: Suggestion) -> tuple:
+    """Sort key: highest priority first, then earliest due, then key (for determinism)."""
+    return (-suggestion.priority, suggestion.due_at, suggestion.key)
+
+
+def land_in_working_hours(
+    suggestion: Suggestion, tz: ZoneInfo, settings: CadenceSettings
+) -> Suggestion:
+    """Move a message's due time to the person's next working hour; other channels unchanged."""
+    if suggestion.channel not in MESSAGE_CHANNELS:
+        return suggestion
+    due = timing.next_working_time(
+        suggestion.due_at, tz, settings.working_hours_start, settings.working_hours_end
+    )
+    return suggestion if due == suggestion.due_at else dataclasses.replace(suggestion, due_at=due)
+
+
+def public_engagements(
+    interactions: Iterable[FactInteraction], now: datetime, settings: CadenceSettings
+) -> int:
+    """Outbound comments, reactions and shares in the cap's window up to `now`."""
+    since = now - timedelta(days=settings.public_engagements_window_days)
+    return sum(
+        1
+        for i in interactions
+        if i.direction == "outbound"
+        and i.kind in PUBLIC_INTERACTION_KINDS
+        and since < i.occurred_at <= now
+    )
+
+
+def guard_person(
+    candidates: list[Suggestion],
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    settings: CadenceSettings,
+    last_outbound_at: datetime | None,
+    public_count: int,
+    trace: list[Explanation] | None = None,
+) -> list[Suggestion]:
+    """Apply working hours, the public-engagement cap and two-day spacing to one person.
+
+    Thank-you, respond and intro-request suggestions skip the spacing check (answering and
+    thanking are never too much; an intro request goes to someone else), but every accepted touch
+    other than an intro request still pushes later ones. A pushed message lands in working hours
+    again; a comment or reaction pushed past its window is held back.
+    """
+    gap = timedelta(days=settings.min_days_between_touches)
+    placed = [land_in_working_hours(s, tz, settings) for s in candidates]
+    placed.sort(key=lambda s: (not s.spacing_exempt, *ranking(s)))
+    accepted: list[Suggestion] = []
+    for suggestion in placed:
+        if suggestion.is_public and public_count >= settings.public_engagements_cap:
+            _note(
+                trace,
+                suggestion,
+                "public_cap",
+                f"already {public_count} public engagements in "
+                f"{settings.public_engagements_window_days} days",
+            )
+            continue
+        if not suggestion.spacing_exempt:
+            due = suggestion.due_at
+            if last_outbound_at is not None and due < last_outbound_at + gap:
+                due = last_outbound_at + gap
+            due = _clear_of(due, accepted, gap, suggestion, tz, settings)
+            window = suggestion.window_end
+            if suggestion.kind in HARD_WINDOW_KINDS and window is not None and due > window:
+                _note(
+                    trace,
+                    suggestion,
+                    "spacing",
+                    f"another touch is planned within {settings.min_days_between_touches} days "
+                    "and the window would close first",
+                )
+                continue
+            if due != suggestion.due_at:
+                _note(
+                    trace,
+                    suggestion,
+                    "spacing",
+                    f"moved to {due.isoformat()} to keep {settings.min_days_between_touches} "
+                    "days between touches",
+                    outcome="moved",
+                )
+                suggestion = dataclasses.replace(suggestion, due_at=due)
+        if suggestion.is_public:
+            public_count += 1
+        accepted.append(suggestion)
+    return accepted
+
+
+def _clear_of(
+    due: datetime,
+    accepted: list[Suggestion],
+    gap: timedelta,
+    suggestion: Suggestion,
+    tz: ZoneInfo,
+    settings: CadenceSettings,
+) -> datetime:
+    """The earliest time at or after `due` that is `gap` away from every accepted touch."""
+    touches = sorted(s.due_at for s in accepted if s.kind != "ask_intro")
+    moved = True
+    while moved:
+        moved = False
+        if suggestion.channel in MESSAGE_CHANNELS:
+            due = timing.next_working_time(
+                due, tz, settings.working_hours_start, settings.working_hours_end
+            )
+        for other in touches:
+            if abs(due - other) < gap:
+                due = other + gap
+                moved = True
+    return due
+
+
+def apply_budget(
+    suggestions: list[Suggestion], now: datetime, settings: CadenceSettings
+) -> tuple[list[Suggestion], list[Suggestion]]:
+    """Keep the top `daily_budget` suggestions due before the end of the user's day, plus every
+    suggestion due later (those compete on their own day). Returns (kept, held back)."""
+    end_of_today = timing.end_of_day(now, timing.zone(settings.user_time_zone))
+    today = [s for s in suggestions if s.due_at < end_of_today]
+    later = [s for s in suggestions if s.due_at >= end_of_today]
+    today.sort(key=ranking)
+    kept = today[: settings.daily_budget] + later
+    kept.sort(key=ranking)
+    return kept, today[settings.daily_budget :]
+
+
+def _note(
+    trace: list[Explanation] | None,
+    suggestion: Suggestion,
+    guard: str,
+    detail: str,
+    outcome: str = "held",
+) -> None:
+    if trace is not None:
+        trace.append(Explanation(suggestion.kind, outcome, detail, suggestion.key, guard))

@@ -1,0 +1,94 @@
+"""Page-kind detection from the URL first, then from cheap markers in the content.
+
+Selectors (content markers, checked on at most the first ``SNIFF_BYTES`` bytes of the page
+and then on the whole page with bytes.find, which is fast):
+- recent-activity top card → activity; profile top cards (Ember ``pv-top-card``, public
+  ``top-card-layout``, SDUI ``ProfileVerificationTriggerRef``, JSON-LD Person) → profile;
+- Connections/people cards → people; JSON-LD SocialMediaPosting → post;
+- rendered post cards or Voyager feed payloads → feed.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from .urls import is_linkedin_url
+
+_CONTENT_MARKERS: tuple[tuple[bytes, str], ...] = (
+    (b"recent-activity-top-card", "activity"),
+    (b"SocialMediaPosting", "post"),
+    (b"pv-top-card", "profile"),
+    (b"top-card-layout__title", "profile"),
+    (b"ProfileVerificationTriggerRef", "profile"),
+    (b'"@type":"Person"', "profile"),
+    (b'"@type": "Person"', "profile"),
+    (b"ConnectionsPage", "people"),
+    (b"mn-connection-card", "people"),
+    (b"reusable-search__result-container", "people"),
+    (b"search-results-container", "search"),
+    (b"data-urn=\"urn:li:activity:", "feed"),
+    (b"data-id=\"urn:li:activity:", "feed"),
+    (b"data-activity-urn=", "post"),
+    (b"update-card", "feed"),
+    (b"feedDashMainFeed", "feed"),
+    (b"com.linkedin.voyager.dash.feed.Update", "feed"),
+)
+
+
+def kind_from_url(url: str | None) -> str:
+    """The page kind a LinkedIn URL names, or "unknown"."""
+    if not is_linkedin_url(url):
+        return "unknown"
+    parts = urlsplit(url.strip())
+    segments = [s for s in parts.path.split("/") if s]
+    query = parts.query
+    if not segments:
+        return "unknown"
+    head = segments[0]
+    if head == "in" and len(segments) >= 2:
+        if len(segments) >= 3 and segments[2] in ("recent-activity", "detail") and (
+            segments[2] == "recent-activity"
+        ):
+            return "activity"
+        return "profile"
+    if head == "feed":
+        if len(segments) >= 2 and segments[1] == "update":
+            return "post"
+        if len(segments) == 1:
+            return "feed"
+        return "unknown"
+    if head == "posts" or (head == "embed" and "update" in segments):
+        return "post"
+    if head == "search" and len(segments) >= 3 and segments[1] == "results":
+        section = segments[2]
+        if section == "people":
+            return "people"
+        if section in ("content", "all"):
+            return "search"
+        return "unknown"
+    if head == "mynetwork":
+        if "connections" in segments or "facetConnectionOf" in query:
+            return "people"
+        return "unknown"
+    if head in ("company", "showcase") and len(segments) >= 3 and segments[2] == "posts":
+        return "feed"
+    return "unknown"
+
+
+def kind_from_content(data: bytes) -> str:
+    """The page kind suggested by markers in the raw bytes, or "unknown"."""
+    for marker, kind in _CONTENT_MARKERS:
+        if data.find(marker) != -1:
+            return kind
+    return "unknown"
+
+
+def detect_kind(url: str | None = None, html: str | bytes | None = None) -> str:
+    """One of profile, post, feed, activity, search, people, unknown; the URL decides first."""
+    kind = kind_from_url(url)
+    if kind != "unknown" or html is None:
+        return kind
+    if url and not is_linkedin_url(url):
+        return "unknown"
+    data = html.encode("utf-8", "replace") if isinstance(html, str) else bytes(html)
+    return kind_from_content(data)

@@ -1,0 +1,105 @@
+"""``parse_page``: one captured page in, a ``ParsedPage`` out; never raises.
+
+Strategy, cheapest first: detect the kind from the URL (then from byte markers), parse the
+document once with lxml (comments dropped, UTF-8 forced), read structured data (JSON-LD,
+``<code>`` JSON) through that tree, and run only the parsers the kind needs on targeted
+subtrees found with XPath. No BeautifulSoup tree is ever built.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import lxml.etree
+
+from .kinds import detect_kind, kind_from_content
+from .model import ParsedPage, ParsedPerson
+from .people import parse_people
+from .posts import parse_posts
+from .profile import parse_activity_owner, parse_profile
+from .urls import canonical_profile_url, is_linkedin_url
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 24 * 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
+
+
+def _to_bytes(html: str | bytes | bytearray | memoryview | None) -> bytes:
+    if html is None:
+        return b""
+    if isinstance(html, str):
+        return html.encode("utf-8", "replace")
+    return bytes(html)
+
+
+def _parse_tree(data: bytes):
+    # Plain etree elements: lxml.html's Python-level class lookup costs more than the parse.
+    parser = lxml.etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    root = lxml.etree.fromstring(data, parser=parser)
+    if root is None:
+        raise ValueError("no document element")
+    return root
+
+
+def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
+    """Everything the parser can read from one LinkedIn page (design §3's JSON via ``to_dict``).
+
+    ``html`` may be text or bytes (decoded as UTF-8, invalid bytes replaced, a BOM honoured).
+    Unknown, empty, truncated, hostile or non-LinkedIn input gives ``kind="unknown"`` (or what
+    could be read) plus warnings; this function does not raise.
+    """
+    warnings: list[str] = []
+    try:
+        data = _to_bytes(html)
+        if data.startswith(_BOM):
+            data = data[len(_BOM) :]
+        if len(data) > MAX_BYTES:
+            warnings.append(f"page larger than {MAX_BYTES} bytes: only the start was parsed")
+            data = data[:MAX_BYTES]
+        if not data.strip():
+            return ParsedPage(kind="unknown", warnings=("empty page",))
+        if url is not None and not is_linkedin_url(url):
+            return ParsedPage(kind="unknown", warnings=(f"not a LinkedIn URL: {url[:200]}",))
+        kind = detect_kind(url, None)
+        if kind == "unknown":
+            kind = kind_from_content(data)
+        if kind == "unknown":
+            return ParsedPage(kind="unknown", warnings=(*warnings, "page kind not recognised"))
+        try:
+            doc = _parse_tree(data)
+        except (lxml.etree.ParserError, ValueError) as exc:
+            return ParsedPage(kind="unknown", warnings=(*warnings, f"unparseable HTML: {exc}"))
+        return _parse_kind(doc, kind, url, warnings)
+    except Exception as exc:  # the contract: a bad page is a warning, never a crash
+        log.exception("parser failed on %s", url)
+        return ParsedPage(kind="unknown", warnings=(*warnings, f"parser error: {type(exc).__name__}"))
+
+
+def _parse_kind(doc, kind: str, url: str | None, warnings: list[str]) -> ParsedPage:
+    person: ParsedPerson | None = None
+    people: list[ParsedPerson] = []
+    posts = []
+    if kind == "profile":
+        person = parse_profile(doc, url)
+        posts = parse_posts(doc, url, use_json=False)
+        if person is None:
+            warnings.append("profile page without a recognisable top card")
+    elif kind == "activity":
+        person = parse_activity_owner(doc, url)
+        posts = parse_posts(doc, url)
+    elif kind in ("feed", "post", "search"):
+        posts = parse_posts(doc, url)
+        if not posts:
+            warnings.append("no posts found")
+    elif kind == "people":
+        people = parse_people(doc, exclude_url=canonical_profile_url(url))
+        if not people:
+            warnings.append("no people found")
+    return ParsedPage(
+        kind=kind,
+        person=person,
+        people=tuple(people),
+        posts=tuple(posts),
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,612 @@
+"""Posts: feed, activity, single-post, search-content pages, fragments, a profile's Activity.
+
+Selectors and strategies, tried in this order (each card is parsed once, outermost first):
+- ARTDECO_CARD: ``[data-urn^="urn:li:activity|share|ugcPost|aggregate"]`` (2022–2025 Ember feed),
+  falling back to ``[data-id^="urn:li:activity"]`` wrappers when the inner card lost its data-urn.
+  Inside: actors ``.update-components-actor__container`` (a second actor = a quote repost or a
+  reshare; everything under it is the reshared post), header ``.update-components-header``
+  ("X reposted this"), commentary ``.update-components-text``, counts
+  ``.social-details-social-counts`` (aria-labels "25 reactions", "Name and 467 others").
+- PUBLIC_CARD: ``article[data-activity-urn]`` (logged-out post pages); the reshared post is a
+  nested ``article[data-activity-urn]``; actor ``[data-test-id$="entity-lockup"]``, age ``time``,
+  commentary ``[data-test-id$="__commentary"]``, counts ``[data-test-id^="social-actions__"]``.
+  JSON-LD ``SocialMediaPosting`` fills and corrects it (exact counts, author, repost flag).
+- SDUI_CARD: ``[componentkey^="update-card"]`` (2026 server-driven DOM, hashed classes). No
+  classes are used: actors are found from their byline ("3h •") and the nearest author link
+  (/in/, /company/, /showcase/), commentary from ``[data-testid="expandable-text-box"]``,
+  counts from text patterns, the URN from ``/feed/update/<urn>`` links.
+- VOYAGER_JSON: ``Update`` entities in ``<code>`` payloads (the feed as the server sent it,
+  before rendering). Used only when the DOM holds no post card.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import ParsedPost
+from .structured import code_payloads, included_entities, interaction_count, json_ld, ld_type
+from .text import fold, is_hidden, parse_count, relative_time, visible_text
+from .urls import (
+    canonical_author_url,
+    canonical_post_url,
+    post_urn_from_text,
+    post_urn_from_url,
+    posted_at_from_urn,
+)
+
+# Card roots, found in one pass (see _find_cards): the data-urn prefixes of post cards.
+_CARD_URN_PREFIXES = ("urn:li:activity:", "urn:li:share:", "urn:li:ugcPost:", "urn:li:aggregate:")
+COMMENTS_AREA = ("comments-comments-list", "comments-comment-item", "comments-comment-entity")
+
+# "reposted this" headers; a few UI languages LinkedIn ships.
+_REPOST_WORDS = ("repost", "reshared", "diffuso", "geteilt", "republi", "compartid", "gedeeld")
+_AUTHOR_PATH = re.compile(r"linkedin\.com/(in|company|showcase|school)/|^/(in|company|showcase)/")
+
+_REACTIONS = re.compile(r"^(\d[\d,.]*\s*[KkMm]?)\s+(?:reactions?|likes?)\b", re.IGNORECASE)
+_OTHERS = re.compile(r"^(?:.+?)\s+and\s+(\d[\d,.]*)\s+others?\b", re.IGNORECASE)
+_COMMENTS = re.compile(r"^(\d[\d,.]*\s*[KkMm]?)\s+comments?\b", re.IGNORECASE)
+_REPOSTS = re.compile(r"^(\d[\d,.]*\s*[KkMm]?)\s+(?:reposts?|shares?)\b", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^\d[\d,.]*\s*[KkMm]?$")
+_BYLINE = re.compile(r"^\s*\S{1,12}?\s*•")
+
+
+def _outermost(elements: list) -> list:
+    """Drop elements nested inside another element of the list (keeps document order)."""
+    chosen = set()
+    result = []
+    for el in elements:
+        parent = el.getparent()
+        nested = False
+        while parent is not None:
+            if parent in chosen:
+                nested = True
+                break
+            parent = parent.getparent()
+        if not nested:
+            chosen.add(el)
+            result.append(el)
+    return result
+
+
+def _inside(el, root) -> bool:
+    if root is None:
+        return False
+    node = el
+    while node is not None:
+        if node is root:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _branch_below_common(first, second):
+    """The ancestor of ``second`` just below its lowest common ancestor with ``first``."""
+    first_chain = set()
+    node = first
+    while node is not None:
+        first_chain.add(node)
+        node = node.getparent()
+    node, below = second, second
+    while node is not None and node not in first_chain:
+        below = node
+        node = node.getparent()
+    return below if node is not None else None
+
+
+def _in_comments(el, card) -> bool:
+    node = el
+    while node is not None and node is not card:
+        cls = node.get("class") or ""
+        if any(name in cls for name in COMMENTS_AREA):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
+    """Reactions, comments, reposts from the labels and texts of a card's social bar."""
+    reactions = comments = reposts = None
+    for raw in strings:
+        text = fold(raw)
+        if not text:
+            continue
+        if reactions is None:
+            match = _REACTIONS.match(text)
+            if match:
+                reactions = parse_count(match.group(1))
+                continue
+            match = _OTHERS.match(text)
+            if match and "mutual" not in text.lower():
+                others = parse_count(match.group(1))
+                reactions = others + 1 if others is not None else None
+                continue
+        if comments is None:
+            match = _COMMENTS.match(text)
+            if match:
+                comments = parse_count(match.group(1))
+                continue
+        if reposts is None:
+            match = _REPOSTS.match(text)
+            if match:
+                reposts = parse_count(match.group(1))
+                continue
+    return reactions, comments, reposts
+
+
+def _strings(root, exclude=None, keep_hidden: bool = True) -> list[str]:
+    """aria-labels and text runs of a subtree, in document order, skipping ``exclude``."""
+    out: list[str] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("svg", "path", "script", "code"):
+            continue
+        if exclude is not None and _inside(el, exclude):
+            continue
+        label = el.get("aria-label")
+        if label:
+            out.append(label)
+        if el.text and el.text.strip():
+            out.append(el.text)
+        if el.tail and el.tail.strip():
+            out.append(el.tail)
+    return out
+
+
+def _commentary_text(el) -> str:
+    text = visible_text(el)
+    for suffix in ("…see more", "… see more", "...see more", "…more", "… more", "see more"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)].rstrip()
+    return text
+
+
+def _make_post(urn, author_name, author_url, text, age, reactions, comments, reposts, is_repost):
+    return ParsedPost(
+        urn=urn,
+        url=canonical_post_url(urn),
+        author_name=author_name or None,
+        author_url=canonical_author_url(author_url),
+        text=text,
+        relative_time=age,
+        posted_at=posted_at_from_urn(urn),
+        reactions=reactions,
+        comments=comments,
+        reposts=reposts,
+        is_repost=is_repost,
+    )
+
+
+def _normalise_urn(raw: str | None) -> str | None:
+    """activity/ugcPost/share URN out of data-urn forms (sponsored and aggregate wrappers too)."""
+    if not raw:
+        return None
+    if raw.startswith("urn:li:activity:") and raw[16:].isdigit():
+        return raw
+    return post_urn_from_text(raw)
+
+
+# --- 2022–2025 Ember ("artdeco") cards -------------------------------------------------------
+
+
+def _class_index(root, names: tuple[str, ...]) -> dict[str, list]:
+    """Elements under ``root`` carrying each class name, in document order, in one pass."""
+    found: dict[str, list] = {name: [] for name in names}
+    for el in root.iter():
+        cls = el.get("class")
+        if not cls:
+            continue
+        for name in names:
+            if name in cls and name in cls.split():
+                found[name].append(el)
+    return found
+
+
+_ARTDECO_CLASSES = (
+    "update-components-actor__container",
+    "feed-shared-actor__container",
+    "update-components-header",
+    "update-components-text",
+    "feed-shared-text",
+    "feed-shared-update-v2__description",
+    "social-details-social-counts",
+    "update-components-actor__title",
+    "update-components-actor__name",
+    "feed-shared-actor__name",
+    "update-components-actor__sub-description",
+    "feed-shared-actor__sub-description",
+    "social-details-social-counts__reactions-count",
+)
+
+
+def _artdeco_actor_name(titles: list) -> str:
+    for title in titles:
+        for span in title.iter("span"):
+            if span.get("aria-hidden") == "true":
+                text = _strip_badges(visible_text(span))
+                if text:
+                    return text
+        for child in title:
+            if "supplementary-actor-info" in (child.get("class") or ""):
+                continue
+            text = _strip_badges(visible_text(child))
+            if text:
+                return text
+        text = _strip_badges(visible_text(title))
+        if text:
+            return text
+    return ""
+
+
+def _strip_badges(name: str) -> str:
+    """ "Tushar Chauhan • You" → "Tushar Chauhan": the degree/"You" badge is not the name."""
+    return fold(re.split(r"\s[•·]\s?", name, maxsplit=1)[0]) if name else ""
+
+
+def _artdeco_actor_url(actor) -> str | None:
+    for link in actor.iter("a"):
+        url = canonical_author_url(link.get("href"))
+        if url:
+            return url
+    return None
+
+
+def _parse_artdeco(card) -> ParsedPost | None:
+    urn = _normalise_urn(card.get("data-urn")) or _normalise_urn(card.get("data-id"))
+    if urn is None:
+        return None
+    index = _class_index(card, _ARTDECO_CLASSES)
+    actors = [
+        a
+        for a in index["update-components-actor__container"] + index["feed-shared-actor__container"]
+        if not _in_comments(a, card)
+    ]
+    if not actors:
+        return None
+    nested = _branch_below_common(actors[0], actors[1]) if len(actors) > 1 else None
+    headers = [h for h in index["update-components-header"] if not _inside(h, nested)]
+    header_text = visible_text(headers[0]).lower() if headers else ""
+    is_repost = nested is not None or any(word in header_text for word in _REPOST_WORDS)
+    actor = actors[0]
+    text = ""
+    commentary = (
+        index["update-components-text"]
+        + index["feed-shared-text"]
+        + index["feed-shared-update-v2__description"]
+    )
+    for el in commentary:
+        if _inside(el, nested) or _in_comments(el, card):
+            continue
+        text = _commentary_text(el)
+        break
+    reactions = comments = reposts = None
+    for social in index["social-details-social-counts"]:
+        if _inside(social, nested) or _in_comments(social, card):
+            continue
+        reactions, comments, reposts = _counts(_strings(social))
+        if reactions is None:
+            for el in index["social-details-social-counts__reactions-count"]:
+                if _inside(el, social):
+                    reactions = parse_count(visible_text(el, keep_hidden=True))
+                    if reactions is not None:
+                        break
+        break
+    titles = [
+        t
+        for name in (
+            "update-components-actor__title",
+            "update-components-actor__name",
+            "feed-shared-actor__name",
+        )
+        for t in index[name]
+        if _inside(t, actor)
+    ]
+    age = None
+    for name in ("update-components-actor__sub-description", "feed-shared-actor__sub-description"):
+        for sub in index[name]:
+            if _inside(sub, actor):
+                age = age or relative_time(visible_text(sub))
+    return _make_post(
+        urn,
+        _artdeco_actor_name(titles),
+        _artdeco_actor_url(actor),
+        text,
+        age,
+        reactions or 0,
+        comments or 0,
+        reposts or 0,
+        is_repost,
+    )
+
+
+# --- logged-out public cards -------------------------------------------------------------------
+
+
+def _parse_public(card) -> ParsedPost | None:
+    urn = _normalise_urn(card.get("data-activity-urn"))
+    if urn is None:
+        return None
+    nested_list = card.xpath(".//article[@data-activity-urn]")
+    nested = nested_list[0] if nested_list else None
+    author_name = author_url = age = None
+    for lockup in card.xpath(".//*[contains(@data-test-id,'entity-lockup')]"):
+        if _inside(lockup, nested):
+            continue
+        for link in lockup.xpath(".//a[@href]"):
+            name = visible_text(link)
+            if name and canonical_author_url(link.get("href")):
+                author_name, author_url = name, link.get("href")
+                break
+        times = lockup.xpath(".//time")
+        if times:
+            age = fold("".join(times[0].itertext())) or None
+        break
+    text = ""
+    for el in card.xpath(".//*[contains(@data-test-id,'__commentary')]"):
+        if not _inside(el, nested):
+            text = _commentary_text(el)
+            break
+    reactions = comments = None
+    for el in card.xpath(".//*[starts-with(@data-test-id,'social-actions__')]"):
+        if _inside(el, nested):
+            continue
+        test_id = el.get("data-test-id") or ""
+        label = fold(el.get("aria-label") or visible_text(el, keep_hidden=True))
+        number = parse_count(label.split(" ")[0]) if label else None
+        if "reaction" in test_id and reactions is None and number is not None:
+            reactions = number
+        elif "comment" in test_id and comments is None and number is not None:
+            comments = number
+    # Logged-out pages show reactions and comments but never reposts: reposts stay unknown.
+    return _make_post(
+        urn, author_name, author_url, text, age, reactions or 0, comments or 0, None, nested is not None
+    )
+
+
+# --- 2026 server-driven (SDUI) cards -------------------------------------------------------------
+
+
+def _author_link_near(el, card):
+    """The nearest author link (with a shown name) above a byline, climbing at most 8 levels."""
+    node = el
+    for _ in range(8):
+        node = node.getparent()
+        if node is None or node is card.getparent():
+            return None, None
+        for link in node.xpath(".//a[@href]"):
+            href = link.get("href") or ""
+            if not _AUTHOR_PATH.search(href) or link.xpath(".//figure"):
+                continue
+            name = ""
+            for p in link.xpath(".//p"):
+                name = visible_text(p)
+                if name:
+                    break
+            name = name or visible_text(link)
+            if name:
+                return link, name
+    return None, None
+
+
+def _parse_sdui(card) -> ParsedPost | None:
+    bylines = []
+    for el in card.iter("p", "span"):
+        text = el.text
+        if text and "•" in text and _BYLINE.match(text) and not is_hidden(el):
+            age = relative_time(text)
+            if age:
+                bylines.append((el, age))
+    actors = []
+    for el, age in bylines[:4]:
+        link, name = _author_link_near(el, card)
+        if link is None:
+            continue
+        if actors and actors[-1][1] is link:
+            continue
+        actors.append((el, link, name, age))
+        if len(actors) == 2:
+            break
+    if not actors:
+        return None
+    nested = _branch_below_common(actors[0][0], actors[1][0]) if len(actors) > 1 else None
+    _, link, name, age = actors[0]
+    header_text = ""
+    for el in card.iter("p"):
+        if el is actors[0][0] or _inside(actors[0][0], el):
+            break
+        header_text += " " + visible_text(el).lower()
+    is_repost = nested is not None or any(word in header_text for word in _REPOST_WORDS)
+    text = ""
+    for el in card.xpath(".//*[@data-testid='expandable-text-box']"):
+        if not _inside(el, nested):
+            text = _commentary_text(el)
+            break
+    urn = None
+    fallback = None
+    for anchor in card.xpath(".//a[contains(@href,'/feed/update/')]"):
+        found = post_urn_from_url(anchor.get("href"))
+        if not found:
+            continue
+        if _inside(anchor, nested):
+            fallback = fallback or found
+            continue
+        if found.startswith("urn:li:activity:"):
+            urn = found
+            break
+        urn = urn or found
+    urn = urn or fallback
+    if urn is None:
+        return None
+    reactions, comments, reposts = _counts(_strings(card, exclude=nested))
+    return _make_post(
+        urn, name, link.get("href"), text, age, reactions or 0, comments or 0, reposts or 0,
+        is_repost,
+    )
+
+
+# --- Voyager JSON in <code> ----------------------------------------------------------------------
+
+
+def _text_of(model) -> str | None:
+    if isinstance(model, dict):
+        text = model.get("text")
+        if isinstance(text, dict):
+            return _text_of(text)
+        if isinstance(text, str):
+            return text
+    return None
+
+
+def _json_posts(doc) -> list[ParsedPost]:
+    entities = included_entities(code_payloads(doc, must_contain="feed.Update"))
+    by_urn = {e.get("entityUrn"): e for e in entities if isinstance(e.get("entityUrn"), str)}
+    order: list[str] = []
+    for entity in entities:
+        for key in ("*elements", "elements"):
+            refs = entity.get(key)
+            if isinstance(refs, list):
+                order.extend(r for r in refs if isinstance(r, str))
+    updates = [
+        e
+        for e in entities
+        if str(e.get("$type", "")).endswith((".Update", ".UpdateV2")) and isinstance(e.get("actor"), dict)
+    ]
+    rank = {urn: i for i, urn in enumerate(order)}
+    updates.sort(key=lambda e: rank.get(e.get("entityUrn"), len(rank)))
+    posts = []
+    for update in updates:
+        metadata = update.get("metadata") or update.get("updateMetadata") or {}
+        urn = _normalise_urn(metadata.get("backendUrn") or metadata.get("urn")) or _normalise_urn(
+            update.get("entityUrn")
+        )
+        if urn is None:
+            continue
+        actor = update["actor"]
+        name = _text_of(actor.get("name"))
+        nav = actor.get("navigationContext") or {}
+        author_url = nav.get("actionTarget") if isinstance(nav, dict) else None
+        commentary = update.get("commentary") or {}
+        text = fold(_text_of(commentary)) if isinstance(commentary, dict) else ""
+        reshared = update.get("resharedUpdate") or update.get("*resharedUpdate")
+        header = fold(_text_of((update.get("header") or {}).get("text") if isinstance(update.get("header"), dict) else None) or "").lower()
+        is_repost = bool(reshared) or any(w in header for w in _REPOST_WORDS)
+        reactions = comments = reposts = None
+        detail = by_urn.get(update.get("*socialDetail")) if update.get("*socialDetail") else update.get("socialDetail")
+        if isinstance(detail, dict):
+            counts = by_urn.get(detail.get("*totalSocialActivityCounts")) or detail.get("totalSocialActivityCounts")
+            if isinstance(counts, dict):
+                reactions = counts.get("numLikes")
+                comments = counts.get("numComments")
+                reposts = counts.get("numShares")
+        posts.append(
+            _make_post(
+                urn,
+                fold(name),
+                author_url,
+                text,
+                relative_time(_text_of(actor.get("subDescription"))),
+                reactions if isinstance(reactions, int) else 0,
+                comments if isinstance(comments, int) else 0,
+                reposts if isinstance(reposts, int) else 0,
+                is_repost,
+            )
+        )
+    return posts
+
+
+# --- JSON-LD SocialMediaPosting ----------------------------------------------------------------
+
+
+def _ld_posts(doc, page_url: str | None) -> dict[str, dict]:
+    found: dict[str, dict] = {}
+    for item in json_ld(doc):
+        if not ld_type(item) & {"SocialMediaPosting", "DiscussionForumPosting", "Article"}:
+            continue
+        urn = post_urn_from_url(item.get("@id") or item.get("url") or item.get("mainEntityOfPage"))
+        if urn is None and page_url and "SocialMediaPosting" in ld_type(item):
+            urn = post_urn_from_url(page_url)
+        if urn:
+            found[urn] = item
+    return found
+
+
+def _merge_ld(post: ParsedPost, item: dict) -> ParsedPost:
+    author = item.get("author") if isinstance(item.get("author"), dict) else {}
+    reactions = interaction_count(item.get("interactionStatistic"), "LikeAction")
+    comments = interaction_count(item.get("interactionStatistic"), "CommentAction")
+    if comments is None and isinstance(item.get("commentCount"), int):
+        comments = item["commentCount"]
+    reposts = interaction_count(item.get("interactionStatistic"), "ShareAction")
+    body = item.get("articleBody")
+    return ParsedPost(
+        urn=post.urn,
+        url=post.url,
+        author_name=post.author_name or fold(author.get("name")) or None,
+        author_url=post.author_url or canonical_author_url(author.get("url")),
+        text=post.text if post.text else (fold(body) if isinstance(body, str) else post.text),
+        relative_time=post.relative_time,
+        posted_at=post.posted_at,
+        reactions=reactions if reactions is not None else post.reactions,
+        comments=comments if comments is not None else post.comments,
+        reposts=reposts if reposts is not None else post.reposts,
+        is_repost=post.is_repost or bool(item.get("sharedContent")),
+    )
+
+
+def _ld_only_post(urn: str, item: dict) -> ParsedPost:
+    base = _make_post(urn, None, None, "", None, None, None, None, False)
+    return _merge_ld(base, item)
+
+
+def _find_cards(doc) -> tuple[list, list, list, list]:
+    """Candidate post cards of each era, found in one pass over the document."""
+    artdeco, wrappers, public, sdui = [], [], [], []
+    for el in doc.iter():
+        attrib = el.attrib
+        if not attrib:
+            continue
+        value = attrib.get("data-urn")
+        if value and value.startswith(_CARD_URN_PREFIXES):
+            artdeco.append(el)
+            continue
+        value = attrib.get("data-id")
+        if value and value.startswith("urn:li:activity:"):
+            wrappers.append(el)
+            continue
+        if el.tag == "article" and "data-activity-urn" in attrib:
+            public.append(el)
+            continue
+        value = attrib.get("componentkey")
+        if value and value.startswith("update-card"):
+            sdui.append(el)
+    return artdeco, wrappers, public, sdui
+
+
+def parse_posts(doc, page_url: str | None = None, use_json: bool = True) -> list[ParsedPost]:
+    """Every post on the page, deduplicated by URN, in page order; never raises on odd markup."""
+    posts: list[ParsedPost] = []
+    seen: set[str] = set()
+
+    def add(post: ParsedPost | None) -> None:
+        if post is not None and post.urn not in seen:
+            seen.add(post.urn)
+            posts.append(post)
+
+    artdeco, wrappers, public, sdui = _find_cards(doc)
+    for card in _outermost(artdeco or wrappers):
+        add(_parse_artdeco(card))
+    for card in _outermost(public):
+        add(_parse_public(card))
+    for card in _outermost(sdui):
+        add(_parse_sdui(card))
+    ld = _ld_posts(doc, page_url)
+    if ld:
+        merged = []
+        for post in posts:
+            merged.append(_merge_ld(post, ld[post.urn]) if post.urn in ld else post)
+        posts = merged
+        for urn, item in ld.items():
+            if urn not in seen:
+                add(_ld_only_post(urn, item))
+    if not posts and use_json:
+        for post in _json_posts(doc):
+            add(post)
+    return posts

@@ -1,0 +1,105 @@
+"""Structured data embedded in pages: JSON-LD (logged-out pages) and ``<code>`` JSON (logged in).
+
+Selectors:
+- JSON_LD: ``script[type="application/ld+json"]``; ``@graph`` lists are flattened. Falls back to
+  nothing (the DOM parsers still run).
+- CODE_JSON: ``<code>`` elements whose text is a JSON object (LinkedIn's "bpr" payloads of
+  Voyager API responses, entities in ``included``). lxml already unescaped the entities, so no
+  regex over the whole document is needed. Payloads above ``MAX_CODE_CHARS`` are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+
+MAX_CODE_CHARS = 8_000_000
+MAX_CODE_TOTAL = 40_000_000
+
+
+def json_ld(doc) -> list[dict]:
+    """Every JSON-LD object on the page, ``@graph`` members flattened; malformed blocks skipped."""
+    found: list[dict] = []
+    for script in doc.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except (ValueError, RecursionError):
+            continue
+        items = data if isinstance(data, list) else [data]
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                found.extend(g for g in graph if isinstance(g, dict))
+            else:
+                found.append(item)
+    return found
+
+
+def ld_type(item: dict) -> set[str]:
+    kind = item.get("@type")
+    if isinstance(kind, str):
+        return {kind}
+    if isinstance(kind, list):
+        return {k for k in kind if isinstance(k, str)}
+    return set()
+
+
+def code_payloads(doc, must_contain: str | None = None) -> list[dict]:
+    """Parsed JSON objects from ``<code>`` elements, in document order.
+
+    With ``must_contain``, payloads whose text lacks that substring are skipped before decoding
+    (a substring test is far cheaper than ``json.loads`` of a 200 kB payload).
+    """
+    payloads: list[dict] = []
+    total = 0
+    for code in doc.iter("code"):
+        text = code.text
+        if not text or len(text) > MAX_CODE_CHARS:
+            continue
+        text = text.strip()
+        if not text.startswith("{") or (must_contain and must_contain not in text):
+            continue
+        total += len(text)
+        if total > MAX_CODE_TOTAL:
+            break
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(data, dict):
+            payloads.append(data)
+    return payloads
+
+
+def included_entities(payloads: list[dict]) -> list[dict]:
+    """The normalised entities (``included`` lists) of Voyager payloads."""
+    entities: list[dict] = []
+    for payload in payloads:
+        included = payload.get("included")
+        if isinstance(included, list):
+            entities.extend(e for e in included if isinstance(e, dict))
+    return entities
+
+
+def interaction_count(stats, action: str) -> int | None:
+    """``userInteractionCount`` of the InteractionCounter whose type ends with ``action``."""
+    if isinstance(stats, dict):
+        stats = [stats]
+    if not isinstance(stats, list):
+        return None
+    for stat in stats:
+        if not isinstance(stat, dict):
+            continue
+        kind = str(stat.get("interactionType") or "")
+        if isinstance(stat.get("interactionType"), dict):
+            kind = str(stat["interactionType"].get("@type") or "")
+        if kind.endswith(action):
+            count = stat.get("userInteractionCount")
+            if isinstance(count, int):
+                return count
+            if isinstance(count, str) and count.isdigit():
+                return int(count)
+    return None

@@ -1,0 +1,341 @@
+"""Captures: what the extension saw, parsed into people, posts and views.
+
+``record_capture`` is idempotent by the client's capture id: the extension may resend after a
+timeout, and the second call must return the first result without storing anything twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import zlib
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..errors import InvalidInput, NotFound, TooLarge
+from ..linkedin import PARSER_VERSION, canonical_profile_url, is_linkedin_url, parse_page
+from ..store.models import Capture, Connection, MutualConnection, Person, Post, PostView
+from .paging import Page, paginate
+from .people import (
+    create_person,
+    find_person,
+    identity_from_url,
+    name_key,
+    update_person,
+)
+
+log = logging.getLogger(__name__)
+
+PERSON_FIELDS_FROM_PAGE = (
+    "name",
+    "headline",
+    "title",
+    "company",
+    "location",
+    "degree",
+    "followers",
+    "mutual_count",
+)
+
+
+def get_capture(session: Session, capture_id: str) -> Capture:
+    capture = session.get(Capture, capture_id)
+    if capture is None:
+        raise NotFound(f"No capture with id {capture_id}.")
+    return capture
+
+
+def list_captures(
+    session: Session, *, person_id: int | None = None, page: int = 1, per_page: int = 50
+) -> Page:
+    query = select(Capture)
+    if person_id is not None:
+        query = query.where(Capture.person_id == person_id)
+    query = query.order_by(Capture.received_at.desc(), Capture.id)
+    return paginate(session, query, page, per_page)
+
+
+def record_capture(
+    session: Session, payload: Mapping[str, Any], now: datetime, max_bytes: int
+) -> tuple[Capture, bool]:
+    """Store and parse one capture. Returns ``(capture, created)``; ``created`` is False when
+    this capture id was already stored (nothing is written then).
+
+    Raises ``InvalidInput`` for a URL outside LinkedIn and ``TooLarge`` past ``max_bytes``.
+    """
+    existing = session.get(Capture, payload["id"])
+    if existing is not None:
+        return existing, False
+    url = payload["url"]
+    if not is_linkedin_url(url):
+        raise InvalidInput(
+            "Only LinkedIn pages can be captured.",
+            {"url": ["Must be a https://www.linkedin.com/ page."]},
+        )
+    raw = payload["html"].encode("utf-8", "replace")
+    if len(raw) > max_bytes:
+        raise TooLarge(
+            f"The page is {len(raw)} bytes; the limit is {max_bytes}.",
+            {"html": [f"At most {max_bytes} bytes."]},
+        )
+    capture = Capture(
+        id=payload["id"],
+        url=url,
+        kind=payload.get("kind") or "unknown",
+        captured_at=payload["captured_at"],
+        received_at=now,
+        html_gz=zlib.compress(raw, 6),
+        html_bytes=len(raw),
+    )
+    session.add(capture)
+    session.flush()
+    apply_parse(session, capture, raw, now, views=payload.get("views") or [])
+    return capture, True
+
+
+def apply_parse(session: Session, capture: Capture, raw: bytes, now: datetime, views=()) -> None:
+    """Parse ``raw`` and fold what it says into people, posts and views (also used by reparse)."""
+    try:
+        extracted = parse_page(raw, capture.url).to_dict()
+    except Exception:  # noqa: BLE001 - the raw capture is kept and can be re-parsed later
+        log.exception("parser failed on capture %s", capture.id)
+        capture.status = "failed"
+        capture.parser_version = PARSER_VERSION
+        capture.warnings = [
+            "The page could not be read; it is kept and will be re-read when Top of Mind updates."
+        ]
+        capture.extracted = None
+        return
+    capture.kind = extracted["kind"]
+    capture.parser_version = extracted.get("parser_version") or PARSER_VERSION
+    capture.warnings = list(extracted.get("warnings") or [])
+    capture.status = "unknown" if extracted["kind"] == "unknown" else "parsed"
+    capture.extracted = extracted
+    person = None
+    if extracted.get("person"):
+        person = upsert_person_from_page(session, extracted["person"], capture, now)
+        capture.person_id = person.id if person else None
+    if extracted.get("people") and _is_own_connections_page(capture.url):
+        record_connections_seen(session, extracted["people"], now)
+    record_posts(session, extracted.get("posts") or [], capture, now, views)
+    session.flush()
+
+
+def _is_own_connections_page(url: str) -> bool:
+    return "/mynetwork/" in url and "connections" in url
+
+
+def upsert_person_from_page(
+    session: Session, parsed: Mapping[str, Any], capture: Capture, now: datetime
+) -> Person | None:
+    """The person a profile capture is about: found by vanity or member id, else created."""
+    url = parsed.get("profile_url") or (
+        capture.url if capture.kind == "profile" or "/in/" in capture.url else None
+    )
+    canonical, public_id, member_urn = identity_from_url(url)
+    public_id = parsed.get("public_id") or public_id
+    if not parsed.get("name") or not (public_id or member_urn):
+        return None
+    person = find_person(session, public_id=public_id, member_urn=member_urn)
+    if person is None:
+        # The same human reached first by a member-id URL and now by the vanity one: the page's
+        # own URL may carry the other form of the id.
+        _c, page_public, page_member = identity_from_url(capture.url)
+        person = find_person(session, public_id=page_public, member_urn=page_member)
+    changes = {
+        field: parsed.get(field)
+        for field in PERSON_FIELDS_FROM_PAGE
+        if parsed.get(field) is not None
+    }
+    if person is None:
+        person = create_person(
+            session,
+            {"name": parsed["name"], "profile_url": canonical, "source": "extension"},
+            now,
+        )
+        if public_id and person.public_id is None:
+            person.public_id = public_id
+    else:
+        if public_id and not person.public_id:
+            person.public_id = public_id
+            person.profile_url = (
+                canonical_profile_url(f"https://www.linkedin.com/in/{public_id}/")
+                or person.profile_url
+            )
+        if member_urn and not person.member_urn:
+            person.member_urn = member_urn
+        if not person.tracked:
+            person.tracked = True
+    update_person(session, person, changes, now, capture_id=capture.id)
+    person.last_captured_at = now
+    record_mutuals(session, person, parsed.get("mutual_names") or [], capture, now)
+    return person
+
+
+def record_mutuals(
+    session: Session, person: Person, names, capture: Capture, now: datetime
+) -> None:
+    """Mutual connections named on a profile, joined to the user's own connections by name."""
+    known = {
+        m.name_key: m
+        for m in session.scalars(
+            select(MutualConnection).where(MutualConnection.person_id == person.id)
+        )
+    }
+    for name in names:
+        key = name_key(name)
+        if not key:
+            continue
+        mutual = known.get(key)
+        if mutual is None:
+            connection = session.scalars(
+                select(Connection).where(Connection.name_key == key).limit(1)
+            ).first()
+            mutual_person = session.scalars(
+                select(Person).where(Person.name_key == key).limit(1)
+            ).first()
+            mutual = MutualConnection(
+                person_id=person.id,
+                name=name,
+                name_key=key,
+                connection_id=connection.id if connection else None,
+                mutual_person_id=mutual_person.id if mutual_person else None,
+                profile_url=connection.profile_url if connection else None,
+            )
+            session.add(mutual)
+            known[key] = mutual
+        mutual.seen_on = capture.url
+        mutual.seen_at = now
+
+
+def record_connections_seen(session: Session, people, now: datetime) -> None:
+    """The user's own Connections list: each entry is a 1st-degree connection."""
+    for entry in people:
+        url = canonical_profile_url(entry.get("profile_url")) if entry.get("profile_url") else None
+        name = entry.get("name")
+        if not name:
+            continue
+        key = url or f"name:{name_key(name)}"
+        if session.scalars(select(Connection).where(Connection.identity_key == key)).first():
+            continue
+        _c, public_id, _m = identity_from_url(url)
+        session.add(
+            Connection(
+                identity_key=key,
+                name=name,
+                name_key=name_key(name),
+                profile_url=url,
+                public_id=public_id,
+                position=entry.get("headline"),
+                source="capture",
+                created_at=now,
+                updated_at=now,
+            )
+        )
+    session.flush()
+
+
+def record_posts(session: Session, posts, capture: Capture, now: datetime, views=()) -> None:
+    """Upsert each post by URN, link it to its author when tracked, and record the view."""
+    dwell = {view["urn"]: view.get("dwell_ms") for view in views if view.get("urn")}
+    for parsed in posts:
+        urn = parsed.get("urn")
+        if not urn:
+            continue
+        post = session.scalars(select(Post).where(Post.urn == urn)).first()
+        if post is None:
+            post = Post(urn=urn, first_seen_at=capture.captured_at)
+            session.add(post)
+        for field in (
+            "url",
+            "author_name",
+            "author_url",
+            "text",
+            "relative_time",
+            "reactions",
+            "comments",
+            "reposts",
+        ):
+            value = parsed.get(field)
+            if value is not None:
+                setattr(post, field, value)
+        post.is_repost = bool(parsed.get("is_repost"))
+        if parsed.get("posted_at"):
+            post.posted_at = datetime.fromisoformat(parsed["posted_at"].replace("Z", "+00:00"))
+        post.last_seen_at = capture.captured_at
+        if post.person_id is None and post.author_url:
+            _c, public_id, member_urn = identity_from_url(post.author_url)
+            author = find_person(session, public_id=public_id, member_urn=member_urn)
+            if author is not None:
+                post.person_id = author.id
+        session.flush()
+        session.add(
+            PostView(
+                post_id=post.id,
+                capture_id=capture.id,
+                seen_at=capture.captured_at,
+                dwell_ms=dwell.get(urn),
+            )
+        )
+
+
+def capture_html(capture: Capture) -> bytes:
+    return zlib.decompress(capture.html_gz) if capture.html_gz else b""
+
+
+def reparse_all(session: Session, now: datetime, only_older: bool = True) -> dict[str, int]:
+    """Re-run the current parser over stored captures (``topofmind reparse``)."""
+    counts = {"reparsed": 0, "skipped": 0}
+    ids = list(session.scalars(select(Capture.id).order_by(Capture.received_at)))
+    for capture_id in ids:
+        capture = session.get(Capture, capture_id)
+        if only_older and capture.parser_version == PARSER_VERSION:
+            counts["skipped"] += 1
+            continue
+        session.execute(delete(PostView).where(PostView.capture_id == capture.id))
+        apply_parse(session, capture, capture_html(capture), now)
+        counts["reparsed"] += 1
+    return counts
+
+
+def prune_captures(session: Session, now: datetime, retention_days: int) -> int:
+    """Drop raw HTML older than the retention setting; the parsed facts and views stay."""
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    cutoff = now - timedelta(days=retention_days)
+    result = session.execute(
+        update(Capture)
+        .where(Capture.received_at < cutoff, Capture.html_gz.is_not(None))
+        .values(html_gz=None, status="pruned")
+    )
+    return result.rowcount or 0
+
+
+def capture_posts_view(session: Session, capture: Capture) -> list[dict]:
+    """The capture's posts with whether their authors are tracked (for the popup)."""
+    posts = (capture.extracted or {}).get("posts") or []
+    urns = [p["urn"] for p in posts if p.get("urn")]
+    stored = {p.urn: p for p in session.scalars(select(Post).where(Post.urn.in_(urns)))}
+    view = []
+    for parsed in posts:
+        post = stored.get(parsed.get("urn"))
+        author_id = post.person_id if post else None
+        view.append(
+            {
+                "urn": parsed.get("urn"),
+                "url": parsed.get("url"),
+                "author_name": parsed.get("author_name"),
+                "author_url": parsed.get("author_url"),
+                "text": parsed.get("text"),
+                "posted_at": parsed.get("posted_at"),
+                "relative_time": parsed.get("relative_time"),
+                "author_person_id": author_id,
+                "tracked": author_id is not None,
+            }
+        )
+    return view

@@ -1,0 +1,641 @@
+"""Suggestions: load facts, run the cadence engine, persist the result idempotently.
+
+Recompute happens after every relevant write for the people it touched, and for everyone on a
+schedule. Stored rows are matched by the engine's stable keys (``domain.engine.reconcile``), so a
+recompute never duplicates, and snoozed or dismissed suggestions stay so unless new facts arrive.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from ..domain import engine, timing
+from ..domain.facts import (
+    FactConnection,
+    FactInteraction,
+    FactInterview,
+    FactMutual,
+    FactOpportunity,
+    FactPerson,
+    FactPost,
+    Facts,
+    FactShareItem,
+)
+from ..domain.settings import CadenceSettings
+from ..errors import InvalidInput, InvalidState, NotFound
+from ..store.models import (
+    CadenceSnapshot,
+    Connection,
+    Interaction,
+    Interview,
+    InterviewInterviewer,
+    MutualConnection,
+    Opportunity,
+    OpportunityPerson,
+    Person,
+    Post,
+    ShareItem,
+    ShareSent,
+    Suggestion,
+)
+from .interactions import record_interaction
+from .paging import Page, paginate
+from .settings import get_settings
+
+STATUSES = ("open", "done", "snoozed", "dismissed", "expired")
+# What "done" logs, per suggestion kind (None: nothing to log, e.g. a connection request).
+DONE_INTERACTION = {
+    "thank_you": "thank_you",
+    "comment": "comment",
+    "react": "reaction",
+    "share": "share",
+    "check_in": "check_in",
+    "respond": "message",
+    "ask_intro": "intro_request",
+    "event_follow_up": "message",
+    "keep_warm": "message",
+    "connect": None,
+}
+# Only the last year of posts can still be fresh enough to matter to any rule.
+POST_LOOKBACK_DAYS = 30
+
+
+def cadence_settings(session: Session) -> CadenceSettings:
+    """The engine's settings from the user's stored settings."""
+    stored = get_settings(session)
+    mapping = dict(stored["cadence"])
+    for key in ("user_time_zone", "working_hours_start", "working_hours_end", "daily_budget"):
+        mapping[key] = stored[key]
+    return CadenceSettings.from_mapping(mapping)
+
+
+# Facts ---------------------------------------------------------------------------------------
+
+
+def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None = None) -> Facts:
+    """Everything the engine needs, for everyone or for ``person_ids`` only."""
+    ids = None if person_ids is None else sorted(set(person_ids))
+
+    def scoped(query, column):
+        return query if ids is None else query.where(column.in_(ids))
+
+    people = tuple(
+        FactPerson(
+            id=row.id,
+            name=row.name,
+            degree=row.degree,
+            location=row.location,
+            time_zone=row.time_zone,
+            tags=tuple(row.tags or ()),
+            do_not_contact=row.do_not_contact,
+            company=row.company,
+            public_id=row.public_id,
+            profile_url=row.profile_url,
+            headline=row.headline,
+        )
+        for row in session.execute(
+            scoped(
+                select(
+                    Person.id,
+                    Person.name,
+                    Person.degree,
+                    Person.location,
+                    Person.time_zone,
+                    Person.tags,
+                    Person.do_not_contact,
+                    Person.company,
+                    Person.public_id,
+                    Person.profile_url,
+                    Person.headline,
+                ).where(Person.tracked.is_(True)),
+                Person.id,
+            )
+        )
+    )
+    links = defaultdict(list)
+    for opportunity_id, person_id, role in session.execute(
+        select(
+            OpportunityPerson.opportunity_id, OpportunityPerson.person_id, OpportunityPerson.role
+        ).order_by(OpportunityPerson.id)
+    ):
+        links[opportunity_id].append((person_id, role))
+    wanted_opportunities = None
+    if ids is not None:
+        wanted_opportunities = {
+            o for o, members in links.items() if any(p in ids for p, _ in members)
+        }
+    opportunities = tuple(
+        FactOpportunity(
+            id=row.id,
+            company=row.company,
+            title=row.title,
+            stage=row.stage,
+            decision_expected_on=row.decision_expected_on,
+            people=tuple(links.get(row.id, ())),
+        )
+        for row in session.execute(
+            select(
+                Opportunity.id,
+                Opportunity.company,
+                Opportunity.title,
+                Opportunity.stage,
+                Opportunity.decision_expected_on,
+            )
+        )
+        if wanted_opportunities is None or row.id in wanted_opportunities
+    )
+    opportunity_ids = {o.id for o in opportunities}
+    interviewers = defaultdict(list)
+    for interview_id, person_id in session.execute(
+        select(InterviewInterviewer.interview_id, InterviewInterviewer.person_id).order_by(
+            InterviewInterviewer.id
+        )
+    ):
+        interviewers[interview_id].append(person_id)
+    interviews = tuple(
+        FactInterview(
+            id=row.id,
+            opportunity_id=row.opportunity_id,
+            starts_at=row.starts_at,
+            ends_at=row.ends_at,
+            kind=row.kind,
+            interviewer_ids=tuple(interviewers[row.id]),
+            topics=tuple(row.topics or ()),
+        )
+        for row in session.execute(
+            select(
+                Interview.id,
+                Interview.opportunity_id,
+                Interview.starts_at,
+                Interview.ends_at,
+                Interview.kind,
+                Interview.topics,
+            )
+        )
+        if row.opportunity_id in opportunity_ids
+    )
+    since = now - timedelta(days=POST_LOOKBACK_DAYS)
+    posts = tuple(
+        FactPost(
+            id=row.id,
+            urn=row.urn,
+            person_id=row.person_id,
+            posted_at=row.posted_at,
+            text=row.text or "",
+            first_seen_at=row.first_seen_at,
+        )
+        for row in session.execute(
+            scoped(
+                select(
+                    Post.id, Post.urn, Post.person_id, Post.posted_at, Post.text, Post.first_seen_at
+                ).where(
+                    Post.person_id.is_not(None),
+                    or_(
+                        Post.posted_at >= since,
+                        Post.posted_at.is_(None) & (Post.first_seen_at >= since),
+                    ),
+                ),
+                Post.person_id,
+            )
+        )
+    )
+    interactions = tuple(
+        FactInteraction(
+            id=row.id,
+            person_id=row.person_id,
+            kind=row.kind,
+            direction=row.direction,
+            occurred_at=row.occurred_at,
+            post_urn=row.post_urn,
+            opportunity_id=row.opportunity_id,
+        )
+        for row in session.execute(
+            scoped(
+                select(
+                    Interaction.id,
+                    Interaction.person_id,
+                    Interaction.kind,
+                    Interaction.direction,
+                    Interaction.occurred_at,
+                    Interaction.post_urn,
+                    Interaction.opportunity_id,
+                ),
+                Interaction.person_id,
+            )
+        )
+    )
+    mutual_rows = list(
+        session.execute(
+            scoped(
+                select(
+                    MutualConnection.person_id,
+                    MutualConnection.mutual_person_id,
+                    MutualConnection.name,
+                    MutualConnection.profile_url,
+                    MutualConnection.connection_id,
+                    MutualConnection.name_key,
+                ),
+                MutualConnection.person_id,
+            )
+        )
+    )
+    mutuals = tuple(
+        FactMutual(
+            person_id=row.person_id,
+            mutual_person_id=row.mutual_person_id,
+            name=row.name,
+            profile_url=row.profile_url,
+        )
+        for row in mutual_rows
+    )
+    connection_query = select(
+        Connection.id,
+        Connection.person_id,
+        Connection.name,
+        Connection.profile_url,
+        Connection.company,
+        Connection.connected_on,
+        Connection.last_sent_at,
+        Connection.last_received_at,
+    )
+    if ids is not None:
+        names = {row.name_key for row in mutual_rows}
+        connection_ids = {row.connection_id for row in mutual_rows if row.connection_id}
+        connection_query = connection_query.where(
+            or_(
+                Connection.person_id.in_(ids),
+                Connection.name_key.in_(names),
+                Connection.id.in_(connection_ids),
+            )
+        )
+    connections = tuple(
+        FactConnection(
+            id=row.id,
+            person_id=row.person_id,
+            name=row.name,
+            profile_url=row.profile_url,
+            company=row.company,
+            connected_on=row.connected_on,
+            last_message_at=max(
+                filter(None, (row.last_sent_at, row.last_received_at)), default=None
+            ),
+        )
+        for row in session.execute(connection_query)
+    )
+    sent = defaultdict(list)
+    for item_id, person_id in session.execute(select(ShareSent.share_item_id, ShareSent.person_id)):
+        sent[item_id].append(person_id)
+    share_items = tuple(
+        FactShareItem(
+            id=item.id,
+            url=item.url or "",
+            title=item.title,
+            topics=tuple(item.topics or ()),
+            sent_to_person_ids=tuple(sent[item.id]),
+        )
+        for item in session.scalars(select(ShareItem))
+    )
+    return Facts(
+        people=people,
+        opportunities=opportunities,
+        interviews=interviews,
+        posts=posts,
+        interactions=interactions,
+        connections=connections,
+        mutuals=mutuals,
+        share_items=share_items,
+    )
+
+
+# Recompute -----------------------------------------------------------------------------------
+
+
+def recompute(
+    session: Session, now: datetime, person_ids: Iterable[int] | None = None
+) -> dict[str, int]:
+    """Recompute suggestions and cadence figures for ``person_ids`` (default: everyone).
+
+    Idempotent: running it twice with the same facts and clock writes nothing the second time.
+    Returns counts of created, updated and expired suggestions.
+    """
+    settings = cadence_settings(session)
+    facts = load_facts(session, now, person_ids)
+    scope = [person.id for person in facts.people]
+    fresh = []
+    for person_id in scope:
+        fresh.extend(engine.suggest_for_person(facts, person_id, now, settings))
+    existing_query = select(Suggestion)
+    if person_ids is not None:
+        existing_query = existing_query.where(Suggestion.person_id.in_(list(person_ids)))
+    stored = {row.id: row for row in session.scalars(existing_query)}
+    plan = engine.reconcile(
+        [
+            engine.ExistingSuggestion(
+                id=row.id,
+                key=row.key,
+                status=row.status,
+                fact_fingerprint=row.fingerprint or "",
+                reason=row.reason,
+                due_at=row.due_at,
+                window_end=row.window_end,
+                priority=row.priority,
+                subject_type=row.subject_type,
+                subject_id=row.subject_id,
+                snoozed_until=row.snoozed_until,
+            )
+            for row in stored.values()
+        ],
+        fresh,
+        now,
+    )
+    for suggestion in plan.to_create:
+        row = Suggestion(key=suggestion.key, status="open", created_at=now)
+        _copy(row, suggestion, now)
+        session.add(row)
+    for change in plan.to_update:
+        row = stored[change.id]
+        _copy(row, change.suggestion, now)
+        if change.reopen:
+            row.status, row.snoozed_until, row.resolved_at = "open", None, None
+    if plan.to_expire:
+        session.execute(
+            update(Suggestion)
+            .where(Suggestion.id.in_(plan.to_expire))
+            .values(status="expired", updated_at=now)
+        )
+    _store_cadence(session, facts, scope, now, settings)
+    session.flush()
+    return {
+        "created": len(plan.to_create),
+        "updated": len(plan.to_update),
+        "expired": len(plan.to_expire),
+        "people": len(scope),
+    }
+
+
+def recompute_person(session: Session, person_id: int, now: datetime) -> dict[str, int]:
+    return recompute(session, now, [person_id])
+
+
+def _copy(row: Suggestion, suggestion, now: datetime) -> None:
+    row.kind = suggestion.kind
+    row.person_id = suggestion.person_id
+    row.subject_type = suggestion.subject_type
+    row.subject_id = suggestion.subject_id
+    row.reason = suggestion.reason
+    row.due_at = suggestion.due_at
+    row.window_end = suggestion.window_end
+    row.priority = suggestion.priority
+    row.fingerprint = suggestion.fact_fingerprint
+    row.channel = suggestion.channel
+    row.extra = {
+        "facts": _jsonable(dict(suggestion.facts)),
+        "introducer_person_id": suggestion.introducer_person_id,
+    }
+    row.updated_at = now
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _store_cadence(
+    session: Session, facts: Facts, scope: list[int], now: datetime, settings: CadenceSettings
+) -> None:
+    existing = (
+        {
+            row.person_id: row
+            for row in session.scalars(
+                select(CadenceSnapshot).where(CadenceSnapshot.person_id.in_(scope))
+            )
+        }
+        if len(scope) < 5000
+        else {row.person_id: row for row in session.scalars(select(CadenceSnapshot))}
+    )
+    for person_id in scope:
+        figures = engine.cadence_for(facts, person_id, now, settings)
+        row = existing.get(person_id)
+        if row is None:
+            row = CadenceSnapshot(person_id=person_id)
+            session.add(row)
+        row.status = figures.status
+        row.stage = figures.stage
+        row.last_outbound_at = figures.last_outbound_at
+        row.last_inbound_at = figures.last_inbound_at
+        row.last_touch_at = figures.last_touch_at
+        row.touches_7d = figures.touches_7d
+        row.touches_30d = figures.touches_30d
+        row.touches_90d = figures.touches_90d
+        row.median_gap_days = figures.median_gap_days
+        row.reply_rate = figures.reply_rate
+        row.warmth = float(figures.warmth)
+        row.target_min_days = figures.target_min_days
+        row.target_max_days = figures.target_max_days
+        row.next_due_at = figures.next_touch_due_at
+        row.computed_at = now
+
+
+# Reading and acting --------------------------------------------------------------------------
+
+
+def get_suggestion(session: Session, suggestion_id: int) -> Suggestion:
+    suggestion = session.get(Suggestion, suggestion_id)
+    if suggestion is None:
+        raise NotFound(f"No suggestion with id {suggestion_id}.")
+    return suggestion
+
+
+def list_suggestions(
+    session: Session,
+    *,
+    status: str | None = "open",
+    person_id: int | None = None,
+    due_before: datetime | None = None,
+    kind: str | None = None,
+    page: int = 1,
+    per_page: int = 50,
+) -> Page:
+    query = select(Suggestion)
+    if status:
+        query = query.where(Suggestion.status == status)
+    if person_id is not None:
+        query = query.where(Suggestion.person_id == person_id)
+    if due_before is not None:
+        query = query.where(Suggestion.due_at <= due_before)
+    if kind:
+        query = query.where(Suggestion.kind == kind)
+    query = query.order_by(Suggestion.priority.desc(), Suggestion.due_at, Suggestion.id)
+    return paginate(session, query, page, per_page)
+
+
+def suggestion_views(session: Session, suggestions, now: datetime) -> list[dict]:
+    """API/dashboard dicts with the person's name, the subject's URL and a draft."""
+    from .drafting import draft_for
+
+    suggestions = list(suggestions)
+    person_ids = {s.person_id for s in suggestions}
+    people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(person_ids)))}
+    post_ids = [s.subject_id for s in suggestions if s.subject_type == "post" and s.subject_id]
+    post_urls = {
+        row.id: row.url
+        for row in session.execute(select(Post.id, Post.url).where(Post.id.in_(post_ids)))
+    }
+    views = []
+    for suggestion in suggestions:
+        person = people.get(suggestion.person_id)
+        views.append(
+            {
+                "id": suggestion.id,
+                "key": suggestion.key,
+                "kind": suggestion.kind,
+                "person_id": suggestion.person_id,
+                "person_name": person.name if person else None,
+                "subject_type": suggestion.subject_type,
+                "subject_id": suggestion.subject_id,
+                "reason": suggestion.reason,
+                "due_at": suggestion.due_at,
+                "window_end": suggestion.window_end,
+                "priority": suggestion.priority,
+                "status": suggestion.status,
+                "snoozed_until": suggestion.snoozed_until,
+                "channel": suggestion.channel,
+                "introducer_person_id": (suggestion.extra or {}).get("introducer_person_id"),
+                "post_url": post_urls.get(suggestion.subject_id)
+                if suggestion.subject_type == "post"
+                else None,
+                "draft": draft_for(session, suggestion, person, now) if person else None,
+            }
+        )
+    return views
+
+
+def mark_done(
+    session: Session, suggestion_id: int, now: datetime, note: str | None = None
+) -> Suggestion:
+    """Mark done and log the touch it stands for (dated now), then recompute the person."""
+    suggestion = get_suggestion(session, suggestion_id)
+    if suggestion.status == "done":
+        return suggestion
+    kind = DONE_INTERACTION.get(suggestion.kind)
+    if kind:
+        facts = (suggestion.extra or {}).get("facts") or {}
+        record_interaction(
+            session,
+            suggestion.person_id,
+            {
+                "kind": kind,
+                "note": note or f"Done from suggestion: {suggestion.reason[:180]}",
+                "post_urn": facts.get("post_urn") if suggestion.subject_type == "post" else None,
+                "opportunity_id": facts.get("opportunity_id"),
+                "source": "suggestion",
+            },
+            now,
+        )
+    if suggestion.kind == "share" and suggestion.subject_type == "share_item":
+        _remember_share(session, suggestion.subject_id, suggestion.person_id, now)
+    suggestion.status = "done"
+    suggestion.resolved_at = now
+    suggestion.updated_at = now
+    session.flush()
+    recompute_person(session, suggestion.person_id, now)
+    return suggestion
+
+
+def _remember_share(session: Session, item_id: int | None, person_id: int, now: datetime) -> None:
+    if (
+        item_id
+        and session.get(ShareItem, item_id)
+        and not session.scalars(
+            select(ShareSent).where(
+                ShareSent.share_item_id == item_id, ShareSent.person_id == person_id
+            )
+        ).first()
+    ):
+        session.add(ShareSent(share_item_id=item_id, person_id=person_id, sent_at=now))
+
+
+def snooze(
+    session: Session,
+    suggestion_id: int,
+    now: datetime,
+    until: datetime | None = None,
+    hours: int | None = None,
+) -> Suggestion:
+    """Hide until ``until`` (or ``hours`` from now; default: tomorrow at the start of work)."""
+    suggestion = get_suggestion(session, suggestion_id)
+    if suggestion.status in ("done", "expired"):
+        raise InvalidState(f"A {suggestion.status} suggestion cannot be snoozed.")
+    if until is None:
+        if hours is not None:
+            until = now + timedelta(hours=hours)
+        else:
+            settings = cadence_settings(session)
+            zone = timing.zone(settings.user_time_zone)
+            until = timing.next_working_time(
+                timing.end_of_day(now, zone),
+                zone,
+                settings.working_hours_start,
+                settings.working_hours_end,
+            )
+    if until <= now:
+        raise InvalidInput("Snooze until a time in the future.", {"until": ["Must be later."]})
+    suggestion.status = "snoozed"
+    suggestion.snoozed_until = until
+    suggestion.updated_at = now
+    session.flush()
+    return suggestion
+
+
+def dismiss(session: Session, suggestion_id: int, now: datetime) -> Suggestion:
+    suggestion = get_suggestion(session, suggestion_id)
+    if suggestion.status == "done":
+        raise InvalidState("A done suggestion cannot be dismissed.")
+    suggestion.status = "dismissed"
+    suggestion.resolved_at = now
+    suggestion.updated_at = now
+    session.flush()
+    return suggestion
+
+
+def wake_snoozed(session: Session, now: datetime) -> int:
+    """Snoozed suggestions whose time has come are open again."""
+    result = session.execute(
+        update(Suggestion)
+        .where(Suggestion.status == "snoozed", Suggestion.snoozed_until <= now)
+        .values(status="open", snoozed_until=None, updated_at=now)
+    )
+    return result.rowcount or 0
+
+
+def digest(session: Session, now: datetime) -> dict:
+    """Today's top suggestions within the daily budget, and how many are due today."""
+    wake_snoozed(session, now)
+    settings = cadence_settings(session)
+    zone = timing.zone(settings.user_time_zone)
+    end_of_today = timing.end_of_day(now, zone)
+    rows = list(
+        session.scalars(
+            select(Suggestion).where(Suggestion.status == "open", Suggestion.due_at < end_of_today)
+        )
+    )
+    rows.sort(key=lambda row: (-row.priority, row.due_at, row.key))
+    top = rows[: settings.daily_budget]
+    return {
+        "date": now.astimezone(zone).date().isoformat(),
+        "due_today_count": len(rows),
+        "budget": settings.daily_budget,
+        "items": suggestion_views(session, top, now),
+    }
