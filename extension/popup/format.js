@@ -54,7 +54,9 @@ export function relative(iso, now = new Date()) {
 export function dueWindow(suggestion, now = new Date()) {
   const due = suggestion.due_at ? new Date(suggestion.due_at) : null;
   const end = suggestion.window_end ? new Date(suggestion.window_end) : null;
-  if (end && end < now) return { text: `Window closed ${when(suggestion.window_end, now)}`, late: true };
+  if (end && end < now) {
+    return { text: `Overdue since ${when(suggestion.window_end, now)}`, late: true };
+  }
   if (due && due <= now) {
     return {
       text: end ? `Due now · until ${when(suggestion.window_end, now)}` : "Due now",

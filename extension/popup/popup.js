@@ -156,7 +156,8 @@ async function syncNow() {
 function suggestionCard(suggestion, { showPerson, onChange }) {
   const timing = fmt.dueWindow(suggestion);
   const card = h("li", {
-    class: `card suggestion priority-${suggestion.priority ?? "normal"}`,
+    // Priorities run 0-100; 80 and up (thank-yous, replies owed) get the accent.
+    class: `card suggestion${Number(suggestion.priority) >= 80 ? " priority-high" : ""}`,
     dataset: { suggestionId: String(suggestion.id) },
   });
   const finish = (message) => {
@@ -550,6 +551,7 @@ async function renderToday(extras = []) {
   setConnection("ok", "Connected");
   const items = digest.items ?? [];
   const due = Number(digest.due_today_count ?? 0);
+  ask(MSG.REFRESH_BADGE);
   markAnswered();
   show(
     "today",
@@ -670,8 +672,8 @@ function renderCaptureError(outcome) {
   );
 }
 
-function warningsNotice(extracted) {
-  const warnings = extracted?.warnings ?? [];
+function warningsNotice(list) {
+  const warnings = Array.isArray(list) ? list : [];
   if (!warnings.length) return [];
   return [
     h(
@@ -688,10 +690,12 @@ async function renderSent(outcome, url) {
   const response = outcome.response ?? {};
   const extracted = response.extracted ?? {};
   const kind = response.kind ?? extracted.kind ?? pageKind(url);
-  const extras = warningsNotice(extracted);
+  const extras = warningsNotice(response.warnings ?? extracted.warnings);
   if (kind === "profile" && response.person) {
     if (userActed) return;
-    return renderProfile(response.person, null, { source: "capture", extras });
+    // The capture answer carries the person's open suggestions; older servers may not.
+    const open = Array.isArray(response.suggestions) ? response.suggestions : null;
+    return renderProfile(response.person, open, { source: "capture", extras });
   }
   if (POST_PAGES.has(kind) || (response.posts ?? []).length) {
     if (userActed) return;

@@ -74,7 +74,7 @@ class TopOfMindServer:
     def start(self, timeout: float = 30.0) -> None:
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            self._cli("serve", "--port", str(self.port)),
+            self._cli("serve", "--port", str(self.port), "--no-scheduler"),
             env=self._env(),
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,36 @@ def wait_until(condition, timeout: float = 30.0) -> None:
         if time.monotonic() > deadline:
             pytest.fail(f"condition not met within {timeout} s")
         time.sleep(0.1)
+
+
+def seed_interview(server: TopOfMindServer, person_id: int, ended_hours_ago: float) -> None:
+    """An interview with ``person_id`` that ended a while ago: thank-you and check-in due."""
+    ended = datetime.now(UTC) - timedelta(hours=ended_hours_ago)
+    status, opportunity = server.api(
+        "POST",
+        "/api/opportunities",
+        {
+            "company": "Acme",
+            "title": "Staff Engineer",
+            "stage": "interviewing",
+            "people": [{"person_id": person_id, "role": "interviewer"}],
+        },
+    )
+    assert status == 201, opportunity
+    status, body = server.api(
+        "POST",
+        "/api/interviews",
+        {
+            "opportunity_id": opportunity["id"],
+            "starts_at": (ended - timedelta(hours=1)).isoformat(),
+            "ends_at": ended.isoformat(),
+            "interviewer_ids": [person_id],
+            "topics": ["data pipelines"],
+        },
+    )
+    assert status == 201, body
+    status, body = server.api("POST", "/api/suggestions/recompute", {})
+    assert status == 200, body
 
 
 def captures_total(server: TopOfMindServer) -> int:
@@ -288,7 +319,47 @@ def test_not_paired_asks_to_connect(extension, linkedin_site, screenshot):
     screenshot(popup, "not-paired")
 
 
+def test_suggestion_actions_on_a_profile(
+    paired_extension, topofmind_server, linkedin_site, screenshot
+):
+    _, popup = open_profile_popup(paired_extension, linkedin_site, "profile_loggedin_02.html")
+    person_id = int(popup.locator("#view").get_attribute("data-person-id"))
+    seed_interview(topofmind_server, person_id, ended_hours_ago=2)
+    popup.reload()
+    popup.locator("[data-loaded='true']").wait_for()
+    screenshot(popup, "profile-suggestions")
+    status, open_ = topofmind_server.api("GET", f"/api/suggestions?person_id={person_id}")
+    assert status == 200
+    shown = popup.locator("li.suggestion").evaluate_all(
+        "(cards) => cards.map((card) => Number(card.dataset.suggestionId))"
+    )
+    assert sorted(shown) == sorted(s["id"] for s in open_["items"])
+    by_kind = {s["kind"]: s["id"] for s in open_["items"]}
+
+    thank_you = popup.locator(f"li.suggestion[data-suggestion-id='{by_kind['thank_you']}']")
+    thank_you.get_by_role("button", name="Done").click()
+    thank_you.wait_for(state="detached")
+    check_in = popup.locator(f"li.suggestion[data-suggestion-id='{by_kind['check_in']}']")
+    check_in.get_by_text("Snooze", exact=True).click()
+    check_in.get_by_role("button", name="Snooze 1 week").click()
+    check_in.wait_for(state="detached")
+
+    _, done = topofmind_server.api("GET", f"/api/suggestions/{by_kind['thank_you']}")
+    _, snoozed = topofmind_server.api("GET", f"/api/suggestions/{by_kind['check_in']}")
+    assert done["status"] == "done"
+    assert snoozed["status"] == "snoozed"
+    _, touches = topofmind_server.api("GET", f"/api/contacts/{person_id}/interactions")
+    assert [i["kind"] for i in touches["items"]] == ["thank_you"]
+
+
 def test_other_tab_shows_todays_suggestions(paired_extension, topofmind_server, screenshot):
+    status, person = topofmind_server.api(
+        "POST",
+        "/api/contacts",
+        {"name": "Dana Reyes", "profile_url": "https://www.linkedin.com/in/dana-reyes/"},
+    )
+    assert status == 201, person
+    seed_interview(topofmind_server, person["id"], ended_hours_ago=26)
     _, tab_id = paired_extension.open_tab("about:blank")
     status, digest = topofmind_server.api("GET", "/api/digest")
     assert status == 200
@@ -296,7 +367,16 @@ def test_other_tab_shows_todays_suggestions(paired_extension, topofmind_server, 
     popup = paired_extension.open_popup(tab_id)
     wait_for_state(popup, "today")
 
-    assert popup.locator("li.suggestion").count() == len(digest["items"])
+    shown = popup.locator("li.suggestion").evaluate_all(
+        "(cards) => cards.map((card) => Number(card.dataset.suggestionId))"
+    )
+    assert shown == [item["id"] for item in digest["items"]]
+    if digest["due_today_count"]:
+        assert popup.get_by_text(f"{digest['due_today_count']} suggestion").is_visible()
+    expected_badge = str(digest["due_today_count"]) if digest["due_today_count"] else ""
+    wait_until(
+        lambda: paired_extension.evaluate("() => chrome.action.getBadgeText({})") == expected_badge
+    )
     screenshot(popup, "today")
 
 
