@@ -84,7 +84,10 @@ class LinkedInSite:
     def resolver_rule(self) -> str:
         # Everything but the local site and 127.0.0.1 fails to resolve: no request leaves the
         # machine, whatever the saved pages reference.
-        return f"MAP {HOST} 127.0.0.1:{self.port}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"
+        return (
+            f"MAP {HOST} 127.0.0.1:{self.port}, MAP * ~NOTFOUND, "
+            "EXCLUDE 127.0.0.1, EXCLUDE localhost"
+        )
 
     def __enter__(self) -> LinkedInSite:
         if shutil.which("openssl") is None:
@@ -93,9 +96,22 @@ class LinkedInSite:
         cert, key = self._tmp / "cert.pem", self._tmp / "key.pem"
         subprocess.run(
             [
-                "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                "-subj", f"/CN={HOST}", "-addext", f"subjectAltName=DNS:{HOST}",
-                "-keyout", str(key), "-out", str(cert),
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                f"/CN={HOST}",
+                "-addext",
+                f"subjectAltName=DNS:{HOST}",
+                "-keyout",
+                str(key),
+                "-out",
+                str(cert),
             ],
             check=True,
             capture_output=True,

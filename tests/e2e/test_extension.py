@@ -222,9 +222,7 @@ def test_track_this_author(paired_extension, topofmind_server, linkedin_site):
     popup.get_by_role("button", name=f"Track {author['author_name']}").click()
 
     popup.locator("li.post .pill", has_text="Tracked").wait_for()
-    status, found = topofmind_server.api(
-        "GET", f"/api/contacts/lookup?url={author['author_url']}"
-    )
+    status, found = topofmind_server.api("GET", f"/api/contacts/lookup?url={author['author_url']}")
     assert status == 200, found
     assert found.get("person", found)["name"] == author["author_name"]
 
@@ -383,20 +381,52 @@ def test_other_tab_shows_todays_suggestions(paired_extension, topofmind_server, 
 def test_pairing_from_the_dashboard(extension, topofmind_server):
     page = extension.context.new_page()
     page.goto(f"{topofmind_server.url}/api/health")
-    send = "(message) => chrome.runtime.sendMessage(%r, message)" % EXTENSION_ID
 
-    wrong = page.evaluate(
-        send, {"type": "pair", "server": topofmind_server.url, "token": "wrong"}
+    def pair(server: str, token: str) -> dict:
+        return page.evaluate(
+            "([id, message]) => chrome.runtime.sendMessage(id, message)",
+            [EXTENSION_ID, {"type": "pair", "server": server, "token": token}],
+        )
+
+    wrong = pair(topofmind_server.url, "wrong")
+    elsewhere = pair("http://127.0.0.1:1", topofmind_server.token)
+    unknown = page.evaluate(
+        "(id) => chrome.runtime.sendMessage(id, {type: 'capture', tabId: 1})", EXTENSION_ID
     )
-    elsewhere = page.evaluate(
-        send, {"type": "pair", "server": "http://127.0.0.1:1", "token": topofmind_server.token}
+    stored_token = extension.evaluate(
+        "async () => ((await chrome.storage.local.get('settings')).settings || {}).token || ''"
     )
-    right = page.evaluate(
-        send, {"type": "pair", "server": topofmind_server.url, "token": topofmind_server.token}
-    )
+    assert stored_token == ""
+    right = pair(topofmind_server.url, topofmind_server.token)
 
     assert (wrong["ok"], wrong["state"]) == (False, "wrong_token")
     assert (elsewhere["ok"], elsewhere["state"]) == (False, "origin_mismatch")
+    assert unknown is None  # only "pair" and "ping" are answered from outside
     assert (right["ok"], right["state"]) == (True, "ok")
     popup = extension.open_popup(0)
     wait_for_state(popup, "today")
+
+
+@pytest.mark.parametrize("file", ["search_content_02.html", "feed_01.html", "activity_01.html"])
+def test_a_trimmed_capture_reads_like_the_whole_page(
+    paired_extension, topofmind_server, linkedin_site, file
+):
+    """Pages over 1.5 MB are cut down to what the parser reads; it must read the same posts."""
+    from topofmind.linkedin import parse_page
+
+    url = linkedin_site.url(file)
+    page_bytes = (linkedin_site.fixtures_dir / file).read_bytes()
+    whole = parse_page(page_bytes, url).to_dict()
+    _, tab_id = paired_extension.open_tab(url)
+    popup = paired_extension.open_popup(tab_id)
+    wait_for_state(popup, "posts")
+
+    shown = popup.locator("li.post").evaluate_all("(items) => items.map((i) => i.dataset.urn)")
+    assert sorted(shown) == sorted(post["urn"] for post in whole["posts"])
+    status, body = topofmind_server.api("GET", "/api/captures")
+    assert status == 200
+    (capture,) = body["items"]
+    assert capture["kind"] == whole["kind"]
+    status, stored = topofmind_server.api("GET", f"/api/captures/{capture['id']}")
+    assert status == 200, stored
+    assert stored["html_bytes"] < len(page_bytes)
