@@ -97,6 +97,14 @@ export async function summary() {
   };
 }
 
+/** Forgets the counts of dropped and refused captures (the user has seen them). */
+export function clearNotices() {
+  return serialised(async () => {
+    await storage.updateQueueState({ dropped: 0, rejected: [] });
+    return summary();
+  });
+}
+
 /**
  * Sends queued captures, oldest first, and stops at the first retryable failure.
  * @param {{postCapture: (capture: Capture) => Promise<unknown>}} client

@@ -6,7 +6,7 @@ import { getLastOutcome, getSettings, migrate } from "../shared/storage.js";
 import { refreshBadge } from "./badge.js";
 import { SYNC_ALARM, captureTab, syncQueue } from "./captures.js";
 import { pairFromDashboard, saveTypedSettings } from "./pairing.js";
-import { summary } from "./queue.js";
+import { clearNotices, summary } from "./queue.js";
 
 const BADGE_ALARM = "refresh-badge";
 const BADGE_PERIOD_MINUTES = 15;
@@ -36,6 +36,7 @@ const HANDLERS = {
   [MSG.CAPTURE]: (message) => captureTab(Number(message.tabId)),
   [MSG.STATUS]: () => status(),
   [MSG.SYNC]: () => syncQueue(),
+  [MSG.CLEAR_NOTICES]: () => clearNotices(),
   [MSG.REFRESH_BADGE]: () => refreshBadge(),
   [MSG.SAVE_SETTINGS]: (message) =>
     saveTypedSettings(message.server, message.token).then(afterPairing),

@@ -115,6 +115,10 @@ async function targetTabId() {
 
 function renderQueueNotices(queue) {
   const items = [];
+  const dismiss = () =>
+    button("Dismiss", async () => renderQueueNotices(await ask(MSG.CLEAR_NOTICES)), {
+      class: "small",
+    });
   if (queue.count > 0 && queue.nearly_full) {
     items.push(
       notice(
@@ -131,12 +135,18 @@ function renderQueueNotices(queue) {
         "bad",
         `${fmt.plural(queue.dropped, "old capture")} dropped while the queue was full.`,
         "Keep Top of Mind running while you browse LinkedIn to avoid this.",
+        dismiss(),
       ),
     );
   }
   for (const rejected of queue.rejected ?? []) {
     items.push(
-      notice("bad", "A saved capture was refused by Top of Mind.", `${rejected.message} (${rejected.url})`),
+      notice(
+        "bad",
+        "A saved capture was refused by Top of Mind.",
+        `${rejected.message} (${rejected.url})`,
+        dismiss(),
+      ),
     );
   }
   replace(notices, ...items);
@@ -538,6 +548,50 @@ function renderPosts(response, outcome, extras) {
   );
 }
 
+// ---- People lists (search results, connections) ---------------------------------------------
+
+function renderPeople(people, extras) {
+  markAnswered();
+  show(
+    "people",
+    ...extras,
+    h(
+      "section",
+      { class: "block", "aria-labelledby": "people-title" },
+      h("h2", { id: "people-title" }, "People on this page"),
+      h("p", { class: "summary" }, `${fmt.plural(people.length, "person", "people")} captured`),
+      h(
+        "ol",
+        { class: "posts" },
+        people.map((person) => {
+          const item = h("li", { class: "card person-item" });
+          const track = isPersonUrl(person.profile_url)
+            ? button(
+                "Track",
+                async () => {
+                  await api.createContact({
+                    name: person.name,
+                    profile_url: person.profile_url,
+                    ...(person.headline ? { headline: person.headline } : {}),
+                  });
+                  toast(`Tracking ${person.name}`);
+                  track.replaceWith(h("span", { class: "pill tone-good" }, "Tracked"));
+                },
+                { class: "small", "aria-label": `Track ${person.name ?? "this person"}` },
+              )
+            : null;
+          replace(
+            item,
+            h("div", { class: "post-head" }, h("span", { class: "author" }, person.name), track),
+            person.headline ? h("p", { class: "post-text" }, person.headline) : null,
+          );
+          return item;
+        }),
+      ),
+    ),
+  );
+}
+
 // ---- Today (any other tab) -----------------------------------------------------------------
 
 async function renderToday(extras = []) {
@@ -701,6 +755,10 @@ async function renderSent(outcome, url) {
     if (userActed) return;
     return renderPosts(response, outcome, extras);
   }
+  if (kind === "people" && (extracted.people ?? []).length) {
+    if (userActed) return;
+    return renderPeople(extracted.people, extras);
+  }
   if (kind === "unknown") {
     return show(
       "unknown-page",
@@ -735,6 +793,7 @@ async function captureAndShow(tabId, url) {
   }
   const outcome = await ask(MSG.CAPTURE, { tabId });
   captureDone = true;
+  if (outcome?.snapshot) view.dataset.captureMs = outcome.snapshot.elapsed_ms.toFixed(1);
   switch (outcome?.status) {
     case "sent":
       return renderSent(outcome, url);

@@ -8,6 +8,8 @@ export const MSG = Object.freeze({
   STATUS: "status",
   /** {} -> {sent, remaining, error}: try the offline queue now. */
   SYNC: "sync-queue",
+  /** {} -> QueueSummary: forget the dropped/refused notices once the user has read them. */
+  CLEAR_NOTICES: "clear-notices",
   /** {} -> {count|null}: re-read the digest and set the badge. */
   REFRESH_BADGE: "refresh-badge",
   /** {server, token} -> PairResult: store settings typed by the user, then test them. */

@@ -430,3 +430,70 @@ def test_a_trimmed_capture_reads_like_the_whole_page(
     status, stored = topofmind_server.api("GET", f"/api/captures/{capture['id']}")
     assert status == 200, stored
     assert stored["html_bytes"] < len(page_bytes)
+
+
+def test_a_page_the_parser_does_not_know_says_so(
+    paired_extension, topofmind_server, linkedin_site, screenshot
+):
+    _, tab_id = paired_extension.open_tab("https://www.linkedin.com/jobs/view/4012345678/")
+    popup = paired_extension.open_popup(tab_id)
+
+    wait_for_state(popup, "unknown-page")
+    assert "doesn't read this kind of LinkedIn page yet" in popup.locator("#view").inner_text()
+    assert captures_total(topofmind_server) == 1
+    screenshot(popup, "unknown-page")
+
+
+def test_a_queued_capture_the_server_refuses_is_dropped_and_reported(
+    paired_extension, topofmind_server, screenshot
+):
+    page = paired_extension.context.new_page()
+    page.goto(paired_extension.extension_url("options/options.html"))
+    # A capture queued by an older version for a page that is not LinkedIn: the server answers
+    # 422, which no retry can fix.
+    page.evaluate(
+        """async () => {
+            const queue = await import("/background/queue.js");
+            await queue.enqueue({id: crypto.randomUUID(), url: "https://example.com/",
+                                 html: "<p>hi</p>", captured_at: new Date().toISOString()},
+                                "offline");
+        }"""
+    )
+
+    result = page.evaluate("() => chrome.runtime.sendMessage({type: 'sync-queue'})")
+
+    assert result == {"sent": 0, "remaining": 0, "error": None}
+    assert paired_extension.queue_count() == 0
+    assert captures_total(topofmind_server) == 0
+    popup = paired_extension.open_popup(0)
+    popup.get_by_text("A saved capture was refused by Top of Mind.").wait_for()
+    assert "https://example.com/" in popup.locator("#notices").inner_text()
+    screenshot(popup, "refused")
+
+    popup.locator("#notices").get_by_role("button", name="Dismiss").click()
+    popup.get_by_text("A saved capture was refused").wait_for(state="detached")
+    assert (
+        popup.evaluate("() => chrome.runtime.sendMessage({type: 'status'})")["queue"]["rejected"]
+        == []
+    )
+
+
+def test_a_connections_list_offers_to_track_people(
+    paired_extension, topofmind_server, linkedin_site, screenshot
+):
+    people = GROUND_TRUTH["connections_list_sdui_01.html"]["people"]
+    _, tab_id = paired_extension.open_tab(linkedin_site.url("connections_list_sdui_01.html"))
+    popup = paired_extension.open_popup(tab_id)
+    wait_for_state(popup, "people")
+    names = popup.locator("li.person-item .author").all_inner_texts()
+    assert names == [person["name"] for person in people]
+    screenshot(popup, "people")
+
+    popup.get_by_role("button", name=f"Track {people[1]['name']}").click()
+
+    popup.locator("li.person-item .pill", has_text="Tracked").wait_for()
+    status, found = topofmind_server.api(
+        "GET", f"/api/contacts/lookup?url={people[1]['profile_url']}"
+    )
+    assert status == 200, found
+    assert found.get("person", found)["headline"] == people[1]["headline"]
