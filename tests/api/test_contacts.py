@@ -6,8 +6,12 @@ import pytest
 def test_create_and_read_back(client):
     response = client.post(
         "/api/contacts",
-        json={"name": "Maria López", "profile_url": "https://de.linkedin.com/in/maria-lopez-1?trk=x",
-              "tags": ["Hiring Manager", "hiring manager"], "company": "Acme"},
+        json={
+            "name": "Maria López",
+            "profile_url": "https://de.linkedin.com/in/maria-lopez-1?trk=x",
+            "tags": ["Hiring Manager", "hiring manager"],
+            "company": "Acme",
+        },
     )
     assert response.status_code == 201
     person = response.json
@@ -40,14 +44,18 @@ def test_invalid_fields_are_named(client, payload, field):
 
 
 def test_body_that_is_not_json_object(client):
-    response = client.post("/api/contacts", data="[1,2", headers={"Content-Type": "application/json"})
+    response = client.post(
+        "/api/contacts", data="[1,2", headers={"Content-Type": "application/json"}
+    )
     assert response.status_code in (400, 422)
     assert response.json["code"] == response.status_code
 
 
 def test_same_profile_twice_conflicts(client, make_person):
     make_person(profile_url="https://www.linkedin.com/in/jane/")
-    response = client.post("/api/contacts", json={"name": "J", "profile_url": "linkedin.com/in/jane"})
+    response = client.post(
+        "/api/contacts", json={"name": "J", "profile_url": "linkedin.com/in/jane"}
+    )
     assert response.status_code == 409
     assert "profile_url" in response.json["errors"]
 
@@ -58,18 +66,21 @@ def test_lookup_by_any_url_form(client, make_person):
         response = client.get("/api/contacts/lookup", query_string={"url": url})
         assert response.status_code == 200, url
         assert response.json["id"] == person["id"]
-    missing = client.get("/api/contacts/lookup", query_string={"url": "https://www.linkedin.com/in/nobody/"})
+    missing = client.get(
+        "/api/contacts/lookup", query_string={"url": "https://www.linkedin.com/in/nobody/"}
+    )
     assert missing.status_code == 404
     assert client.get("/api/contacts/lookup").status_code == 422
 
 
 def test_patch_keeps_field_history(client, make_person, app):
     from sqlalchemy import select
-
     from topofmind.store.models import PersonFieldChange
 
     person = make_person(company="Acme")
-    response = client.patch(f"/api/contacts/{person['id']}", json={"company": "Globex", "tags": ["recruiter"]})
+    response = client.patch(
+        f"/api/contacts/{person['id']}", json={"company": "Globex", "tags": ["recruiter"]}
+    )
     assert response.status_code == 200
     assert response.json["company"] == "Globex"
     with app.extensions["topofmind"].session_factory() as session:
@@ -94,12 +105,16 @@ def test_list_search_filter_sort_and_page(client, make_person):
     assert client.get("/api/contacts?company=acme").json["total"] == 2
     assert client.get("/api/contacts?tag=recruiter").json["items"][0]["name"] == "Zoe Zhang"
     assert client.get("/api/contacts?degree=1").json["total"] == 1
-    assert [p["name"] for p in client.get("/api/contacts?sort=-name").json["items"]][0] == "Zoe Zhang"
+    assert [p["name"] for p in client.get("/api/contacts?sort=-name").json["items"]][
+        0
+    ] == "Zoe Zhang"
     paged = client.get("/api/contacts?per_page=2&page=2").json
     assert (paged["total"], paged["page"], paged["per_page"], len(paged["items"])) == (3, 2, 2, 1)
 
 
-@pytest.mark.parametrize("query", ["per_page=0", "per_page=201", "page=0", "sort=bogus", "degree=5"])
+@pytest.mark.parametrize(
+    "query", ["per_page=0", "per_page=201", "page=0", "sort=bogus", "degree=5"]
+)
 def test_paging_and_filter_limits(client, query):
     response = client.get(f"/api/contacts?{query}")
     assert response.status_code == 422

@@ -22,7 +22,10 @@ def test_opportunity_with_people(client, make_person, make_opportunity):
         ({"company": "X", "title": "Y", "stage": "dreaming"}, "stage"),
         ({"company": "X", "title": "Y", "people": [{"person_id": 999}]}, "people"),
         ({"company": "X", "title": "Y", "people": [{"person_id": 1, "role": "boss"}]}, "people"),
-        ({"company": "X", "title": "Y", "decision_expected_on": "3000-01-01"}, "decision_expected_on"),
+        (
+            {"company": "X", "title": "Y", "decision_expected_on": "3000-01-01"},
+            "decision_expected_on",
+        ),
     ],
 )
 def test_opportunity_validation(client, make_person, payload, field):
@@ -62,8 +65,11 @@ def test_interview_cannot_end_before_it_starts(client, make_opportunity):
     opportunity = make_opportunity()
     response = client.post(
         "/api/interviews",
-        json={"opportunity_id": opportunity["id"], "starts_at": "2026-11-24T10:00:00Z",
-              "ends_at": "2026-11-24T09:00:00Z"},
+        json={
+            "opportunity_id": opportunity["id"],
+            "starts_at": "2026-11-24T10:00:00Z",
+            "ends_at": "2026-11-24T09:00:00Z",
+        },
     )
     assert response.status_code == 422
     assert "ends_at" in response.json["errors"]
@@ -72,7 +78,11 @@ def test_interview_cannot_end_before_it_starts(client, make_opportunity):
 def test_interview_for_unknown_opportunity(client):
     response = client.post(
         "/api/interviews",
-        json={"opportunity_id": 77, "starts_at": "2026-11-24T10:00:00Z", "ends_at": "2026-11-24T11:00:00Z"},
+        json={
+            "opportunity_id": 77,
+            "starts_at": "2026-11-24T10:00:00Z",
+            "ends_at": "2026-11-24T11:00:00Z",
+        },
     )
     assert response.status_code == 422
     assert "opportunity_id" in response.json["errors"]
@@ -82,14 +92,19 @@ def test_interactions(client, make_person):
     person = make_person()
     created = client.post(
         f"/api/contacts/{person['id']}/interactions",
-        json={"kind": "inbound_request", "occurred_at": "2026-11-20T09:00:00Z", "note": "References?"},
+        json={
+            "kind": "inbound_request",
+            "occurred_at": "2026-11-20T09:00:00Z",
+            "note": "References?",
+        },
     )
     assert created.status_code == 201
     assert created.json["direction"] == "inbound"
     bad = client.post(f"/api/contacts/{person['id']}/interactions", json={"kind": "poke"})
     assert bad.status_code == 422 and "kind" in bad.json["errors"]
     far = client.post(
-        f"/api/contacts/{person['id']}/interactions", json={"kind": "call", "occurred_at": "1800-01-01T00:00:00Z"}
+        f"/api/contacts/{person['id']}/interactions",
+        json={"kind": "call", "occurred_at": "1800-01-01T00:00:00Z"},
     )
     assert far.status_code == 422 and "occurred_at" in far.json["errors"]
     assert client.post("/api/contacts/999/interactions", json={"kind": "call"}).status_code == 404

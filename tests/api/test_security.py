@@ -56,7 +56,12 @@ def test_our_host_names_pass(client, host):
 
 @pytest.mark.parametrize(
     "origin",
-    ["https://evil.example", "http://127.0.0.1:9999", "chrome-extension://abcdefghijklmnop", "null"],
+    [
+        "https://evil.example",
+        "http://127.0.0.1:9999",
+        "chrome-extension://abcdefghijklmnop",
+        "null",
+    ],
 )
 def test_foreign_origin_is_refused_even_with_the_token(client, origin):
     response = client.post("/api/contacts", headers={"Origin": origin}, json={"name": "X"})

@@ -24,8 +24,10 @@ def limit_capture_size():
     limit = current_app.config["MAX_CAPTURE_BYTES"]
     # JSON escaping can grow HTML by a few percent; the html field itself is checked exactly.
     if request.method == "POST" and (request.content_length or 0) > limit * 1.25 + 65536:
-        raise TooLarge(f"A capture may be at most {limit} bytes of HTML.",
-                       {"html": [f"At most {limit} bytes."]})
+        raise TooLarge(
+            f"A capture may be at most {limit} bytes of HTML.",
+            {"html": [f"At most {limit} bytes."]},
+        )
 
 
 def capture_result(capture) -> dict:
@@ -36,8 +38,9 @@ def capture_result(capture) -> dict:
         person_model = session.get(Person, capture.person_id)
         if person_model is not None:
             person = person_view(session, person_model, now())
-            page = suggestion_service.list_suggestions(session, person_id=capture.person_id,
-                                                       per_page=20)
+            page = suggestion_service.list_suggestions(
+                session, person_id=capture.person_id, per_page=20
+            )
             suggestions = suggestion_service.suggestion_views(session, page.items, now())
     return {
         "capture_id": capture.id,
@@ -71,10 +74,16 @@ class Captures(MethodView):
         )
         if created:
             touched = {capture.person_id} if capture.person_id else set()
-            touched |= set(session.scalars(
-                select(Post.person_id).where(Post.person_id.is_not(None), Post.urn.in_(
-                    [p["urn"] for p in (capture.extracted or {}).get("posts") or []]))
-            ))
+            touched |= set(
+                session.scalars(
+                    select(Post.person_id).where(
+                        Post.person_id.is_not(None),
+                        Post.urn.in_(
+                            [p["urn"] for p in (capture.extracted or {}).get("posts") or []]
+                        ),
+                    )
+                )
+            )
             if touched:
                 suggestion_service.recompute(session, now(), touched)
         return capture_result(capture), 201 if created else 200

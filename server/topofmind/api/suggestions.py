@@ -67,8 +67,9 @@ class SuggestionSnooze(MethodView):
     @blp.response(200, SuggestionOut)
     def post(self, data, suggestion_id):
         data = data or {}
-        return _one(service.snooze(db_session(), suggestion_id, now(), data.get("until"),
-                                   data.get("hours")))
+        return _one(
+            service.snooze(db_session(), suggestion_id, now(), data.get("until"), data.get("hours"))
+        )
 
 
 @blp.route("/suggestions/<int:suggestion_id>/dismiss")
@@ -101,9 +102,7 @@ class PersonCadence(MethodView):
         session = db_session()
         people_service.get_person(session, person_id)
         service.recompute_person(session, person_id, now())
-        return person_view(session, people_service.get_person(session, person_id), now())[
-            "cadence"
-        ]
+        return person_view(session, people_service.get_person(session, person_id), now())["cadence"]
 
 
 @blp.route("/contacts/<int:person_id>/explain")
@@ -116,5 +115,6 @@ class PersonExplain(MethodView):
         facts = service.load_facts(session, now(), [person_id])
         if person_id not in facts.person_by_id:
             return []
-        return engine.explain(facts, person_id, now(), service.cadence_settings(session),
-                              include_budget=False)
+        return engine.explain(
+            facts, person_id, now(), service.cadence_settings(session), include_budget=False
+        )

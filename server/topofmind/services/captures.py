@@ -29,8 +29,16 @@ from .people import (
 
 log = logging.getLogger(__name__)
 
-PERSON_FIELDS_FROM_PAGE = ("name", "headline", "title", "company", "location", "degree",
-                           "followers", "mutual_count")
+PERSON_FIELDS_FROM_PAGE = (
+    "name",
+    "headline",
+    "title",
+    "company",
+    "location",
+    "degree",
+    "followers",
+    "mutual_count",
+)
 
 
 def get_capture(session: Session, capture_id: str) -> Capture:
@@ -63,12 +71,16 @@ def record_capture(
         return existing, False
     url = payload["url"]
     if not is_linkedin_url(url):
-        raise InvalidInput("Only LinkedIn pages can be captured.",
-                           {"url": ["Must be a https://www.linkedin.com/ page."]})
+        raise InvalidInput(
+            "Only LinkedIn pages can be captured.",
+            {"url": ["Must be a https://www.linkedin.com/ page."]},
+        )
     raw = payload["html"].encode("utf-8", "replace")
     if len(raw) > max_bytes:
-        raise TooLarge(f"The page is {len(raw)} bytes; the limit is {max_bytes}.",
-                       {"html": [f"At most {max_bytes} bytes."]})
+        raise TooLarge(
+            f"The page is {len(raw)} bytes; the limit is {max_bytes}.",
+            {"html": [f"At most {max_bytes} bytes."]},
+        )
     capture = Capture(
         id=payload["id"],
         url=url,
@@ -84,9 +96,7 @@ def record_capture(
     return capture, True
 
 
-def apply_parse(
-    session: Session, capture: Capture, raw: bytes, now: datetime, views=()
-) -> None:
+def apply_parse(session: Session, capture: Capture, raw: bytes, now: datetime, views=()) -> None:
     """Parse ``raw`` and fold what it says into people, posts and views (also used by reparse)."""
     try:
         extracted = parse_page(raw, capture.url).to_dict()
@@ -94,8 +104,9 @@ def apply_parse(
         log.exception("parser failed on capture %s", capture.id)
         capture.status = "failed"
         capture.parser_version = PARSER_VERSION
-        capture.warnings = ["The page could not be read; it is kept and will be re-read when "
-                            "Top of Mind updates."]
+        capture.warnings = [
+            "The page could not be read; it is kept and will be re-read when Top of Mind updates."
+        ]
         capture.extracted = None
         return
     capture.kind = extracted["kind"]
@@ -134,11 +145,15 @@ def upsert_person_from_page(
         # own URL may carry the other form of the id.
         _c, page_public, page_member = identity_from_url(capture.url)
         person = find_person(session, public_id=page_public, member_urn=page_member)
-    changes = {field: parsed.get(field) for field in PERSON_FIELDS_FROM_PAGE
-               if parsed.get(field) is not None}
+    changes = {
+        field: parsed.get(field)
+        for field in PERSON_FIELDS_FROM_PAGE
+        if parsed.get(field) is not None
+    }
     if person is None:
         person = create_person(
-            session, {"name": parsed["name"], "profile_url": canonical, "source": "extension"},
+            session,
+            {"name": parsed["name"], "profile_url": canonical, "source": "extension"},
             now,
         )
         if public_id and person.public_id is None:
@@ -146,8 +161,10 @@ def upsert_person_from_page(
     else:
         if public_id and not person.public_id:
             person.public_id = public_id
-            person.profile_url = canonical_profile_url(
-                f"https://www.linkedin.com/in/{public_id}/") or person.profile_url
+            person.profile_url = (
+                canonical_profile_url(f"https://www.linkedin.com/in/{public_id}/")
+                or person.profile_url
+            )
         if member_urn and not person.member_urn:
             person.member_urn = member_urn
         if not person.tracked:
@@ -162,8 +179,12 @@ def record_mutuals(
     session: Session, person: Person, names, capture: Capture, now: datetime
 ) -> None:
     """Mutual connections named on a profile, joined to the user's own connections by name."""
-    known = {m.name_key: m for m in session.scalars(
-        select(MutualConnection).where(MutualConnection.person_id == person.id))}
+    known = {
+        m.name_key: m
+        for m in session.scalars(
+            select(MutualConnection).where(MutualConnection.person_id == person.id)
+        )
+    }
     for name in names:
         key = name_key(name)
         if not key:
@@ -177,7 +198,9 @@ def record_mutuals(
                 select(Person).where(Person.name_key == key).limit(1)
             ).first()
             mutual = MutualConnection(
-                person_id=person.id, name=name, name_key=key,
+                person_id=person.id,
+                name=name,
+                name_key=key,
                 connection_id=connection.id if connection else None,
                 mutual_person_id=mutual_person.id if mutual_person else None,
                 profile_url=connection.profile_url if connection else None,
@@ -199,11 +222,19 @@ def record_connections_seen(session: Session, people, now: datetime) -> None:
         if session.scalars(select(Connection).where(Connection.identity_key == key)).first():
             continue
         _c, public_id, _m = identity_from_url(url)
-        session.add(Connection(
-            identity_key=key, name=name, name_key=name_key(name), profile_url=url,
-            public_id=public_id, position=entry.get("headline"), source="capture",
-            created_at=now, updated_at=now,
-        ))
+        session.add(
+            Connection(
+                identity_key=key,
+                name=name,
+                name_key=name_key(name),
+                profile_url=url,
+                public_id=public_id,
+                position=entry.get("headline"),
+                source="capture",
+                created_at=now,
+                updated_at=now,
+            )
+        )
     session.flush()
 
 
@@ -218,8 +249,16 @@ def record_posts(session: Session, posts, capture: Capture, now: datetime, views
         if post is None:
             post = Post(urn=urn, first_seen_at=capture.captured_at)
             session.add(post)
-        for field in ("url", "author_name", "author_url", "text", "relative_time", "reactions",
-                      "comments", "reposts"):
+        for field in (
+            "url",
+            "author_name",
+            "author_url",
+            "text",
+            "relative_time",
+            "reactions",
+            "comments",
+            "reposts",
+        ):
             value = parsed.get(field)
             if value is not None:
                 setattr(post, field, value)
@@ -233,8 +272,14 @@ def record_posts(session: Session, posts, capture: Capture, now: datetime, views
             if author is not None:
                 post.person_id = author.id
         session.flush()
-        session.add(PostView(post_id=post.id, capture_id=capture.id,
-                             seen_at=capture.captured_at, dwell_ms=dwell.get(urn)))
+        session.add(
+            PostView(
+                post_id=post.id,
+                capture_id=capture.id,
+                seen_at=capture.captured_at,
+                dwell_ms=dwell.get(urn),
+            )
+        )
 
 
 def capture_html(capture: Capture) -> bytes:
@@ -280,15 +325,17 @@ def capture_posts_view(session: Session, capture: Capture) -> list[dict]:
     for parsed in posts:
         post = stored.get(parsed.get("urn"))
         author_id = post.person_id if post else None
-        view.append({
-            "urn": parsed.get("urn"),
-            "url": parsed.get("url"),
-            "author_name": parsed.get("author_name"),
-            "author_url": parsed.get("author_url"),
-            "text": parsed.get("text"),
-            "posted_at": parsed.get("posted_at"),
-            "relative_time": parsed.get("relative_time"),
-            "author_person_id": author_id,
-            "tracked": author_id is not None,
-        })
+        view.append(
+            {
+                "urn": parsed.get("urn"),
+                "url": parsed.get("url"),
+                "author_name": parsed.get("author_name"),
+                "author_url": parsed.get("author_url"),
+                "text": parsed.get("text"),
+                "posted_at": parsed.get("posted_at"),
+                "relative_time": parsed.get("relative_time"),
+                "author_person_id": author_id,
+                "tracked": author_id is not None,
+            }
+        )
     return view

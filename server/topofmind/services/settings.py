@@ -41,8 +41,11 @@ def _validate(key: str, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             raise InvalidInput("Expected a whole number.", {key: ["Must be a whole number."]})
         limits = {
-            "working_hours_start": (0, 23), "working_hours_end": (1, 24), "daily_budget": (1, 100),
-            "capture_retention_days": (1, 3650), "digest_hour": (0, 23),
+            "working_hours_start": (0, 23),
+            "working_hours_end": (1, 24),
+            "daily_budget": (1, 100),
+            "capture_retention_days": (1, 3650),
+            "digest_hour": (0, 23),
         }
         low, high = limits.get(key, (0, 10**6))
         if not low <= value <= high:
@@ -80,8 +83,10 @@ def update_settings(session: Session, changes: Mapping[str, Any]) -> dict[str, A
     start = clean.get("working_hours_start", current["working_hours_start"])
     end = clean.get("working_hours_end", current["working_hours_end"])
     if start >= end:
-        raise InvalidInput("Working hours must end after they start.",
-                           {"working_hours_end": ["Must be later than the start."]})
+        raise InvalidInput(
+            "Working hours must end after they start.",
+            {"working_hours_end": ["Must be later than the start."]},
+        )
     for key, value in clean.items():
         row = session.get(Setting, key)
         if row is None:

@@ -86,134 +86,228 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
 
     people = tuple(
         FactPerson(
-            id=row.id, name=row.name, degree=row.degree, location=row.location,
-            time_zone=row.time_zone, tags=tuple(row.tags or ()),
-            do_not_contact=row.do_not_contact, company=row.company, public_id=row.public_id,
-            profile_url=row.profile_url, headline=row.headline,
+            id=row.id,
+            name=row.name,
+            degree=row.degree,
+            location=row.location,
+            time_zone=row.time_zone,
+            tags=tuple(row.tags or ()),
+            do_not_contact=row.do_not_contact,
+            company=row.company,
+            public_id=row.public_id,
+            profile_url=row.profile_url,
+            headline=row.headline,
         )
         for row in session.execute(
             scoped(
-                select(Person.id, Person.name, Person.degree, Person.location, Person.time_zone,
-                       Person.tags, Person.do_not_contact, Person.company, Person.public_id,
-                       Person.profile_url, Person.headline).where(Person.tracked.is_(True)),
+                select(
+                    Person.id,
+                    Person.name,
+                    Person.degree,
+                    Person.location,
+                    Person.time_zone,
+                    Person.tags,
+                    Person.do_not_contact,
+                    Person.company,
+                    Person.public_id,
+                    Person.profile_url,
+                    Person.headline,
+                ).where(Person.tracked.is_(True)),
                 Person.id,
             )
         )
     )
     links = defaultdict(list)
     for opportunity_id, person_id, role in session.execute(
-        select(OpportunityPerson.opportunity_id, OpportunityPerson.person_id,
-               OpportunityPerson.role).order_by(OpportunityPerson.id)
+        select(
+            OpportunityPerson.opportunity_id, OpportunityPerson.person_id, OpportunityPerson.role
+        ).order_by(OpportunityPerson.id)
     ):
         links[opportunity_id].append((person_id, role))
     wanted_opportunities = None
     if ids is not None:
-        wanted_opportunities = {o for o, members in links.items()
-                                if any(p in ids for p, _ in members)}
+        wanted_opportunities = {
+            o for o, members in links.items() if any(p in ids for p, _ in members)
+        }
     opportunities = tuple(
         FactOpportunity(
-            id=row.id, company=row.company, title=row.title, stage=row.stage,
-            decision_expected_on=row.decision_expected_on, people=tuple(links.get(row.id, ())),
+            id=row.id,
+            company=row.company,
+            title=row.title,
+            stage=row.stage,
+            decision_expected_on=row.decision_expected_on,
+            people=tuple(links.get(row.id, ())),
         )
         for row in session.execute(
-            select(Opportunity.id, Opportunity.company, Opportunity.title, Opportunity.stage,
-                   Opportunity.decision_expected_on)
+            select(
+                Opportunity.id,
+                Opportunity.company,
+                Opportunity.title,
+                Opportunity.stage,
+                Opportunity.decision_expected_on,
+            )
         )
         if wanted_opportunities is None or row.id in wanted_opportunities
     )
     opportunity_ids = {o.id for o in opportunities}
     interviewers = defaultdict(list)
     for interview_id, person_id in session.execute(
-        select(InterviewInterviewer.interview_id, InterviewInterviewer.person_id)
-        .order_by(InterviewInterviewer.id)
+        select(InterviewInterviewer.interview_id, InterviewInterviewer.person_id).order_by(
+            InterviewInterviewer.id
+        )
     ):
         interviewers[interview_id].append(person_id)
     interviews = tuple(
         FactInterview(
-            id=row.id, opportunity_id=row.opportunity_id, starts_at=row.starts_at,
-            ends_at=row.ends_at, kind=row.kind, interviewer_ids=tuple(interviewers[row.id]),
+            id=row.id,
+            opportunity_id=row.opportunity_id,
+            starts_at=row.starts_at,
+            ends_at=row.ends_at,
+            kind=row.kind,
+            interviewer_ids=tuple(interviewers[row.id]),
             topics=tuple(row.topics or ()),
         )
         for row in session.execute(
-            select(Interview.id, Interview.opportunity_id, Interview.starts_at, Interview.ends_at,
-                   Interview.kind, Interview.topics)
+            select(
+                Interview.id,
+                Interview.opportunity_id,
+                Interview.starts_at,
+                Interview.ends_at,
+                Interview.kind,
+                Interview.topics,
+            )
         )
         if row.opportunity_id in opportunity_ids
     )
     since = now - timedelta(days=POST_LOOKBACK_DAYS)
     posts = tuple(
-        FactPost(id=row.id, urn=row.urn, person_id=row.person_id, posted_at=row.posted_at,
-                 text=row.text or "", first_seen_at=row.first_seen_at)
+        FactPost(
+            id=row.id,
+            urn=row.urn,
+            person_id=row.person_id,
+            posted_at=row.posted_at,
+            text=row.text or "",
+            first_seen_at=row.first_seen_at,
+        )
         for row in session.execute(
             scoped(
-                select(Post.id, Post.urn, Post.person_id, Post.posted_at, Post.text,
-                       Post.first_seen_at).where(
+                select(
+                    Post.id, Post.urn, Post.person_id, Post.posted_at, Post.text, Post.first_seen_at
+                ).where(
                     Post.person_id.is_not(None),
-                    or_(Post.posted_at >= since, Post.posted_at.is_(None) & (Post.first_seen_at >= since)),
+                    or_(
+                        Post.posted_at >= since,
+                        Post.posted_at.is_(None) & (Post.first_seen_at >= since),
+                    ),
                 ),
                 Post.person_id,
             )
         )
     )
     interactions = tuple(
-        FactInteraction(id=row.id, person_id=row.person_id, kind=row.kind,
-                        direction=row.direction, occurred_at=row.occurred_at,
-                        post_urn=row.post_urn, opportunity_id=row.opportunity_id)
+        FactInteraction(
+            id=row.id,
+            person_id=row.person_id,
+            kind=row.kind,
+            direction=row.direction,
+            occurred_at=row.occurred_at,
+            post_urn=row.post_urn,
+            opportunity_id=row.opportunity_id,
+        )
         for row in session.execute(
             scoped(
-                select(Interaction.id, Interaction.person_id, Interaction.kind,
-                       Interaction.direction, Interaction.occurred_at, Interaction.post_urn,
-                       Interaction.opportunity_id),
+                select(
+                    Interaction.id,
+                    Interaction.person_id,
+                    Interaction.kind,
+                    Interaction.direction,
+                    Interaction.occurred_at,
+                    Interaction.post_urn,
+                    Interaction.opportunity_id,
+                ),
                 Interaction.person_id,
             )
         )
     )
-    mutual_rows = list(session.execute(
-        scoped(
-            select(MutualConnection.person_id, MutualConnection.mutual_person_id,
-                   MutualConnection.name, MutualConnection.profile_url,
-                   MutualConnection.connection_id, MutualConnection.name_key),
-            MutualConnection.person_id,
+    mutual_rows = list(
+        session.execute(
+            scoped(
+                select(
+                    MutualConnection.person_id,
+                    MutualConnection.mutual_person_id,
+                    MutualConnection.name,
+                    MutualConnection.profile_url,
+                    MutualConnection.connection_id,
+                    MutualConnection.name_key,
+                ),
+                MutualConnection.person_id,
+            )
         )
-    ))
+    )
     mutuals = tuple(
-        FactMutual(person_id=row.person_id, mutual_person_id=row.mutual_person_id, name=row.name,
-                   profile_url=row.profile_url)
+        FactMutual(
+            person_id=row.person_id,
+            mutual_person_id=row.mutual_person_id,
+            name=row.name,
+            profile_url=row.profile_url,
+        )
         for row in mutual_rows
     )
     connection_query = select(
-        Connection.id, Connection.person_id, Connection.name, Connection.profile_url,
-        Connection.company, Connection.connected_on, Connection.last_sent_at,
+        Connection.id,
+        Connection.person_id,
+        Connection.name,
+        Connection.profile_url,
+        Connection.company,
+        Connection.connected_on,
+        Connection.last_sent_at,
         Connection.last_received_at,
     )
     if ids is not None:
         names = {row.name_key for row in mutual_rows}
         connection_ids = {row.connection_id for row in mutual_rows if row.connection_id}
         connection_query = connection_query.where(
-            or_(Connection.person_id.in_(ids), Connection.name_key.in_(names),
-                Connection.id.in_(connection_ids))
+            or_(
+                Connection.person_id.in_(ids),
+                Connection.name_key.in_(names),
+                Connection.id.in_(connection_ids),
+            )
         )
     connections = tuple(
         FactConnection(
-            id=row.id, person_id=row.person_id, name=row.name, profile_url=row.profile_url,
-            company=row.company, connected_on=row.connected_on,
-            last_message_at=max(filter(None, (row.last_sent_at, row.last_received_at)),
-                                default=None),
+            id=row.id,
+            person_id=row.person_id,
+            name=row.name,
+            profile_url=row.profile_url,
+            company=row.company,
+            connected_on=row.connected_on,
+            last_message_at=max(
+                filter(None, (row.last_sent_at, row.last_received_at)), default=None
+            ),
         )
         for row in session.execute(connection_query)
     )
     sent = defaultdict(list)
-    for item_id, person_id in session.execute(select(ShareSent.share_item_id,
-                                                     ShareSent.person_id)):
+    for item_id, person_id in session.execute(select(ShareSent.share_item_id, ShareSent.person_id)):
         sent[item_id].append(person_id)
     share_items = tuple(
-        FactShareItem(id=item.id, url=item.url or "", title=item.title,
-                      topics=tuple(item.topics or ()), sent_to_person_ids=tuple(sent[item.id]))
+        FactShareItem(
+            id=item.id,
+            url=item.url or "",
+            title=item.title,
+            topics=tuple(item.topics or ()),
+            sent_to_person_ids=tuple(sent[item.id]),
+        )
         for item in session.scalars(select(ShareItem))
     )
     return Facts(
-        people=people, opportunities=opportunities, interviews=interviews, posts=posts,
-        interactions=interactions, connections=connections, mutuals=mutuals,
+        people=people,
+        opportunities=opportunities,
+        interviews=interviews,
+        posts=posts,
+        interactions=interactions,
+        connections=connections,
+        mutuals=mutuals,
         share_items=share_items,
     )
 
@@ -242,9 +336,16 @@ def recompute(
     plan = engine.reconcile(
         [
             engine.ExistingSuggestion(
-                id=row.id, key=row.key, status=row.status, fact_fingerprint=row.fingerprint or "",
-                reason=row.reason, due_at=row.due_at, window_end=row.window_end,
-                priority=row.priority, subject_type=row.subject_type, subject_id=row.subject_id,
+                id=row.id,
+                key=row.key,
+                status=row.status,
+                fact_fingerprint=row.fingerprint or "",
+                reason=row.reason,
+                due_at=row.due_at,
+                window_end=row.window_end,
+                priority=row.priority,
+                subject_type=row.subject_type,
+                subject_id=row.subject_id,
                 snoozed_until=row.snoozed_until,
             )
             for row in stored.values()
@@ -263,13 +364,18 @@ def recompute(
             row.status, row.snoozed_until, row.resolved_at = "open", None, None
     if plan.to_expire:
         session.execute(
-            update(Suggestion).where(Suggestion.id.in_(plan.to_expire))
+            update(Suggestion)
+            .where(Suggestion.id.in_(plan.to_expire))
             .values(status="expired", updated_at=now)
         )
     _store_cadence(session, facts, scope, now, settings)
     session.flush()
-    return {"created": len(plan.to_create), "updated": len(plan.to_update),
-            "expired": len(plan.to_expire), "people": len(scope)}
+    return {
+        "created": len(plan.to_create),
+        "updated": len(plan.to_update),
+        "expired": len(plan.to_expire),
+        "people": len(scope),
+    }
 
 
 def recompute_person(session: Session, person_id: int, now: datetime) -> dict[str, int]:
@@ -287,8 +393,10 @@ def _copy(row: Suggestion, suggestion, now: datetime) -> None:
     row.priority = suggestion.priority
     row.fingerprint = suggestion.fact_fingerprint
     row.channel = suggestion.channel
-    row.extra = {"facts": _jsonable(dict(suggestion.facts)),
-                 "introducer_person_id": suggestion.introducer_person_id}
+    row.extra = {
+        "facts": _jsonable(dict(suggestion.facts)),
+        "introducer_person_id": suggestion.introducer_person_id,
+    }
     row.updated_at = now
 
 
@@ -304,15 +412,19 @@ def _jsonable(value):
     return value
 
 
-def _store_cadence(session: Session, facts: Facts, scope: list[int], now: datetime,
-                   settings: CadenceSettings) -> None:
-    existing = {
-        row.person_id: row
-        for row in session.scalars(
-            select(CadenceSnapshot).where(CadenceSnapshot.person_id.in_(scope))
-        )
-    } if len(scope) < 5000 else {row.person_id: row for row in session.scalars(
-        select(CadenceSnapshot))}
+def _store_cadence(
+    session: Session, facts: Facts, scope: list[int], now: datetime, settings: CadenceSettings
+) -> None:
+    existing = (
+        {
+            row.person_id: row
+            for row in session.scalars(
+                select(CadenceSnapshot).where(CadenceSnapshot.person_id.in_(scope))
+            )
+        }
+        if len(scope) < 5000
+        else {row.person_id: row for row in session.scalars(select(CadenceSnapshot))}
+    )
     for person_id in scope:
         figures = engine.cadence_for(facts, person_id, now, settings)
         row = existing.get(person_id)
@@ -347,8 +459,13 @@ def get_suggestion(session: Session, suggestion_id: int) -> Suggestion:
 
 
 def list_suggestions(
-    session: Session, *, status: str | None = "open", person_id: int | None = None,
-    due_before: datetime | None = None, kind: str | None = None, page: int = 1,
+    session: Session,
+    *,
+    status: str | None = "open",
+    person_id: int | None = None,
+    due_before: datetime | None = None,
+    kind: str | None = None,
+    page: int = 1,
     per_page: int = 50,
 ) -> Page:
     query = select(Suggestion)
@@ -372,35 +489,42 @@ def suggestion_views(session: Session, suggestions, now: datetime) -> list[dict]
     person_ids = {s.person_id for s in suggestions}
     people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(person_ids)))}
     post_ids = [s.subject_id for s in suggestions if s.subject_type == "post" and s.subject_id]
-    post_urls = dict(session.execute(select(Post.id, Post.url).where(Post.id.in_(post_ids))))
+    post_urls = {
+        row.id: row.url
+        for row in session.execute(select(Post.id, Post.url).where(Post.id.in_(post_ids)))
+    }
     views = []
     for suggestion in suggestions:
         person = people.get(suggestion.person_id)
-        views.append({
-            "id": suggestion.id,
-            "key": suggestion.key,
-            "kind": suggestion.kind,
-            "person_id": suggestion.person_id,
-            "person_name": person.name if person else None,
-            "subject_type": suggestion.subject_type,
-            "subject_id": suggestion.subject_id,
-            "reason": suggestion.reason,
-            "due_at": suggestion.due_at,
-            "window_end": suggestion.window_end,
-            "priority": suggestion.priority,
-            "status": suggestion.status,
-            "snoozed_until": suggestion.snoozed_until,
-            "channel": suggestion.channel,
-            "introducer_person_id": (suggestion.extra or {}).get("introducer_person_id"),
-            "post_url": post_urls.get(suggestion.subject_id)
-            if suggestion.subject_type == "post" else None,
-            "draft": draft_for(session, suggestion, person, now) if person else None,
-        })
+        views.append(
+            {
+                "id": suggestion.id,
+                "key": suggestion.key,
+                "kind": suggestion.kind,
+                "person_id": suggestion.person_id,
+                "person_name": person.name if person else None,
+                "subject_type": suggestion.subject_type,
+                "subject_id": suggestion.subject_id,
+                "reason": suggestion.reason,
+                "due_at": suggestion.due_at,
+                "window_end": suggestion.window_end,
+                "priority": suggestion.priority,
+                "status": suggestion.status,
+                "snoozed_until": suggestion.snoozed_until,
+                "channel": suggestion.channel,
+                "introducer_person_id": (suggestion.extra or {}).get("introducer_person_id"),
+                "post_url": post_urls.get(suggestion.subject_id)
+                if suggestion.subject_type == "post"
+                else None,
+                "draft": draft_for(session, suggestion, person, now) if person else None,
+            }
+        )
     return views
 
 
-def mark_done(session: Session, suggestion_id: int, now: datetime, note: str | None = None
-              ) -> Suggestion:
+def mark_done(
+    session: Session, suggestion_id: int, now: datetime, note: str | None = None
+) -> Suggestion:
     """Mark done and log the touch it stands for (dated now), then recompute the person."""
     suggestion = get_suggestion(session, suggestion_id)
     if suggestion.status == "done":
@@ -408,13 +532,18 @@ def mark_done(session: Session, suggestion_id: int, now: datetime, note: str | N
     kind = DONE_INTERACTION.get(suggestion.kind)
     if kind:
         facts = (suggestion.extra or {}).get("facts") or {}
-        record_interaction(session, suggestion.person_id, {
-            "kind": kind,
-            "note": note or f"Done from suggestion: {suggestion.reason[:180]}",
-            "post_urn": facts.get("post_urn") if suggestion.subject_type == "post" else None,
-            "opportunity_id": facts.get("opportunity_id"),
-            "source": "suggestion",
-        }, now)
+        record_interaction(
+            session,
+            suggestion.person_id,
+            {
+                "kind": kind,
+                "note": note or f"Done from suggestion: {suggestion.reason[:180]}",
+                "post_urn": facts.get("post_urn") if suggestion.subject_type == "post" else None,
+                "opportunity_id": facts.get("opportunity_id"),
+                "source": "suggestion",
+            },
+            now,
+        )
     if suggestion.kind == "share" and suggestion.subject_type == "share_item":
         _remember_share(session, suggestion.subject_id, suggestion.person_id, now)
     suggestion.status = "done"
@@ -426,14 +555,25 @@ def mark_done(session: Session, suggestion_id: int, now: datetime, note: str | N
 
 
 def _remember_share(session: Session, item_id: int | None, person_id: int, now: datetime) -> None:
-    if item_id and session.get(ShareItem, item_id) and not session.scalars(
-        select(ShareSent).where(ShareSent.share_item_id == item_id,
-                                ShareSent.person_id == person_id)).first():
+    if (
+        item_id
+        and session.get(ShareItem, item_id)
+        and not session.scalars(
+            select(ShareSent).where(
+                ShareSent.share_item_id == item_id, ShareSent.person_id == person_id
+            )
+        ).first()
+    ):
         session.add(ShareSent(share_item_id=item_id, person_id=person_id, sent_at=now))
 
 
-def snooze(session: Session, suggestion_id: int, now: datetime, until: datetime | None = None,
-           hours: int | None = None) -> Suggestion:
+def snooze(
+    session: Session,
+    suggestion_id: int,
+    now: datetime,
+    until: datetime | None = None,
+    hours: int | None = None,
+) -> Suggestion:
     """Hide until ``until`` (or ``hours`` from now; default: tomorrow at the start of work)."""
     suggestion = get_suggestion(session, suggestion_id)
     if suggestion.status in ("done", "expired"):
@@ -445,7 +585,9 @@ def snooze(session: Session, suggestion_id: int, now: datetime, until: datetime 
             settings = cadence_settings(session)
             zone = timing.zone(settings.user_time_zone)
             until = timing.next_working_time(
-                timing.end_of_day(now, zone), zone, settings.working_hours_start,
+                timing.end_of_day(now, zone),
+                zone,
+                settings.working_hours_start,
                 settings.working_hours_end,
             )
     if until <= now:
@@ -484,9 +626,11 @@ def digest(session: Session, now: datetime) -> dict:
     settings = cadence_settings(session)
     zone = timing.zone(settings.user_time_zone)
     end_of_today = timing.end_of_day(now, zone)
-    rows = list(session.scalars(
-        select(Suggestion).where(Suggestion.status == "open", Suggestion.due_at < end_of_today)
-    ))
+    rows = list(
+        session.scalars(
+            select(Suggestion).where(Suggestion.status == "open", Suggestion.due_at < end_of_today)
+        )
+    )
     rows.sort(key=lambda row: (-row.priority, row.due_at, row.key))
     top = rows[: settings.daily_budget]
     return {
@@ -495,4 +639,3 @@ def digest(session: Session, now: datetime) -> dict:
         "budget": settings.daily_budget,
         "items": suggestion_views(session, top, now),
     }
-

@@ -8,8 +8,18 @@ from marshmallow import fields, validate
 from ...services.suggestions import STATUSES
 from .common import DateTime, PageQuery, list_schema
 
-KINDS = ("thank_you", "comment", "react", "share", "check_in", "respond", "ask_intro",
-         "event_follow_up", "keep_warm", "connect")
+KINDS = (
+    "thank_you",
+    "comment",
+    "react",
+    "share",
+    "check_in",
+    "respond",
+    "ask_intro",
+    "event_follow_up",
+    "keep_warm",
+    "connect",
+)
 
 
 class DraftWarningOut(ma.Schema):
@@ -27,6 +37,7 @@ class DraftOut(ma.Schema):
     char_limit = fields.Integer(allow_none=True)
     length = fields.Integer()
     within_limit = fields.Boolean()
+    guidance = fields.String()
     warnings = fields.List(fields.Nested(DraftWarningOut))
 
 
