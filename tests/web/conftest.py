@@ -168,3 +168,19 @@ def open_suggestions(db_session, **filters):
 
 def flash_text(html: str) -> list[str]:
     return re.findall(r'<p class="flash [a-z]+"[^>]*>(.*?)</p>', html, re.S)
+
+
+def parsed_tags(html: str) -> list[tuple[str, dict]]:
+    """Every start tag as ``(name, attrs)``, as a browser's tokenizer would see them."""
+    from html.parser import HTMLParser
+
+    found: list[tuple[str, dict]] = []
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.append((tag, dict(attrs)))
+
+        handle_startendtag = handle_starttag
+
+    Collector(convert_charrefs=True).feed(html)
+    return found

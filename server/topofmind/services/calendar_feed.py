@@ -100,7 +100,7 @@ def build_calendar(session: Session, now: datetime, *, base_url: str = "") -> st
         .order_by(Suggestion.due_at, Suggestion.id)
     ).all()
     person_ids |= {suggestion.person_id for suggestion in suggestions}
-    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(person_ids))).tuples().all())
+    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(person_ids))).all())
     for interview in interviews:
         opportunity: Opportunity = interview.opportunity
         who = ", ".join(names.get(link.person_id, "?") for link in interview.interviewers)

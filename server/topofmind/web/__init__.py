@@ -60,6 +60,7 @@ def _register_error_pages(app: Flask) -> None:
     handlers = app.error_handler_spec[None][None]
     json_any = handlers.get(Exception)
     json_domain = handlers.get(DomainError)
+    json_http = handlers.get(HTTPException)
 
     def html(code: int, title: str, message: str):
         return render_template("error.html", code=code, title=title, message=message), code
@@ -69,6 +70,12 @@ def _register_error_pages(app: Flask) -> None:
         if not _is_dashboard_request() and json_domain is not None:
             return json_domain(error)
         return html(error.status, "That did not work", error.message)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if not _is_dashboard_request() and json_http is not None:
+            return json_http(error)
+        return any_error(error)
 
     @app.errorhandler(Exception)
     def any_error(error: Exception):

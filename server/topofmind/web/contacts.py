@@ -103,7 +103,7 @@ def contacts():
 
     active = any(filters[name] for name in FILTERS)
     return render_template(
-        "web_contacts.html",
+        "contacts.html",
         people=people,
         page=page,
         pages=pages,

@@ -61,7 +61,7 @@ def _pipeline_context(errors=None, form=None, open_form=None):
     session = db()
     opportunities = opportunity_service.list_opportunities(session, per_page=200).items
     people_ids = {link.person_id for opp in opportunities for link in opp.people}
-    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(people_ids))).tuples().all())
+    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(people_ids))).all())
     columns = {stage: [] for stage in STAGES}
     for opportunity in opportunities:
         columns[opportunity.stage].append(opportunity)
@@ -82,7 +82,7 @@ def _pipeline_context(errors=None, form=None, open_form=None):
 
 @bp.get("/pipeline")
 def pipeline():
-    return render_template("web_pipeline.html", **_pipeline_context())
+    return render_template("pipeline.html", **_pipeline_context())
 
 
 @bp.post("/pipeline/opportunities")
@@ -108,7 +108,7 @@ def add_opportunity():
             people.append({"person_id": person.id, "role": role if role in ROLES else "other"})
     if errors:
         context = _pipeline_context(errors, request.form.to_dict(), open_form="new")
-        return render_template("web_pipeline.html", **context), 422
+        return render_template("pipeline.html", **context), 422
     opportunity = opportunity_service.create_opportunity(
         session,
         {
@@ -219,7 +219,7 @@ def add_interview(opportunity_id: int):
             return redirect(url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}",
                             code=303)
     context = _pipeline_context(errors, request.form.to_dict(), open_form=opportunity.id)
-    return render_template("web_pipeline.html", **context), 422
+    return render_template("pipeline.html", **context), 422
 
 
 def _interview_flash(interview: Interview) -> str:
@@ -245,7 +245,7 @@ def _render_interview(interview: Interview, errors=None, form=None, status=200):
     opportunity = interview.opportunity
     ids = {link.person_id for link in interview.interviewers}
     ids |= {link.person_id for link in opportunity.people}
-    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(ids))).tuples().all())
+    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(ids))).all())
     minutes = max(int((interview.ends_at - interview.starts_at).total_seconds() // 60), 5)
     return (
         render_template(

@@ -53,7 +53,7 @@ def _render(errors=None, form=None, status=200):
     origin = request.host_url.rstrip("/")
     return (
         render_template(
-            "web_settings.html",
+            "settings.html",
             **_values(),
             errors=errors or {},
             form=form,

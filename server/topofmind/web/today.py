@@ -32,7 +32,7 @@ def today():
     snoozed = suggestion_service.list_suggestions(session, status="snoozed", per_page=1).total
     people = session.scalar(select(func.count()).select_from(Person)) or 0
     return render_template(
-        "web_today.html",
+        "today.html",
         digest=digest,
         due_now=due_now,
         this_week=this_week,
