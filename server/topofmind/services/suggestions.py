@@ -214,6 +214,7 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
             occurred_at=row.occurred_at,
             post_urn=row.post_urn,
             opportunity_id=row.opportunity_id,
+            note=row.note,
         )
         for row in session.execute(
             scoped(
@@ -225,6 +226,7 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
                     Interaction.occurred_at,
                     Interaction.post_urn,
                     Interaction.opportunity_id,
+                    Interaction.note,
                 ),
                 Interaction.person_id,
             )
@@ -477,8 +479,9 @@ def _store_cadence(
         query = query.where(CadenceSnapshot.person_id.in_(scope))
     stored = {row[0]: tuple(row[1:]) for row in session.execute(query)}
     inserts, updates = [], []
+    all_figures = engine.cadence_for_all(facts, now, settings)
     for person_id in scope:
-        figures = engine.cadence_for(facts, person_id, now, settings)
+        figures = all_figures[person_id]
         values = dict(
             status=figures.status,
             stage=figures.stage,
