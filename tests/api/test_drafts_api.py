@@ -1,6 +1,7 @@
 """The message check, draft previews and template edits over HTTP (SQLite and PostgreSQL)."""
 
 import pytest
+
 from topofmind.domain.draft_templates import DEFAULT_TEMPLATES
 from topofmind.services.demo import load_demo
 

@@ -1,6 +1,7 @@
 """The share queue over HTTP: items, matching, sending once (SQLite and PostgreSQL)."""
 
 import pytest
+
 from topofmind.services.demo import load_demo
 
 KAFKA = "Taming Kafka consumer lag: alerts that page only when users notice"
@@ -128,29 +129,32 @@ def test_a_new_item_reaches_the_person_it_suits(client, demo):
 
 
 def test_an_item_is_sent_once_and_never_suggested_again(client, demo):
-    tomas = person_id(client, "Tomás Ortega")
+    daniel = person_id(client, "Daniel Okafor")
     kafka = item_id(client, KAFKA)
-    shares = [s for s in open_suggestions(client, "Tomás Ortega") if s["kind"] == "share"]
+    shares = [s for s in open_suggestions(client, "Daniel Okafor") if s["kind"] == "share"]
     assert [s["subject_id"] for s in shares] == [kafka]
 
-    response = client.post(f"/api/share-items/{kafka}/sent", json={"person_id": tomas})
+    response = client.post(f"/api/share-items/{kafka}/sent", json={"person_id": daniel})
     assert response.status_code == 201
-    assert response.json["person_id"] == tomas and response.json["share_item_id"] == kafka
+    assert response.json["person_id"] == daniel and response.json["share_item_id"] == kafka
 
-    again = client.post(f"/api/share-items/{kafka}/sent", json={"person_id": tomas})
+    again = client.post(f"/api/share-items/{kafka}/sent", json={"person_id": daniel})
     assert again.status_code == 409 and "person_id" in again.json["errors"]
 
-    assert client.get(f"/api/share-items/{kafka}").json["sent_to"] == [tomas]
+    assert client.get(f"/api/share-items/{kafka}").json["sent_to"] == [daniel]
     matches = client.get(f"/api/share-items/{kafka}/matches").json
-    assert tomas not in [m["person_id"] for m in matches]
+    assert daniel not in [m["person_id"] for m in matches]
     assert not [
         s
-        for s in open_suggestions(client, "Tomás Ortega")
+        for s in open_suggestions(client, "Daniel Okafor")
         if s["subject_type"] == "share_item" and s["subject_id"] == kafka
     ]
-    logged = client.get(f"/api/contacts/{tomas}/interactions").json["items"]
+    logged = client.get(f"/api/contacts/{daniel}/interactions").json["items"]
     share = next(i for i in logged if i["kind"] == "share")
     assert share["direction"] == "outbound" and KAFKA in share["note"]
+    # A draft for Daniel no longer offers the item he already has.
+    preview = client.post("/api/drafts/preview", json={"kind": "share", "person_id": daniel})
+    assert KAFKA not in preview.json["body"]
 
 
 def test_sent_errors(client, demo):
@@ -166,7 +170,11 @@ def test_delete_removes_the_item_and_its_suggestions(client, demo):
     kafka = item_id(client, KAFKA)
     tomas = person_id(client, "Tomás Ortega")
     client.post(f"/api/share-items/{kafka}/sent", json={"person_id": tomas})
-    assert [s for s in open_suggestions(client, "Daniel Okafor") if s["subject_id"] == kafka]
+    assert [
+        s
+        for s in open_suggestions(client, "Daniel Okafor")
+        if s["subject_type"] == "share_item" and s["subject_id"] == kafka
+    ]
     response = client.delete(f"/api/share-items/{kafka}")
     assert response.status_code == 200 and response.json["deleted"] is True
     assert client.get(f"/api/share-items/{kafka}").status_code == 404

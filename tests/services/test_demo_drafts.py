@@ -5,6 +5,7 @@ import re
 
 import pytest
 from sqlalchemy import select
+
 from topofmind.services import drafting
 from topofmind.services.demo import load_demo
 from topofmind.services.settings import update_settings
@@ -30,6 +31,10 @@ def views_by(session, clock):
     return result
 
 
+def person(session, name):
+    return session.scalars(select(Person).where(Person.name == name)).one()
+
+
 def body(views, kind, name):
     draft = views[(kind, name)]["draft"]
     assert draft is not None, (kind, name)
@@ -38,7 +43,7 @@ def body(views, kind, name):
 
 def test_every_demo_suggestion_has_a_draft_and_rich_ones_pass_the_check(session, clock):
     views = views_by(session, clock)
-    assert {kind for kind, _ in views} >= RICH_KINDS | {"respond", "keep_warm", "react"}
+    assert {kind for kind, _ in views} >= RICH_KINDS | {"respond", "keep_warm"}
     for (kind, name), view in views.items():
         draft = view["draft"]
         assert draft is not None, (kind, name)
@@ -47,9 +52,8 @@ def test_every_demo_suggestion_has_a_draft_and_rich_ones_pass_the_check(session,
         if kind in RICH_KINDS:
             assert draft["warnings"] == [], (kind, name, draft["body"], draft["warnings"])
             assert draft["within_limit"]
-            person = session.scalars(select(Person).where(Person.name == name)).one()
             checked = drafting.check_text(
-                session, draft["body"], draft["channel"], person.id, clock()
+                session, draft["body"], draft["channel"], person(session, name).id, clock()
             )
             assert checked["warnings"] == [], (kind, name, checked)
 
@@ -112,25 +116,35 @@ def test_keep_warm_after_a_closed_process_never_restates_interest(session, clock
 
 
 def test_keep_warm_stage_is_derived_from_opportunities_when_facts_lack_it(session, clock):
-    olivia = session.scalars(select(Person).where(Person.name == "Olivia Brandt")).one()
+    olivia = person(session, "Olivia Brandt")
     draft = drafting.preview_draft(session, "keep_warm", olivia.id, clock())
     assert "interested in" not in draft["body"] and "Principal Engineer" in draft["body"]
 
 
-def test_keep_warm_with_a_fresh_post_is_drafted_as_a_comment(session, clock):
-    draft = views_by(session, clock)[("keep_warm", "Grace Liu")]["draft"]
+def test_grace_s_fresh_post_gets_a_comment_draft(session, clock):
+    # Whether the rules suggest a comment or a keep-warm that absorbs it, the draft is a comment.
+    views = views_by(session, clock)
+    (draft,) = [
+        view["draft"]
+        for (kind, name), view in views.items()
+        if name == "Grace Liu" and kind in ("comment", "keep_warm")
+    ]
     assert draft["kind"] == "comment" and draft["channel"] == "comment"
     assert "developer experience" in draft["body"] and draft["warnings"] == []
 
 
 def test_shares_cite_why_the_item_fits(session, clock):
-    views = views_by(session, clock)
-    tomas = body(views, "share", "Tomás Ortega")
-    assert "“Taming Kafka consumer lag" in tomas
-    assert "given our conversation about Kafka consumer lag alerts" in tomas
-    assert "https://blog.example.org/kafka-consumer-lag-alerts" in tomas
-    priya = body(views, "share", "Priya Raman")
-    assert "I recently published “My write-up" in priya and "came across" not in priya
+    tomas = drafting.preview_draft(session, "share", person(session, "Tomás Ortega").id, clock())
+    assert "“Taming Kafka consumer lag" in tomas["body"]
+    assert "given our conversation about Kafka consumer lag alerts" in tomas["body"]
+    assert "https://blog.example.org/kafka-consumer-lag-alerts" in tomas["body"]
+    assert tomas["warnings"] == []
+    priya = drafting.preview_draft(session, "share", person(session, "Priya Raman").id, clock())
+    assert "I recently published “My write-up" in priya["body"]
+    assert "came across" not in priya["body"]
+    assert "given our conversation about paved-road platform" in priya["body"]
+    daniel = body(views_by(session, clock), "share", "Daniel Okafor")
+    assert "given your recent post about on-call" in daniel
 
 
 def test_event_follow_up_names_the_event_and_topic_not_the_raw_note(session, clock):
@@ -145,12 +159,14 @@ def test_respond_and_react(session, clock):
     respond = views[("respond", "Hannah Becker")]["draft"]
     assert "references" in respond["body"]
     assert [w["code"] for w in respond["warnings"]] == ["placeholder"]
-    react = views[("react", "Marcus Lindqvist")]["draft"]
+    react = drafting.preview_draft(
+        session, "react", person(session, "Marcus Lindqvist").id, clock()
+    )
     assert react["body"] == "" and "lakehouse" in react["guidance"]
 
 
 def test_remember_sent_keeps_the_text_only_when_opted_in(session, clock):
-    tomas = session.scalars(select(Person).where(Person.name == "Tomás Ortega")).one()
+    tomas = person(session, "Tomás Ortega")
     text = body(views_by(session, clock), "thank_you", "Tomás Ortega")
     summary = drafting.remember_sent(session, tomas.id, text, "thank_you", clock())
     assert summary.note != text and len(summary.note) < 200

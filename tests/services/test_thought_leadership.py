@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+
 from topofmind.services.thought_leadership import posting_cadence, posting_status
 from topofmind.store.models import Interview, Opportunity, OwnPost
 

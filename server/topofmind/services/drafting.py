@@ -28,7 +28,7 @@ from ..domain.drafts import (
 )
 from ..domain.drafts import ShareItem as DraftShareItem
 from ..domain.message_check import CHANNEL_LIMITS, PLACEHOLDER_PATTERN, check_message
-from ..domain.topics import extract_topics, locate_topic, normalise_topic
+from ..domain.topics import extract_topics, locate_topic, match_share_items, normalise_topic
 from ..errors import InvalidInput, NotFound
 from ..store.models import (
     Interaction,
@@ -329,9 +329,10 @@ def preview_draft(
     key: str | None = None,
 ) -> dict:
     """A draft of ``kind`` for a person (with a suggestion's facts when ``suggestion_id`` is
-    given), built with ``template`` in place of the stored template ``key`` (default: the kind's
-    body), so the settings page can show an edit before it is saved. Raises ``NotFound`` for an
-    unknown person or suggestion, ``InvalidInput`` for an unknown kind or key."""
+    given; a share without one uses the queue's best item for them), built with ``template``
+    in place of the stored template ``key`` (default: the kind's body), so the settings page can
+    show an edit before it is saved. Raises ``NotFound`` for an unknown person or suggestion,
+    ``InvalidInput`` for an unknown kind or key."""
     if kind not in DRAFT_KINDS:
         raise InvalidInput(f"Unknown kind '{kind}'.", {"kind": [f"One of {list(DRAFT_KINDS)}."]})
     person = session.get(Person, person_id)
@@ -350,7 +351,10 @@ def preview_draft(
             )
         _, context = suggestion_context(session, suggestion, person, now)
     else:
-        context = context_from_facts(kind, {}, **person_fields(session, person, now))
+        fields = person_fields(session, person, now)
+        if kind == "share":
+            fields.update(_best_share_fields(session, person, now))
+        context = context_from_facts(kind, {}, **fields)
     templates = dict(get_settings(session)["templates"])
     if template is not None:
         if key is None:
@@ -366,6 +370,22 @@ def preview_draft(
             )
         templates[key] = template
     return draft_view(build_draft(kind, context, templates))
+
+
+def _best_share_fields(session: Session, person: Person, now: datetime) -> dict[str, Any]:
+    """The share-queue item that suits this person best (never one already sent to them)."""
+    from .share_queue import sent_items_of, topics_by_person
+
+    topics = topics_by_person(session, now, [person.id]).get(person.id, ())
+    items = list(session.scalars(select(ShareItem).order_by(ShareItem.id)))
+    ranked = match_share_items(topics, items, sent_items_of(session, person.id))
+    if not ranked:
+        return {}
+    item_id, _, matched = ranked[0]
+    return {
+        "share_item": _share_item(session.get(ShareItem, item_id)),
+        "share_reason_topics": tuple(matched),
+    }
 
 
 # The message check ---------------------------------------------------------------------------

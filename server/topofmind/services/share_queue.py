@@ -75,6 +75,13 @@ def sent_to(session: Session, item_ids: Iterable[int]) -> dict[int, list[int]]:
     return result
 
 
+def sent_items_of(session: Session, person_id: int) -> set[int]:
+    """The ids of the items already sent to this person."""
+    return set(
+        session.scalars(select(ShareSent.share_item_id).where(ShareSent.person_id == person_id))
+    )
+
+
 def item_views(session: Session, items: Iterable[ShareItem]) -> list[dict]:
     items = list(items)
     sent = sent_to(session, [item.id for item in items])
