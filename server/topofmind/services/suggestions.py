@@ -44,6 +44,7 @@ from ..store.models import (
     ShareSent,
     Suggestion,
 )
+from .drafting import sent_note
 from .interactions import record_interaction
 from .paging import Page, paginate
 from .settings import get_settings
@@ -584,9 +585,14 @@ def suggestion_views(session: Session, suggestions, now: datetime) -> list[dict]
 
 
 def mark_done(
-    session: Session, suggestion_id: int, now: datetime, note: str | None = None
+    session: Session, suggestion_id: int, now: datetime, note: str | None = None,
+    sent_text: str | None = None,
 ) -> Suggestion:
-    """Mark done and log the touch it stands for (dated now), then recompute the person."""
+    """Mark done and log the touch it stands for (dated now), then recompute the person.
+
+    ``sent_text`` is the message as sent; the note keeps it (or a summary, unless the user opted
+    in to keeping message bodies) so the repeat check can see it later.
+    """
     suggestion = get_suggestion(session, suggestion_id)
     if suggestion.status == "done":
         return suggestion
@@ -598,7 +604,8 @@ def mark_done(
             suggestion.person_id,
             {
                 "kind": kind,
-                "note": note or f"Done from suggestion: {suggestion.reason[:180]}",
+                "note": sent_note(session, sent_text, kind) if sent_text and sent_text.strip()
+                else note or f"Done from suggestion: {suggestion.reason[:180]}",
                 "post_urn": facts.get("post_urn") if suggestion.subject_type == "post" else None,
                 "opportunity_id": facts.get("opportunity_id"),
                 "source": "suggestion",
