@@ -666,43 +666,50 @@ def _ld_only_post(urn: str, item: dict) -> ParsedPost:
     return _merge_ld(base, item)
 
 
-def _find_cards(doc, raw: bytes | None = None) -> tuple[list, list, list, list, list]:
+def _find_cards(
+    doc, raw: bytes | None = None, profile: bool = False
+) -> tuple[list, list, list, list, list]:
     """Candidate post cards of each era.
 
-    With the page's bytes at hand, a ``bytes.find`` per era decides which simple XPath queries
-    are worth running (a Python pass over every element costs about as much as the parse).
+    A page is of one era, so with its bytes at hand one ``bytes.find`` picks the era before any
+    XPath runs (a Python pass over every element costs about as much as the parse itself).
     """
 
     def present(marker: bytes) -> bool:
         return raw is None or raw.find(marker) != -1
 
     artdeco = wrappers = public = sdui = mini = []
-    if present(b"data-urn"):
+    ember = present(b"data-urn=") or present(b'data-id="urn:li:')
+    if ember:
         artdeco = [
             el
             for el in doc.xpath("//*[@data-urn]")
             if el.get("data-urn", "").startswith(_CARD_URN_PREFIXES)
         ]
-    if not artdeco and present(b"data-id"):
-        wrappers = doc.xpath("//*[starts-with(@data-id,'urn:li:activity:')]")
-    if present(b"data-activity-urn"):
+        if not artdeco:
+            wrappers = doc.xpath("//*[starts-with(@data-id,'urn:li:activity:')]")
+    if (raw is None or not ember) and present(b"data-activity-urn"):
         public = doc.xpath("//article[@data-activity-urn]")
-    if present(b"update-card") or present(b"FeedType_"):
+    if (raw is None or not (ember or public)) and present(b"componentkey"):
         sdui = [
             el
             for el in doc.xpath("//*[@componentkey]")
             if el.get("componentkey", "").startswith("update-card")
             or "FeedType_" in el.get("componentkey", "")
         ]
-    if present(b"feed-update__mini-container"):
+    if profile and present(b"feed-update__mini-container"):
         mini = doc.xpath("//*[contains(@class,'feed-update__mini-container')]")
     return artdeco, wrappers, public, sdui, mini
 
 
 def parse_posts(
-    doc, page_url: str | None = None, use_json: bool = True, raw: bytes | None = None
+    doc, page_url: str | None = None, raw: bytes | None = None, profile_page: bool = False
 ) -> list[ParsedPost]:
-    """Every post on the page, deduplicated by URN, in page order; never raises on odd markup."""
+    """Every post on the page, deduplicated by URN, in page order; never raises on odd markup.
+
+    ``raw`` (the page's bytes) lets cheap byte markers pick the DOM era; ``profile_page`` adds
+    the Ember Activity "mini updates" and leaves out posts found only in ``<code>`` JSON.
+    """
     posts: list[ParsedPost] = []
     seen: set[str] = set()
 
@@ -711,7 +718,9 @@ def parse_posts(
             seen.add(post.urn)
             posts.append(post)
 
-    artdeco, wrappers, public, sdui, mini = (cards[:MAX_CARDS] for cards in _find_cards(doc, raw))
+    artdeco, wrappers, public, sdui, mini = (
+        cards[:MAX_CARDS] for cards in _find_cards(doc, raw, profile=profile_page)
+    )
     for card in _outermost(artdeco + wrappers):
         add(_parse_artdeco(card))
     for card in _outermost(public):
@@ -729,7 +738,8 @@ def parse_posts(
         for urn, item in ld.items():
             if urn not in seen:
                 add(_ld_only_post(urn, item))
-    if not posts and use_json:
+    # A profile's <code> JSON holds its owner's activity the page did not render: not shown.
+    if not posts and not profile_page:
         for post in _json_posts(doc):
             add(post)
     return posts
