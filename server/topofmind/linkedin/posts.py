@@ -163,22 +163,32 @@ def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
     return reactions, comments, reposts
 
 
+_NO_TEXT_TAGS = frozenset({"svg", "path", "script", "code"})
+
+
 def _strings(root, exclude: tuple = ()) -> list[str]:
     """aria-labels and text runs of a subtree, in document order, skipping ``exclude`` subtrees."""
     out: list[str] = []
-    skip = [e for e in exclude if e is not None]
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("svg", "path", "script", "code"):
+    skip = {id(e) for e in exclude if e is not None}
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        if isinstance(el, str):
+            out.append(el)
             continue
-        if skip and any(_inside(el, e) for e in skip):
+        if id(el) in skip or not isinstance(el.tag, str) or el.tag in _NO_TEXT_TAGS:
+            if el is not root and el.tail and el.tail.strip():
+                out.append(el.tail)
             continue
         label = el.get("aria-label")
         if label:
             out.append(label)
         if el.text and el.text.strip():
             out.append(el.text)
-        if el.tail and el.tail.strip():
-            out.append(el.tail)
+        # Children in reverse so they pop in order; this element's tail after them.
+        if el is not root and el.tail and el.tail.strip():
+            stack.append(el.tail)
+        stack.extend(reversed(el))
     return out
 
 
@@ -408,16 +418,22 @@ def _parse_public(card) -> ParsedPost | None:
 def _author_link_near(el, card):
     """The nearest author link (with a shown name) above a byline, climbing at most 8 levels."""
     node = el
+    checked: set = set()
     for _ in range(8):
         node = node.getparent()
         if node is None or node is card.getparent():
             return None, None
-        for link in node.xpath(".//a[@href]"):
-            href = link.get("href") or ""
-            if not _AUTHOR_PATH.search(href) or link.xpath(".//figure"):
+        for link in node.iter("a"):
+            if link in checked:
                 continue
+            checked.add(link)
+            href = link.get("href")
+            if not href or not _AUTHOR_PATH.search(href):
+                continue
+            if next(link.iter("figure"), None) is not None:
+                continue  # the avatar link; the name link follows it
             name = ""
-            for p in link.xpath(".//p"):
+            for p in link.iter("p"):
                 name = visible_text(p)
                 if name:
                     break
