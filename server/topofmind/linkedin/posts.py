@@ -49,6 +49,7 @@ COMMENTS_AREA = (
     "comments-thread",
     "__comments-container",
 )
+_COMMENTS_RE = re.compile("|".join(re.escape(name) for name in COMMENTS_AREA))
 
 # "reposted this" headers; a few UI languages LinkedIn ships.
 _REPOST_WORDS = ("repost", "reshared", "diffuso", "geteilt", "republi", "compartid", "gedeeld")
@@ -126,8 +127,8 @@ def _branch_below_common(first, second):
 def _in_comments(el, card) -> bool:
     node = el
     while node is not None and node is not card:
-        cls = node.get("class") or ""
-        if any(name in cls for name in COMMENTS_AREA):
+        cls = node.get("class")
+        if cls and _COMMENTS_RE.search(cls):
             return True
         node = node.getparent()
     return False
@@ -235,9 +236,10 @@ def _class_index(root, names: tuple[str, ...]) -> dict[str, list]:
         cls = el.get("class")
         if not cls or not _FAMILY.search(cls):
             continue
-        for name in names:
-            if name in cls and name in cls.split():
-                found[name].append(el)
+        for token in cls.split():
+            bucket = found.get(token)
+            if bucket is not None:
+                bucket.append(el)
     return found
 
 
