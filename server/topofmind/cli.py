@@ -143,6 +143,49 @@ def recompute() -> None:
     )
 
 
+@main.command()
+@click.option(
+    "--all", "everything", is_flag=True, help="Also captures already parsed by this parser version."
+)
+def reparse(everything) -> None:
+    """Re-run the current parser over stored captures."""
+    from .services.captures import reparse_all
+    from .services.suggestions import recompute as run
+
+    app = _app()
+    state = app.extensions["topofmind"]
+    with state.session_factory.begin() as session:
+        counts = reparse_all(session, state.clock(), only_older=not everything)
+        run(session, state.clock())
+    click.echo(f"Re-parsed {counts['reparsed']} captures ({counts['skipped']} already current).")
+
+
+@main.command("import-connections")
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
+def import_connections(file: Path) -> None:
+    """Import your LinkedIn data export (.zip, its folder, or one of its CSV files)."""
+    from .services.imports import import_linkedin_export
+
+    app = _app()
+    state = app.extensions["topofmind"]
+    with state.session_factory.begin() as session:
+        report = import_linkedin_export(
+            session,
+            file,
+            file.name,
+            state.clock(),
+            progress=lambda text: click.echo(text, err=True),
+        )
+    click.echo(
+        f"added {report['added']}, updated {report['updated']}, "
+        f"unchanged {report['unchanged']}, skipped {len(report['skipped'])}"
+    )
+    for skip in report["skipped"][:20]:
+        click.echo(f"  skipped {skip['file']} row {skip['row']}: {skip['reason']}")
+    if len(report["skipped"]) > 20:
+        click.echo(f"  … and {len(report['skipped']) - 20} more")
+
+
 @main.group()
 def db() -> None:
     """Database maintenance."""
