@@ -36,7 +36,15 @@ _DEGREE_LONG = re.compile(r"\b(1st|2nd|3rd)\+?\s+degree\s+connection", re.IGNORE
 _FOLLOWERS = re.compile(r"^(\d[\d,.\u00a0]*\s*[KkMm]?)\s+followers?$", re.IGNORECASE)
 _BADGE_WORDS = {"you", "verified", "premium", "influencer", "open to work", "·", "•"}
 _ACTIVITY_HEADINGS = {"activity", "attività", "aktivität", "activité", "actividad", "atividade"}
-_EXPERIENCE_HEADINGS = {"experience", "esperienza", "berufserfahrung", "expérience", "experiencia"}
+_EXPERIENCE_HEADINGS = {
+    "experience",
+    "esperienza",
+    "berufserfahrung",
+    "expérience",
+    "experiencia",
+    "experiência",
+    "ervaring",
+}
 _DEGREE_VALUE = {"1st": 1, "2nd": 2, "3rd": 3}
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "Full-time · 5 yrs 3 mos": a group's total, not a role.
@@ -177,12 +185,20 @@ def _followers_in(el, max_lines: int = 80) -> int | None:
 
 
 def _experience_title(doc) -> str | None:
-    section = _section_with_heading(doc, ("experience",), _EXPERIENCE_HEADINGS)
+    sections = doc.xpath("//section[@data-section='experience']")
+    section = sections[0] if sections else None
+    if section is None:
+        section = _section_with_heading(doc, ("experience",), _EXPERIENCE_HEADINGS)
     if section is None:
         return None
     items = section.xpath(".//li")
     if not items:
         return None
+    # Logged-out pages name the role in ``.experience-item__title``; some profiles blur it
+    # ("******", class ``blur``): the page does not show the title, so it is unknown.
+    for el in items[0].xpath(f".//*[{xp_class('experience-item__title')}]")[:1]:
+        cls = el.get("class") or ""
+        return None if "blur" in cls.split() else (visible_text(el) or None)
     bolds = items[0].xpath(f".//*[{xp_class('t-bold')}]")[:12]
     if not bolds:
         return _first_role_by_dates(items[0])
@@ -266,11 +282,16 @@ def _company(card, lines_after_headline: list[str]) -> str | None:
 
 
 def _public_location(card) -> str | None:
-    for el in card.xpath(".//*[contains(@class,'top-card__subline-item')]"):
-        text = visible_text(el)
-        low = text.lower()
-        if text and "follower" not in low and "connection" not in low:
-            return text
+    """Logged-out top card: the first run of its first subline that holds no number.
+
+    2023 pages put each item in ``.top-card__subline-item``; 2026 pages a bare ``span`` in
+    ``.profile-info-subheader``. Follower and connection counts ("6K followers", "500+
+    connections", any UI language) carry digits; a place name does not.
+    """
+    for sub in card.xpath(f".//*[{xp_class('top-card-layout__first-subline')}]")[:1]:
+        for _, text in text_lines(sub):
+            if text not in ("·", "•") and not any(ch.isdigit() for ch in text):
+                return text
     return None
 
 

@@ -21,12 +21,16 @@ def fold(text: str | None) -> str:
 
 
 def is_hidden(el) -> bool:
-    """True for screen-reader-only elements (their text duplicates what is shown).
+    """True for text a reader does not see in place: screen-reader-only copies and dialogs.
 
-    LinkedIn's eras mark them ``visually-hidden``, ``a11y-text`` or ``sr-only``.
+    LinkedIn's eras mark SR-only copies ``visually-hidden``, ``a11y-text`` or ``sr-only``;
+    closed dialogs (the logged-out "Sign in to view …" modals sit inside the top card) are
+    ``role="dialog"`` / ``aria-modal="true"``.
     """
     cls = el.get("class")
-    return bool(cls) and ("visually-hidden" in cls or "a11y-text" in cls or "sr-only" in cls)
+    if cls and ("visually-hidden" in cls or "a11y-text" in cls or "sr-only" in cls):
+        return True
+    return el.get("aria-modal") == "true" or el.get("role") == "dialog"
 
 
 def visible_text(el, keep_hidden: bool = False) -> str:
