@@ -55,3 +55,59 @@ def test_blurred_public_title_is_unknown_not_the_company():
     assert person is not None
     assert person.title is None
     assert person.company == "Northwind"
+
+
+def _post(urn_id, author_name, author_url, text, age, posted_at, counts, is_repost=False):
+    urn = f"urn:li:activity:{urn_id}"
+    reactions, comments, reposts = counts
+    return {
+        "urn": urn,
+        "url": f"https://www.linkedin.com/feed/update/{urn}/",
+        "author_name": author_name,
+        "author_url": author_url,
+        "text": text,
+        "relative_time": age,
+        "posted_at": posted_at,
+        "reactions": reactions,
+        "comments": comments,
+        "reposts": reposts,
+        "is_repost": is_repost,
+    }
+
+
+POST_CASES = [
+    (
+        "feed_2021_ember.html",
+        "https://www.linkedin.com/feed/",
+        "feed",
+        [
+            _post(
+                6772123238400012345,
+                "Rosa Marquez",
+                "https://www.linkedin.com/in/rosa-marquez-07a1b2/",
+                "We moved our nightly batch to streaming. Here is what broke first.",
+                "5d",
+                "2021-03-01T12:00:00.000Z",
+                (128, 14, 0),
+            ),
+            _post(
+                6772542668800000999,
+                "Example Labs",
+                "https://www.linkedin.com/company/example-labs/",
+                "We are hiring two data engineers in Lisbon.",
+                "1w",
+                "2021-03-02T15:46:40.000Z",
+                (42, 0, 3),
+            ),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "kind", "expected"), POST_CASES, ids=[c[0] for c in POST_CASES]
+)
+def test_post_pages(name, url, kind, expected):
+    page = parse_page((PAGES / name).read_bytes(), url).to_dict()
+    assert page["kind"] == kind
+    assert page["posts"] == expected

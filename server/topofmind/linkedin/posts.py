@@ -230,19 +230,41 @@ def _normalise_urn(raw: str | None) -> str | None:
 
 
 def _class_index(root, names: tuple[str, ...]) -> dict[str, list]:
-    """Elements under ``root`` carrying each class name, in document order, in one pass."""
+    """Elements under ``root`` carrying each class name, in document order, in one pass.
+
+    Every actor class of every era also lands in one ``"actor"`` bucket (document order,
+    each element once).
+    """
     found: dict[str, list] = {name: [] for name in names}
+    actors: list = []
+    found["actor"] = actors
     for el in root.iter():
         cls = el.get("class")
         if not cls or not _FAMILY.search(cls):
             continue
+        is_actor = False
         for token in cls.split():
             bucket = found.get(token)
             if bucket is not None:
                 bucket.append(el)
+            if token in _ACTOR_CLASSES:
+                is_actor = True
+        if is_actor:
+            actors.append(el)
     return found
 
 
+# An actor block (who posted) in each era: 2020–21 ``feed-shared-actor`` (whose
+# ``__container`` is an empty overlay div; the links sit beside it), 2022+
+# ``update-components-actor`` around ``update-components-actor__container``.
+_ACTOR_CLASSES = frozenset(
+    {
+        "feed-shared-actor",
+        "feed-shared-actor__container",
+        "update-components-actor",
+        "update-components-actor__container",
+    }
+)
 # Every class in _ARTDECO_CLASSES starts with one of these; one regex test skips the rest.
 _FAMILY = re.compile(r"update-components|feed-shared|social-details")
 _ARTDECO_CLASSES = (
@@ -299,11 +321,14 @@ def _parse_artdeco(card) -> ParsedPost | None:
     if urn is None:
         return None
     index = _class_index(card, _ARTDECO_CLASSES)
-    actors = [
-        a
-        for a in index["update-components-actor__container"] + index["feed-shared-actor__container"]
-        if not _in_comments(a, card)
-    ]
+    actors = []
+    for actor in index["actor"]:
+        # The outermost block of an actor; an empty overlay div is no actor.
+        if any(_inside(actor, chosen) for chosen in actors) or _in_comments(actor, card):
+            continue
+        if next(actor.iter("a"), None) is None and not visible_text(actor):
+            continue
+        actors.append(actor)
     if not actors:
         return None
     nested = _branch_below_common(actors[0], actors[1]) if len(actors) > 1 else None
