@@ -80,3 +80,32 @@ def test_mutual_connection_sentences(sentence, bold, count, names):
     got_count, got_names = mutual_connections(sentence, bold)
     assert got_count == count
     assert got_names == (names if names is not None else tuple(bold))
+
+
+@pytest.mark.parametrize(
+    ("text", "degree"),
+    [
+        ("• 2nd", 2),
+        ("3rd+", 3),
+        ("· 1st", 1),
+        ("• 2e", 2),
+        ("3e et +", 3),
+        ("1er", 1),
+        ("• 2.", 2),
+        ("2º", 2),
+        ("3°+", 3),
+        ("2nd degree connection", 2),
+        ("Relation de 2e niveau", 2),
+        ("Kontakt 3. Grades", 3),
+        ("Contacto de 1º grado", 1),
+        ("collegamento di 2° grado", 2),
+        ("2", None),
+        ("2 weeks", None),
+        ("Top 3rd quartile", None),
+        ("4th", None),
+    ],
+)
+def test_degree_badges_in_several_ui_languages(text, degree):
+    from topofmind.linkedin.text import degree_in
+
+    assert degree_in(text) == degree

@@ -111,3 +111,57 @@ def test_post_pages(name, url, kind, expected):
     page = parse_page((PAGES / name).read_bytes(), url).to_dict()
     assert page["kind"] == kind
     assert page["posts"] == expected
+
+
+def _person(name, profile_id, headline, location=None, degree=None, mutual=(None, None)):
+    return {
+        "name": name,
+        "headline": headline,
+        "title": None,
+        "company": None,
+        "location": location,
+        "public_id": profile_id,
+        "profile_url": f"https://www.linkedin.com/in/{profile_id}/",
+        "degree": degree,
+        "followers": None,
+        "mutual_count": mutual[0],
+        "mutual_names": mutual[1],
+    }
+
+
+PEOPLE_CASES = [
+    (
+        "connections_ember_2022.html",
+        "https://www.linkedin.com/mynetwork/invite-connect/connections/",
+        [
+            _person("Lena Vogt", "lena-vogt-4a1b2c3", "Product Designer at Example GmbH"),
+            # "Connected yesterday" is a <time>, not a place.
+            _person("Omar Haddad", "omar-haddad", "Recruiter"),
+        ],
+    ),
+    (
+        "mutual_connections_2025.html",
+        "https://www.linkedin.com/search/results/people/?facetConnectionOf=%5B%22ACoAAB%22%5D",
+        [
+            _person(
+                "Inês Duarte",
+                "ines-duarte-5b",
+                "Staff Engineer at Example Cloud",
+                "Porto, Portugal",
+                2,
+                (9, ["Ana Lima", "Rui Sá"]),
+            ),
+            _person("Paul Martin", "paul-martin-fr", "Directeur financier", "Lyon", 3),
+            _person("Jonas Weber", "jonas-weber-99", "Werkstudent", "Berlin", 1, (1, ["Ana Lima"])),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "expected"), PEOPLE_CASES, ids=[c[0] for c in PEOPLE_CASES]
+)
+def test_people_pages(name, url, expected):
+    page = parse_page((PAGES / name).read_bytes(), url).to_dict()
+    assert page["kind"] == "people"
+    assert page["people"] == expected

@@ -27,12 +27,18 @@ import re
 
 from .model import ParsedPerson
 from .structured import interaction_count, json_ld, ld_type
-from .text import fold, mutual_connections, parse_count, text_lines, visible_text, xp_class
+from .text import (
+    degree_in,
+    fold,
+    mutual_connections,
+    parse_count,
+    text_lines,
+    visible_text,
+    xp_class,
+)
 from .urls import canonical_profile_url, public_id_from_url
 
 _PRONOUNS = re.compile(r"^\(?\s*[^\W\d_]{2,5}\s*/\s*[^\W\d_]{2,5}(?:\s*/\s*[^\W\d_]{2,5})?\s*\)?$")
-_DEGREE = re.compile(r"^(?:[·•]\s*)?(1st|2nd|3rd)\+?$")
-_DEGREE_LONG = re.compile(r"\b(1st|2nd|3rd)\+?\s+degree\s+connection", re.IGNORECASE)
 _FOLLOWERS = re.compile(r"^(\d[\d,.\u00a0]*\s*[KkMm]?)\s+followers?$", re.IGNORECASE)
 _BADGE_WORDS = {"you", "verified", "premium", "influencer", "open to work", "·", "•"}
 _ACTIVITY_HEADINGS = {"activity", "attività", "aktivität", "activité", "actividad", "atividade"}
@@ -45,7 +51,6 @@ _EXPERIENCE_HEADINGS = {
     "experiência",
     "ervaring",
 }
-_DEGREE_VALUE = {"1st": 1, "2nd": 2, "3rd": 3}
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "Full-time · 5 yrs 3 mos": a group's total, not a role.
 _DURATION = re.compile(r"\b\d+\s+(?:yrs?|mos?|years?|months?)\b", re.IGNORECASE)
@@ -114,9 +119,9 @@ def _clean_name(text: str) -> str:
 
 def _degree(lines: list[str]) -> int | None:
     for text in lines:
-        match = _DEGREE.match(text) or _DEGREE_LONG.search(text)
-        if match:
-            return _DEGREE_VALUE[match.group(1).lower()]
+        degree = degree_in(text)
+        if degree is not None:
+            return degree
     return None
 
 
@@ -337,7 +342,7 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
         after = all_lines[last_name_run + 1 :]
         for index, text in enumerate(after):
             low = text.lower()
-            if _PRONOUNS.match(text) or _DEGREE.match(text) or _DEGREE_LONG.search(text):
+            if _PRONOUNS.match(text) or degree_in(text) is not None:
                 continue
             if low in _BADGE_WORDS or low.startswith("view ") or text == name:
                 continue

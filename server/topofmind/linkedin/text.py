@@ -15,6 +15,27 @@ _COUNT = re.compile(r"^\s*(\d[\d,.\u00a0\u202f ]*)\s*([KkMm])?\s*$")
 _TIME_TOKEN = re.compile(r"^(?:\d{1,3}\s?[^\W\d_]{1,4}\.?|now|just now)$", re.IGNORECASE)
 
 
+# Degree badges in the UI languages LinkedIn ships: "2nd", "3rd+", "2e", "3e et +", "2.", "2º",
+# "2°"; the long forms are screen-reader copies ("2nd degree connection", "Relation de 2e
+# niveau", "Kontakt 2. Grades", "Contacto de 2º grado", "collegamento di 2° grado").
+_DEGREE_SUFFIX = r"(?:st|nd|rd|er|re|ème|e|\.|º|°|ª)"
+DEGREE_BADGE = re.compile(
+    rf"^(?:[·•]\s*)?([123]){_DEGREE_SUFFIX}\s*(?:(?:et|e|y|und|en)\s*)?\+?$", re.IGNORECASE
+)
+DEGREE_LONG = re.compile(
+    rf"\b([123]){_DEGREE_SUFFIX}\+?\s+(?:degree|niveau|grades?|grado|grau|graad)\b", re.IGNORECASE
+)
+DEGREE_INLINE = re.compile(
+    rf"[•·]\s*([123]){_DEGREE_SUFFIX}\s*(?:(?:et|e|y|und|en)\s*)?\+?(?:\W|$)", re.IGNORECASE
+)
+
+
+def degree_in(text: str) -> int | None:
+    """1, 2 or 3 from a degree badge or its long screen-reader form, else None."""
+    match = DEGREE_BADGE.match(text) or DEGREE_LONG.search(text)
+    return int(match.group(1)) if match else None
+
+
 def fold(text: str | None) -> str:
     """Collapse every run of whitespace to one space and strip the ends."""
     return " ".join(text.split()) if text else ""
