@@ -34,6 +34,23 @@ PERSON_CASES = [
             "mutual_names": None,
         },
     ),
+    (
+        "profile_sdui_other_2026.html",
+        "https://www.linkedin.com/in/kofi-mensah-a1/",
+        {
+            "name": "Kofi Mensah",
+            "headline": "Engineering Manager, Payments | Distributed systems",
+            "title": "Engineering Manager",
+            "company": "Example Pay",
+            "location": "Accra, Greater Accra Region, Ghana",
+            "public_id": "kofi-mensah-a1",
+            "profile_url": "https://www.linkedin.com/in/kofi-mensah-a1/",
+            "degree": 2,
+            "followers": 4812,
+            "mutual_count": 14,
+            "mutual_names": ["Ama Owusu", "Yaw Boateng"],
+        },
+    ),
 ]
 
 

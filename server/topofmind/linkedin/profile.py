@@ -138,8 +138,16 @@ def _mutuals(card) -> tuple[int | None, tuple[str, ...] | None]:
         ][:1]
     for el in candidates:
         strong = [fold("".join(s.itertext())) for s in el.iter("strong")]
-        shown = [sub for sub in el.iter() if sub.get("aria-hidden") == "true"]
-        sentence = visible_text(shown[0]) if shown else visible_text(el)
+        # Ember shows the sentence in an aria-hidden span (beside its SR copy); an aria-hidden
+        # avatar figure is no sentence.
+        sentence = ""
+        for sub in el.iter():
+            if sub.get("aria-hidden") == "true":
+                text = visible_text(sub)
+                if "mutual" in text.lower():
+                    sentence = text
+                    break
+        sentence = sentence or visible_text(el)
         count, names = mutual_connections(sentence, strong)
         if count is not None:
             return count, names
