@@ -105,3 +105,48 @@ def test_comment_threads_do_not_leak_into_the_post():
     (post,) = parse_page(html, "https://www.linkedin.com/feed/").posts
     assert (post.author_name, post.relative_time, post.text) == ("Ana Ruiz", "4h", "")
     assert (post.reactions, post.comments, post.reposts, post.is_repost) == (7, 0, 0, False)
+
+
+def sdui_card(byline: str, counts: str, urn_link: str) -> str:
+    return f"""
+<div role="listitem" componentkey="expandedQx9FeedType_MAIN_FEED_RELEVANCE"><div>
+ <a href="https://www.linkedin.com/in/jonas-weber-99/"><figure><img alt=""></figure></a>
+ <a href="https://www.linkedin.com/in/jonas-weber-99/"><div aria-label="Jonas Weber">
+  <p><span>Jonas Weber</span></p><p><span>• 2.</span></p></div></a>
+ <p><span>Werkstudent</span></p>
+ <p><span>{byline}<span> </span></span></p>
+ <button aria-label="Open control menu for post by Jonas Weber"></button></div>
+ <p><span data-testid="expandable-text-box">Heute habe ich gelernt, wie man Kafka betreibt.
+ </span></p>
+ <div>{counts}</div>
+ {urn_link}
+</div>"""
+
+
+def test_sdui_card_whose_urn_is_only_in_another_link_and_a_spaced_byline():
+    html = (
+        "<main><div data-testid='mainFeed'>"
+        + sdui_card(
+            "2 Std. •",
+            "<span>25 Reaktionen</span><span>3 Kommentare</span>",
+            '<a href="https://www.linkedin.com/analytics/post-summary/urn:li:activity:7506635060129734657/">'
+            "<p>85 impressions</p></a>",
+        )
+        + "</div></main>"
+    )
+    (post,) = parse_page(html, "https://www.linkedin.com/feed/").posts
+    assert post.urn == "urn:li:activity:7506635060129734657"
+    assert (post.author_name, post.author_url) == (
+        "Jonas Weber",
+        "https://www.linkedin.com/in/jonas-weber-99/",
+    )
+    assert post.text == "Heute habe ich gelernt, wie man Kafka betreibt."
+    assert post.relative_time == "2 Std."
+    assert (post.reactions, post.comments, post.reposts) == (25, 3, 0)
+
+
+def test_sdui_card_without_any_urn_is_left_out_with_a_warning():
+    html = "<main>" + sdui_card("3h •", "<span>4 reactions</span>", "") + "</main>"
+    page = parse_page(html, "https://www.linkedin.com/feed/")
+    assert page.posts == ()
+    assert page.warnings == ("no posts found",)

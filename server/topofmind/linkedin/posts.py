@@ -78,7 +78,8 @@ _REPOSTS = re.compile(
     re.IGNORECASE,
 )
 _TIME_OK = re.compile(r"^\d{1,3}[^\W\d_]{1,4}$")
-_BYLINE = re.compile(r"^\s*\S{1,12}?\s*•")
+# "3h •", "2w • Edited •"; some UI languages space the unit: "3 h •", "2 sem. •".
+_BYLINE = re.compile(r"^\s*(?:\d{1,3}\s[^\W\d_]{1,6}\.?|\S{1,12}?)\s*•")
 
 
 def _outermost(elements: list) -> list:
@@ -470,6 +471,28 @@ def _author_link_near(el, card):
     return None, None
 
 
+_URN_HINT = re.compile(r"urn(?::|%3A)li(?::|%3A)(?:activity|ugcPost|share)|-activity-\d", re.I)
+
+
+def _urn_in_attributes(card, nested) -> str | None:
+    """A post URN anywhere in the card's attributes (links to ``/posts/…-activity-…``,
+    ``/analytics/post-summary/urn…``, embed ``targetUrn=``, componentkeys), outside a reshared
+    part; an activity URN first. For SDUI cards that carry no ``/feed/update/`` link."""
+    found = None
+    for el in card.iter():
+        if not isinstance(el.tag, str) or (nested is not None and _inside(el, nested)):
+            continue
+        for value in el.attrib.values():
+            if not _URN_HINT.search(value):
+                continue
+            urn = post_urn_from_url(value) if "-activity-" in value else None
+            urn = urn or post_urn_from_text(value)
+            if urn and urn.startswith("urn:li:activity:"):
+                return urn
+            found = found or urn
+    return found
+
+
 def _parse_sdui(card) -> ParsedPost | None:
     bylines = []
     for el in card.iter("p", "span"):
@@ -518,7 +541,7 @@ def _parse_sdui(card) -> ParsedPost | None:
             urn = found
             break
         urn = urn or found
-    urn = urn or fallback
+    urn = urn or fallback or _urn_in_attributes(card, nested)
     if urn is None:
         return None
     # Counters are read outside the post's own words ("3 comments later…" is prose).

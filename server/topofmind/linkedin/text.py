@@ -12,7 +12,7 @@ _MAX_DEPTH = 400
 
 _COUNT = re.compile(r"^\s*(\d[\d,.\u00a0\u202f ]*)\s*([KkMm])?\s*$")
 # "3h", "2w", "9mo", "1yr", "4m", "now": the token before the first "•" in a post's byline.
-_TIME_TOKEN = re.compile(r"^(?:\d{1,3}\s?[^\W\d_]{1,4}\.?|now|just now)$", re.IGNORECASE)
+_TIME_TOKEN = re.compile(r"^(?:\d{1,3}\s?[^\W\d_]{1,6}\.?|now|just now)$", re.IGNORECASE)
 
 
 # Degree badges in the UI languages LinkedIn ships: "2nd", "3rd+", "2e", "3e et +", "2.", "2º",
