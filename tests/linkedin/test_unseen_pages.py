@@ -118,7 +118,52 @@ POST_CASES = [
             ),
         ],
     ),
+    (
+        "activity_sdui_2026.html",
+        "https://www.linkedin.com/in/kofi-mensah-a1/recent-activity/all/",
+        "activity",
+        [
+            _post(
+                7499327995904004242,
+                "Kofi Mensah",
+                "https://www.linkedin.com/in/kofi-mensah-a1/",
+                "Three things I look for in a payments design review.",
+                "3d",
+                "2026-08-29T04:52:05.000Z",
+                (87, 9, 2),
+            ),
+            # A plain repost: the author is the original author.
+            _post(
+                7495133751296004242,
+                "Example Pay",
+                "https://www.linkedin.com/company/example-pay/",
+                "We are live in two more markets.",
+                "2w",
+                "2026-08-17T15:05:39.160Z",
+                (140, 0, 0),
+                is_repost=True,
+            ),
+        ],
+    ),
 ]
+
+
+def test_sdui_activity_owner_comes_from_their_own_posts():
+    url = "https://www.linkedin.com/in/kofi-mensah-a1/recent-activity/all/"
+    person = parse_page((PAGES / "activity_sdui_2026.html").read_bytes(), url).to_dict()["person"]
+    assert person == {
+        "name": "Kofi Mensah",
+        "headline": None,
+        "title": None,
+        "company": None,
+        "location": None,
+        "public_id": "kofi-mensah-a1",
+        "profile_url": "https://www.linkedin.com/in/kofi-mensah-a1/",
+        "degree": None,
+        "followers": None,
+        "mutual_count": None,
+        "mutual_names": None,
+    }
 
 
 @pytest.mark.parametrize(

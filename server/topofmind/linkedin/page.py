@@ -17,7 +17,7 @@ from .model import ParsedPage, ParsedPerson
 from .people import parse_people
 from .posts import parse_posts
 from .profile import parse_activity_owner, parse_profile
-from .urls import canonical_profile_url, is_linkedin_url, post_urn_from_url
+from .urls import canonical_profile_url, is_linkedin_url, post_urn_from_url, public_id_from_url
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,24 @@ def _main_post(posts: list, url: str | None) -> list:
     return matching or posts[:1]
 
 
+def _owner_from_posts(posts: list, url: str | None) -> ParsedPerson | None:
+    """The owner of an activity page without a known top card: the author of their own posts.
+
+    Only the name and the profile URL are known that way; the other fields stay null.
+    """
+    owner_url = canonical_profile_url(url)
+    if owner_url is None:
+        return None
+    for post in posts:
+        if post.author_url == owner_url and post.author_name and not post.is_repost:
+            return ParsedPerson(
+                name=post.author_name,
+                public_id=public_id_from_url(owner_url),
+                profile_url=owner_url,
+            )
+    return None
+
+
 def _parse_kind(doc, kind: str, url: str | None, warnings: list[str], raw: bytes) -> ParsedPage:
     person: ParsedPerson | None = None
     people: list[ParsedPerson] = []
@@ -99,6 +117,8 @@ def _parse_kind(doc, kind: str, url: str | None, warnings: list[str], raw: bytes
     elif kind == "activity":
         person = parse_activity_owner(doc, url)
         posts = parse_posts(doc, url, raw=raw)
+        if person is None:
+            person = _owner_from_posts(posts, url)
     elif kind in ("feed", "post", "search"):
         posts = parse_posts(doc, url, raw=raw)
         if kind == "post" and len(posts) > 1:

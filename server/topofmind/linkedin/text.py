@@ -46,12 +46,12 @@ def is_hidden(el) -> bool:
 
     LinkedIn's eras mark SR-only copies ``visually-hidden``, ``a11y-text`` or ``sr-only``;
     closed dialogs (the logged-out "Sign in to view …" modals sit inside the top card) are
-    ``role="dialog"`` / ``aria-modal="true"``.
+    ``role="dialog"``.
     """
     cls = el.get("class")
     if cls and ("visually-hidden" in cls or "a11y-text" in cls or "sr-only" in cls):
         return True
-    return el.get("aria-modal") == "true" or el.get("role") == "dialog"
+    return el.get("role") == "dialog"
 
 
 def visible_text(el, keep_hidden: bool = False) -> str:
