@@ -145,6 +145,24 @@ POST_CASES = [
             ),
         ],
     ),
+    (
+        # A comment's data-id="urn:li:comment…" must not hide the logged-out card; counts come
+        # from data-num-* (exact, any UI language); logged-out pages never show reposts.
+        "post_public_2023_fr.html",
+        "https://fr.linkedin.com/posts/claire-dubois-42_nous-recrutons-activity-7088367534080000077-AbCd",
+        "post",
+        [
+            _post(
+                7088367534080000077,
+                "Claire Dubois",
+                "https://www.linkedin.com/in/claire-dubois-42/",
+                "Nous recrutons deux ingénieurs données à Lyon.",
+                "3 sem.",
+                "2023-07-22T04:01:55.625Z",
+                (1234, 56, None),
+            )
+        ],
+    ),
 ]
 
 

@@ -416,12 +416,20 @@ def _parse_public(card) -> ParsedPost | None:
             text = _commentary_text(el)
             break
     reactions = comments = None
-    for el in card.xpath(".//*[starts-with(@data-test-id,'social-actions__')]"):
+    social = card.xpath(
+        ".//*[starts-with(@data-test-id,'social-actions__')"
+        " or starts-with(@data-id,'social-actions__')]"
+    )
+    for el in social:
         if _inside(el, nested):
             continue
-        test_id = el.get("data-test-id") or ""
+        test_id = el.get("data-test-id") or el.get("data-id") or ""
+        # ``data-num-reactions`` / ``data-num-comments`` hold the exact count in any UI language.
+        exact = el.get("data-num-reactions") or el.get("data-num-comments")
         label = fold(el.get("aria-label") or visible_text(el, keep_hidden=True))
-        number = parse_count(label.split(" ")[0]) if label else None
+        number = parse_count(exact) if exact else None
+        if number is None and label:
+            number = parse_count(label.split(" ")[0])
         if "reaction" in test_id and reactions is None and number is not None:
             reactions = number
         elif "comment" in test_id and comments is None and number is not None:
@@ -705,7 +713,11 @@ def _ld_posts(doc, page_url: str | None) -> dict[str, dict]:
 
 
 def _merge_ld(post: ParsedPost, item: dict) -> ParsedPost:
-    author = item.get("author") if isinstance(item.get("author"), dict) else {}
+    author = item.get("author")
+    if isinstance(author, list):
+        author = next((a for a in author if isinstance(a, dict)), {})
+    if not isinstance(author, dict):
+        author = {}
     reactions = interaction_count(item.get("interactionStatistic"), "LikeAction")
     comments = interaction_count(item.get("interactionStatistic"), "CommentAction")
     if comments is None and isinstance(item.get("commentCount"), int):
@@ -754,9 +766,12 @@ def _find_cards(
         ]
         if not artdeco:
             wrappers = doc.xpath("//*[starts-with(@data-id,'urn:li:activity:')]")
-    if (raw is None or not ember) and present(b"data-activity-urn"):
+    # An era's marker can appear on another era's page (a comment's ``data-id="urn:li:comment…``
+    # on a logged-out post page), so the next era is tried whenever this one found no card.
+    found = bool(artdeco or wrappers)
+    if (raw is None or not found) and present(b"data-activity-urn"):
         public = doc.xpath("//article[@data-activity-urn]")
-    if (raw is None or not (ember or public)) and present(b"componentkey"):
+    if (raw is None or not (found or public)) and present(b"componentkey"):
         sdui = [
             el
             for el in doc.xpath("//*[@componentkey]")
