@@ -163,25 +163,62 @@ POST_CASES = [
             )
         ],
     ),
+    (
+        # The member commented on someone else's post: the post is the author's, not a repost;
+        # the comment's own counters ("17 Reactions", "12 comments later") are not the post's.
+        "activity_comments_ember_2024.html",
+        "https://www.linkedin.com/in/pablo-ferro/recent-activity/comments/",
+        "activity",
+        [
+            _post(
+                7241680825530897417,
+                "Nadia Keller",
+                "https://www.linkedin.com/in/nkeller/",
+                "Bye try/catch, meet the safe assignment operator Benefits: #javascript",
+                "2d",
+                "2024-09-17T05:34:12.730Z",
+                (2948, 221, 305),
+            )
+        ],
+    ),
 ]
 
 
-def test_sdui_activity_owner_comes_from_their_own_posts():
-    url = "https://www.linkedin.com/in/kofi-mensah-a1/recent-activity/all/"
-    person = parse_page((PAGES / "activity_sdui_2026.html").read_bytes(), url).to_dict()["person"]
-    assert person == {
-        "name": "Kofi Mensah",
+def _owner(name, profile_id):
+    return {
+        "name": name,
         "headline": None,
         "title": None,
         "company": None,
         "location": None,
-        "public_id": "kofi-mensah-a1",
-        "profile_url": "https://www.linkedin.com/in/kofi-mensah-a1/",
+        "public_id": profile_id,
+        "profile_url": f"https://www.linkedin.com/in/{profile_id}/",
         "degree": None,
         "followers": None,
         "mutual_count": None,
         "mutual_names": None,
     }
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "expected"),
+    [
+        # No Ember top card: the owner is the author of their own posts ...
+        (
+            "activity_sdui_2026.html",
+            "https://www.linkedin.com/in/kofi-mensah-a1/recent-activity/all/",
+            _owner("Kofi Mensah", "kofi-mensah-a1"),
+        ),
+        # ... or the name on a link to their profile ("Pablo Ferro commented on this").
+        (
+            "activity_comments_ember_2024.html",
+            "https://www.linkedin.com/in/pablo-ferro/recent-activity/comments/",
+            _owner("Pablo Ferro", "pablo-ferro"),
+        ),
+    ],
+)
+def test_activity_owner_without_a_known_top_card(name, url, expected):
+    assert parse_page((PAGES / name).read_bytes(), url).to_dict()["person"] == expected
 
 
 @pytest.mark.parametrize(

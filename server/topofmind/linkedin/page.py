@@ -16,7 +16,7 @@ from .kinds import detect_kind, kind_from_content
 from .model import ParsedPage, ParsedPerson
 from .people import parse_people
 from .posts import parse_posts
-from .profile import parse_activity_owner, parse_profile
+from .profile import owner_from_links, parse_activity_owner, parse_profile
 from .urls import canonical_profile_url, is_linkedin_url, post_urn_from_url, public_id_from_url
 
 log = logging.getLogger(__name__)
@@ -118,7 +118,7 @@ def _parse_kind(doc, kind: str, url: str | None, warnings: list[str], raw: bytes
         person = parse_activity_owner(doc, url)
         posts = parse_posts(doc, url, raw=raw)
         if person is None:
-            person = _owner_from_posts(posts, url)
+            person = _owner_from_posts(posts, url) or owner_from_links(doc, url)
     elif kind in ("feed", "post", "search"):
         posts = parse_posts(doc, url, raw=raw)
         if kind == "post" and len(posts) > 1:

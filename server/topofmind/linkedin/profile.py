@@ -431,3 +431,22 @@ def parse_activity_owner(doc, page_url: str | None) -> ParsedPerson | None:
         profile_url=profile_url,
         followers=_followers_in(card),
     )
+
+
+def owner_from_links(doc, page_url: str | None) -> ParsedPerson | None:
+    """The page owner's name as a link to their own profile shows it ("Pablo Ferro commented on
+    this"), outside the page header and navigation; None when no such link has a name."""
+    profile_url = canonical_profile_url(page_url)
+    if profile_url is None:
+        return None
+    for link in doc.xpath(
+        "//a[contains(@href,'/in/')][not(ancestor::header) and not(ancestor::nav)]"
+    ):
+        if canonical_profile_url(link.get("href")) != profile_url:
+            continue
+        name = _clean_name(visible_text(link))
+        if name and len(name) <= 80 and not name.lower().startswith("view "):
+            return ParsedPerson(
+                name=name, public_id=public_id_from_url(profile_url), profile_url=profile_url
+            )
+    return None
