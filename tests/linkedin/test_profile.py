@@ -82,3 +82,41 @@ def test_a_profile_without_a_top_card_is_null_with_a_warning():
     assert page.kind == "profile"
     assert page.person is None
     assert page.warnings == ("profile page without a recognisable top card",)
+
+
+EMBER_2024_ITALIAN_TOP_CARD = """
+<html><body><main><section class="artdeco-card xYz">
+ <div class="ph5"><div class="mt2 relative"><div>
+  <span><a href="/in/ana-ruiz/overlay/about-this-profile/" aria-label="Ana ha verifiche">
+   <h1 class="text-heading-xlarge inline t-24 v-align-middle break-words">Ana Ruiz</h1></a></span>
+  <span class="distance-badge"><span class="visually-hidden"> collegamento di 2° grado </span>
+   <span class="dist-value" aria-hidden="true"> 2° </span></span></div>
+  <div class="text-body-medium break-words">Responsabile dati presso Foo</div>
+  <ul class="pv-text-details__right-panel">
+   <li><button aria-label="Formazione: Politecnico di Milano. Fai clic per passare alla scheda"
+     type="button"><img alt=""><span><div>Politecnico di Milano</div></span></button></li>
+  </ul>
+  <span class="text-body-small inline t-black--light break-words">Milano, Lombardia, Italia</span>
+  <span><a href="/in/ana-ruiz/overlay/contact-info/">Informazioni di contatto</a></span>
+ </div></div>
+</section></main></body></html>
+"""
+
+
+def test_ember_top_card_in_another_ui_language():
+    person = parse_page(EMBER_2024_ITALIAN_TOP_CARD, ANA).person
+    assert person is not None
+    assert (person.name, person.degree, person.headline) == (
+        "Ana Ruiz",
+        2,
+        "Responsabile dati presso Foo",
+    )
+    assert person.location == "Milano, Lombardia, Italia"
+    # The only right-panel entry is the school: no company is shown.
+    assert person.company is None
+    with_company = EMBER_2024_ITALIAN_TOP_CARD.replace(
+        "<li><button",
+        '<li><button aria-label="Azienda attuale: Foo Srl. Fai clic" type="button">'
+        "<span><div>Foo Srl</div></span></button></li><li><button",
+    )
+    assert parse_page(with_company, ANA).person.company == "Foo Srl"

@@ -51,6 +51,16 @@ _EXPERIENCE_HEADINGS = {
     "experiência",
     "ervaring",
 }
+_EDUCATION_LABELS = {
+    "education",
+    "formazione",
+    "ausbildung",
+    "formation",
+    "educación",
+    "formação acadêmica",
+    "formação",
+    "opleiding",
+}
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "Full-time · 5 yrs 3 mos": a group's total, not a role.
 _DURATION = re.compile(r"\b\d+\s+(?:yrs?|mos?|years?|months?)\b", re.IGNORECASE)
@@ -289,6 +299,13 @@ def _company(card, lines_after_headline: list[str]) -> str | None:
         return visible_text(el) or None
     for el in card.xpath(".//*[contains(@class,'top-card__position-info')]"):
         return visible_text(el) or None
+    # Other UI languages label the same buttons in their words ("Azienda attuale: …"); the
+    # company is the right-panel entry that is not the school.
+    for button in card.xpath(".//ul[contains(@class,'right-panel')]/li//button[@aria-label]"):
+        label = button.get("aria-label").split(":", 1)[0].strip().lower()
+        if ":" in button.get("aria-label") and label not in _EDUCATION_LABELS:
+            # visible_text skips controls, so read the button's children.
+            return fold(" ".join(visible_text(child) for child in button)) or None
     if lines_after_headline and " · " in lines_after_headline[0]:
         return fold(lines_after_headline[0].split(" · ")[0]) or None
     return None
