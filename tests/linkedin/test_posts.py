@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from topofmind.linkedin import parse_page
 
 ANA = "https://www.linkedin.com/in/ana-ruiz/"
@@ -150,3 +152,22 @@ def test_sdui_card_without_any_urn_is_left_out_with_a_warning():
     page = parse_page(html, "https://www.linkedin.com/feed/")
     assert page.posts == ()
     assert page.warnings == ("no posts found",)
+
+
+@pytest.mark.parametrize(
+    ("labels", "counts"),
+    [
+        (["25 reactions", "3 comments", "2 reposts"], (25, 3, 2)),
+        (["Ana Lima and 46 others", "1,204 comments"], (47, 1204, None)),
+        (["Claire et 12 autres personnes", "4 commentaires", "3 republications"], (13, 4, 3)),
+        (["Mario e altri 7", "2 commenti", "1 diffusione"], (8, 2, 1)),
+        (["Max und 5 weitere", "6 Kommentare"], (6, 6, None)),
+        (["Ana e outras 9 pessoas", "2 comentários", "4 republicações"], (10, 2, 4)),
+        (["Juan y 3 personas más", "1 comentario"], (4, 1, None)),
+        (["1.2K reactions", "3 comments on Ana’s post"], (1200, 3, None)),
+    ],
+)
+def test_social_counter_labels_in_several_ui_languages(labels, counts):
+    from topofmind.linkedin.posts import _counts
+
+    assert _counts(labels) == counts

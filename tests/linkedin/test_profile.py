@@ -120,3 +120,18 @@ def test_ember_top_card_in_another_ui_language():
         "<span><div>Foo Srl</div></span></button></li><li><button",
     )
     assert parse_page(with_company, ANA).person.company == "Foo Srl"
+
+
+def test_follower_counts_in_several_ui_languages():
+    from topofmind.linkedin.page import _parse_tree
+    from topofmind.linkedin.profile import _followers_in
+
+    for text, count in (
+        ("4,812 followers", 4812),
+        ("12 345 abonnés", 12345),
+        ("1.388 seguidores", 1388),
+        ("2.500 volgers", 2500),
+        ("3K followers", 3000),
+    ):
+        doc = _parse_tree(f"<section><p>Ana Ruiz</p><p>{text}</p></section>".encode())
+        assert _followers_in(doc) == count, text

@@ -64,7 +64,7 @@ _REACTIONS = re.compile(
 )
 _OTHERS = re.compile(
     r"^(?:.+?)\s+(?:(?:and|und|et|y|e|en)\s+(\d[\d,.]*)\s+(?:others?|weitere|autres|"
-    r"personas?|outras?|pessoas|anderen)\b|e\s+altr[ei]\s+(\d[\d,.]*))",
+    r"personas?|outras?|pessoas|anderen)\b|e\s+altr[ei]\s+(\d[\d,.]*)|e\s+outras?\s+(\d[\d,.]*))",
     re.IGNORECASE,
 )
 _COMMENTS = re.compile(
@@ -74,7 +74,7 @@ _COMMENTS = re.compile(
 )
 _REPOSTS = re.compile(
     _NUMBER + r"\s+(?:reposts?|shares?|diffusion[ei]|condivisioni|partages?|republicaciones?|"
-    r"compartilhamentos?)\b",
+    r"republications?|republicaç(?:ão|ões)|compartilhamentos?)\b",
     re.IGNORECASE,
 )
 _TIME_OK = re.compile(r"^\d{1,3}[^\W\d_]{1,4}$")
@@ -149,7 +149,7 @@ def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
                 continue
             match = _OTHERS.match(text)
             if match and "mutual" not in text.lower():
-                others = parse_count(match.group(1) or match.group(2))
+                others = parse_count(match.group(1) or match.group(2) or match.group(3))
                 reactions = others + 1 if others is not None else None
                 continue
         if comments is None:

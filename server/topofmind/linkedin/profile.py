@@ -39,7 +39,11 @@ from .text import (
 from .urls import canonical_profile_url, public_id_from_url
 
 _PRONOUNS = re.compile(r"^\(?\s*[^\W\d_]{2,5}\s*/\s*[^\W\d_]{2,5}(?:\s*/\s*[^\W\d_]{2,5})?\s*\)?$")
-_FOLLOWERS = re.compile(r"^(\d[\d,.\u00a0]*\s*[KkMm]?)\s+followers?$", re.IGNORECASE)
+_FOLLOWERS = re.compile(
+    r"^(\d[\d,.\u00a0\u202f ]*\s*[KkMm]?)\s+(?:followers?|abonnés?|seguidor(?:es)?|volgers)$",
+    re.IGNORECASE,
+)
+_FOLLOWER_WORDS = {"followers", "follower", "abonnés", "seguidores", "volgers"}
 _BADGE_WORDS = {"you", "verified", "premium", "influencer", "open to work", "·", "•"}
 _ACTIVITY_HEADINGS = {"activity", "attività", "aktivität", "activité", "actividad", "atividade"}
 _EXPERIENCE_HEADINGS = {
@@ -197,11 +201,11 @@ def _followers_in(el, max_lines: int = 80) -> int | None:
         match = _FOLLOWERS.match(text)
         if match:
             return parse_count(match.group(1))
-        if previous.lower() == "followers":
+        if previous.lower() in _FOLLOWER_WORDS:
             count = parse_count(text)
             if count is not None:
                 return count
-        if text.lower() in ("followers", "follower") and parse_count(previous) is not None:
+        if text.lower() in _FOLLOWER_WORDS and parse_count(previous) is not None:
             return parse_count(previous)
         previous = text
     return None
