@@ -109,3 +109,21 @@ def test_degree_badges_in_several_ui_languages(text, degree):
     from topofmind.linkedin.text import degree_in
 
     assert degree_in(text) == degree
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "names"),
+    [
+        ("Ana Lima, Rui Sá and 7 other mutual connections", 9, ("Ana Lima", "Rui Sá")),
+        (
+            "Ana Lima, Rui Sá & 7 other mutual connections · 1,204 followers",
+            9,
+            ("Ana Lima", "Rui Sá"),
+        ),
+        ("Pat Mutual & Sky Connector are mutual connections", 2, ("Pat Mutual", "Sky Connector")),
+        ("Quinn Common is a mutual connection", 1, ("Quinn Common",)),
+        ("12 mutual connections", 12, ()),
+    ],
+)
+def test_mutual_sentences_with_ampersand_and_suffix(sentence, count, names):
+    assert mutual_connections(sentence, []) == (count, names)

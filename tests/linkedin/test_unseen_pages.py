@@ -272,6 +272,49 @@ PEOPLE_CASES = [
             _person("Jonas Weber", "jonas-weber-99", "Werkstudent", "Berlin", 1, (1, ["Ana Lima"])),
         ],
     ),
+    (
+        # 2026 SDUI: mutual names are links inside the sentence (they are not results) and
+        # "&" stands for "and"; an anonymous "LinkedIn Member" keeps its URN-style URL.
+        "people_search_sdui_2026.html",
+        "https://www.linkedin.com/search/results/people/?keywords=x",
+        [
+            _person(
+                "Jordan Example",
+                "jordan-example-1a2b3c",
+                "Software Engineer at Example Corp",
+                "Exampleville, Testland",
+                1,
+            ),
+            _person(
+                "Casey Sample",
+                "casey-sample-4d5e6f",
+                "Technical Recruiter at Sample Labs, Inc.",
+                "Sampletown",
+                2,
+                (2, ["Pat Mutual", "Sky Connector"]),
+            ),
+            _person(
+                "Taylor Fakename",
+                "taylor-fakename-3a4b5c",
+                "Data Scientist",
+                "Faketown",
+                2,
+                (9, ["Pat Mutual", "Robin Shared"]),
+            ),
+            {
+                **_person("LinkedIn Member", "x", "Consultant", None, 3),
+                "public_id": None,
+                "profile_url": "https://www.linkedin.com/in/ACoAAFAKE00000007/",
+            },
+            _person(
+                "Avery Nobody",
+                "avery-nobody-6d7e8f",
+                "Student at Example University",
+                "Nowhere City",
+                3,
+            ),
+        ],
+    ),
 ]
 
 

@@ -158,13 +158,16 @@ def _person(card, links: list, url: str) -> ParsedPerson | None:
 
 
 def _inline_mention(link) -> bool:
-    """A profile link inside a sentence ("Jane and 3 other mutual connections"), not a card."""
+    """A profile link inside a sentence ("Jane, <a>Bo</a> & 3 other mutual connections"), not a
+    card: the sentence's own words (its direct text, not its children's) say "mutual"."""
     if link.find(".//p") is not None or link.find(".//div") is not None:
         return False
     parent = link.getparent()
-    nearby = [link.tail, parent.text if parent is not None else None]
+    nearby = [link.tail]
     if parent is not None:
+        nearby.append(parent.text)
         nearby.append(parent.tail)
+        nearby.extend(child.tail for child in parent)
     return "mutual" in " ".join(t for t in nearby if t).lower()
 
 

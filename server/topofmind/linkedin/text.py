@@ -139,11 +139,12 @@ def xp_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
+# 2026 pages write "&" where older ones wrote "and" ("A, B & 7 other mutual connections").
 _MUTUAL_OTHERS = re.compile(
-    r"^(?P<names>.*?),?\s+and\s+(?P<n>\d[\d,.]*)\s+others?\s+mutual\s+connections?", re.I
+    r"^(?P<names>.*?),?\s+(?:and|&)\s+(?P<n>\d[\d,.]*)\s+others?\s+mutual\s+connections?", re.I
 )
 _MUTUAL_TWO = re.compile(
-    r"^(?P<names>.+?)\s+and\s+(?P<last>.+?)\s+are\s+mutual\s+connections", re.I
+    r"^(?P<names>.+?)\s+(?:and|&)\s+(?P<last>.+?)\s+are\s+mutual\s+connections", re.I
 )
 _MUTUAL_ONE = re.compile(r"^(?P<names>.+?)\s+is\s+a\s+mutual\s+connection", re.I)
 _MUTUAL_COUNT = re.compile(r"(?P<n>\d[\d,.]*)\s+mutual\s+connections?", re.I)
