@@ -212,10 +212,10 @@ def _followers_in(el, max_lines: int = 80) -> int | None:
 
 
 def _experience_title(doc) -> str | None:
-    sections = doc.xpath("//section[@data-section='experience']")
-    section = sections[0] if sections else None
+    section = _section_with_heading(doc, ("experience",), _EXPERIENCE_HEADINGS)
     if section is None:
-        section = _section_with_heading(doc, ("experience",), _EXPERIENCE_HEADINGS)
+        sections = doc.xpath("//section[@data-section='experience']")
+        section = sections[0] if sections else None
     if section is None:
         return None
     items = section.xpath(".//li")
