@@ -171,3 +171,18 @@ def test_social_counter_labels_in_several_ui_languages(labels, counts):
     from topofmind.linkedin.posts import _counts
 
     assert _counts(labels) == counts
+
+
+def test_sdui_card_takes_its_urn_from_a_shown_comment():
+    comment = (
+        '<div componentkey="replaceableComment_urn:li:comment:(activity:7506635060129734657,'
+        '7506700000000000000)"><a href="https://www.linkedin.com/in/ana-ruiz/"><p>Ana Ruiz</p></a>'
+        "<p><span>1h •</span></p><p>Great point, 2 comments already</p>"
+        "<span>9 reactions</span></div>"
+    )
+    html = "<main>" + sdui_card("5h •", "<span>4 reactions</span>", comment) + "</main>"
+    (post,) = parse_page(html, "https://www.linkedin.com/feed/").posts
+    assert post.urn == "urn:li:activity:7506635060129734657"
+    # The comment's byline, words and counter are not the post's.
+    assert (post.author_name, post.relative_time, post.is_repost) == ("Jonas Weber", "5h", False)
+    assert (post.reactions, post.comments) == (4, 0)

@@ -26,6 +26,7 @@ Selectors and strategies, tried in this order (each card is parsed once, outermo
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from .model import ParsedPost
 from .structured import code_payloads, included_entities, interaction_count, json_ld, ld_type
@@ -479,12 +480,17 @@ def _author_link_near(el, card):
     return None, None
 
 
-_URN_HINT = re.compile(r"urn(?::|%3A)li(?::|%3A)(?:activity|ugcPost|share)|-activity-\d", re.I)
+_URN_HINT = re.compile(
+    r"urn(?::|%3A)li(?::|%3A)(?:activity|ugcPost|share|comment)|-activity-\d", re.I
+)
+# A comment's URN names its post: urn:li:comment:(activity:7123…,7456…).
+_COMMENT_PARENT = re.compile(r"urn:li:comment:\((activity|ugcPost|share):(\d{6,25}),")
 
 
 def _urn_in_attributes(card, nested) -> str | None:
     """A post URN anywhere in the card's attributes (links to ``/posts/…-activity-…``,
-    ``/analytics/post-summary/urn…``, embed ``targetUrn=``, componentkeys), outside a reshared
+    ``/analytics/post-summary/urn…``, embed ``targetUrn=``, a shown comment's
+    ``replaceableComment_urn:li:comment:(activity:…,…)`` componentkey), outside a reshared
     part; an activity URN first. For SDUI cards that carry no ``/feed/update/`` link."""
     found = None
     for el in card.iter():
@@ -494,6 +500,9 @@ def _urn_in_attributes(card, nested) -> str | None:
             if not _URN_HINT.search(value):
                 continue
             urn = post_urn_from_url(value) if "-activity-" in value else None
+            parent = _COMMENT_PARENT.search(unquote(value)) if "comment" in value else None
+            if parent is not None:
+                urn = f"urn:li:{parent.group(1)}:{parent.group(2)}"
             urn = urn or post_urn_from_text(value)
             if urn and urn.startswith("urn:li:activity:"):
                 return urn
@@ -501,11 +510,21 @@ def _urn_in_attributes(card, nested) -> str | None:
     return found
 
 
+_SDUI_COMMENTS = (
+    ".//*[starts-with(@componentkey,'replaceableComment_')"
+    " or starts-with(@componentkey,'commentBox')]"
+)
+
+
 def _parse_sdui(card) -> ParsedPost | None:
+    # Comments shown under the post have their own bylines, texts and counters.
+    comments = _outermost(card.xpath(_SDUI_COMMENTS))
     bylines = []
     for el in card.iter("p", "span"):
         text = el.text
         if text and "•" in text and _BYLINE.match(text) and not is_hidden(el):
+            if comments and any(_inside(el, c) for c in comments):
+                continue
             age = relative_time(text)
             if age:
                 bylines.append((el, age))
@@ -532,7 +551,7 @@ def _parse_sdui(card) -> ParsedPost | None:
     text = ""
     commentary = None
     for el in card.xpath(".//*[@data-testid='expandable-text-box']"):
-        if not _inside(el, nested):
+        if not _inside(el, nested) and not any(_inside(el, c) for c in comments):
             commentary = el
             text = _commentary_text(el)
             break
@@ -553,7 +572,9 @@ def _parse_sdui(card) -> ParsedPost | None:
     if urn is None:
         return None
     # Counters are read outside the post's own words ("3 comments later…" is prose).
-    reactions, comments, reposts = _counts(_strings(card, exclude=(nested, commentary)))
+    reactions, comments_count, reposts = _counts(
+        _strings(card, exclude=(nested, commentary, *comments))
+    )
     return _make_post(
         urn,
         name,
@@ -561,7 +582,7 @@ def _parse_sdui(card) -> ParsedPost | None:
         text,
         age,
         reactions or 0,
-        comments or 0,
+        comments_count or 0,
         reposts or 0,
         is_repost,
     )
