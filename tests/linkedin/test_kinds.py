@@ -29,6 +29,7 @@ from .conftest import FIXTURE_DIR, load_ground_truth
             "people",
         ),
         ("https://www.linkedin.com/mynetwork/invite-connect/connections/", "people"),
+        ("https://www.linkedin.com/mynetwork/network-manager/people/", "people"),
         ("https://www.linkedin.com/company/acme/posts/", "feed"),
         ("https://www.linkedin.com/jobs/view/123/", "unknown"),
         ("https://www.linkedin.com/messaging/", "unknown"),

@@ -64,7 +64,11 @@ def kind_from_url(url: str | None) -> str:
             return "search"
         return "unknown"
     if head == "mynetwork":
-        if "connections" in segments or "facetConnectionOf" in query:
+        if (
+            "connections" in segments
+            or "network-manager" in segments
+            or "facetConnectionOf" in query
+        ):
             return "people"
         return "unknown"
     if head in ("company", "showcase") and len(segments) >= 3 and segments[2] == "posts":
