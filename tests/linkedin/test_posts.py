@@ -186,3 +186,19 @@ def test_sdui_card_takes_its_urn_from_a_shown_comment():
     # The comment's byline, words and counter are not the post's.
     assert (post.author_name, post.relative_time, post.is_repost) == ("Jonas Weber", "5h", False)
     assert (post.reactions, post.comments) == (4, 0)
+
+
+def test_sdui_list_item_with_an_unknown_componentkey_is_still_a_card():
+    card = sdui_card(
+        "1d •",
+        "<span>12 reactions</span>",
+        '<a href="https://www.linkedin.com/feed/update/urn:li:activity:7506635060129734657/">x</a>',
+    ).replace('componentkey="expandedQx9FeedType_MAIN_FEED_RELEVANCE"', 'componentkey="Zq81"')
+    html = "<main><div role='list'>" + card + "</div></main>"
+    (post,) = parse_page(html, "https://www.linkedin.com/search/results/content/?keywords=k").posts
+    assert (post.urn, post.author_name, post.relative_time, post.reactions) == (
+        "urn:li:activity:7506635060129734657",
+        "Jonas Weber",
+        "1d",
+        12,
+    )

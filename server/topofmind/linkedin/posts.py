@@ -799,6 +799,16 @@ def _find_cards(
             if el.get("componentkey", "").startswith("update-card")
             or "FeedType_" in el.get("componentkey", "")
         ]
+    if not (found or public or sdui) and present(b"expandable-text-box"):
+        # A server-driven list whose cards carry no known componentkey (a layout not seen
+        # yet): a list item around a post body is a card.
+        sdui = []
+        for body in doc.xpath("//*[@data-testid='expandable-text-box']"):
+            node = body.getparent()
+            while node is not None and node.get("role") != "listitem":
+                node = node.getparent()
+            if node is not None and (not sdui or sdui[-1] is not node):
+                sdui.append(node)
     if profile:
         # Mini updates are list items; filtering <li> in Python beats a class XPath 10x.
         mini = [
