@@ -202,3 +202,22 @@ def test_sdui_list_item_with_an_unknown_componentkey_is_still_a_card():
         "1d",
         12,
     )
+
+
+def test_ember_reaction_count_in_the_social_proof_fallback_number():
+    html = """<main>
+     <div data-urn="urn:li:activity:7184671545976348673" class="feed-shared-update-v2">
+     <div class="update-components-actor"><a href="https://www.linkedin.com/in/ana-ruiz/">
+      <span class="update-components-actor__name"><span aria-hidden="true">Ana Ruiz</span></span>
+      <span class="update-components-actor__sub-description">4d •</span></a></div>
+     <div class="update-components-text">Shipping day.</div>
+     <div class="social-details-social-counts"><button>
+      <span class="social-details-social-counts__social-proof-fallback-number">57</span></button>
+     </div></div></main>"""
+    (post,) = parse_page(html, "https://www.linkedin.com/feed/").posts
+    assert (post.author_name, post.relative_time, post.reactions, post.comments) == (
+        "Ana Ruiz",
+        "4d",
+        57,
+        0,
+    )

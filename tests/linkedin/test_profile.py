@@ -135,3 +135,20 @@ def test_follower_counts_in_several_ui_languages():
     ):
         doc = _parse_tree(f"<section><p>Ana Ruiz</p><p>{text}</p></section>".encode())
         assert _followers_in(doc) == count, text
+
+
+def test_older_activity_top_card_found_by_its_class():
+    html = """<main><div class="pv-recent-activity-top-card artdeco-card">
+      <img class="pv-recent-activity-top-card__member-photo" alt="Ana Ruiz">
+      <div class="pv-recent-activity-top-card__details"><h1>Ana Ruiz</h1>
+       <h4>Head of Data at Foo</h4></div>
+      <div class="pv-recent-activity-top-card__extra-info pv3 ph5"><p>3,210 followers</p></div>
+    </div></main>"""
+    person = parse_page(html, "https://www.linkedin.com/in/ana-ruiz/detail/recent-activity/").person
+    assert person is not None
+    assert (person.name, person.headline, person.followers, person.profile_url) == (
+        "Ana Ruiz",
+        "Head of Data at Foo",
+        3210,
+        ANA,
+    )

@@ -283,6 +283,7 @@ _ARTDECO_CLASSES = (
     "update-components-actor__sub-description",
     "feed-shared-actor__sub-description",
     "social-details-social-counts__reactions-count",
+    "social-details-social-counts__social-proof-fallback-number",
 )
 
 
@@ -355,7 +356,10 @@ def _parse_artdeco(card) -> ParsedPost | None:
             continue
         reactions, comments, reposts = _counts(_strings(social))
         if reactions is None:
-            for el in index["social-details-social-counts__reactions-count"]:
+            for el in (
+                index["social-details-social-counts__reactions-count"]
+                + index["social-details-social-counts__social-proof-fallback-number"]
+            ):
                 if _inside(el, social):
                     reactions = parse_count(visible_text(el, keep_hidden=True))
                     if reactions is not None:

@@ -434,7 +434,9 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
 
 def parse_activity_owner(doc, page_url: str | None) -> ParsedPerson | None:
     """The member whose recent-activity page this is (name, headline, followers)."""
-    cards = doc.xpath("id('recent-activity-top-card')")
+    cards = doc.xpath("id('recent-activity-top-card')") or doc.xpath(
+        f"//*[{xp_class('pv-recent-activity-top-card')}]"
+    )
     profile_url = canonical_profile_url(page_url)
     if not cards:
         return None
