@@ -51,6 +51,25 @@ PERSON_CASES = [
             "mutual_names": ["Ama Owusu", "Yaw Boateng"],
         },
     ),
+    (
+        # A stale display:none degree badge precedes the shown one; the company is the first
+        # of two right-column entries; Experience entries are not <li>s.
+        "profile_sdui_variant_2026.html",
+        "https://www.linkedin.com/in/rob-gill-77/",
+        {
+            "name": "Rob Gill",
+            "headline": "Full-Stack Senior Software Developer | Certified AWS Cloud Practitioner",
+            "title": "Senior Software Developer",
+            "company": "eDynamic Learning",
+            "location": "Kitchener, Ontario, Canada",
+            "public_id": "rob-gill-77",
+            "profile_url": "https://www.linkedin.com/in/rob-gill-77/",
+            "degree": 1,
+            "followers": None,
+            "mutual_count": None,
+            "mutual_names": None,
+        },
+    ),
 ]
 
 

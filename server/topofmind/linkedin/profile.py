@@ -218,7 +218,10 @@ def _experience_title(doc) -> str | None:
         section = sections[0] if sections else None
     if section is None:
         return None
-    items = section.xpath(".//li")
+    # SDUI renders entries as ``[componentkey^="entity-collection-item"]`` blocks, not <li>.
+    items = section.xpath(".//li") or section.xpath(
+        ".//*[starts-with(@componentkey,'entity-collection-item')]"
+    )
     if not items:
         return None
     # Logged-out pages name the role in ``.experience-item__title``; some profiles blur it
@@ -312,6 +315,15 @@ def _company(card, lines_after_headline: list[str]) -> str | None:
             return fold(" ".join(visible_text(child) for child in button)) or None
     if lines_after_headline and " · " in lines_after_headline[0]:
         return fold(lines_after_headline[0].split(" · ")[0]) or None
+    # SDUI right column: logo-and-name buttons, the current company before the school. With a
+    # single entry there is no telling which of the two it is.
+    entries = [
+        el
+        for el in card.xpath(".//*[@role='button'][.//figure]")
+        if not el.xpath(".//h1|.//h2") and visible_text(el)
+    ]
+    if len(entries) >= 2:
+        return visible_text(entries[0]) or None
     return None
 
 

@@ -9,6 +9,7 @@ _SKIP_TAGS = frozenset(
     {"script", "style", "svg", "code", "template", "noscript", "button", "select", "video"}
 )
 _MAX_DEPTH = 400
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none")
 
 _COUNT = re.compile(r"^\s*(\d[\d,.\u00a0\u202f ]*)\s*([KkMm])?\s*$")
 # "3h", "2w", "9mo", "1yr", "4m", "now": the token before the first "•" in a post's byline.
@@ -46,12 +47,16 @@ def is_hidden(el) -> bool:
 
     LinkedIn's eras mark SR-only copies ``visually-hidden``, ``a11y-text`` or ``sr-only``;
     closed dialogs (the logged-out "Sign in to view …" modals sit inside the top card) are
-    ``role="dialog"``.
+    ``role="dialog"``; inline ``display:none`` hides the rest.
     """
     cls = el.get("class")
     if cls and ("visually-hidden" in cls or "a11y-text" in cls or "sr-only" in cls):
         return True
-    return el.get("role") == "dialog"
+    if el.get("role") == "dialog":
+        return True
+    # SDUI pages keep stale copies (another degree badge) in ``display:none`` elements.
+    style = el.get("style")
+    return bool(style) and "none" in style and _DISPLAY_NONE.search(style) is not None
 
 
 def visible_text(el, keep_hidden: bool = False) -> str:
