@@ -152,3 +152,23 @@ def test_older_activity_top_card_found_by_its_class():
         3210,
         ANA,
     )
+
+
+def test_sdui_topcard_without_verification_trigger_beats_a_suggestion_rail():
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parent / "pages" / "profile_sdui_variant_2026.html"
+    html = page.read_text(encoding="utf-8").replace(
+        'componentkey="ProfileVerificationTriggerRef-rob-gill-77"', 'componentkey="k9"'
+    )
+    html = html.replace(
+        '<section aria-label="Primary content">',
+        '<section aria-label="Primary content"><div><a href="https://www.linkedin.com/in/pymk-1/">'
+        "<h2>Someone Suggested</h2></a></div>",
+    )
+    person = parse_page(html, "https://www.linkedin.com/in/rob-gill-77/").person
+    assert (person.name, person.degree, person.location) == (
+        "Rob Gill",
+        1,
+        "Kitchener, Ontario, Canada",
+    )

@@ -96,6 +96,10 @@ def _name_element(doc, public_id: str | None = None):
         for heading in el.xpath(".//h1|.//h2"):
             if visible_text(heading):
                 return heading
+    # SDUI top card without a verification trigger: the card's componentkey ends in "Topcard".
+    for heading in doc.xpath("//*[contains(@componentkey,'Topcard')]//h2")[:3]:
+        if visible_text(heading):
+            return heading
     for h1 in doc.iter("h1"):
         if visible_text(h1):
             return h1
