@@ -487,6 +487,10 @@ def _author_link_near(el, card):
 _URN_HINT = re.compile(
     r"urn(?::|%3A)li(?::|%3A)(?:activity|ugcPost|share|comment)|-activity-\d", re.I
 )
+_URN_ATTRIBUTES = (
+    ".//@*[contains(., 'urn:li:') or contains(., 'urn%3Ali%3A') or contains(., 'urn%3ali%3a')"
+    " or contains(., '-activity-')]"
+)
 # A comment's URN names its post: urn:li:comment:(activity:7123…,7456…).
 _COMMENT_PARENT = re.compile(r"urn:li:comment:\((activity|ugcPost|share):(\d{6,25}),")
 
@@ -497,12 +501,11 @@ def _urn_in_attributes(card, nested) -> str | None:
     ``replaceableComment_urn:li:comment:(activity:…,…)`` componentkey), outside a reshared
     part; an activity URN first. For SDUI cards that carry no ``/feed/update/`` link."""
     found = None
-    for el in card.iter():
-        if not isinstance(el.tag, str) or (nested is not None and _inside(el, nested)):
+    # libxml2 filters the attribute values; Python only sees the few that mention a URN.
+    for value in card.xpath(_URN_ATTRIBUTES):
+        if nested is not None and _inside(value.getparent(), nested):
             continue
-        for value in el.attrib.values():
-            if not _URN_HINT.search(value):
-                continue
+        if _URN_HINT.search(value):
             urn = post_urn_from_url(value) if "-activity-" in value else None
             parent = _COMMENT_PARENT.search(unquote(value)) if "comment" in value else None
             if parent is not None:
