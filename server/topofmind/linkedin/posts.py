@@ -487,51 +487,82 @@ def _author_link_near(el, card):
 _URN_HINT = re.compile(
     r"urn(?::|%3A)li(?::|%3A)(?:activity|ugcPost|share|comment)|-activity-\d", re.I
 )
-_URN_ATTRIBUTES = (
-    ".//@*[contains(., 'urn:li:') or contains(., 'urn%3Ali%3A') or contains(., 'urn%3ali%3a')"
-    " or contains(., '-activity-')]"
-)
 # A comment's URN names its post: urn:li:comment:(activity:7123…,7456…).
 _COMMENT_PARENT = re.compile(r"urn:li:comment:\((activity|ugcPost|share):(\d{6,25}),")
 
 
-def _urn_in_attributes(card, nested) -> str | None:
+class _SduiIndex:
+    """What an SDUI card parse needs, gathered in one pass over the card.
+
+    A Python walk over a card's elements costs less than one XPath with string predicates
+    over the same card, and a feed holds dozens of cards.
+    """
+
+    __slots__ = ("bullets", "comments", "update_links", "urn_values", "bodies")
+
+    def __init__(self, card):
+        self.bullets: list = []
+        self.comments: list = []
+        self.update_links: list = []
+        self.urn_values: list = []
+        self.bodies: list = []
+        for el in card.iter():
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            key = el.get("componentkey")
+            if key:
+                if key.startswith(("replaceableComment_", "commentBox")):
+                    self.comments.append(el)
+                if "urn:li:" in key:
+                    self.urn_values.append((el, key))
+            if tag == "a":
+                href = el.get("href")
+                if href:
+                    if "/feed/update/" in href:
+                        self.update_links.append(el)
+                    elif "urn" in href or "-activity-" in href:
+                        self.urn_values.append((el, href))
+            elif tag in ("p", "span"):
+                text = el.text
+                if text and "•" in text:
+                    self.bullets.append(el)
+            if el.get("data-testid") == "expandable-text-box":
+                self.bodies.append(el)
+        self.comments = _outermost(self.comments)
+
+    def in_comment(self, el) -> bool:
+        return bool(self.comments) and any(_inside(el, c) for c in self.comments)
+
+
+def _urn_in_attributes(index: _SduiIndex, nested) -> str | None:
     """A post URN anywhere in the card's attributes (links to ``/posts/…-activity-…``,
     ``/analytics/post-summary/urn…``, embed ``targetUrn=``, a shown comment's
     ``replaceableComment_urn:li:comment:(activity:…,…)`` componentkey), outside a reshared
     part; an activity URN first. For SDUI cards that carry no ``/feed/update/`` link."""
     found = None
-    # libxml2 filters the attribute values; Python only sees the few that mention a URN.
-    for value in card.xpath(_URN_ATTRIBUTES):
-        if nested is not None and _inside(value.getparent(), nested):
+    for el, value in index.urn_values:
+        if (nested is not None and _inside(el, nested)) or not _URN_HINT.search(value):
             continue
-        if _URN_HINT.search(value):
-            urn = post_urn_from_url(value) if "-activity-" in value else None
-            parent = _COMMENT_PARENT.search(unquote(value)) if "comment" in value else None
-            if parent is not None:
-                urn = f"urn:li:{parent.group(1)}:{parent.group(2)}"
-            urn = urn or post_urn_from_text(value)
-            if urn and urn.startswith("urn:li:activity:"):
-                return urn
-            found = found or urn
+        urn = post_urn_from_url(value) if "-activity-" in value else None
+        parent = _COMMENT_PARENT.search(unquote(value)) if "comment" in value else None
+        if parent is not None:
+            urn = f"urn:li:{parent.group(1)}:{parent.group(2)}"
+        urn = urn or post_urn_from_text(value)
+        if urn and urn.startswith("urn:li:activity:"):
+            return urn
+        found = found or urn
     return found
-
-
-_SDUI_COMMENTS = (
-    ".//*[starts-with(@componentkey,'replaceableComment_')"
-    " or starts-with(@componentkey,'commentBox')]"
-)
 
 
 def _parse_sdui(card) -> ParsedPost | None:
     # Comments shown under the post have their own bylines, texts and counters.
-    comments = _outermost(card.xpath(_SDUI_COMMENTS))
+    index = _SduiIndex(card)
+    comments = index.comments
     bylines = []
-    for el in card.iter("p", "span"):
+    for el in index.bullets:
         text = el.text
-        if text and "•" in text and _BYLINE.match(text) and not is_hidden(el):
-            if comments and any(_inside(el, c) for c in comments):
-                continue
+        if _BYLINE.match(text) and not is_hidden(el) and not index.in_comment(el):
             age = relative_time(text)
             if age:
                 bylines.append((el, age))
@@ -548,23 +579,10 @@ def _parse_sdui(card) -> ParsedPost | None:
     if not actors:
         return None
     nested = _branch_below_common(actors[0][0], actors[1][0]) if len(actors) > 1 else None
-    _, link, name, age = actors[0]
-    header_text = ""
-    for el in card.iter("p"):
-        if el is actors[0][0] or _inside(actors[0][0], el):
-            break
-        header_text += " " + visible_text(el).lower()
-    is_repost = nested is not None or any(word in header_text for word in _REPOST_WORDS)
-    text = ""
-    commentary = None
-    for el in card.xpath(".//*[@data-testid='expandable-text-box']"):
-        if not _inside(el, nested) and not any(_inside(el, c) for c in comments):
-            commentary = el
-            text = _commentary_text(el)
-            break
+    # The URN first: a card without one is not reported, so its text need not be read.
     urn = None
     fallback = None
-    for anchor in card.xpath(".//a[contains(@href,'/feed/update/')]"):
+    for anchor in index.update_links:
         found = post_urn_from_url(anchor.get("href"))
         if not found:
             continue
@@ -575,9 +593,23 @@ def _parse_sdui(card) -> ParsedPost | None:
             urn = found
             break
         urn = urn or found
-    urn = urn or fallback or _urn_in_attributes(card, nested)
+    urn = urn or fallback or _urn_in_attributes(index, nested)
     if urn is None:
         return None
+    _, link, name, age = actors[0]
+    header_text = ""
+    for el in card.iter("p"):
+        if el is actors[0][0] or _inside(actors[0][0], el):
+            break
+        header_text += " " + visible_text(el).lower()
+    is_repost = nested is not None or any(word in header_text for word in _REPOST_WORDS)
+    text = ""
+    commentary = None
+    for el in index.bodies:
+        if not _inside(el, nested) and not index.in_comment(el):
+            commentary = el
+            text = _commentary_text(el)
+            break
     # Counters are read outside the post's own words ("3 comments later…" is prose).
     reactions, comments_count, reposts = _counts(
         _strings(card, exclude=(nested, commentary, *comments))
