@@ -110,7 +110,7 @@ def _parse_kind(doc, kind: str, url: str | None, warnings: list[str], raw: bytes
     people: list[ParsedPerson] = []
     posts = []
     if kind == "profile":
-        person = parse_profile(doc, url)
+        person = parse_profile(doc, url, raw)
         posts = parse_posts(doc, url, raw=raw, profile_page=True)
         if person is None:
             warnings.append("profile page without a recognisable top card")

@@ -85,10 +85,17 @@ def _ld_person(doc) -> dict:
     return {}
 
 
-def _name_element(doc, public_id: str | None = None):
+def _name_element(doc, public_id: str | None = None, raw: bytes | None = None):
     # SDUI first: its verification trigger is specific to the top card (hashed pages may still
     # carry a stray h1 elsewhere); the member's own key wins when the URL names them.
-    triggers = doc.xpath("//*[starts-with(@componentkey,'ProfileVerificationTriggerRef')]")
+    # Each whole-document XPath below costs about a millisecond; the page's bytes say
+    # whether its anchor can be there at all.
+    def present(marker: bytes) -> bool:
+        return raw is None or raw.find(marker) != -1
+
+    triggers = []
+    if present(b"ProfileVerificationTriggerRef"):
+        triggers = doc.xpath("//*[starts-with(@componentkey,'ProfileVerificationTriggerRef')]")
     if public_id:
         own = [t for t in triggers if t.get("componentkey", "").endswith("-" + public_id)]
         triggers = own + [t for t in triggers if t not in own]
@@ -97,7 +104,8 @@ def _name_element(doc, public_id: str | None = None):
             if visible_text(heading):
                 return heading
     # SDUI top card without a verification trigger: the card's componentkey ends in "Topcard".
-    for heading in doc.xpath("//*[contains(@componentkey,'Topcard')]//h2")[:3]:
+    topcards = doc.xpath("//*[contains(@componentkey,'Topcard')]") if present(b"Topcard") else []
+    for heading in [h for card in topcards[:1] for h in card.iter("h2")][:3]:
         if visible_text(heading):
             return heading
     for h1 in doc.iter("h1"):
@@ -364,10 +372,10 @@ def _location(card, lines: list) -> str | None:
     return None
 
 
-def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
+def parse_profile(doc, page_url: str | None, raw: bytes | None = None) -> ParsedPerson | None:
     """The person a profile page shows, or None when nothing names a person."""
     ld = _ld_person(doc)
-    name_el = _name_element(doc, public_id_from_url(page_url))
+    name_el = _name_element(doc, public_id_from_url(page_url), raw)
     name = headline = company = location = None
     degree = mutual_count = None
     mutual_names = None
