@@ -88,13 +88,11 @@ def _ld_person(doc) -> dict:
 def _name_element(doc, public_id: str | None = None, raw: bytes | None = None):
     # SDUI first: its verification trigger is specific to the top card (hashed pages may still
     # carry a stray h1 elsewhere); the member's own key wins when the URL names them.
-    # Each whole-document XPath below costs about a millisecond; the page's bytes say
-    # whether its anchor can be there at all.
-    def present(marker: bytes) -> bool:
-        return raw is None or raw.find(marker) != -1
-
+    # Each whole-document XPath below costs about a millisecond; one look at the page's bytes
+    # says whether it is a server-driven page at all (a miss scans the whole page once).
+    sdui = raw is None or raw.find(b"componentkey") != -1
     triggers = []
-    if present(b"ProfileVerificationTriggerRef"):
+    if sdui:
         triggers = doc.xpath("//*[starts-with(@componentkey,'ProfileVerificationTriggerRef')]")
     if public_id:
         own = [t for t in triggers if t.get("componentkey", "").endswith("-" + public_id)]
@@ -104,7 +102,7 @@ def _name_element(doc, public_id: str | None = None, raw: bytes | None = None):
             if visible_text(heading):
                 return heading
     # SDUI top card without a verification trigger: the card's componentkey ends in "Topcard".
-    topcards = doc.xpath("//*[contains(@componentkey,'Topcard')]") if present(b"Topcard") else []
+    topcards = doc.xpath("//*[contains(@componentkey,'Topcard')]") if sdui and not triggers else []
     for heading in [h for card in topcards[:1] for h in card.iter("h2")][:3]:
         if visible_text(heading):
             return heading
