@@ -101,6 +101,8 @@ def contacts():
         merged = {k: v for k, v in merged.items() if v not in (None, "", 1) or k != "page"}
         return url_for("web_contacts.contacts") + ("?" + urlencode(merged) if merged else "")
 
+    if page.total and page_number > pages:
+        return redirect(link(page=pages))
     active = any(filters[name] for name in FILTERS)
     return render_template(
         "contacts.html",
