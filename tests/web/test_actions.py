@@ -59,7 +59,7 @@ def test_done_logs_the_touch_and_redirects_with_a_flash(web, seed, db_session):
     assert response.status_code == 303 and response.headers["Location"] == "/"
     assert status_of(db_session, suggestion) == "done"
     html = web.text("/")
-    assert "Marked done and logged the thank you." in flash_text(html)
+    assert "Marked done: “Thank you” is logged on the timeline." in flash_text(html)
     assert f'id="suggestion-{suggestion}"' not in html
     assert "Thank you" in web.text(f"/contacts/{seed['dana']}")  # the logged touch
 

@@ -130,3 +130,11 @@ def test_a_failing_page_shows_a_friendly_500_without_details(web, app, monkeypat
 @pytest.mark.parametrize("path", ["/static/app.css", "/static/app.js", "/static/icon.svg"])
 def test_static_assets_are_served(web, path):
     assert web.get(path).status_code == 200
+
+
+def test_dashboard_pages_send_our_origin_on_form_posts(web, anonymous):
+    """Under "no-referrer" Chromium sends "Origin: null" with form POSTs (refused by the guard);
+    dashboard pages use "same-origin" so forms carry our own Origin."""
+    assert web.get("/").headers["Referrer-Policy"] == "same-origin"
+    assert anonymous.get("/login").headers["Referrer-Policy"] == "same-origin"
+    assert anonymous.get("/api/health").headers["Referrer-Policy"] == "no-referrer"

@@ -49,7 +49,7 @@ def _act(action, suggestion_id: int, success: str):
     except DomainError as error:
         flash(error.message, "error")
     else:
-        flash(success.format(kind=suggestion.kind.replace("_", " ")), "success")
+        flash(success.format(kind=suggestion.kind.replace("_", " ").capitalize()), "success")
     return back("web_today.today")
 
 
@@ -59,7 +59,7 @@ def done(suggestion_id: int):
     return _act(
         lambda: suggestion_service.mark_done(db(), suggestion_id, now(), note),
         suggestion_id,
-        "Marked done and logged the {kind}.",
+        "Marked done: “{kind}” is logged on the timeline.",
     )
 
 
