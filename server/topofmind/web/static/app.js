@@ -59,6 +59,8 @@ function setupAutosubmit() {
     for (const select of form.querySelectorAll("select")) {
       select.addEventListener("change", () => form.requestSubmit());
     }
+    // With JS the select submits on change, so a separate button would only add noise.
+    for (const button of form.querySelectorAll("[data-js-hide]")) button.hidden = true;
   }
 }
 
