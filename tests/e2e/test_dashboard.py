@@ -153,16 +153,21 @@ def test_an_interview_added_on_the_pipeline_produces_thank_you_suggestions(
 ):
     page = signed_in
     page.goto(dashboard_server.url + "/pipeline")
-    card = page.locator("article.opp", has_text="Senior Backend Engineer")
-    card.get_by_text("Log an interview").click()
+    page.locator("article.opp", has_text="Senior Backend Engineer").get_by_role(
+        "link", name="Log an interview").click()
+    assert heading(page) == "Log an interview"
+    card = page.locator("main form")
     settings = dashboard_server.api("GET", "/api/settings")
     from zoneinfo import ZoneInfo
 
     start = (datetime.now(UTC) - timedelta(hours=3)).astimezone(ZoneInfo(settings["user_time_zone"]))
     card.get_by_label("Starts").fill(start.strftime("%Y-%m-%dT%H:%M"))
+    card.get_by_label("Daniel Okafor", exact=True).check()
+    card.get_by_label("Topics with Daniel Okafor").fill("API versioning")
     card.get_by_label("Another interviewer").fill("Sofia Marin")
     card.get_by_label("Topics with that interviewer").fill("on-call rotations")
     card.get_by_label("Topics of the interview").fill("event sourcing, FHIR")
+    screenshot(page, "interview", full_page=True)
     card.get_by_role("button", name="Save interview").click()
     assert "Thank-you suggestions are on Today." in page.locator(".flash.success").inner_text()
     column = page.locator("section.column", has=page.locator("#col-interviewing"))
@@ -171,6 +176,7 @@ def test_an_interview_added_on_the_pipeline_produces_thank_you_suggestions(
     thank_you = page.locator("article.suggestion.kind-thank-you", has_text="Sofia Marin")
     assert thank_you.count() == 1
     assert "on-call rotations" in thank_you.inner_text() or "FHIR" in thank_you.inner_text()
+    assert page.locator("article.suggestion.kind-thank-you", has_text="Daniel Okafor").count() == 1
 
 
 def test_hostile_captured_text_appears_as_text(signed_in, dashboard_server, seeded):

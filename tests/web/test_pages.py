@@ -14,6 +14,7 @@ def page_paths(seed):
         f"/contacts/{seed['dana']}",
         f"/contacts/{seed['eve']}",
         f"/pipeline/interviews/{seed['interview']}",
+        f"/pipeline/opportunities/{seed['opportunity']}/interviews/new",
     ]
 
 
@@ -98,7 +99,8 @@ def test_pipeline_shows_stage_columns_people_and_interviews(web, seed):
 
 
 def test_unknown_person_and_unknown_page_get_an_html_404(web, seed):
-    for path in ("/contacts/999999", "/no-such-page", "/pipeline/interviews/424242"):
+    for path in ("/contacts/999999", "/no-such-page", "/pipeline/interviews/424242",
+                 "/pipeline/opportunities/77/interviews/new"):
         response = web.get(path)
         assert response.status_code == 404
         assert response.mimetype == "text/html"

@@ -71,7 +71,6 @@ def _pipeline_context(errors=None, form=None, open_form=None):
         "names": names,
         "stages": STAGES,
         "roles": ROLES,
-        "interview_kinds": INTERVIEW_KINDS,
         "people_names": _people_names(session),
         "errors": errors or {},
         "form": form or {},
@@ -202,6 +201,11 @@ def _interview_data(session, opportunity: Opportunity, errors: FormErrors) -> di
     }
 
 
+@bp.get("/pipeline/opportunities/<int:opportunity_id>/interviews/new")
+def new_interview(opportunity_id: int):
+    return _render_interview(None, _opportunity_or_404(opportunity_id))
+
+
 @bp.post("/pipeline/opportunities/<int:opportunity_id>/interviews")
 def add_interview(opportunity_id: int):
     session = db()
@@ -218,8 +222,7 @@ def add_interview(opportunity_id: int):
             flash(_interview_flash(interview), "success")
             return redirect(url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}",
                             code=303)
-    context = _pipeline_context(errors, request.form.to_dict(), open_form=opportunity.id)
-    return render_template("pipeline.html", **context), 422
+    return _render_interview(None, opportunity, errors, request.form, 422)
 
 
 def _interview_flash(interview: Interview) -> str:
@@ -237,16 +240,21 @@ def _interview_or_404(interview_id: int) -> Interview:
 
 @bp.get("/pipeline/interviews/<int:interview_id>")
 def interview_page(interview_id: int):
-    return _render_interview(_interview_or_404(interview_id))
+    interview = _interview_or_404(interview_id)
+    return _render_interview(interview, interview.opportunity)
 
 
-def _render_interview(interview: Interview, errors=None, form=None, status=200):
+def _render_interview(interview: Interview | None, opportunity: Opportunity, errors=None,
+                      form=None, status=200):
+    """The interview form: editing ``interview``, or logging a new one when it is None."""
     session = db()
-    opportunity = interview.opportunity
-    ids = {link.person_id for link in interview.interviewers}
-    ids |= {link.person_id for link in opportunity.people}
+    links = interview.interviewers if interview else []
+    ids = {link.person_id for link in links} | {link.person_id for link in opportunity.people}
     names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(ids))).all())
-    minutes = max(int((interview.ends_at - interview.starts_at).total_seconds() // 60), 5)
+    minutes = (
+        max(int((interview.ends_at - interview.starts_at).total_seconds() // 60), 5)
+        if interview else 45
+    )
     return (
         render_template(
             "interview.html",
@@ -254,8 +262,8 @@ def _render_interview(interview: Interview, errors=None, form=None, status=200):
             opportunity=opportunity,
             names=names,
             minutes=minutes,
-            topics_for={link.person_id: link.topics or [] for link in interview.interviewers},
-            interviewer_ids={link.person_id for link in interview.interviewers},
+            topics_for={link.person_id: link.topics or [] for link in links},
+            interviewer_ids={link.person_id for link in links},
             interview_kinds=INTERVIEW_KINDS,
             people_names=_people_names(session, opportunity.company),
             errors=errors or {},
@@ -289,4 +297,4 @@ def edit_interview(interview_id: int):
             flash(_interview_flash(interview), "success")
             return redirect(url_for("web_pipeline.interview_page", interview_id=interview.id),
                             code=303)
-    return _render_interview(interview, errors, request.form, 422)
+    return _render_interview(interview, interview.opportunity, errors, request.form, 422)
