@@ -46,14 +46,22 @@ class DashboardServer:
     def env(self) -> dict[str, str]:
         env = dict(os.environ)
         env.pop("DATABASE_URL", None)
-        env.update(TOPOFMIND_DATA_DIR=str(self.data_dir), TOPOFMIND_PORT=str(self.port),
-                   PYTHONPATH=str(REPO_ROOT / "server"))
+        env.update(
+            TOPOFMIND_DATA_DIR=str(self.data_dir),
+            TOPOFMIND_PORT=str(self.port),
+            PYTHONPATH=str(REPO_ROOT / "server"),
+        )
         return env
 
     def cli(self, *args: str) -> str:
         result = subprocess.run(
-            [sys.executable, "-m", "topofmind.cli", *args], env=self.env(), cwd=REPO_ROOT,
-            capture_output=True, text=True, timeout=120, check=True,
+            [sys.executable, "-m", "topofmind.cli", *args],
+            env=self.env(),
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
         )
         return result.stdout
 
@@ -61,9 +69,19 @@ class DashboardServer:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "topofmind.cli", "serve", "--port", str(self.port),
-             "--no-scheduler"],
-            env=self.env(), cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "topofmind.cli",
+                "serve",
+                "--port",
+                str(self.port),
+                "--no-scheduler",
+            ],
+            env=self.env(),
+            cwd=REPO_ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -91,10 +109,10 @@ class DashboardServer:
 
     def api(self, method: str, path: str, body=None):
         request = urllib.request.Request(
-            self.url + path, method=method,
+            self.url + path,
+            method=method,
             data=None if body is None else json.dumps(body).encode(),
-            headers={"Authorization": f"Bearer {self.token}",
-                     "Content-Type": "application/json"},
+            headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"},
         )
         with urllib.request.urlopen(request, timeout=30) as response:
             return json.loads(response.read() or b"null")

@@ -28,18 +28,35 @@ def seeded(dashboard_server):
     """Demo data plus what the demo lacks: enough people to page, and hostile captured text."""
     created = {}
     for n in range(1, 31):
-        person = dashboard_server.api("POST", "/api/contacts", {
-            "name": f"Filler Person {n:02d}", "company": "Paging Co",
-            "profile_url": f"https://www.linkedin.com/in/filler-{n}/",
-        })
+        person = dashboard_server.api(
+            "POST",
+            "/api/contacts",
+            {
+                "name": f"Filler Person {n:02d}",
+                "company": "Paging Co",
+                "profile_url": f"https://www.linkedin.com/in/filler-{n}/",
+            },
+        )
         created.setdefault("fillers", []).append(person["id"])
-    mallory = dashboard_server.api("POST", "/api/contacts", {
-        "name": XSS_NAME, "headline": XSS_HEADLINE, "company": "Evil & Co",
-        "profile_url": "https://www.linkedin.com/in/mallory-x/", "notes": "<b onmouseover=alert(2)>hi",
-    })
-    dashboard_server.api("POST", f"/api/contacts/{mallory['id']}/interactions", {
-        "kind": "message", "note": '<svg onload="alert(3)">note',
-    })
+    mallory = dashboard_server.api(
+        "POST",
+        "/api/contacts",
+        {
+            "name": XSS_NAME,
+            "headline": XSS_HEADLINE,
+            "company": "Evil & Co",
+            "profile_url": "https://www.linkedin.com/in/mallory-x/",
+            "notes": "<b onmouseover=alert(2)>hi",
+        },
+    )
+    dashboard_server.api(
+        "POST",
+        f"/api/contacts/{mallory['id']}/interactions",
+        {
+            "kind": "message",
+            "note": '<svg onload="alert(3)">note',
+        },
+    )
     created["mallory"] = mallory["id"]
     return created
 
@@ -53,10 +70,12 @@ def test_each_page_renders_and_is_reachable_from_the_nav(signed_in, seeded):
     assert heading(page) == "Today"
     assert page.locator(".suggestion").count() > 0
     screenshot(page, "today", full_page=False)
-    for link, title, name in (("Contacts", "Contacts", "contacts"),
-                              ("Pipeline", "Pipeline", "pipeline"),
-                              ("Import", "Import your LinkedIn data", "import"),
-                              ("Settings", "Settings", "settings")):
+    for link, title, name in (
+        ("Contacts", "Contacts", "contacts"),
+        ("Pipeline", "Pipeline", "pipeline"),
+        ("Import", "Import your LinkedIn data", "import"),
+        ("Settings", "Settings", "settings"),
+    ):
         page.get_by_role("navigation", name="Main").get_by_role("link", name=link).click()
         page.wait_for_load_state()
         assert heading(page) == title
@@ -124,8 +143,10 @@ def _card_for(page, kind: str):
 def test_done_snooze_and_dismiss_change_state(signed_in, dashboard_server, seeded):
     page = signed_in
     page.goto(dashboard_server.url + "/")
-    before = {s["id"]: s["status"] for s in
-              dashboard_server.api("GET", "/api/suggestions?status=any&per_page=200")["items"]}
+    before = {
+        s["id"]: s["status"]
+        for s in dashboard_server.api("GET", "/api/suggestions?status=any&per_page=200")["items"]
+    }
     cards = page.locator("article.suggestion")
     first_id = int(cards.nth(0).get_attribute("id").split("-")[1])
     cards.nth(0).get_by_role("button", name="Done").click()
@@ -139,8 +160,10 @@ def test_done_snooze_and_dismiss_change_state(signed_in, dashboard_server, seede
     third_id = int(cards.nth(0).get_attribute("id").split("-")[1])
     page.locator(f"#suggestion-{third_id}").get_by_role("button", name="Dismiss").click()
     assert "Dismissed" in page.locator(".flash.success").inner_text()
-    after = {s["id"]: s for s in
-             dashboard_server.api("GET", "/api/suggestions?status=any&per_page=200")["items"]}
+    after = {
+        s["id"]: s
+        for s in dashboard_server.api("GET", "/api/suggestions?status=any&per_page=200")["items"]
+    }
     assert before[first_id] == before[second_id] == before[third_id] == "open"
     assert after[first_id]["status"] == "done"
     assert after[second_id]["status"] == "snoozed"
@@ -154,13 +177,16 @@ def test_an_interview_added_on_the_pipeline_produces_thank_you_suggestions(
     page = signed_in
     page.goto(dashboard_server.url + "/pipeline")
     page.locator("article.opp", has_text="Senior Backend Engineer").get_by_role(
-        "link", name="Log an interview").click()
+        "link", name="Log an interview"
+    ).click()
     assert heading(page) == "Log an interview"
     card = page.locator("main form")
     settings = dashboard_server.api("GET", "/api/settings")
     from zoneinfo import ZoneInfo
 
-    start = (datetime.now(UTC) - timedelta(hours=3)).astimezone(ZoneInfo(settings["user_time_zone"]))
+    start = (datetime.now(UTC) - timedelta(hours=3)).astimezone(
+        ZoneInfo(settings["user_time_zone"])
+    )
     card.get_by_label("Starts").fill(start.strftime("%Y-%m-%dT%H:%M"))
     card.get_by_label("Daniel Okafor", exact=True).check()
     card.get_by_label("Topics with Daniel Okafor").fill("API versioning")

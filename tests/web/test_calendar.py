@@ -72,6 +72,9 @@ def test_snoozed_suggestions_appear_at_their_new_time(web, app, seed, db_session
     suggestion = suggestion_of(db_session, "keep_warm", seed["quiet"])
     web.post(f"/suggestions/{suggestion}/snooze", {"hours": "72"})
     calendar = Calendar.from_ical(web.get(feed_url(app)).data)
-    event = next(e for e in calendar.walk("VEVENT")
-                 if str(e["UID"]) == f"suggestion-{suggestion}@topofmind.local")
+    event = next(
+        e
+        for e in calendar.walk("VEVENT")
+        if str(e["UID"]) == f"suggestion-{suggestion}@topofmind.local"
+    )
     assert event.decoded("DTSTART") == clock() + timedelta(hours=72)

@@ -4,6 +4,7 @@ import pytest
 
 from tests.web.conftest import XSS_HEADLINE, XSS_NAME, XSS_POST, parsed_tags
 
+
 def assert_inert(html: str, where: str) -> None:
     tags = parsed_tags(html)
     for tag, attrs in tags:
@@ -33,10 +34,15 @@ def test_person_page_escapes_headline_post_and_notes(web, seed):
 
 
 def test_payloads_in_the_pipeline_and_flash_messages(web, seed):
-    response = web.post("/pipeline/opportunities", {
-        "company": "<script>alert('co')</script>", "title": '"><img src=x onerror=alert(3)>',
-        "contact": XSS_NAME, "role": "referrer",
-    })
+    response = web.post(
+        "/pipeline/opportunities",
+        {
+            "company": "<script>alert('co')</script>",
+            "title": '"><img src=x onerror=alert(3)>',
+            "contact": XSS_NAME,
+            "role": "referrer",
+        },
+    )
     assert response.status_code == 303
     html = web.text("/pipeline")
     assert_inert(html, "/pipeline")

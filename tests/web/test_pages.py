@@ -49,7 +49,7 @@ def test_no_inline_script_style_or_handlers(web, seed):
 
 def test_today_lists_due_suggestions_with_reason_person_and_actions(web, seed):
     html = web.text("/")
-    assert "Due now" in html
+    assert "Due today" in html
     assert "Thank Dana Hiring for today" in html
     assert f'href="/contacts/{seed["dana"]}"' in html
     for action in ("done", "snooze", "dismiss"):
@@ -99,8 +99,12 @@ def test_pipeline_shows_stage_columns_people_and_interviews(web, seed):
 
 
 def test_unknown_person_and_unknown_page_get_an_html_404(web, seed):
-    for path in ("/contacts/999999", "/no-such-page", "/pipeline/interviews/424242",
-                 "/pipeline/opportunities/77/interviews/new"):
+    for path in (
+        "/contacts/999999",
+        "/no-such-page",
+        "/pipeline/interviews/424242",
+        "/pipeline/opportunities/77/interviews/new",
+    ):
         response = web.get(path)
         assert response.status_code == 404
         assert response.mimetype == "text/html"
@@ -119,7 +123,7 @@ def test_a_failing_page_shows_a_friendly_500_without_details(web, app, monkeypat
     def boom(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(today.suggestion_service, "digest", boom)
+    monkeypatch.setattr(today.suggestion_service, "suggestion_views", boom)
     app.testing = False
     app.config["PROPAGATE_EXCEPTIONS"] = False
     response = web.get("/")

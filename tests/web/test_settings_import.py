@@ -14,16 +14,29 @@ FIXTURES = Path(__file__).resolve().parents[2] / ".." / "shared" / "fixtures"
 
 def settings_form(**overrides):
     form = {
-        "user_name": "Alex Seeker", "user_time_zone": "Europe/Berlin",
-        "working_hours_start": "8", "working_hours_end": "18", "daily_budget": "5",
-        "capture_retention_days": "90", "digest_hour": "7",
-        "cadence_thank_you_ideal_hours": "24", "cadence_thank_you_late_hours": "48",
-        "cadence_fresh_post_hours": "48", "cadence_check_in_first_business_days": "5",
-        "cadence_min_days_between_touches": "2", "cadence_public_engagements_cap": "3",
+        "user_name": "Alex Seeker",
+        "user_time_zone": "Europe/Berlin",
+        "working_hours_start": "8",
+        "working_hours_end": "18",
+        "daily_budget": "5",
+        "capture_retention_days": "90",
+        "digest_hour": "7",
+        "cadence_thank_you_ideal_hours": "24",
+        "cadence_thank_you_late_hours": "48",
+        "cadence_fresh_post_hours": "48",
+        "cadence_check_in_first_business_days": "5",
+        "cadence_min_days_between_touches": "2",
+        "cadence_public_engagements_cap": "3",
     }
-    for stage, low, high in (("interested", 14, 21), ("applied", 14, 21), ("screening", 7, 10),
-                             ("interviewing", 5, 7), ("offer", 3, 5), ("networking", 10, 30),
-                             ("closed", 60, 90)):
+    for stage, low, high in (
+        ("interested", 14, 21),
+        ("applied", 14, 21),
+        ("screening", 7, 10),
+        ("interviewing", 5, 7),
+        ("offer", 3, 5),
+        ("networking", 10, 30),
+        ("closed", 60, 90),
+    ):
         form[f"target_{stage}_min"], form[f"target_{stage}_max"] = str(low), str(high)
     form.update(overrides)
     return form
@@ -35,8 +48,10 @@ def test_settings_save_and_show_again(web, seed, db_session):
     html = web.text("/settings")
     assert "Settings saved; suggestions recomputed." in flash_text(html)
     assert 'value="Europe/Berlin"' in html and 'value="Alex Seeker"' in html
-    assert 'id="target_networking_max" name="target_networking_max" type="number" min="1" ' \
-           'max="365" value="30"' in html
+    assert (
+        'id="target_networking_max" name="target_networking_max" type="number" min="1" '
+        'max="365" value="30"' in html
+    )
     from topofmind.services.settings import get_settings
 
     with db_session() as session:
@@ -46,14 +61,17 @@ def test_settings_save_and_show_again(web, seed, db_session):
     assert stored["cadence"]["thank_you_ideal_hours"] == 24
 
 
-@pytest.mark.parametrize("field,value,message", [
-    ("user_time_zone", "Mars/Base", "Use a time zone name like"),
-    ("daily_budget", "0", "Enter a number from 1 to 100."),
-    ("working_hours_end", "abc", "Enter a whole number."),
-    ("working_hours_end", "6", "Working hours must end after they start."),
-    ("target_offer_max", "1", "The maximum must be at least the minimum."),
-    ("cadence_thank_you_late_hours", "12", "Thank_you_ideal_hours must not exceed"),
-])
+@pytest.mark.parametrize(
+    "field,value,message",
+    [
+        ("user_time_zone", "Mars/Base", "Use a time zone name like"),
+        ("daily_budget", "0", "Enter a number from 1 to 100."),
+        ("working_hours_end", "abc", "Enter a whole number."),
+        ("working_hours_end", "6", "Working hours must end after they start."),
+        ("target_offer_max", "1", "The maximum must be at least the minimum."),
+        ("cadence_thank_you_late_hours", "12", "Thank_you_ideal_hours must not exceed"),
+    ],
+)
 def test_settings_errors_keep_the_form(web, seed, field, value, message):
     response = web.post("/settings", settings_form(**{field: value, "user_name": "Kept Name"}))
     assert response.status_code == 422
@@ -87,9 +105,9 @@ def test_exports_download_json_and_csv(web, seed):
 
 
 def test_csv_export_neutralises_formulas(web, seed):
-    web.post("/contacts", {"name": "=HYPERLINK(\"http://evil\")"})
+    web.post("/contacts", {"name": '=HYPERLINK("http://evil")'})
     rows = list(csv.reader(io.StringIO(web.get("/settings/export.csv").get_data(as_text=True))))
-    assert ["'=HYPERLINK(\"http://evil\")"] == [r[1] for r in rows if "HYPERLINK" in r[1]]
+    assert ['\'=HYPERLINK("http://evil")'] == [r[1] for r in rows if "HYPERLINK" in r[1]]
 
 
 def test_delete_all_needs_the_phrase(web, seed):
@@ -115,16 +133,16 @@ def test_import_refuses_missing_and_wrong_files(web):
     response = web.post("/import", {})
     assert response.status_code == 422
     assert web.post("/import", {"file": (io.BytesIO(b"x"), "notes.txt")}).status_code == 422
-    assert web.post("/import", {"file": (io.BytesIO(b"x"), "a.csv")}, csrf=False).status_code \
-        == 403
+    assert web.post("/import", {"file": (io.BytesIO(b"x"), "a.csv")}, csrf=False).status_code == 403
 
 
 def test_import_uploads_connections_csv(web, db_session):
     pytest.importorskip("topofmind.services.imports")
     path = FIXTURES / "linkedin-export" / "connections_03_synthetic_min.csv"
     with path.open("rb") as handle:
-        response = web.post("/import", {"file": (handle, path.name)},
-                            content_type="multipart/form-data")
+        response = web.post(
+            "/import", {"file": (handle, path.name)}, content_type="multipart/form-data"
+        )
     assert response.status_code == 303
     html = web.text("/import")
     assert f"Imported {path.name}" in html

@@ -22,9 +22,15 @@ def test_timeline_is_bounded(seed, db_session, clock):
 
     with db_session() as session:
         for day in range(30):
-            record_interaction(session, seed["quiet"], {
-                "kind": "message", "occurred_at": clock() - timedelta(days=day, hours=1),
-            }, clock())
+            record_interaction(
+                session,
+                seed["quiet"],
+                {
+                    "kind": "message",
+                    "occurred_at": clock() - timedelta(days=day, hours=1),
+                },
+                clock(),
+            )
     with db_session() as session:
         entries = person_timeline(session, seed["quiet"], limit=10)
     assert len(entries) == 10

@@ -53,8 +53,15 @@ def format_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _event(uid: str, stamp: datetime, start: datetime, end: datetime, summary: str,
-           description: str, url: str | None = None) -> list[str]:
+def _event(
+    uid: str,
+    stamp: datetime,
+    start: datetime,
+    end: datetime,
+    summary: str,
+    description: str,
+    url: str | None = None,
+) -> list[str]:
     lines = [
         "BEGIN:VEVENT",
         f"UID:{uid}",
@@ -72,8 +79,10 @@ def _event(uid: str, stamp: datetime, start: datetime, end: datetime, summary: s
 
 def build_calendar(session: Session, now: datetime, *, base_url: str = "") -> str:
     """The feed as text: interviews from 30 days ago to 90 days ahead; open and snoozed
-    suggestions due within 90 days (overdue ones placed at the current hour). ``base_url`` (e.g. ``http://127.0.0.1:8765``) links events
-    to the dashboard."""
+    suggestions due within 90 days (overdue ones placed at the current hour).
+
+    ``base_url`` (e.g. ``http://127.0.0.1:8765``) links each event to its dashboard page.
+    """
     since, until = now - timedelta(days=PAST_DAYS), now + timedelta(days=FUTURE_DAYS)
     lines = [
         "BEGIN:VCALENDAR",
@@ -100,12 +109,16 @@ def build_calendar(session: Session, now: datetime, *, base_url: str = "") -> st
     ).all()
     person_ids |= {suggestion.person_id for suggestion in suggestions}
     this_hour = now.replace(minute=0, second=0, microsecond=0)
-    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(person_ids))).all())
+    names = dict(
+        session.execute(select(Person.id, Person.name).where(Person.id.in_(person_ids))).all()
+    )
     for interview in interviews:
         opportunity: Opportunity = interview.opportunity
         who = ", ".join(names.get(link.person_id, "?") for link in interview.interviewers)
-        description = [f"{interview.kind.capitalize()} interview for {opportunity.title} at "
-                       f"{opportunity.company}."]
+        description = [
+            f"{interview.kind.capitalize()} interview for {opportunity.title} at "
+            f"{opportunity.company}."
+        ]
         if who:
             description.append(f"With {who}.")
         if interview.topics:

@@ -104,4 +104,3 @@ def _register_error_pages(app: Flask) -> None:
             "Something went wrong on our side; nothing was saved. Try again, and if it "
             "keeps happening, the server's log says why.",
         )
-

@@ -70,8 +70,14 @@ def text_field(name: str, *, max_length: int = 2000) -> str | None:
     return value[:max_length] or None
 
 
-def int_field(name: str, errors: FormErrors, *, low: int | None = None, high: int | None = None,
-              required: bool = True) -> int | None:
+def int_field(
+    name: str,
+    errors: FormErrors,
+    *,
+    low: int | None = None,
+    high: int | None = None,
+    required: bool = True,
+) -> int | None:
     raw = (request.form.get(name) or "").strip()
     if not raw:
         if required:

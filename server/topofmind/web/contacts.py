@@ -318,7 +318,9 @@ def log_interaction(person_id: int):
     )
     suggestion_service.recompute_person(db(), person.id, now())
     flash(f"Logged a {kind.replace('_', ' ')} with {person.name}.", "success")
-    return redirect(url_for("web_contacts.person_page", person_id=person.id) + "#timeline", code=303)
+    return redirect(
+        url_for("web_contacts.person_page", person_id=person.id) + "#timeline", code=303
+    )
 
 
 @bp.post("/contacts/<int:person_id>/forget")
@@ -326,7 +328,9 @@ def forget(person_id: int):
     person = _person_or_404(person_id)
     if (request.form.get("confirm") or "").strip().casefold() != person.name.casefold():
         flash(f"To forget this person, type their name exactly: {person.name}", "error")
-        return redirect(url_for("web_contacts.person_page", person_id=person.id) + "#forget", code=303)
+        return redirect(
+            url_for("web_contacts.person_page", person_id=person.id) + "#forget", code=303
+        )
     name = person.name
     removed = people_service.forget_person(db(), person)
     flash(

@@ -15,8 +15,8 @@ from ..services.opportunities import CLOSED_STAGES, INTERVIEW_KINDS, OPEN_STAGES
 from ..store.models import Interview, Opportunity, Person
 from .common import (
     FormErrors,
-    datetime_field,
     date_field,
+    datetime_field,
     db,
     int_field,
     now,
@@ -61,7 +61,9 @@ def _pipeline_context(errors=None, form=None, open_form=None):
     session = db()
     opportunities = opportunity_service.list_opportunities(session, per_page=200).items
     people_ids = {link.person_id for opp in opportunities for link in opp.people}
-    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(people_ids))).all())
+    names = dict(
+        session.execute(select(Person.id, Person.name).where(Person.id.in_(people_ids))).all()
+    )
     columns = {stage: [] for stage in STAGES}
     for opportunity in opportunities:
         columns[opportunity.stage].append(opportunity)
@@ -187,7 +189,9 @@ def _interview_data(session, opportunity: Opportunity, errors: FormErrors) -> di
         person = _find_by_name(session, extra, errors, "new_interviewer")
         if person is not None and person.id not in ids:
             ids.append(person.id)
-            topics_by_person[str(person.id)] = split_list(request.form.get("new_interviewer_topics"))
+            topics_by_person[str(person.id)] = split_list(
+                request.form.get("new_interviewer_topics")
+            )
     return {
         "opportunity_id": opportunity.id,
         "starts_at": starts_at,
@@ -220,8 +224,9 @@ def add_interview(opportunity_id: int):
         else:
             _recompute(session, data["interviewer_ids"])
             flash(_interview_flash(interview), "success")
-            return redirect(url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}",
-                            code=303)
+            return redirect(
+                url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}", code=303
+            )
     return _render_interview(None, opportunity, errors, request.form, 422)
 
 
@@ -244,8 +249,9 @@ def interview_page(interview_id: int):
     return _render_interview(interview, interview.opportunity)
 
 
-def _render_interview(interview: Interview | None, opportunity: Opportunity, errors=None,
-                      form=None, status=200):
+def _render_interview(
+    interview: Interview | None, opportunity: Opportunity, errors=None, form=None, status=200
+):
     """The interview form: editing ``interview``, or logging a new one when it is None."""
     session = db()
     links = interview.interviewers if interview else []
@@ -253,7 +259,8 @@ def _render_interview(interview: Interview | None, opportunity: Opportunity, err
     names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(ids))).all())
     minutes = (
         max(int((interview.ends_at - interview.starts_at).total_seconds() // 60), 5)
-        if interview else 45
+        if interview
+        else 45
     )
     return (
         render_template(
@@ -295,6 +302,7 @@ def edit_interview(interview_id: int):
         else:
             _recompute(session, before | set(data["interviewer_ids"]))
             flash(_interview_flash(interview), "success")
-            return redirect(url_for("web_pipeline.interview_page", interview_id=interview.id),
-                            code=303)
+            return redirect(
+                url_for("web_pipeline.interview_page", interview_id=interview.id), code=303
+            )
     return _render_interview(interview, interview.opportunity, errors, request.form, 422)
