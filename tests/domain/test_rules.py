@@ -501,6 +501,7 @@ def test_keep_warm_prefers_a_fresh_post_and_absorbs_the_comment():
     suggestions = run(facts)
     keep = one(suggestions, "keep_warm")
     assert (keep.subject_type, keep.subject_id, keep.channel) == ("post", 12, "comment")
+    assert (keep.due_at, keep.window_end) == (post.first_seen_at, post.posted_at + hours(48))
     assert of_kind(suggestions, "comment") == []
     assert "Maria posted 6 h ago about 'platform migration'; a thoughtful" in keep.reason
 

@@ -1216,7 +1216,10 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
             )
         subject_type, subject_id = absorbed.subject_type, absorbed.subject_id
         channel, extra = absorbed.channel, dict(absorbed.facts)
-        window_end = min(window_end, absorbed.window_end) if absorbed.window_end else window_end
+        # The touch sets the timing: a post can be commented on only once seen, and only while
+        # it is fresh.
+        due = max(due, absorbed.due_at)
+        window_end = absorbed.window_end or window_end
         touch_kind = absorbed.kind
     else:
         found = ctx.best_share

@@ -44,6 +44,7 @@ from ..store.models import (
     ShareSent,
     Suggestion,
 )
+from .drafting import sent_note
 from .interactions import record_interaction
 from .paging import Page, paginate
 from .settings import get_settings
@@ -214,6 +215,7 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
             occurred_at=row.occurred_at,
             post_urn=row.post_urn,
             opportunity_id=row.opportunity_id,
+            note=row.note,
         )
         for row in session.execute(
             scoped(
@@ -225,6 +227,7 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
                     Interaction.occurred_at,
                     Interaction.post_urn,
                     Interaction.opportunity_id,
+                    Interaction.note,
                 ),
                 Interaction.person_id,
             )
@@ -477,8 +480,9 @@ def _store_cadence(
         query = query.where(CadenceSnapshot.person_id.in_(scope))
     stored = {row[0]: tuple(row[1:]) for row in session.execute(query)}
     inserts, updates = [], []
+    all_figures = engine.cadence_for_all(facts, now, settings)
     for person_id in scope:
-        figures = engine.cadence_for(facts, person_id, now, settings)
+        figures = all_figures[person_id]
         values = dict(
             status=figures.status,
             stage=figures.stage,
@@ -581,9 +585,14 @@ def suggestion_views(session: Session, suggestions, now: datetime) -> list[dict]
 
 
 def mark_done(
-    session: Session, suggestion_id: int, now: datetime, note: str | None = None
+    session: Session, suggestion_id: int, now: datetime, note: str | None = None,
+    sent_text: str | None = None,
 ) -> Suggestion:
-    """Mark done and log the touch it stands for (dated now), then recompute the person."""
+    """Mark done and log the touch it stands for (dated now), then recompute the person.
+
+    ``sent_text`` is the message as sent; the note keeps it (or a summary, unless the user opted
+    in to keeping message bodies) so the repeat check can see it later.
+    """
     suggestion = get_suggestion(session, suggestion_id)
     if suggestion.status == "done":
         return suggestion
@@ -595,7 +604,8 @@ def mark_done(
             suggestion.person_id,
             {
                 "kind": kind,
-                "note": note or f"Done from suggestion: {suggestion.reason[:180]}",
+                "note": sent_note(session, sent_text, kind) if sent_text and sent_text.strip()
+                else note or f"Done from suggestion: {suggestion.reason[:180]}",
                 "post_urn": facts.get("post_urn") if suggestion.subject_type == "post" else None,
                 "opportunity_id": facts.get("opportunity_id"),
                 "source": "suggestion",
