@@ -12,7 +12,7 @@ from ..services import opportunities as opportunity_service
 from ..services import people as people_service
 from ..services import suggestions as suggestion_service
 from ..services.opportunities import CLOSED_STAGES, INTERVIEW_KINDS, OPEN_STAGES, ROLES, STAGES
-from ..store.models import Interview, Opportunity, Person
+from ..store.models import Interview, InterviewInterviewer, Opportunity, Person
 from .common import (
     FormErrors,
     date_field,
@@ -60,7 +60,17 @@ def _find_by_name(session, name: str, errors: FormErrors, field: str) -> Person 
 def _pipeline_context(errors=None, form=None, open_form=None):
     session = db()
     opportunities = opportunity_service.list_opportunities(session, per_page=200).items
+    interview_ids = [interview.id for opp in opportunities for interview in opp.interviews]
+    interviewers: dict[int, list[int]] = {}
+    # One query for every interview's interviewers instead of one per interview card.
+    for interview_id, person_id in session.execute(
+        select(InterviewInterviewer.interview_id, InterviewInterviewer.person_id)
+        .where(InterviewInterviewer.interview_id.in_(interview_ids))
+        .order_by(InterviewInterviewer.id)
+    ):
+        interviewers.setdefault(interview_id, []).append(person_id)
     people_ids = {link.person_id for opp in opportunities for link in opp.people}
+    people_ids |= {person_id for ids in interviewers.values() for person_id in ids}
     names = dict(
         session.execute(select(Person.id, Person.name).where(Person.id.in_(people_ids))).all()
     )
@@ -71,6 +81,7 @@ def _pipeline_context(errors=None, form=None, open_form=None):
         "columns": [(stage, columns[stage]) for stage in OPEN_STAGES],
         "closed": [opp for stage in CLOSED_STAGES for opp in columns[stage]],
         "names": names,
+        "interviewers": interviewers,
         "stages": STAGES,
         "roles": ROLES,
         "people_names": _people_names(session),
