@@ -136,17 +136,47 @@ def dashboard_server(tmp_path_factory) -> Iterator[DashboardServer]:
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator:
+def playwright_driver() -> Iterator:
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+        yield playwright
+
+
+@pytest.fixture(scope="module")
+def chromium(playwright_driver) -> Iterator:
+    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    try:
+        yield browser
+    finally:
+        browser.close()
+
+
+@pytest.fixture
+def chromium_with_extension(playwright_driver, tmp_path) -> Iterator:
+    """A persistent Chromium profile with the unpacked extension loaded: ``(context, worker)``."""
+    extension = str(REPO_ROOT / "extension")
+    context = playwright_driver.chromium.launch_persistent_context(
+        str(tmp_path / "profile"),
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[
+            f"--disable-extensions-except={extension}",
+            f"--load-extension={extension}",
+            *CHROMIUM_ARGS,
+        ],
+    )
+    try:
+        worker = (
+            context.service_workers[0]
+            if context.service_workers
+            else context.wait_for_event("serviceworker")
+        )
+        yield context, worker
+    finally:
+        context.close()
 
 
 @pytest.fixture

@@ -11,11 +11,33 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 try:
-    from .dashboard_fixtures import chromium, dashboard_server, screenshot, signed_in
+    from .dashboard_fixtures import (
+        REPO_ROOT,
+        chromium,
+        chromium_with_extension,
+        dashboard_server,
+        playwright_driver,
+        screenshot,
+        signed_in,
+    )
 except ImportError:  # collected as a top-level module
-    from dashboard_fixtures import chromium, dashboard_server, screenshot, signed_in
+    from dashboard_fixtures import (
+        REPO_ROOT,
+        chromium,
+        chromium_with_extension,
+        dashboard_server,
+        playwright_driver,
+        screenshot,
+        signed_in,
+    )
 
-__all__ = ["chromium", "dashboard_server", "signed_in"]
+__all__ = [
+    "chromium",
+    "chromium_with_extension",
+    "dashboard_server",
+    "playwright_driver",
+    "signed_in",
+]
 
 pytestmark = pytest.mark.browser
 
@@ -250,3 +272,21 @@ def test_keyboard_focus_is_visible(signed_in, dashboard_server, seeded):
         "getComputedStyle(document.activeElement).boxShadow"
     )
     assert "solid" in outline or "rgba" in outline
+
+
+@pytest.mark.skipif(
+    not (REPO_ROOT / "extension" / "manifest.json").exists(), reason="no extension in this tree"
+)
+def test_pair_the_extension_from_settings(chromium_with_extension, dashboard_server):
+    context, worker = chromium_with_extension
+    page = context.new_page()
+    page.goto(dashboard_server.login_url)
+    page.goto(dashboard_server.url + "/settings#pairing")
+    button = page.get_by_role("button", name="Pair the extension")
+    assert button.is_visible()  # shown only when the extension can be reached
+    button.click()
+    status = page.locator("#pair-status")
+    status.filter(has_text="Connected").wait_for()
+    stored = worker.evaluate("async () => (await chrome.storage.local.get(null))")
+    assert dashboard_server.token in str(stored)
+    assert dashboard_server.url in str(stored)
