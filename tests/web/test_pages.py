@@ -144,3 +144,17 @@ def test_dashboard_pages_send_our_origin_on_form_posts(web, anonymous):
     assert web.get("/").headers["Referrer-Policy"] == "same-origin"
     assert anonymous.get("/login").headers["Referrer-Policy"] == "same-origin"
     assert anonymous.get("/api/health").headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_every_form_control_has_a_label_and_ids_are_unique(web, seed):
+    for path in page_paths(seed):
+        tags = parsed_tags(web.text(path))
+        ids = [attrs["id"] for _tag, attrs in tags if attrs.get("id")]
+        labelled = {attrs["for"] for tag, attrs in tags if tag == "label" and attrs.get("for")}
+        for tag, attrs in tags:
+            if tag in ("input", "select", "textarea") and attrs.get("type") not in (
+                "hidden",
+                "submit",
+            ):
+                assert attrs.get("id") in labelled or attrs.get("aria-label"), (path, attrs)
+        assert len(ids) == len(set(ids)), (path, sorted({i for i in ids if ids.count(i) > 1}))
