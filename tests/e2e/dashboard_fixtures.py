@@ -136,13 +136,12 @@ def dashboard_server(tmp_path_factory) -> Iterator[DashboardServer]:
 
 
 @pytest.fixture(scope="module")
-def playwright_driver() -> Iterator:
+def playwright_driver(playwright):
+    """pytest-playwright's session driver: one Playwright per test session, shared with the
+    extension's browser tests (two sync drivers in one thread would clash)."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        yield playwright
+    return playwright
 
 
 @pytest.fixture(scope="module")
