@@ -11,6 +11,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -199,7 +200,12 @@ def signed_in(chromium, dashboard_server):
 
 
 def screenshot(page, name: str, *, full_page: bool = False) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"dashboard-{name}.png"
+    """Saves ``dashboard-<name>.png``: into docs/screenshots/ when TOPOFMIND_SCREENSHOTS=1
+    (to refresh the docs), else into a temporary folder so test runs leave the tree clean."""
+    folder = SCREENSHOTS
+    if os.environ.get("TOPOFMIND_SCREENSHOTS") != "1":
+        folder = Path(tempfile.gettempdir()) / "topofmind-dashboard-screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"dashboard-{name}.png"
     page.screenshot(path=str(path), full_page=full_page)
     return path
