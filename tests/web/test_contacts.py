@@ -78,3 +78,13 @@ def test_paging_keeps_filters_and_sort(web, seed):
     assert names_in(web.text("/contacts?page=abc")) == names_in(web.text("/contacts"))
     beyond = web.get("/contacts?sort=name&per_page=2&page=99")
     assert beyond.status_code == 302 and "page=3" in beyond.headers["Location"]
+
+
+def test_rows_show_status_last_touch_and_stage(web, seed):
+    html = web.text("/contacts?q=ravi")
+    row = html.split('class="name">Ravi Recruiter</a>')[1].split("</tr>")[0]
+    assert '<td class="col-touch">3 d ago</td>' in row
+    assert "Interviewing" in row  # his opportunity moved on when the interview was logged
+    quinn = web.text("/contacts?q=quinn").split('class="name">Quinn Quiet</a>')[1]
+    assert "pill-overdue" in quinn.split("</tr>")[0]
+    assert '<td class="col-touch">3 mo ago</td>' in quinn.split("</tr>")[0]

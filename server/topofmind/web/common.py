@@ -59,7 +59,7 @@ def back(default: str, **values):
 
 
 class FormErrors(dict):
-    """field → message; ``raise_if_any`` is not used: handlers re-render instead."""
+    """field → the first message about it; a handler re-renders its form when any are present."""
 
     def add(self, field: str, message: str) -> None:
         self.setdefault(field, message)
@@ -89,7 +89,12 @@ def int_field(
         errors.add(name, "Enter a whole number.")
         return None
     if (low is not None and value < low) or (high is not None and value > high):
-        errors.add(name, f"Enter a number from {low} to {high}.")
+        errors.add(
+            name,
+            f"Enter a number from {low} to {high}."
+            if low is not None and high is not None
+            else "That number is out of range.",
+        )
         return None
     return value
 

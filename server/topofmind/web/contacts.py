@@ -97,8 +97,10 @@ def contacts():
         kept["per_page"] = per_page
 
     def link(**changes):
+        """This page's URL with ``changes`` applied, keeping the filters (page 1 is implied)."""
         merged = {**kept, **changes}
-        merged = {k: v for k, v in merged.items() if v not in (None, "", 1) or k != "page"}
+        if merged.get("page") == 1:
+            del merged["page"]
         return url_for("web_contacts.contacts") + ("?" + urlencode(merged) if merged else "")
 
     if page.total and page_number > pages:

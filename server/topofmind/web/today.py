@@ -51,7 +51,7 @@ def today():
     )
 
 
-def _act(action, suggestion_id: int, success: str):
+def _act(action, success: str):
     try:
         suggestion = action()
     except DomainError as error:
@@ -66,7 +66,6 @@ def done(suggestion_id: int):
     note = (request.form.get("note") or "").strip() or None
     return _act(
         lambda: suggestion_service.mark_done(db(), suggestion_id, now(), note),
-        suggestion_id,
         "Marked done: “{kind}” is logged on the timeline.",
     )
 
@@ -83,7 +82,6 @@ def snooze(suggestion_id: int):
         lambda: suggestion_service.snooze(
             db(), suggestion_id, now(), until=until, hours=int(hours) if hours.isdigit() else None
         ),
-        suggestion_id,
         "Snoozed. It will come back when it is due again.",
     )
 
@@ -92,6 +90,5 @@ def snooze(suggestion_id: int):
 def dismiss(suggestion_id: int):
     return _act(
         lambda: suggestion_service.dismiss(db(), suggestion_id, now()),
-        suggestion_id,
         "Dismissed. It stays hidden unless something new happens.",
     )
