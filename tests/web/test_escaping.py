@@ -59,3 +59,19 @@ def test_calendar_feed_carries_payloads_as_plain_text(web, seed, app):
     calendar = Calendar.from_ical(body)
     summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
     assert any(XSS_NAME in summary for summary in summaries)
+
+
+def test_only_http_links_are_rendered_from_stored_urls(web, seed, client):
+    response = client.post(
+        "/api/opportunities",
+        json={
+            "company": "Initech",
+            "title": "Linky",
+            "job_url": "javascript:alert(document.domain)",
+        },
+    )
+    assert response.status_code == 201
+    html = web.text("/pipeline")
+    hrefs = [attrs.get("href", "") for tag, attrs in parsed_tags(html) if tag == "a"]
+    assert not [href for href in hrefs if not href.startswith(("/", "#", "http"))]
+    assert "Linky" in html

@@ -40,6 +40,7 @@ def register_web(app: Flask) -> None:
         relative=common.relative,
         input_datetime=common.input_datetime,
         label=common.label,
+        safe_url=common.safe_url,
     )
 
     @app.context_processor

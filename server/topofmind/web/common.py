@@ -192,6 +192,15 @@ def input_datetime(moment: datetime | None) -> str:
     return local(moment).strftime("%Y-%m-%dT%H:%M") if moment else ""
 
 
+def safe_url(value: str | None) -> str | None:
+    """``value`` when it is an http(s) URL, else None: stored URLs become links only then.
+
+    The CSP already blocks ``javascript:`` links; this keeps them from being rendered at all.
+    """
+    text = (value or "").strip()
+    return text if text.lower().startswith(("https://", "http://")) else None
+
+
 def label(value: str | None) -> str:
     """``hiring_manager`` → ``Hiring manager``."""
     return (value or "").replace("_", " ").capitalize()
