@@ -202,5 +202,5 @@ def safe_url(value: str | None) -> str | None:
 
 
 def label(value: str | None) -> str:
-    """``hiring_manager`` → ``Hiring manager``."""
-    return (value or "").replace("_", " ").capitalize()
+    """``hiring_manager`` → ``Hiring manager``; ``linkedin_note`` → ``LinkedIn note``."""
+    return (value or "").replace("_", " ").capitalize().replace("Linkedin", "LinkedIn")
