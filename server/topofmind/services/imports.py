@@ -64,6 +64,8 @@ BATCH = 1000
 PROGRESS_EVERY = 5000
 # Enough to show what went wrong; the total is reported beside the list.
 MAX_SKIPPED = 1000
+SELF_GUESS_CONVERSATIONS = 50
+SELF_GUESS_ROWS = 20_000
 OUTCOMES = ("added", "updated", "unchanged", "ignored")
 
 Source = str | os.PathLike[str] | IO[bytes]
@@ -278,13 +280,25 @@ def _guess_self(source: Source, filename: str | None) -> list[str]:
     try:
         for export_file in iter_export(source, filename):
             if export_file.kind == "messages":
-                found = guess_self(row for row in export_file.rows if isinstance(row, MessageRow))
+                found = guess_self(_opening_messages(export_file.rows))
                 if found:
                     identities.append(found)
     finally:
         if not isinstance(source, str | os.PathLike):
             source.seek(start)
     return identities
+
+
+def _opening_messages(rows: Iterator[Any]) -> Iterator[MessageRow]:
+    """Enough of the messages to tell who the user is: they are in every conversation, so the
+    first few dozen conversations settle it without reading the whole file twice."""
+    conversations: set[str | None] = set()
+    for read, row in enumerate(rows):
+        if len(conversations) >= SELF_GUESS_CONVERSATIONS or read >= SELF_GUESS_ROWS:
+            return
+        if isinstance(row, MessageRow):
+            conversations.add(row.conversation_id)
+            yield row
 
 
 # ---------------------------------------------------------------------------------------------
