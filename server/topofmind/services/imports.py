@@ -132,7 +132,7 @@ class _Import:
         self.notes: list[str] = []
         self.rows_read = 0
         self.affected: set[int] = set()
-        self.seen_connections: set[str] = set()
+        self.seen_connections: dict[str, int] = {}
         self.self_identities: list[str] = []
         self.message_stats: dict[str, ThreadStats] = {}
         # connection identity key or "name:<key>" -> [recommendations, endorsements]
@@ -315,11 +315,16 @@ def _import_connections(state: _Import, export_file: ExportFile) -> None:
         if key is None or len(key) > 500:
             state.skip(export_file.name, row.row_number, "no usable name or profile URL")
             continue
-        if key in state.seen_connections:
-            what = "profile URL" if row.profile_url else "name, and no profile URL"
-            state.skip(export_file.name, row.row_number, f"same {what} as an earlier row")
+        first = state.seen_connections.get(key)
+        if first is not None:
+            reason = (
+                f"same profile URL as row {first}"
+                if row.profile_url
+                else f"same name as row {first} and no profile URL to tell them apart"
+            )
+            state.skip(export_file.name, row.row_number, reason)
             continue
-        state.seen_connections.add(key)
+        state.seen_connections[key] = row.row_number
         batch.append((key, row))
         if len(batch) >= BATCH:
             _write_connections(state, batch)
@@ -747,8 +752,11 @@ def _import_ties(state: _Import, export_file: ExportFile) -> None:
 
 
 def _apply_ties(state: _Import) -> None:
-    items = list(state.ties.items())
-    for chunk in _chunks(items):
+    """Recommendation and endorsement totals per connection; a person named in both files (by
+    name in one, by URL in the other) adds up on one connection."""
+    totals: dict[int, list[int]] = {}
+    found_rows: dict[int, Any] = {}
+    for chunk in _chunks(list(state.ties.items())):
         urls = [key for key, _ in chunk if not key.startswith("name:")]
         names = [key.removeprefix("name:") for key, _ in chunk if key.startswith("name:")]
         conditions = []
@@ -770,8 +778,7 @@ def _apply_ties(state: _Import) -> None:
         by_name: dict[str, list[Any]] = {}
         for row in found:
             by_name.setdefault(row.name_key, []).append(row)
-        updates = []
-        for key, (recommendations, endorsements) in chunk:
+        for key, counts in chunk:
             if key.startswith("name:"):
                 matches = by_name.get(key.removeprefix("name:"), [])
                 connection = matches[0] if len(matches) == 1 else None
@@ -780,19 +787,29 @@ def _apply_ties(state: _Import) -> None:
             if connection is None:
                 state.count("ties", "ignored")
                 continue
-            values = {"recommendations": recommendations, "endorsements": endorsements}
-            if (connection.recommendations, connection.endorsements) != (
-                recommendations,
-                endorsements,
-            ):
-                updates.append({"id": connection.id, **values, "updated_at": state.now})
-                state.count("ties", "updated")
-                if connection.person_id:
-                    state.affected.add(connection.person_id)
-            else:
-                state.count("ties", "unchanged")
-        if updates:
-            _bulk_update(state.session, Connection, updates)
+            found_rows[connection.id] = connection
+            total = totals.setdefault(connection.id, [0, 0])
+            total[0] += counts[0]
+            total[1] += counts[1]
+    updates = []
+    for connection_id, (recommendations, endorsements) in totals.items():
+        connection = found_rows[connection_id]
+        if (connection.recommendations, connection.endorsements) == (recommendations, endorsements):
+            state.count("ties", "unchanged")
+            continue
+        updates.append(
+            {
+                "id": connection_id,
+                "recommendations": recommendations,
+                "endorsements": endorsements,
+                "updated_at": state.now,
+            }
+        )
+        state.count("ties", "updated")
+        if connection.person_id:
+            state.affected.add(connection.person_id)
+    for chunk in _chunks(updates):
+        _bulk_update(state.session, Connection, chunk)
 
 
 def _link_mutuals(state: _Import) -> None:

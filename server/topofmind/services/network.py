@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import datetime
 from typing import Any
 
@@ -10,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.drafts import DraftContext, build_draft
 from ..domain.introductions import IntroducerEvidence, no_path_reason, rank_introducers
+from ..linkedin.export import escape_spreadsheet_cell
 from ..store.models import Connection, MutualConnection, Opportunity, OpportunityPerson, Person
 from .drafting import draft_view
 from .opportunities import OPEN_STAGES
@@ -17,7 +20,13 @@ from .paging import Page, paginate
 from .people import get_person, name_key
 from .settings import get_settings
 
-__all__ = ["connection_view", "connection_views", "intro_paths", "list_connections"]
+__all__ = [
+    "connection_view",
+    "connection_views",
+    "connections_csv",
+    "intro_paths",
+    "list_connections",
+]
 
 _LAST_MESSAGE = case(
     (Connection.last_sent_at > Connection.last_received_at, Connection.last_sent_at),
@@ -110,6 +119,42 @@ def connection_view(connection: Connection, tracked_person_id: int | None) -> di
         "endorsements": connection.endorsements,
         "tracked_person_id": tracked_person_id,
     }
+
+
+CSV_COLUMNS = (
+    "name",
+    "company",
+    "position",
+    "profile_url",
+    "email",
+    "connected_on",
+    "messages_sent",
+    "messages_received",
+    "last_message_at",
+    "reply_rate",
+    "tracked_person_id",
+)
+
+
+def connections_csv(session: Session, *, q: str | None = None, sort: str = "name") -> str:
+    """The connections as CSV for a spreadsheet; every cell is escaped against formula injection
+    (names and companies come from LinkedIn, where anyone can write `=HYPERLINK(…)`)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    page = 1
+    while True:
+        chunk = list_connections(session, q=q, sort=sort, page=page, per_page=200)
+        for view in connection_views(session, chunk.items):
+            writer.writerow(
+                [
+                    escape_spreadsheet_cell("" if view[c] is None else str(view[c]))
+                    for c in CSV_COLUMNS
+                ]
+            )
+        if page * chunk.per_page >= chunk.total:
+            return out.getvalue()
+        page += 1
 
 
 def _connections_for(session: Session, mutuals: list[MutualConnection]) -> dict[int, Connection]:
