@@ -21,7 +21,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "server"))
 
-from topofmind.linkedin.export import SkippedRow, iter_export, summarise_messages  # noqa: E402
+from topofmind.linkedin.export import (  # noqa: E402
+    SkippedRow,
+    canonical_profile_url,
+    iter_export,
+    summarise_messages,
+)
 
 
 def load_generator():
@@ -55,6 +60,7 @@ def main(argv: list[str] | None = None) -> None:
             path = Path(folder) / f"export-{size}.zip"
             flags = ["--hostile"] if args.hostile else []
             generator.main([str(size), str(path), "--seed", str(args.seed), *flags])
+            canonical_profile_url.cache_clear()  # a bounded cache; start each size empty
             tracemalloc.start()
             started = time.perf_counter()
             counts, skipped = parse(path)
@@ -77,7 +83,7 @@ def main(argv: list[str] | None = None) -> None:
                 f"in {untraced:.2f} s = {rows / untraced:,.0f} rows/s untraced "
                 f"({elapsed:.2f} s traced); peak traced memory {peak / 1024 / 1024:.1f} MiB; "
                 f"zip {path.stat().st_size / 1024 / 1024:.1f} MiB; "
-                f"summarise_messages {len(stats)} counterparts in {summarised:.2f} s"
+                f"messages.csv parsed+summarised ({len(stats)} counterparts) in {summarised:.2f} s"
             )
 
 

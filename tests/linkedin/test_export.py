@@ -11,6 +11,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from topofmind.linkedin.export import (
     NULL_MARKERS,
     CommentRow,
@@ -727,3 +729,50 @@ def test_reposts_are_not_comments_and_urn_urls_have_no_vanity_id():
     _, _, (row,) = only_file(io.BytesIO(text.encode()), "Connections.csv")
     assert row.profile_url == "https://www.linkedin.com/in/ACoAABcdEfGhIjKlMn/"
     assert row.public_id is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    body=st.lists(
+        st.lists(
+            st.text(alphabet=st.characters(codec="utf-8"), max_size=30)
+            | st.sampled_from(["NA", "=1+1", '"', "\r\n", "30 Feb 2026", "\ufeff"]),
+            max_size=9,
+        ),
+        max_size=12,
+    ),
+    raw_tail=st.binary(max_size=64),
+)
+def test_arbitrary_content_never_crashes_the_reader(body, raw_tail):
+    lines = [",".join(cells) for cells in body]
+    data = (CONNECTIONS_CURRENT + "\n".join(lines)).encode() + raw_tail
+    rows = list(next(iter_export(io.BytesIO(data), "Connections.csv")).rows)
+    assert rows[0].name == "Jane Doe"
+    for row in rows:
+        assert isinstance(row, ConnectionRow | SkippedRow)
+        if isinstance(row, ConnectionRow):
+            assert row.name or row.profile_url
+
+
+RECOMMENDATIONS = "First Name,Last Name,Company,Job Title,Text,Creation Date,Status"
+ENDORSEMENTS_GIVEN = (
+    "Endorsement Date,Skill Name,Endorsee First Name,Endorsee Last Name,Endorsee Public Url,"
+    "Endorsement Status"
+)
+INVITATIONS = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl"
+LEGACY_CONNECTIONS = "First Name,Last Name,Email Address,Company,Position,Connected On"
+
+
+@pytest.mark.parametrize(
+    ("filename", "header", "kind"),
+    [
+        ("my recs.csv", RECOMMENDATIONS, "recommendations_received"),
+        ("Recommendations_Given (1).csv", RECOMMENDATIONS, "recommendations_given"),
+        ("endorse.csv", ENDORSEMENTS_GIVEN, "endorsements_given"),
+        ("x.csv", "Event Name,Event Time,Status,External Url", "events"),
+        ("y.csv", INVITATIONS, "invitations"),
+        ("Connections (2).csv", LEGACY_CONNECTIONS, "connections"),
+    ],
+)
+def test_single_csvs_with_any_name_are_classified_by_header(filename, header, kind):
+    assert only_file(io.BytesIO(f"{header}\n".encode()), filename)[0] == kind

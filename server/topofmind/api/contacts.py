@@ -46,6 +46,7 @@ class Contacts(MethodView):
     def post(self, data):
         session = db_session()
         person = people_service.create_person(session, data, now())
+        refresh(session, [person.id])
         return person_view(session, person, now())
 
 

@@ -47,7 +47,8 @@ class DuplicateCandidate:
     reasons: tuple[str, ...]
 
 
-_MEMBER_URN_ID = re.compile(r"^AC[A-Za-z0-9_-]{20,}$")
+# Same rule as the page parser: "ACoAA…", "ACwAA…" ids are member URNs, case-sensitive.
+_MEMBER_URN_ID = re.compile(r"^AC[a-zA-Z0-9]AA[A-Za-z0-9_-]+$")
 _PROFILE_PATH = re.compile(r"linkedin\.com/(?:mwlite/)?in/([^/?#\s]+)", re.IGNORECASE)
 
 

@@ -33,6 +33,8 @@ from typing import IO, Any
 from urllib.parse import unquote
 
 __all__ = [
+    "DEFAULT_LIMITS",
+    "NULL_MARKERS",
     "CommentRow",
     "ConnectionRow",
     "EndorsementRow",
@@ -48,6 +50,7 @@ __all__ = [
     "SkippedRow",
     "ThreadStats",
     "canonical_profile_url",
+    "classify_member_name",
     "escape_spreadsheet_cell",
     "guess_self",
     "iter_export",
@@ -224,8 +227,11 @@ ParsedRow = (
 class ExportFile:
     """One recognised file of the export.
 
-    `kind` is one of: connections, messages, invitations, comments, shares, events,
-    recommendations_received, recommendations_given, endorsements_received, endorsements_given.
+    `kind` is one of: connections (`ConnectionRow`), messages (`MessageRow`), invitations
+    (`InvitationRow`), comments (`CommentRow`), shares (`ShareRow`), events (`EventRow`),
+    recommendations_received / recommendations_given (`RecommendationRow`),
+    endorsements_received / endorsements_given (`EndorsementRow`); any of them may also yield
+    `SkippedRow`s. `name` is the member path inside the zip (or the file name).
     `rows` is a one-shot iterator; consume it before asking `iter_export` for the next file.
     """
 
@@ -295,7 +301,7 @@ _MEMBER_URN_ID = re.compile(r"^AC[a-zA-Z0-9]AA[A-Za-z0-9_-]+$")
 _BAD_ID_CHARS = re.compile(r"[\s/?#<>\"']")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def canonical_profile_url(value: str | None) -> str | None:
     """`https://www.linkedin.com/in/<id>/` for any LinkedIn profile URL inside `value`, else None.
 
@@ -865,12 +871,10 @@ def _open_text(raw: IO[bytes], name: str, max_bytes: int | None = None) -> io.Te
 
 
 def _kind_for_single_csv(header_kind: str, filename: str) -> str:
+    # Both recommendation files share one header; only the name tells given from received.
     if header_kind == "recommendations":
-        return (
-            "recommendations_given"
-            if "given" in filename.casefold()
-            else ("recommendations_received")
-        )
+        given = "given" in filename.casefold()
+        return "recommendations_given" if given else "recommendations_received"
     return header_kind
 
 
