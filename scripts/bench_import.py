@@ -23,6 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "server"))
 
 from sqlalchemy.orm import sessionmaker  # noqa: E402
+
 from topofmind.services.imports import import_linkedin_export  # noqa: E402
 from topofmind.store import migrate  # noqa: E402
 from topofmind.store.database import make_engine  # noqa: E402

@@ -10,6 +10,8 @@ from collections import Counter
 
 import pytest
 from sqlalchemy import select
+
+from tests.conftest import FIXTURES, REPO, build_app
 from topofmind.linkedin.export import (
     ConnectionRow,
     InvitationRow,
@@ -18,8 +20,6 @@ from topofmind.linkedin.export import (
     iter_export,
 )
 from topofmind.store.models import Interaction, MutualConnection, Post
-
-from tests.conftest import FIXTURES, REPO, build_app
 
 EXPORT = FIXTURES / "linkedin-export"
 
@@ -210,6 +210,8 @@ def test_generated_export_with_every_file(client, make_person, generated_export)
     assert by_kind["ties"]["updated"] > 0
     assert by_kind["events"]["ignored"] > 0
     assert any("Events.csv" in note for note in report["notes"])
+    assert "guide_messages.csv" not in report["files"]
+    assert "Connections.csv" in report["files"]
     assert tracked["id"] in report["affected_person_ids"]
     # The decoys (guide_messages.csv, Profile.csv…) are not read.
     assert {s["file"] for s in report["skipped"]} <= {

@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
+
+from tests.conftest import migrated_engine
 from topofmind.errors import InvalidState
 from topofmind.services.merging import merge_people, propose_duplicates, undo_merge
 from topofmind.store.models import (
@@ -26,8 +28,6 @@ from topofmind.store.models import (
     ShareSent,
     Suggestion,
 )
-
-from tests.conftest import migrated_engine
 
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 

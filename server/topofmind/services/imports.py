@@ -130,6 +130,7 @@ class _Import:
         self.skipped: list[dict[str, Any]] = []
         self.skipped_total = 0
         self.notes: list[str] = []
+        self.files: list[str] = []
         self.rows_read = 0
         self.affected: set[int] = set()
         self.seen_connections: dict[int, int] = {}
@@ -214,6 +215,7 @@ class _Import:
                 for kind, counter in sorted(self.counts.items())
             },
             "rows_read": self.rows_read,
+            "files": self.files,
             "notes": self.notes,
             "affected_person_ids": sorted(self.affected),
         }
@@ -231,8 +233,8 @@ def import_linkedin_export(
 
     `source` is a path or a seekable binary file object named by `filename`. Returns
     `{added, updated, unchanged, ignored, skipped: [{file, row, reason}], skipped_total, by_kind,
-    rows_read, notes, affected_person_ids}`: totals over every kind of record written, the same
-    per kind in `by_kind` (connections, messages, message_stats, invitations, comments, shares,
+    rows_read, files, notes, affected_person_ids}`: totals over every kind of record written, the
+    same per kind in `by_kind` (connections, messages, message_stats, invitations, comments, shares,
     events, ties), at most `MAX_SKIPPED` skipped rows (`skipped_total` counts them all).
     `progress(text)` is called every 5,000 rows. Suggestions of the tracked people touched are
     recomputed. Flushes, never commits.
@@ -247,6 +249,7 @@ def import_linkedin_export(
     try:
         state.self_identities[:0] = _guess_self(source, filename)
         for export_file in iter_export(source, filename, keep_bodies=state.keep_bodies):
+            state.files.append(export_file.name)
             handler = _HANDLERS.get(export_file.kind)
             if handler is None:
                 for _row in state.rows(export_file):

@@ -40,6 +40,7 @@ class ImportReport(ma.Schema):
     skipped_total = fields.Integer()
     by_kind = fields.Dict(keys=fields.String(), values=fields.Nested(ImportCounts))
     rows_read = fields.Integer()
+    files = fields.List(fields.String())
     notes = fields.List(fields.String())
     affected_person_ids = fields.List(fields.Integer())
 
