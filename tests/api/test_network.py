@@ -132,15 +132,20 @@ def test_intro_paths_name_the_best_introducer_with_evidence_and_a_draft(client, 
     assert "feel free to say no" in draft["body"]  # double opt-in: the introducer asks first
 
 
-def test_intro_paths_without_imported_connections_still_list_the_mutuals(client, make_opportunity):
+def test_without_an_import_the_mutuals_rank_by_logged_touches(
+    client, make_person, make_opportunity
+):
+    mohan = make_person(name="Mohan Krishna Raguthu")
     target = hiring_manager_with_mutuals(client, make_opportunity)
+    log(client, mohan["id"], "email", "2026-11-20T10:00:00Z", "notes from the meetup")
+    log(client, mohan["id"], "inbound_reply", "2026-11-21T10:00:00Z", "thanks!")
     body = client.get(f"/api/contacts/{target['id']}/intro-paths").json
-    assert sorted(i["name"] for i in body["introducers"]) == [
-        "Mohan Krishna Raguthu",
-        "Sudipta Dey",
-    ]
+    assert [i["name"] for i in body["introducers"]] == ["Mohan Krishna Raguthu", "Sudipta Dey"]
     assert all(i["connection_id"] is None for i in body["introducers"])
-    assert body["draft"] is not None
+    best = body["introducers"][0]
+    assert best["person_id"] == mohan["id"]
+    assert best["evidence"][0] == "You exchanged 2 messages; last on 21 Nov 2026"
+    assert body["draft"]["body"].startswith("Hi Mohan,")
 
 
 def test_no_mutuals_means_no_path_and_no_draft(client, make_person):

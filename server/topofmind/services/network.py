@@ -13,7 +13,14 @@ from sqlalchemy.orm import Session
 from ..domain.drafts import DraftContext, build_draft
 from ..domain.introductions import IntroducerEvidence, no_path_reason, rank_introducers
 from ..linkedin.export import escape_spreadsheet_cell
-from ..store.models import Connection, MutualConnection, Opportunity, OpportunityPerson, Person
+from ..store.models import (
+    Connection,
+    Interaction,
+    MutualConnection,
+    Opportunity,
+    OpportunityPerson,
+    Person,
+)
 from .drafting import draft_view
 from .opportunities import OPEN_STAGES
 from .paging import Page, paginate
@@ -191,6 +198,20 @@ def _connections_for(session: Session, mutuals: list[MutualConnection]) -> dict[
     return result
 
 
+def _touches(session: Session, person_ids: set[int]) -> dict[int, tuple[int, int, Any]]:
+    """person id -> (outbound, inbound, last touch) from logged and imported interactions."""
+    if not person_ids:
+        return {}
+    outbound = func.sum(case((Interaction.direction == "outbound", 1), else_=0))
+    inbound = func.sum(case((Interaction.direction == "inbound", 1), else_=0))
+    rows = session.execute(
+        select(Interaction.person_id, outbound, inbound, func.max(Interaction.occurred_at))
+        .where(Interaction.person_id.in_(person_ids))
+        .group_by(Interaction.person_id)
+    ).all()
+    return {person_id: (int(out or 0), int(into or 0), last) for person_id, out, into, last in rows}
+
+
 def _open_opportunity(session: Session, person_id: int) -> Opportunity | None:
     return session.scalars(
         select(Opportunity)
@@ -219,6 +240,13 @@ def intro_paths(session: Session, person_id: int, now: datetime) -> dict[str, An
         )
     )
     connections = _connections_for(session, mutuals)
+    # A connection who is also tracked may have touches the export does not know (logged calls,
+    # e-mails, newer messages); the larger figure of the two sources wins, never their sum.
+    touches = _touches(
+        session,
+        {c.person_id for c in connections.values() if c.person_id}
+        | {m.mutual_person_id for m in mutuals if m.mutual_person_id},
+    )
     seen_on = f"{target.name}'s profile"
     evidence: list[IntroducerEvidence] = []
     sources: dict[Any, tuple[MutualConnection, Connection | None]] = {}
@@ -230,6 +258,10 @@ def intro_paths(session: Session, person_id: int, now: datetime) -> dict[str, An
                 continue
             used_connections.add(connection.id)
             key: Any = f"connection:{connection.id}"
+            sent, received, last = touches.get(
+                connection.person_id or mutual.mutual_person_id, (0, 0, None)
+            )
+            exported_last = _last_message_at(connection)
             evidence.append(
                 IntroducerEvidence(
                     id=key,
@@ -237,9 +269,11 @@ def intro_paths(session: Session, person_id: int, now: datetime) -> dict[str, An
                     profile_url=connection.profile_url,
                     company=connection.company,
                     connected_on=connection.connected_on,
-                    messages_sent=connection.messages_sent or 0,
-                    messages_received=connection.messages_received or 0,
-                    last_message_at=_last_message_at(connection),
+                    messages_sent=max(connection.messages_sent or 0, sent),
+                    messages_received=max(connection.messages_received or 0, received),
+                    last_message_at=max(
+                        (t for t in (exported_last, last) if t is not None), default=None
+                    ),
                     reply_rate=connection.reply_rate,
                     recommendations=connection.recommendations or 0,
                     endorsements=connection.endorsements or 0,
@@ -249,11 +283,15 @@ def intro_paths(session: Session, person_id: int, now: datetime) -> dict[str, An
             )
         else:
             key = f"mutual:{mutual.id}"
+            sent, received, last = touches.get(mutual.mutual_person_id, (0, 0, None))
             evidence.append(
                 IntroducerEvidence(
                     id=key,
                     name=mutual.name,
                     profile_url=mutual.profile_url,
+                    messages_sent=sent,
+                    messages_received=received,
+                    last_message_at=last,
                     is_mutual_of_target=True,
                     seen_on=seen_on,
                 )
