@@ -369,3 +369,46 @@ def test_an_upload_over_the_limit_gets_413_naming_file(database_url, tmp_path, c
 def test_import_needs_the_token(anonymous):
     response = upload(anonymous, b"a", "Connections.csv")
     assert response.status_code == 401
+
+
+@pytest.mark.parametrize("page", [3, 5000])
+def test_message_figures_match_summarising_the_whole_file(client, generated_export, page):
+    """Figures are computed one counterpart at a time from spilled rows, a page at a time; they
+    must equal `summarise_messages` over the whole file (pages of 3 rows force every boundary,
+    including counterparts with more messages than a page)."""
+    import topofmind.services.imports as imports
+
+    path, _people = generated_export
+    original = imports.SPILL_PAGE
+    imports.SPILL_PAGE = page
+    try:
+        report = upload_path(client, path).json
+    finally:
+        imports.SPILL_PAGE = original
+    assert report["by_kind"]["message_stats"]["updated"] > 20
+
+    from topofmind.linkedin.export import summarise_messages
+
+    generator = load_generator()
+    for export_file in iter_export(path):
+        if export_file.kind == "messages":
+            expected = summarise_messages(export_file.rows, generator.SELF_URL)
+    stored = {c["profile_url"]: c for c in all_connections(client) if c["profile_url"]}
+    compared = 0
+    for key, stats in expected.items():
+        connection = stored.get(key)
+        if connection is None:
+            continue
+        compared += 1
+        assert (connection["messages_sent"], connection["messages_received"]) == (
+            stats.messages_sent,
+            stats.messages_received,
+        ), key
+        assert connection["reply_rate"] == (
+            round(stats.reply_rate, 4) if stats.reply_rate is not None else None
+        ), key
+        latency = stats.median_reply_latency
+        assert connection["median_reply_hours"] == (
+            round(latency.total_seconds() / 3600, 2) if latency is not None else None
+        ), key
+    assert compared == report["by_kind"]["message_stats"]["updated"]

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import IO, Any
 
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import JSON, Column, Integer, MetaData, Table, Text, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain.duplicates import is_member_urn_id, public_id_from_url
@@ -55,6 +55,7 @@ from ..store.models import (
     Person,
     Post,
 )
+from ..store.types import UTCDateTime
 from .people import name_key
 from .settings import get_settings
 
@@ -64,6 +65,7 @@ BATCH = 1000
 PROGRESS_EVERY = 5000
 # Enough to show what went wrong; the total is reported beside the list.
 MAX_SKIPPED = 1000
+SPILL_PAGE = 5000  # spilled message rows read back at a time
 SELF_GUESS_CONVERSATIONS = 50
 SELF_GUESS_ROWS = 20_000
 OUTCOMES = ("added", "updated", "unchanged", "ignored")
@@ -133,9 +135,8 @@ class _Import:
         self.files: list[str] = []
         self.rows_read = 0
         self.affected: set[int] = set()
-        self.seen_connections: dict[int, int] = {}
         self.self_identities: list[str] = []
-        self.message_stats: dict[str, ThreadStats] = {}
+        self.spilling = False
         # connection identity key or "name:<key>" -> [recommendations, endorsements]
         self.ties: dict[str, list[int]] = {}
         self.seen_external: set[str] = set()
@@ -260,7 +261,7 @@ def import_linkedin_export(
         raise InvalidInput(
             f"This file cannot be imported: {error}", {"file": [str(error)]}
         ) from error
-    _apply_message_stats(state)
+    _summarise_spilled(state)
     _apply_ties(state)
     _link_mutuals(state)
     session.flush()
@@ -313,6 +314,8 @@ _CONNECTION_FIELDS = ("name", "name_key", "profile_url", "public_id", "company",
 
 def _import_connections(state: _Import, export_file: ExportFile) -> None:
     batch: list[tuple[str, ConnectionRow]] = []
+    # Repeats are looked for within the file only, so this goes when the file is done.
+    seen: dict[int, int] = {}
     for row in state.rows(export_file):
         key = connection_identity(row.profile_url, row.name)
         if key is None or len(key) > 500:
@@ -321,7 +324,7 @@ def _import_connections(state: _Import, export_file: ExportFile) -> None:
         # A 64-bit digest instead of the key: half the memory over 50,000 rows, and a false
         # match needs a collision (about 1 in 10^10 at that size).
         digest = hash(key)
-        first = state.seen_connections.get(digest)
+        first = seen.get(digest)
         if first is not None:
             reason = (
                 f"same profile URL as row {first}"
@@ -330,7 +333,7 @@ def _import_connections(state: _Import, export_file: ExportFile) -> None:
             )
             state.skip(export_file.name, row.row_number, reason)
             continue
-        state.seen_connections[digest] = row.row_number
+        seen[digest] = row.row_number
         batch.append((key, row))
         if len(batch) >= BATCH:
             _write_connections(state, batch)
@@ -439,21 +442,136 @@ def _import_messages(state: _Import, export_file: ExportFile) -> None:
         return
     is_self = _self_matcher(state.self_identities)
     pending: list[dict[str, Any]] = []
+    spill: list[dict[str, Any]] = []
     occurrences: Counter[str] = Counter()
-
-    def rows() -> Iterator[MessageRow]:
-        for row in state.rows(export_file):
-            if not row.is_draft and row.sent_at is not None:
-                _message_interactions(state, row, is_self, pending, occurrences)
-                if len(pending) >= BATCH:
-                    _write_interactions(state, "messages", pending)
-                    pending.clear()
-            yield row
-
-    stats = summarise_messages(rows(), state.self_identities)
+    table = _spill_table(state)
+    for row in state.rows(export_file):
+        if row.is_draft:
+            continue
+        if row.sent_at is not None:
+            _message_interactions(state, row, is_self, pending, occurrences)
+            if len(pending) >= BATCH:
+                _write_interactions(state, "messages", pending)
+                pending.clear()
+        spill.extend(_spilled(row, is_self))
+        if len(spill) >= BATCH:
+            state.session.execute(table.insert(), spill)
+            spill.clear()
     if pending:
         _write_interactions(state, "messages", pending)
-    state.message_stats.update(stats)
+    if spill:
+        state.session.execute(table.insert(), spill)
+
+
+# Messages wait here, one row per counterpart, until every file is read: per-person statistics
+# are then computed one counterpart at a time, so memory does not grow with the export.
+_SPILL = Table(
+    "import_message_spill",
+    MetaData(),
+    Column("id", Integer, primary_key=True),
+    Column("counterpart", Text, nullable=False, index=True),
+    Column("conversation_id", Text),
+    Column("sender_name", Text),
+    Column("sender_url", Text),
+    Column("recipients", JSON),
+    Column("sent_at", UTCDateTime),
+    prefixes=["TEMPORARY"],
+)
+
+
+def _spill_table(state: _Import) -> Table:
+    if not state.spilling:
+        connection = state.session.connection()
+        _SPILL.drop(connection, checkfirst=True)
+        _SPILL.create(connection)
+        state.spilling = True
+    return _SPILL
+
+
+def _counterpart_key(name: str | None, url: str | None) -> str | None:
+    # The key `summarise_messages` gives a counterpart: their URL, else their name as written.
+    return url or (" ".join(name.split()) if name else None)
+
+
+def _spilled(row: MessageRow, is_self: Callable[[str | None, str | None], bool]) -> list[dict]:
+    if is_self(row.sender_name, row.sender_url):
+        others = [p for p in row.recipients if not is_self(*p)]
+    else:
+        others = [(row.sender_name, row.sender_url)]
+    keys = {key for p in others if (key := _counterpart_key(*p)) is not None}
+    recipients = [list(p) for p in row.recipients]
+    return [
+        {
+            "counterpart": key,
+            "conversation_id": row.conversation_id,
+            "sender_name": row.sender_name,
+            "sender_url": row.sender_url,
+            "recipients": recipients,
+            "sent_at": row.sent_at,
+        }
+        for key in sorted(keys)
+    ]
+
+
+def _summarise_spilled(state: _Import) -> None:
+    """Per-counterpart statistics from the spilled messages, a page of counterparts at a time.
+
+    Each counterpart's rows go through `summarise_messages` alone: counts and last times only
+    depend on their own messages, and reply timing only uses conversations with a single
+    counterpart, which are all in that counterpart's rows.
+    """
+    if not state.spilling:
+        return
+    session = state.session
+    after = ""
+    limit = SPILL_PAGE
+    while True:
+        page = session.execute(
+            select(_SPILL)
+            .where(_SPILL.c.counterpart > after)
+            .order_by(_SPILL.c.counterpart, _SPILL.c.id)
+            .limit(limit)
+        ).all()
+        if not page:
+            break
+        last_key = page[-1].counterpart
+        complete = len(page) < limit
+        if not complete and page[0].counterpart == last_key:
+            limit *= 2  # one counterpart with more messages than a page: read a bigger page
+            continue
+        groups: dict[str, list[MessageRow]] = {}
+        for spilled in page:
+            if not complete and spilled.counterpart == last_key:
+                break  # that counterpart may go on in the next page
+            groups.setdefault(spilled.counterpart, []).append(_message_of(spilled))
+            # The database's order (its collation), which the next page's `>` follows.
+            after = spilled.counterpart
+        stats = []
+        for key, rows in groups.items():
+            found = summarise_messages(rows, state.self_identities).get(key)
+            if found is not None:
+                stats.append(found)
+        _apply_message_stats(state, stats)
+        if complete:
+            break
+    _SPILL.drop(session.connection())
+    state.spilling = False
+
+
+def _message_of(spilled: Any) -> MessageRow:
+    return MessageRow(
+        conversation_id=spilled.conversation_id,
+        conversation_title=None,
+        sender_name=spilled.sender_name,
+        sender_url=spilled.sender_url,
+        recipients=tuple((name, url) for name, url in spilled.recipients or []),
+        sent_at=spilled.sent_at,
+        subject=None,
+        content=None,
+        folder=None,
+        is_draft=False,
+        row_number=spilled.id,
+    )
 
 
 def _message_interactions(
@@ -511,9 +629,8 @@ def _write_interactions(state: _Import, kind: str, pending: list[dict[str, Any]]
         state.count(kind, "added", len(fresh))
 
 
-def _apply_message_stats(state: _Import) -> None:
+def _apply_message_stats(state: _Import, items: list[ThreadStats]) -> None:
     """Each counterpart's message figures onto their connection (by URL, else unique name)."""
-    items = list(state.message_stats.values())
     for chunk in _chunks(items):
         urls = [s.profile_url for s in chunk if s.profile_url]
         names = [name_key(s.name) for s in chunk if not s.profile_url and s.name]
