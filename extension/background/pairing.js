@@ -38,7 +38,8 @@ export async function testConnection(server, token) {
     return {
       ok: false,
       state: "missing_token",
-      message: 'Paste the token printed by "topofmind token", or pair from the dashboard\'s Settings page.',
+      message:
+        'Paste the token printed by "topofmind token", or pair from the dashboard\'s Settings page.',
     };
   }
   try {
@@ -55,7 +56,8 @@ export async function testConnection(server, token) {
       return {
         ok: false,
         state: "wrong_token",
-        message: 'Top of Mind refused this token. Copy it again from "topofmind token" or the dashboard\'s Settings page.',
+        message:
+          'Top of Mind refused this token. Copy it again from "topofmind token" or the dashboard\'s Settings page.',
       };
     }
     return { ok: false, state: "server_down", message: error.message };

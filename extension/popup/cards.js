@@ -33,9 +33,7 @@ export function suggestionCard(suggestion, { showPerson, onChange }) {
       "div",
       { class: "suggestion-head" },
       h("span", { class: "kind" }, fmt.suggestionKind(suggestion.kind)),
-      timing.text
-        ? h("span", { class: `due${timing.late ? " late" : ""}` }, timing.text)
-        : null,
+      timing.text ? h("span", { class: `due${timing.late ? " late" : ""}` }, timing.text) : null,
     ),
     who ? h("p", { class: "suggestion-person" }, who) : null,
     h("p", { class: "reason" }, suggestion.reason ?? ""),
@@ -46,7 +44,11 @@ export function suggestionCard(suggestion, { showPerson, onChange }) {
           h("summary", {}, "Draft"),
           h("p", { class: "draft-body" }, draft.body),
           (draft.warnings ?? []).length
-            ? h("ul", { class: "draft-warnings" }, draft.warnings.map((w) => h("li", {}, w)))
+            ? h(
+                "ul",
+                { class: "draft-warnings" },
+                draft.warnings.map((w) => h("li", {}, w)),
+              )
             : null,
         )
       : null,

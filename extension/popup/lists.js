@@ -13,7 +13,10 @@ function postItem(post, viewed) {
     button(
       "Track",
       async () => {
-        const person = await session.api.createContact({ name: post.author_name, profile_url: post.author_url });
+        const person = await session.api.createContact({
+          name: post.author_name,
+          profile_url: post.author_url,
+        });
         post.tracked = true;
         post.author_person_id = person.id;
         toast(`Tracking ${post.author_name}`);
@@ -68,8 +71,16 @@ export function renderPosts(response, outcome, extras) {
       h("h2", { id: "posts-title" }, "Posts on this page"),
       h("p", { class: "summary" }, summary),
       posts.length
-        ? h("ol", { class: "posts" }, posts.map((post) => postItem(post, viewed.has(post.urn))))
-        : h("p", { class: "empty" }, "No posts found on this page yet. Scroll to load some, then open Top of Mind again."),
+        ? h(
+            "ol",
+            { class: "posts" },
+            posts.map((post) => postItem(post, viewed.has(post.urn))),
+          )
+        : h(
+            "p",
+            { class: "empty" },
+            "No posts found on this page yet. Scroll to load some, then open Top of Mind again.",
+          ),
     ),
     response.suggestions?.length
       ? h(

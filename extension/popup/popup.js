@@ -171,7 +171,11 @@ function renderQueued(outcome) {
   const title = outcome.snapshot?.title?.replace(/\s*\|\s*LinkedIn\s*$/, "") || null;
   if (outcome.reason === "not_paired") {
     return renderNotPaired(
-      notice("good", "Saved offline", "This page is saved and will sync once the extension is connected."),
+      notice(
+        "good",
+        "Saved offline",
+        "This page is saved and will sync once the extension is connected.",
+      ),
     );
   }
   if (outcome.reason === "unauthorized") {
@@ -193,16 +197,23 @@ function renderQueued(outcome) {
       "warn",
       "Saved offline — will sync when Top of Mind is running.",
       `${title ? `“${title}” is safe in the extension. ` : ""}Start it with "topofmind serve".`,
-      button("Sync now", async () => {
-        const result = await syncNow();
-        if (!result.error && result.remaining === 0) await main();
-      }, { class: "primary" }),
+      button(
+        "Sync now",
+        async () => {
+          const result = await syncNow();
+          if (!result.error && result.remaining === 0) await main();
+        },
+        { class: "primary" },
+      ),
     ),
   );
 }
 
 function renderCaptureError(outcome) {
-  setConnection(outcome.reason === "unreadable" ? "ok" : "bad", outcome.reason === "unreadable" ? "Connected" : "Error");
+  setConnection(
+    outcome.reason === "unreadable" ? "ok" : "bad",
+    outcome.reason === "unreadable" ? "Connected" : "Error",
+  );
   const fields = outcome.fields
     ? Object.entries(outcome.fields).map(([field, messages]) =>
         h("li", {}, `${field}: ${[].concat(messages).join(" ")}`),
@@ -212,7 +223,9 @@ function renderCaptureError(outcome) {
     "capture-error",
     notice(
       "bad",
-      outcome.reason === "unreadable" ? "Could not read this page" : "Top of Mind could not take this page",
+      outcome.reason === "unreadable"
+        ? "Could not read this page"
+        : "Top of Mind could not take this page",
       outcome.message,
     ),
     fields.length ? h("ul", { class: "field-errors" }, fields) : null,
@@ -227,7 +240,11 @@ function warningsNotice(list) {
       "details",
       { class: "notice notice-warn warnings" },
       h("summary", {}, `Read with ${fmt.plural(warnings.length, "warning")}`),
-      h("ul", {}, warnings.map((w) => h("li", {}, String(w)))),
+      h(
+        "ul",
+        {},
+        warnings.map((w) => h("li", {}, String(w))),
+      ),
     ),
   ];
 }
@@ -264,7 +281,11 @@ async function renderSent(outcome, url) {
     );
   }
   if (response.person) return renderProfile(response.person, null, { source: "capture", extras });
-  return show("captured", notice("good", "Captured", `Top of Mind read this page as “${kind}”.`), ...extras);
+  return show(
+    "captured",
+    notice("good", "Captured", `Top of Mind read this page as “${kind}”.`),
+    ...extras,
+  );
 }
 
 // ---- Start ---------------------------------------------------------------------------------
@@ -295,7 +316,9 @@ async function captureAndShow(tabId, url) {
     case "not_linkedin":
       return renderToday();
     default:
-      return renderCaptureError(outcome ?? { reason: "internal", message: "No answer from the extension." });
+      return renderCaptureError(
+        outcome ?? { reason: "internal", message: "No answer from the extension." },
+      );
   }
 }
 
@@ -303,7 +326,10 @@ async function main() {
   session.userActed = false;
   session.settings = await getSettings();
   session.api = createClient(session.settings);
-  setConnection(session.settings.token ? "unknown" : "off", session.settings.token ? "" : "Not connected");
+  setConnection(
+    session.settings.token ? "unknown" : "off",
+    session.settings.token ? "" : "Not connected",
+  );
   ask(MSG.STATUS).then((status) => status && renderQueueNotices(status.queue));
   const tabId = await targetTabId();
   const tab = tabId === null ? null : await chrome.tabs.get(tabId).catch(() => null);

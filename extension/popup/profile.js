@@ -45,7 +45,11 @@ function cadenceBlock(person) {
   return h(
     "section",
     { class: "cadence", "aria-label": "Cadence" },
-    h("span", { class: `pill tone-${status.tone}`, dataset: { cadence: cadence.status ?? "" } }, status.text),
+    h(
+      "span",
+      { class: `pill tone-${status.tone}`, dataset: { cadence: cadence.status ?? "" } },
+      status.text,
+    ),
     h(
       "dl",
       { class: "facts" },
@@ -192,9 +196,7 @@ export function renderProfile(person, suggestions, { source, extras = [] }) {
     todo,
     quickLog(person, redraw),
     recentTouches(person),
-    tagEditor(person, (updated) =>
-      renderProfile(updated, null, { source: "refresh", extras }),
-    ),
+    tagEditor(person, (updated) => renderProfile(updated, null, { source: "refresh", extras })),
     dashboard,
   );
   view.dataset.source = source;

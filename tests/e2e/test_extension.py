@@ -122,6 +122,15 @@ def captures_total(server: TopOfMindServer) -> int:
     return body["total"]
 
 
+def test_tracking_parameters_are_not_sent(paired_extension, topofmind_server, linkedin_site):
+    url = linkedin_site.url("profile_loggedin_03.html")
+    _, tab_id = paired_extension.open_tab(f"{url}?trk=" + "x" * 2100 + "&lipi=abc#experience")
+    popup = paired_extension.open_popup(tab_id)
+    wait_for_state(popup, "profile")
+    status, body = topofmind_server.api("GET", "/api/captures")
+    assert [capture["url"] for capture in body["items"]] == [url]
+
+
 def test_profile_capture_creates_the_person(
     paired_extension, topofmind_server, linkedin_site, screenshot
 ):
@@ -497,3 +506,20 @@ def test_a_connections_list_offers_to_track_people(
     )
     assert status == 200, found
     assert found.get("person", found)["headline"] == people[1]["headline"]
+
+
+def test_a_capture_the_server_refuses_is_shown_not_queued(
+    paired_extension, topofmind_server, linkedin_site, screenshot
+):
+    # The API takes URLs up to 2000 characters; a search can run longer.
+    url = linkedin_site.url("search_content_02.html") + "&more=" + "x" * 2100
+    _, tab_id = paired_extension.open_tab(url)
+    popup = paired_extension.open_popup(tab_id)
+
+    wait_for_state(popup, "capture-error")
+    text = popup.locator("#view").inner_text()
+    assert "Top of Mind could not take this page" in text
+    assert "url: Longer than maximum length 2000" in text
+    assert paired_extension.queue_count() == 0
+    assert captures_total(topofmind_server) == 0
+    screenshot(popup, "capture-error")
