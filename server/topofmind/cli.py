@@ -107,6 +107,85 @@ def parse(file: Path, url, as_json) -> None:
         click.echo(f"warning: {warning}", err=True)
 
 
+@main.command()
+@click.option("--force", is_flag=True, help="Load even if people are already stored.")
+def demo(force) -> None:
+    """Load the fictional demo data set (people, opportunities, interviews, posts)."""
+    from .services.demo import load_demo, load_demo_if_empty
+
+    app = _app()
+    state = app.extensions["topofmind"]
+    with state.session_factory.begin() as session:
+        if force:
+            result = load_demo(session, state.clock())
+            click.echo(
+                f"Loaded the demo data set: {result['people']} people, "
+                f"{result['created']} suggestions."
+            )
+        elif load_demo_if_empty(session, state.clock()):
+            click.echo("Loaded the demo data set.")
+        else:
+            click.echo("People are already stored; use --force to add the demo set anyway.")
+
+
+@main.command()
+def recompute() -> None:
+    """Recompute everyone's suggestions and cadence now."""
+    from .services.suggestions import recompute as run
+
+    app = _app()
+    state = app.extensions["topofmind"]
+    with state.session_factory.begin() as session:
+        result = run(session, state.clock())
+    click.echo(
+        f"{result['people']} people: {result['created']} new, {result['updated']} "
+        f"updated, {result['expired']} expired suggestions."
+    )
+
+
+@main.command()
+@click.option(
+    "--all", "everything", is_flag=True, help="Also captures already parsed by this parser version."
+)
+def reparse(everything) -> None:
+    """Re-run the current parser over stored captures."""
+    from .services.captures import reparse_all
+    from .services.suggestions import recompute as run
+
+    app = _app()
+    state = app.extensions["topofmind"]
+    with state.session_factory.begin() as session:
+        counts = reparse_all(session, state.clock(), only_older=not everything)
+        run(session, state.clock())
+    click.echo(f"Re-parsed {counts['reparsed']} captures ({counts['skipped']} already current).")
+
+
+@main.command("import-connections")
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
+def import_connections(file: Path) -> None:
+    """Import your LinkedIn data export (.zip, its folder, or one of its CSV files)."""
+    from .services.imports import import_linkedin_export
+
+    app = _app()
+    state = app.extensions["topofmind"]
+    with state.session_factory.begin() as session:
+        report = import_linkedin_export(
+            session,
+            file,
+            file.name,
+            state.clock(),
+            progress=lambda text: click.echo(text, err=True),
+        )
+    click.echo(
+        f"added {report['added']}, updated {report['updated']}, "
+        f"unchanged {report['unchanged']}, skipped {len(report['skipped'])}"
+    )
+    for skip in report["skipped"][:20]:
+        click.echo(f"  skipped {skip['file']} row {skip['row']}: {skip['reason']}")
+    if len(report["skipped"]) > 20:
+        click.echo(f"  … and {len(report['skipped']) - 20} more")
+
+
 @main.group()
 def db() -> None:
     """Database maintenance."""

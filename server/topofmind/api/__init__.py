@@ -10,8 +10,43 @@ def now():
     return current_app.extensions["topofmind"].clock()
 
 
-def register_blueprints(api: Api) -> None:
-    from . import captures, contacts, health, interactions, opportunities, settings, suggestions
+def refresh(session, person_ids) -> None:
+    """Recompute suggestions for the people a write touched (design §4: after every write)."""
+    from ..services.suggestions import recompute
 
-    for module in (health, contacts, opportunities, interactions, suggestions, captures, settings):
+    ids = {person_id for person_id in person_ids if person_id}
+    if ids:
+        recompute(session, now(), ids)
+
+
+def register_blueprints(api: Api) -> None:
+    from . import (
+        captures,
+        contacts,
+        drafts,
+        exports,
+        health,
+        imports,
+        interactions,
+        network,
+        opportunities,
+        settings,
+        share_items,
+        suggestions,
+    )
+
+    for module in (
+        health,
+        contacts,
+        opportunities,
+        interactions,
+        suggestions,
+        captures,
+        settings,
+        imports,
+        network,
+        drafts,
+        share_items,
+        exports,
+    ):
         api.register_blueprint(module.blp)

@@ -9,7 +9,7 @@ from ..errors import NotFound
 from ..services import interactions as interaction_service
 from ..services import people as people_service
 from ..services.views import person_view, person_views
-from . import now
+from . import now, refresh
 from .db import db_session
 from .schemas.common import Deleted
 from .schemas.interactions import (
@@ -46,6 +46,7 @@ class Contacts(MethodView):
     def post(self, data):
         session = db_session()
         person = people_service.create_person(session, data, now())
+        refresh(session, [person.id])
         return person_view(session, person, now())
 
 
@@ -75,6 +76,7 @@ class Contact(MethodView):
         session = db_session()
         person = people_service.get_person(session, person_id)
         people_service.update_person(session, person, data, now())
+        refresh(session, [person.id])
         return person_view(session, person, now())
 
     @blp.response(200, Deleted)
@@ -99,4 +101,7 @@ class ContactInteractions(MethodView):
     @blp.arguments(InteractionCreate)
     @blp.response(201, InteractionOut)
     def post(self, data, person_id):
-        return interaction_service.record_interaction(db_session(), person_id, data, now())
+        session = db_session()
+        interaction = interaction_service.record_interaction(session, person_id, data, now())
+        refresh(session, [person_id])
+        return interaction

@@ -6,6 +6,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from ..services import interactions as service
+from . import refresh
 from .db import db_session
 from .schemas.common import Deleted
 from .schemas.interactions import InteractionList, InteractionOut, InteractionQuery
@@ -30,5 +31,8 @@ class InteractionResource(MethodView):
     @blp.response(200, Deleted)
     def delete(self, interaction_id):
         session = db_session()
-        service.delete_interaction(session, service.get_interaction(session, interaction_id))
+        interaction = service.get_interaction(session, interaction_id)
+        person_id = interaction.person_id
+        service.delete_interaction(session, interaction)
+        refresh(session, [person_id])
         return {"deleted": True}

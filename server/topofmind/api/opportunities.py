@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 
 from ..services import opportunities as service
 from ..services.views import interview_view, opportunity_view
-from . import now
+from . import now, refresh
 from .db import db_session
 from .schemas.common import Deleted
 from .schemas.opportunities import (
@@ -23,6 +23,11 @@ from .schemas.opportunities import (
     OpportunityUpdate,
 )
 
+
+def _people_of(opportunity) -> set[int]:
+    return {link.person_id for link in opportunity.people}
+
+
 blp = Blueprint("opportunities", __name__, url_prefix="/api", description="Roles and interviews")
 
 
@@ -36,7 +41,9 @@ class Opportunities(MethodView):
     @blp.arguments(OpportunityCreate)
     @blp.response(201, OpportunityOut)
     def post(self, data):
-        opportunity = service.create_opportunity(db_session(), data, now())
+        session = db_session()
+        opportunity = service.create_opportunity(session, data, now())
+        refresh(session, _people_of(opportunity))
         return opportunity_view(opportunity)
 
 
@@ -51,12 +58,18 @@ class OpportunityResource(MethodView):
     def patch(self, data, opportunity_id):
         session = db_session()
         opportunity = service.get_opportunity(session, opportunity_id)
-        return opportunity_view(service.update_opportunity(session, opportunity, data, now()))
+        before = _people_of(opportunity)
+        service.update_opportunity(session, opportunity, data, now())
+        refresh(session, before | _people_of(opportunity))
+        return opportunity_view(opportunity)
 
     @blp.response(200, Deleted)
     def delete(self, opportunity_id):
         session = db_session()
-        service.delete_opportunity(session, service.get_opportunity(session, opportunity_id))
+        opportunity = service.get_opportunity(session, opportunity_id)
+        people = _people_of(opportunity)
+        service.delete_opportunity(session, opportunity)
+        refresh(session, people)
         return {"deleted": True}
 
 
@@ -70,7 +83,10 @@ class Interviews(MethodView):
     @blp.arguments(InterviewCreate)
     @blp.response(201, InterviewOut)
     def post(self, data):
-        return interview_view(service.create_interview(db_session(), data, now()))
+        session = db_session()
+        interview = service.create_interview(session, data, now())
+        refresh(session, _people_of(interview.opportunity))
+        return interview_view(interview)
 
 
 @blp.route("/interviews/<int:interview_id>")
@@ -84,10 +100,15 @@ class InterviewResource(MethodView):
     def patch(self, data, interview_id):
         session = db_session()
         interview = service.get_interview(session, interview_id)
-        return interview_view(service.update_interview(session, interview, data, now()))
+        service.update_interview(session, interview, data, now())
+        refresh(session, _people_of(interview.opportunity))
+        return interview_view(interview)
 
     @blp.response(200, Deleted)
     def delete(self, interview_id):
         session = db_session()
-        service.delete_interview(session, service.get_interview(session, interview_id))
+        interview = service.get_interview(session, interview_id)
+        people = _people_of(interview.opportunity)
+        service.delete_interview(session, interview)
+        refresh(session, people)
         return {"deleted": True}

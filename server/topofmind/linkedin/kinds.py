@@ -26,8 +26,8 @@ _CONTENT_MARKERS: tuple[tuple[bytes, str], ...] = (
     (b"mn-connection-card", "people"),
     (b"reusable-search__result-container", "people"),
     (b"search-results-container", "search"),
-    (b"data-urn=\"urn:li:activity:", "feed"),
-    (b"data-id=\"urn:li:activity:", "feed"),
+    (b'data-urn="urn:li:activity:', "feed"),
+    (b'data-id="urn:li:activity:', "feed"),
     (b"data-activity-urn=", "post"),
     (b"update-card", "feed"),
     (b"feedDashMainFeed", "feed"),
@@ -46,8 +46,10 @@ def kind_from_url(url: str | None) -> str:
         return "unknown"
     head = segments[0]
     if head == "in" and len(segments) >= 2:
-        if len(segments) >= 3 and segments[2] in ("recent-activity", "detail") and (
-            segments[2] == "recent-activity"
+        if (
+            len(segments) >= 3
+            and segments[2] in ("recent-activity", "detail")
+            and (segments[2] == "recent-activity")
         ):
             return "activity"
         return "profile"

@@ -11,10 +11,14 @@ Selectors and strategies, tried in this order (each card is parsed once, outermo
   nested ``article[data-activity-urn]``; actor ``[data-test-id$="entity-lockup"]``, age ``time``,
   commentary ``[data-test-id$="__commentary"]``, counts ``[data-test-id^="social-actions__"]``.
   JSON-LD ``SocialMediaPosting`` fills and corrects it (exact counts, author, repost flag).
-- SDUI_CARD: ``[componentkey^="update-card"]`` (2026 server-driven DOM, hashed classes). No
-  classes are used: actors are found from their byline ("3h •") and the nearest author link
-  (/in/, /company/, /showcase/), commentary from ``[data-testid="expandable-text-box"]``,
-  counts from text patterns, the URN from ``/feed/update/<urn>`` links.
+- SDUI_CARD: ``[componentkey^="update-card"]`` or a componentkey naming a ``FeedType_`` (2026
+  server-driven DOM, hashed classes). No classes are used: actors are found from their byline
+  ("3h •") and the nearest author link (/in/, /company/, /showcase/), commentary from
+  ``[data-testid="expandable-text-box"]``, counts from text patterns outside the commentary,
+  the URN from ``/feed/update/<urn>`` links (an activity URN outside the reshared part first).
+- EMBER_MINI: ``.profile-creator-shared-feed-update__mini-container`` (the Activity section of a
+  2022–2024 profile): "Name posted this • 3mo" → the member's post; "reposted this" → a repost
+  whose original author the card does not show (author null); "commented on a post" is skipped.
 - VOYAGER_JSON: ``Update`` entities in ``<code>`` payloads (the feed as the server sent it,
   before rendering). Used only when the DOM holds no post card.
 """
@@ -36,17 +40,43 @@ from .urls import (
 
 # Card roots, found in one pass (see _find_cards): the data-urn prefixes of post cards.
 _CARD_URN_PREFIXES = ("urn:li:activity:", "urn:li:share:", "urn:li:ugcPost:", "urn:li:aggregate:")
-COMMENTS_AREA = ("comments-comments-list", "comments-comment-item", "comments-comment-entity")
+MAX_CARDS = 2000
+# Comment threads under a post: their actors, texts and counters are not the post's.
+COMMENTS_AREA = (
+    "comments-comments-list",
+    "comments-comment-item",
+    "comments-comment-entity",
+    "comments-thread",
+    "__comments-container",
+)
 
 # "reposted this" headers; a few UI languages LinkedIn ships.
 _REPOST_WORDS = ("repost", "reshared", "diffuso", "geteilt", "republi", "compartid", "gedeeld")
 _AUTHOR_PATH = re.compile(r"linkedin\.com/(in|company|showcase|school)/|^/(in|company|showcase)/")
 
-_REACTIONS = re.compile(r"^(\d[\d,.]*\s*[KkMm]?)\s+(?:reactions?|likes?)\b", re.IGNORECASE)
-_OTHERS = re.compile(r"^(?:.+?)\s+and\s+(\d[\d,.]*)\s+others?\b", re.IGNORECASE)
-_COMMENTS = re.compile(r"^(\d[\d,.]*\s*[KkMm]?)\s+comments?\b", re.IGNORECASE)
-_REPOSTS = re.compile(r"^(\d[\d,.]*\s*[KkMm]?)\s+(?:reposts?|shares?)\b", re.IGNORECASE)
-_BARE_NUMBER = re.compile(r"^\d[\d,.]*\s*[KkMm]?$")
+# Counter labels; English first, then the other UI languages LinkedIn ships most.
+_NUMBER = r"(\d[\d,.\u00a0\u202f]*\s*[KkMm]?)"
+_REACTIONS = re.compile(
+    _NUMBER + r"\s+(?:reactions?|likes?|reazion[ei]|reaktionen?|réactions?|reacciones?|"
+    r"reaç(?:ão|ões))\b",
+    re.IGNORECASE,
+)
+_OTHERS = re.compile(
+    r"^(?:.+?)\s+(?:(?:and|und|et|y|e|en)\s+(\d[\d,.]*)\s+(?:others?|weitere|autres|"
+    r"personas?|outras?|pessoas|anderen)\b|e\s+altr[ei]\s+(\d[\d,.]*))",
+    re.IGNORECASE,
+)
+_COMMENTS = re.compile(
+    _NUMBER + r"\s+(?:comments?|comment[io]|kommentare?|commentaires?|comentarios?|"
+    r"comentários?)\b",
+    re.IGNORECASE,
+)
+_REPOSTS = re.compile(
+    _NUMBER + r"\s+(?:reposts?|shares?|diffusion[ei]|condivisioni|partages?|republicaciones?|"
+    r"compartilhamentos?)\b",
+    re.IGNORECASE,
+)
+_TIME_OK = re.compile(r"^\d{1,3}[^\W\d_]{1,4}$")
 _BYLINE = re.compile(r"^\s*\S{1,12}?\s*•")
 
 
@@ -117,7 +147,7 @@ def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
                 continue
             match = _OTHERS.match(text)
             if match and "mutual" not in text.lower():
-                others = parse_count(match.group(1))
+                others = parse_count(match.group(1) or match.group(2))
                 reactions = others + 1 if others is not None else None
                 continue
         if comments is None:
@@ -133,13 +163,14 @@ def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
     return reactions, comments, reposts
 
 
-def _strings(root, exclude=None, keep_hidden: bool = True) -> list[str]:
-    """aria-labels and text runs of a subtree, in document order, skipping ``exclude``."""
+def _strings(root, exclude: tuple = ()) -> list[str]:
+    """aria-labels and text runs of a subtree, in document order, skipping ``exclude`` subtrees."""
     out: list[str] = []
+    skip = [e for e in exclude if e is not None]
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("svg", "path", "script", "code"):
             continue
-        if exclude is not None and _inside(el, exclude):
+        if skip and any(_inside(el, e) for e in skip):
             continue
         label = el.get("aria-label")
         if label:
@@ -192,7 +223,7 @@ def _class_index(root, names: tuple[str, ...]) -> dict[str, list]:
     found: dict[str, list] = {name: [] for name in names}
     for el in root.iter():
         cls = el.get("class")
-        if not cls:
+        if not cls or not _FAMILY.search(cls):
             continue
         for name in names:
             if name in cls and name in cls.split():
@@ -200,6 +231,8 @@ def _class_index(root, names: tuple[str, ...]) -> dict[str, list]:
     return found
 
 
+# Every class in _ARTDECO_CLASSES starts with one of these; one regex test skips the rest.
+_FAMILY = re.compile(r"update-components|feed-shared|social-details")
 _ARTDECO_CLASSES = (
     "update-components-actor__container",
     "feed-shared-actor__container",
@@ -357,7 +390,15 @@ def _parse_public(card) -> ParsedPost | None:
             comments = number
     # Logged-out pages show reactions and comments but never reposts: reposts stay unknown.
     return _make_post(
-        urn, author_name, author_url, text, age, reactions or 0, comments or 0, None, nested is not None
+        urn,
+        author_name,
+        author_url,
+        text,
+        age,
+        reactions or 0,
+        comments or 0,
+        None,
+        nested is not None,
     )
 
 
@@ -415,8 +456,10 @@ def _parse_sdui(card) -> ParsedPost | None:
         header_text += " " + visible_text(el).lower()
     is_repost = nested is not None or any(word in header_text for word in _REPOST_WORDS)
     text = ""
+    commentary = None
     for el in card.xpath(".//*[@data-testid='expandable-text-box']"):
         if not _inside(el, nested):
+            commentary = el
             text = _commentary_text(el)
             break
     urn = None
@@ -435,9 +478,62 @@ def _parse_sdui(card) -> ParsedPost | None:
     urn = urn or fallback
     if urn is None:
         return None
-    reactions, comments, reposts = _counts(_strings(card, exclude=nested))
+    # Counters are read outside the post's own words ("3 comments later…" is prose).
+    reactions, comments, reposts = _counts(_strings(card, exclude=(nested, commentary)))
     return _make_post(
-        urn, name, link.get("href"), text, age, reactions or 0, comments or 0, reposts or 0,
+        urn,
+        name,
+        link.get("href"),
+        text,
+        age,
+        reactions or 0,
+        comments or 0,
+        reposts or 0,
+        is_repost,
+    )
+
+
+# --- 2022–2024 profile Activity "mini updates" ---------------------------------------------------
+
+_MINI_CONTEXT = re.compile(
+    r"^(?P<name>.+?)\s+(?P<verb>posted|reposted|shared)\s+this\s*•\s*(?P<age>\S+)"
+)
+
+
+def _parse_mini(card, page_url: str | None) -> ParsedPost | None:
+    context = ""
+    for el in card.iter():
+        if "contextual-description" in (el.get("class") or ""):
+            context = visible_text(el)
+            break
+    match = _MINI_CONTEXT.match(context)
+    if match is None:
+        return None  # "commented on a post", "likes this": someone else's post
+    urn = None
+    for link in card.iter("a"):
+        urn = post_urn_from_url(link.get("href"))
+        if urn:
+            break
+    if urn is None:
+        return None
+    text = ""
+    body = None
+    for el in card.iter():
+        if "inline-show-more-text" in (el.get("class") or ""):
+            body = el
+            text = _commentary_text(el)
+            break
+    reactions, comments, reposts = _counts(_strings(card, exclude=(body,)))
+    is_repost = match.group("verb") != "posted"
+    return _make_post(
+        urn,
+        None if is_repost else match.group("name"),
+        None if is_repost else page_url,
+        text,
+        match.group("age") if _TIME_OK.match(match.group("age")) else None,
+        reactions or 0,
+        comments or 0,
+        reposts or 0,
         is_repost,
     )
 
@@ -467,7 +563,8 @@ def _json_posts(doc) -> list[ParsedPost]:
     updates = [
         e
         for e in entities
-        if str(e.get("$type", "")).endswith((".Update", ".UpdateV2")) and isinstance(e.get("actor"), dict)
+        if str(e.get("$type", "")).endswith((".Update", ".UpdateV2"))
+        and isinstance(e.get("actor"), dict)
     ]
     rank = {urn: i for i, urn in enumerate(order)}
     updates.sort(key=lambda e: rank.get(e.get("entityUrn"), len(rank)))
@@ -486,12 +583,25 @@ def _json_posts(doc) -> list[ParsedPost]:
         commentary = update.get("commentary") or {}
         text = fold(_text_of(commentary)) if isinstance(commentary, dict) else ""
         reshared = update.get("resharedUpdate") or update.get("*resharedUpdate")
-        header = fold(_text_of((update.get("header") or {}).get("text") if isinstance(update.get("header"), dict) else None) or "").lower()
+        header = fold(
+            _text_of(
+                (update.get("header") or {}).get("text")
+                if isinstance(update.get("header"), dict)
+                else None
+            )
+            or ""
+        ).lower()
         is_repost = bool(reshared) or any(w in header for w in _REPOST_WORDS)
         reactions = comments = reposts = None
-        detail = by_urn.get(update.get("*socialDetail")) if update.get("*socialDetail") else update.get("socialDetail")
+        detail = (
+            by_urn.get(update.get("*socialDetail"))
+            if update.get("*socialDetail")
+            else update.get("socialDetail")
+        )
         if isinstance(detail, dict):
-            counts = by_urn.get(detail.get("*totalSocialActivityCounts")) or detail.get("totalSocialActivityCounts")
+            counts = by_urn.get(detail.get("*totalSocialActivityCounts")) or detail.get(
+                "totalSocialActivityCounts"
+            )
             if isinstance(counts, dict):
                 reactions = counts.get("numLikes")
                 comments = counts.get("numComments")
@@ -556,31 +666,42 @@ def _ld_only_post(urn: str, item: dict) -> ParsedPost:
     return _merge_ld(base, item)
 
 
-def _find_cards(doc) -> tuple[list, list, list, list]:
-    """Candidate post cards of each era, found in one pass over the document."""
-    artdeco, wrappers, public, sdui = [], [], [], []
-    for el in doc.iter():
-        attrib = el.attrib
-        if not attrib:
-            continue
-        value = attrib.get("data-urn")
-        if value and value.startswith(_CARD_URN_PREFIXES):
-            artdeco.append(el)
-            continue
-        value = attrib.get("data-id")
-        if value and value.startswith("urn:li:activity:"):
-            wrappers.append(el)
-            continue
-        if el.tag == "article" and "data-activity-urn" in attrib:
-            public.append(el)
-            continue
-        value = attrib.get("componentkey")
-        if value and value.startswith("update-card"):
-            sdui.append(el)
-    return artdeco, wrappers, public, sdui
+def _find_cards(doc, raw: bytes | None = None) -> tuple[list, list, list, list, list]:
+    """Candidate post cards of each era.
+
+    With the page's bytes at hand, a ``bytes.find`` per era decides which simple XPath queries
+    are worth running (a Python pass over every element costs about as much as the parse).
+    """
+
+    def present(marker: bytes) -> bool:
+        return raw is None or raw.find(marker) != -1
+
+    artdeco = wrappers = public = sdui = mini = []
+    if present(b"data-urn"):
+        artdeco = [
+            el
+            for el in doc.xpath("//*[@data-urn]")
+            if el.get("data-urn", "").startswith(_CARD_URN_PREFIXES)
+        ]
+    if not artdeco and present(b"data-id"):
+        wrappers = doc.xpath("//*[starts-with(@data-id,'urn:li:activity:')]")
+    if present(b"data-activity-urn"):
+        public = doc.xpath("//article[@data-activity-urn]")
+    if present(b"update-card") or present(b"FeedType_"):
+        sdui = [
+            el
+            for el in doc.xpath("//*[@componentkey]")
+            if el.get("componentkey", "").startswith("update-card")
+            or "FeedType_" in el.get("componentkey", "")
+        ]
+    if present(b"feed-update__mini-container"):
+        mini = doc.xpath("//*[contains(@class,'feed-update__mini-container')]")
+    return artdeco, wrappers, public, sdui, mini
 
 
-def parse_posts(doc, page_url: str | None = None, use_json: bool = True) -> list[ParsedPost]:
+def parse_posts(
+    doc, page_url: str | None = None, use_json: bool = True, raw: bytes | None = None
+) -> list[ParsedPost]:
     """Every post on the page, deduplicated by URN, in page order; never raises on odd markup."""
     posts: list[ParsedPost] = []
     seen: set[str] = set()
@@ -590,13 +711,15 @@ def parse_posts(doc, page_url: str | None = None, use_json: bool = True) -> list
             seen.add(post.urn)
             posts.append(post)
 
-    artdeco, wrappers, public, sdui = _find_cards(doc)
-    for card in _outermost(artdeco or wrappers):
+    artdeco, wrappers, public, sdui, mini = (cards[:MAX_CARDS] for cards in _find_cards(doc, raw))
+    for card in _outermost(artdeco + wrappers):
         add(_parse_artdeco(card))
     for card in _outermost(public):
         add(_parse_public(card))
     for card in _outermost(sdui):
         add(_parse_sdui(card))
+    for card in _outermost(mini):
+        add(_parse_mini(card, page_url))
     ld = _ld_posts(doc, page_url)
     if ld:
         merged = []

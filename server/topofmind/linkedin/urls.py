@@ -117,7 +117,7 @@ def post_urn_from_text(text: str | None) -> str | None:
 
 
 def post_urn_from_url(url: str | None) -> str | None:
-    """The post URN a LinkedIn post URL names (``/feed/update/<urn>`` or ``/posts/…-activity-<id>``)."""
+    """The post URN a post URL names: ``/feed/update/<urn>`` or ``/posts/…-activity-<id>``."""
     if not url or not isinstance(url, str):
         return None
     urn = post_urn_from_text(url)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, cast, delete, func, or_, select
+from sqlalchemy import String, cast, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import Conflict, InvalidInput, NotFound
@@ -120,6 +120,13 @@ def create_person(session: Session, data: Mapping[str, Any], now: datetime) -> P
     person.tags = normalise_tags(data.get("tags") or [])
     session.add(person)
     session.flush()
+    if canonical:
+        # Posts captured before the author was tracked become theirs now ("track this author").
+        session.execute(
+            update(Post)
+            .where(Post.author_url == canonical, Post.person_id.is_(None))
+            .values(person_id=person.id)
+        )
     return person
 
 

@@ -37,6 +37,7 @@ class DraftOut(ma.Schema):
     char_limit = fields.Integer(allow_none=True)
     length = fields.Integer()
     within_limit = fields.Boolean()
+    guidance = fields.String()
     warnings = fields.List(fields.Nested(DraftWarningOut))
 
 
@@ -77,6 +78,7 @@ class SnoozeIn(ma.Schema):
 
 class DoneIn(ma.Schema):
     note = fields.String(validate=validate.Length(max=2000))
+    sent_text = fields.String(validate=validate.Length(max=20000))
 
 
 class DigestOut(ma.Schema):
