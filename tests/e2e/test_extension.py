@@ -523,3 +523,16 @@ def test_a_capture_the_server_refuses_is_shown_not_queued(
     assert paired_extension.queue_count() == 0
     assert captures_total(topofmind_server) == 0
     screenshot(popup, "capture-error")
+
+
+def test_one_click_pairing_on_the_dashboard_settings_page(extension, topofmind_server):
+    page = extension.context.new_page()
+    page.goto(f"{topofmind_server.url}/?token={topofmind_server.token}")
+    page.goto(f"{topofmind_server.url}/settings")
+
+    page.get_by_role("button", name="Pair the extension").click()
+
+    page.get_by_text("Paired.").wait_for()
+    popup = extension.open_popup(0)
+    wait_for_state(popup, "today")
+    assert popup.locator("#connection").inner_text() == "Connected"
