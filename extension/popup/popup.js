@@ -290,20 +290,25 @@ async function renderSent(outcome, url) {
 
 // ---- Start ---------------------------------------------------------------------------------
 
+// How long a capture may wait for a known person to be drawn first.
+const LOOKUP_HEAD_START_MS = 400;
+
 async function captureAndShow(tabId, url) {
   let captureDone = false;
   const lookupUrl = pageKind(url) === "profile" ? profileUrl(url) : null;
   if (lookupUrl && session.settings.token) {
-    // Known person: show them from the database while the page is read and parsed.
-    session.api
-      .lookup(lookupUrl)
-      .then((data) => {
-        if (!captureDone && !session.userActed && data?.person) {
-          setConnection("ok", "Connected");
-          renderProfile(data.person, data.suggestions, { source: "lookup" });
-        }
-      })
-      .catch(() => {});
+    // A known person is drawn from the database before the capture is sent: parsing a page
+    // keeps the server busy for a while, and the popup should not wait behind it.
+    const known = (async () => {
+      const found = await session.api.lookup(lookupUrl);
+      const suggestions =
+        found.suggestions ?? (await session.api.openSuggestions(found.person.id)).items ?? [];
+      if (!captureDone && !session.userActed && found.person) {
+        setConnection("ok", "Connected");
+        renderProfile(found.person, suggestions, { source: "lookup" });
+      }
+    })().catch(() => {});
+    await Promise.race([known, new Promise((done) => setTimeout(done, LOOKUP_HEAD_START_MS))]);
   }
   const outcome = await ask(MSG.CAPTURE, { tabId });
   captureDone = true;
