@@ -25,7 +25,7 @@ export async function testConnection(server, token) {
       return {
         ok: false,
         state: "server_down",
-        message: `Top of Mind is not answering at ${server}. Start it with "topofmind serve", then save again.`,
+        message: `Top of Mind is not answering at ${server}. Start it with "topofmind serve".`,
       };
     }
     return {
@@ -80,7 +80,8 @@ export async function saveTypedSettings(rawServer, token) {
   }
   const cleanToken = String(token ?? "").trim();
   await setSettings({ server, token: cleanToken });
-  return testConnection(server, cleanToken);
+  const result = await testConnection(server, cleanToken);
+  return result.ok ? result : { ...result, message: `Saved. ${result.message}` };
 }
 
 /**
