@@ -7,8 +7,12 @@ TOPOFMIND_SCREENSHOTS=1.
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import time
+import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -536,3 +540,30 @@ def test_one_click_pairing_on_the_dashboard_settings_page(extension, topofmind_s
     popup = extension.open_popup(0)
     wait_for_state(popup, "today")
     assert popup.locator("#connection").inner_text() == "Connected"
+
+
+def test_the_store_package_loads_and_works(playwright, linkedin_site, tmp_path, screenshot):
+    subprocess.run(
+        [sys.executable, str(REPO_ROOT / "scripts" / "package_extension"), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    (package,) = tmp_path.glob("topofmind-extension-*.zip")
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(package) as zf:
+        names = zf.namelist()
+        zf.extractall(unpacked)
+    assert not [n for n in names if "test" in n or n.endswith((".map", ".md", "jsconfig.json"))]
+    assert "key" not in json.loads((unpacked / "manifest.json").read_text())
+
+    browser = ExtensionBrowser(
+        playwright, tmp_path / "profile", linkedin_site.resolver_rule, extension_dir=unpacked
+    )
+    try:
+        assert browser.extension_id != EXTENSION_ID  # the store assigns its own
+        _, tab_id = browser.open_tab(linkedin_site.url("profile_loggedin_01.html"))
+        popup = browser.open_popup(tab_id)
+        wait_for_state(popup, "not-paired")
+        assert browser.queue_count() == 1
+    finally:
+        browser.close()
