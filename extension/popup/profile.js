@@ -40,7 +40,9 @@ export function personHeader(person) {
 function cadenceBlock(person) {
   const cadence = person.cadence ?? {};
   const status = fmt.cadenceStatus(cadence.status);
-  const last = cadence.last_outbound_at ? fmt.relative(cadence.last_outbound_at) : "never";
+  // A touch either way counts: an interview or their reply is contact too.
+  const latest = [cadence.last_outbound_at, cadence.last_inbound_at].filter(Boolean).sort().pop();
+  const last = latest ? fmt.relative(latest) : "never";
   const touches = Number(cadence.touches_30d ?? 0);
   return h(
     "section",

@@ -321,6 +321,18 @@ def test_server_down_is_reported_on_save(extension, tmp_path):
     assert "not answering" in result
 
 
+def test_server_down_is_reported_in_the_popup(paired_extension, topofmind_server, screenshot):
+    topofmind_server.stop()
+    popup = paired_extension.open_popup(0)
+    wait_for_state(popup, "server-down")
+    assert "Top of Mind is not running" in popup.locator("#view").inner_text()
+    screenshot(popup, "server-down")
+
+    topofmind_server.start()
+    popup.get_by_role("button", name="Try again").click()
+    wait_for_state(popup, "today")
+
+
 def test_not_paired_asks_to_connect(extension, linkedin_site, screenshot):
     _, tab_id = extension.open_tab(linkedin_site.url("profile_loggedin_01.html"))
     popup = extension.open_popup(tab_id)
@@ -348,6 +360,13 @@ def test_suggestion_actions_on_a_profile(
     by_kind = {s["kind"]: s["id"] for s in open_["items"]}
 
     thank_you = popup.locator(f"li.suggestion[data-suggestion-id='{by_kind['thank_you']}']")
+    draft = next(s["draft"] for s in open_["items"] if s["kind"] == "thank_you")
+    if draft:
+        paired_extension.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        popup.bring_to_front()
+        thank_you.get_by_role("button", name="Copy draft").click()
+        popup.get_by_text("Draft copied").wait_for()
+        assert popup.evaluate("() => navigator.clipboard.readText()") == draft["body"]
     thank_you.get_by_role("button", name="Done").click()
     thank_you.wait_for(state="detached")
     check_in = popup.locator(f"li.suggestion[data-suggestion-id='{by_kind['check_in']}']")
