@@ -408,6 +408,8 @@ def test_other_tab_shows_todays_suggestions(paired_extension, topofmind_server, 
         lambda: paired_extension.evaluate("() => chrome.action.getBadgeText({})") == expected_badge
     )
     screenshot(popup, "today")
+    alarm = paired_extension.evaluate("() => chrome.alarms.get('refresh-badge')")
+    assert alarm["periodInMinutes"] == 15
 
 
 def test_pairing_from_the_dashboard(extension, topofmind_server):
