@@ -19,6 +19,7 @@ import tracemalloc
 from pathlib import Path
 
 import lxml.html
+
 from topofmind.linkedin import parse_page
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / ".." / "shared" / "fixtures" / "linkedin"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from topofmind.linkedin import PARSER_VERSION, parse_page
 
 from .conftest import FIXTURE_DIR, load_ground_truth

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from topofmind.linkedin import detect_kind
 
 from .conftest import FIXTURE_DIR, load_ground_truth

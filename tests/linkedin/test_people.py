@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from topofmind.linkedin import parse_page
 from topofmind.linkedin.text import mutual_connections
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from topofmind.linkedin import ParsedPage, parse_page
 from topofmind.linkedin.model import PAGE_KINDS
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from topofmind.linkedin import (
     canonical_author_url,
     canonical_profile_url,

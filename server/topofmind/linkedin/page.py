@@ -93,7 +93,7 @@ def _parse_kind(doc, kind: str, url: str | None, warnings: list[str], raw: bytes
     posts = []
     if kind == "profile":
         person = parse_profile(doc, url)
-        posts = parse_posts(doc, url, use_json=False, raw=raw)
+        posts = parse_posts(doc, url, raw=raw, profile_page=True)
         if person is None:
             warnings.append("profile page without a recognisable top card")
     elif kind == "activity":

@@ -49,6 +49,7 @@ COMMENTS_AREA = (
     "comments-thread",
     "__comments-container",
 )
+_COMMENTS_RE = re.compile("|".join(re.escape(name) for name in COMMENTS_AREA))
 
 # "reposted this" headers; a few UI languages LinkedIn ships.
 _REPOST_WORDS = ("repost", "reshared", "diffuso", "geteilt", "republi", "compartid", "gedeeld")
@@ -126,8 +127,8 @@ def _branch_below_common(first, second):
 def _in_comments(el, card) -> bool:
     node = el
     while node is not None and node is not card:
-        cls = node.get("class") or ""
-        if any(name in cls for name in COMMENTS_AREA):
+        cls = node.get("class")
+        if cls and _COMMENTS_RE.search(cls):
             return True
         node = node.getparent()
     return False
@@ -163,22 +164,32 @@ def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
     return reactions, comments, reposts
 
 
+_NO_TEXT_TAGS = frozenset({"svg", "path", "script", "code"})
+
+
 def _strings(root, exclude: tuple = ()) -> list[str]:
     """aria-labels and text runs of a subtree, in document order, skipping ``exclude`` subtrees."""
     out: list[str] = []
-    skip = [e for e in exclude if e is not None]
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("svg", "path", "script", "code"):
+    skip = {id(e) for e in exclude if e is not None}
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        if isinstance(el, str):
+            out.append(el)
             continue
-        if skip and any(_inside(el, e) for e in skip):
+        if id(el) in skip or not isinstance(el.tag, str) or el.tag in _NO_TEXT_TAGS:
+            if el is not root and el.tail and el.tail.strip():
+                out.append(el.tail)
             continue
         label = el.get("aria-label")
         if label:
             out.append(label)
         if el.text and el.text.strip():
             out.append(el.text)
-        if el.tail and el.tail.strip():
-            out.append(el.tail)
+        # Children in reverse so they pop in order; this element's tail after them.
+        if el is not root and el.tail and el.tail.strip():
+            stack.append(el.tail)
+        stack.extend(reversed(el))
     return out
 
 
@@ -225,9 +236,10 @@ def _class_index(root, names: tuple[str, ...]) -> dict[str, list]:
         cls = el.get("class")
         if not cls or not _FAMILY.search(cls):
             continue
-        for name in names:
-            if name in cls and name in cls.split():
-                found[name].append(el)
+        for token in cls.split():
+            bucket = found.get(token)
+            if bucket is not None:
+                bucket.append(el)
     return found
 
 
@@ -408,16 +420,22 @@ def _parse_public(card) -> ParsedPost | None:
 def _author_link_near(el, card):
     """The nearest author link (with a shown name) above a byline, climbing at most 8 levels."""
     node = el
+    checked: set = set()
     for _ in range(8):
         node = node.getparent()
         if node is None or node is card.getparent():
             return None, None
-        for link in node.xpath(".//a[@href]"):
-            href = link.get("href") or ""
-            if not _AUTHOR_PATH.search(href) or link.xpath(".//figure"):
+        for link in node.iter("a"):
+            if link in checked:
                 continue
+            checked.add(link)
+            href = link.get("href")
+            if not href or not _AUTHOR_PATH.search(href):
+                continue
+            if next(link.iter("figure"), None) is not None:
+                continue  # the avatar link; the name link follows it
             name = ""
-            for p in link.xpath(".//p"):
+            for p in link.iter("p"):
                 name = visible_text(p)
                 if name:
                     break
@@ -666,43 +684,53 @@ def _ld_only_post(urn: str, item: dict) -> ParsedPost:
     return _merge_ld(base, item)
 
 
-def _find_cards(doc, raw: bytes | None = None) -> tuple[list, list, list, list, list]:
+def _find_cards(
+    doc, raw: bytes | None = None, profile: bool = False
+) -> tuple[list, list, list, list, list]:
     """Candidate post cards of each era.
 
-    With the page's bytes at hand, a ``bytes.find`` per era decides which simple XPath queries
-    are worth running (a Python pass over every element costs about as much as the parse).
+    A page is of one era, so with its bytes at hand one ``bytes.find`` picks the era before any
+    XPath runs (a Python pass over every element costs about as much as the parse itself).
     """
 
     def present(marker: bytes) -> bool:
         return raw is None or raw.find(marker) != -1
 
     artdeco = wrappers = public = sdui = mini = []
-    if present(b"data-urn"):
+    ember = present(b"data-urn=") or present(b'data-id="urn:li:')
+    if ember:
         artdeco = [
             el
             for el in doc.xpath("//*[@data-urn]")
             if el.get("data-urn", "").startswith(_CARD_URN_PREFIXES)
         ]
-    if not artdeco and present(b"data-id"):
-        wrappers = doc.xpath("//*[starts-with(@data-id,'urn:li:activity:')]")
-    if present(b"data-activity-urn"):
+        if not artdeco:
+            wrappers = doc.xpath("//*[starts-with(@data-id,'urn:li:activity:')]")
+    if (raw is None or not ember) and present(b"data-activity-urn"):
         public = doc.xpath("//article[@data-activity-urn]")
-    if present(b"update-card") or present(b"FeedType_"):
+    if (raw is None or not (ember or public)) and present(b"componentkey"):
         sdui = [
             el
             for el in doc.xpath("//*[@componentkey]")
             if el.get("componentkey", "").startswith("update-card")
             or "FeedType_" in el.get("componentkey", "")
         ]
-    if present(b"feed-update__mini-container"):
-        mini = doc.xpath("//*[contains(@class,'feed-update__mini-container')]")
+    if profile:
+        # Mini updates are list items; filtering <li> in Python beats a class XPath 10x.
+        mini = [
+            li for li in doc.iter("li") if "feed-update__mini-container" in (li.get("class") or "")
+        ]
     return artdeco, wrappers, public, sdui, mini
 
 
 def parse_posts(
-    doc, page_url: str | None = None, use_json: bool = True, raw: bytes | None = None
+    doc, page_url: str | None = None, raw: bytes | None = None, profile_page: bool = False
 ) -> list[ParsedPost]:
-    """Every post on the page, deduplicated by URN, in page order; never raises on odd markup."""
+    """Every post on the page, deduplicated by URN, in page order; never raises on odd markup.
+
+    ``raw`` (the page's bytes) lets cheap byte markers pick the DOM era; ``profile_page`` adds
+    the Ember Activity "mini updates" and leaves out posts found only in ``<code>`` JSON.
+    """
     posts: list[ParsedPost] = []
     seen: set[str] = set()
 
@@ -711,7 +739,9 @@ def parse_posts(
             seen.add(post.urn)
             posts.append(post)
 
-    artdeco, wrappers, public, sdui, mini = (cards[:MAX_CARDS] for cards in _find_cards(doc, raw))
+    artdeco, wrappers, public, sdui, mini = (
+        cards[:MAX_CARDS] for cards in _find_cards(doc, raw, profile=profile_page)
+    )
     for card in _outermost(artdeco + wrappers):
         add(_parse_artdeco(card))
     for card in _outermost(public):
@@ -729,7 +759,8 @@ def parse_posts(
         for urn, item in ld.items():
             if urn not in seen:
                 add(_ld_only_post(urn, item))
-    if not posts and use_json:
+    # A profile's <code> JSON holds its owner's activity the page did not render: not shown.
+    if not posts and not profile_page:
         for post in _json_posts(doc):
             add(post)
     return posts

@@ -308,13 +308,12 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
         name = _clean_name(visible_text(name_el))
         card_lines = list(text_lines(card))
         all_lines = [t for _, t in card_lines]
-        after = []
-        seen_name = False
-        for text in all_lines:
-            if not seen_name:
-                seen_name = text == name or name.startswith(text)
-                continue
-            after.append(text)
+        # The runs after the name element (its own runs may carry pronouns or badges).
+        last_name_run = -1
+        for index, (el, _) in enumerate(card_lines):
+            if _inside(el, name_el):
+                last_name_run = index
+        after = all_lines[last_name_run + 1 :]
         for index, text in enumerate(after):
             low = text.lower()
             if _PRONOUNS.match(text) or _DEGREE.match(text) or _DEGREE_LONG.search(text):
