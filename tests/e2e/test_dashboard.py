@@ -290,3 +290,25 @@ def test_pair_the_extension_from_settings(chromium_with_extension, dashboard_ser
     stored = worker.evaluate("async () => (await chrome.storage.local.get(null))")
     assert dashboard_server.token in str(stored)
     assert dashboard_server.url in str(stored)
+
+
+def test_import_the_linkedin_export_from_the_browser(signed_in, dashboard_server, tmp_path):
+    pytest.importorskip("topofmind.services.imports")
+    import zipfile
+
+    export = REPO_ROOT / ".." / "shared" / "fixtures" / "linkedin-export"
+    archive_path = tmp_path / "Basic_LinkedInDataExport.zip"
+    with zipfile.ZipFile(archive_path, "w") as archive:
+        archive.write(export / "connections_05_synthetic_fuzz.csv", "Connections.csv")
+        archive.write(export / "messages_01_synthetic_threads.csv", "messages.csv")
+    page = signed_in
+    page.goto(dashboard_server.url + "/import")
+    page.get_by_label("The .zip LinkedIn emailed you, or one CSV from it").set_input_files(
+        str(archive_path)
+    )
+    page.get_by_role("button", name="Import").click()
+    assert "Imported Basic_LinkedInDataExport.zip." in page.locator(".flash.success").inner_text()
+    added = page.locator(".figures div", has_text="Added").locator("dd").inner_text()
+    assert int(added) > 100
+    screenshot(page, "import", full_page=True)
+    assert page.console_errors == []

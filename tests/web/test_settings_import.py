@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -136,14 +137,44 @@ def test_import_refuses_missing_and_wrong_files(web):
     assert web.post("/import", {"file": (io.BytesIO(b"x"), "a.csv")}, csrf=False).status_code == 403
 
 
-def test_import_uploads_connections_csv(web, db_session):
+def upload(web, name: str, data: bytes):
+    return web.post(
+        "/import", {"file": (io.BytesIO(data), name)}, content_type="multipart/form-data"
+    )
+
+
+def test_import_uploads_the_export_zip_and_reimports_idempotently(web, db_session):
     pytest.importorskip("topofmind.services.imports")
-    path = FIXTURES / "linkedin-export" / "connections_03_synthetic_min.csv"
-    with path.open("rb") as handle:
-        response = web.post(
-            "/import", {"file": (handle, path.name)}, content_type="multipart/form-data"
-        )
+    import zipfile
+
+    from sqlalchemy import func, select
+
+    from topofmind.store.models import Connection
+
+    export = FIXTURES / "linkedin-export"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.write(export / "connections_03_synthetic_min.csv", "Connections.csv")
+        archive.write(export / "messages_01_synthetic_threads.csv", "messages.csv")
+    response = upload(web, "Basic_LinkedInDataExport.zip", buffer.getvalue())
     assert response.status_code == 303
     html = web.text("/import")
-    assert f"Imported {path.name}" in html
-    assert "Added" in html
+    assert "Imported Basic_LinkedInDataExport.zip." in flash_text(html)
+    assert "Connections.csv" in html
+    added = int(re.search(r"<dt>Added</dt><dd>(\d+)</dd>", html).group(1))
+    assert added >= 2
+    with db_session() as session:
+        assert session.scalar(select(func.count()).select_from(Connection)) == 2
+    assert upload(web, "again.zip", buffer.getvalue()).status_code == 303
+    again = web.text("/import")
+    assert re.search(r"<dt>Added</dt><dd>0</dd>", again)
+    with db_session() as session:
+        assert session.scalar(select(func.count()).select_from(Connection)) == 2
+
+
+def test_import_explains_a_file_that_is_not_an_export(web):
+    pytest.importorskip("topofmind.services.imports")
+    response = upload(web, "Connections.zip", b"this is not a zip file")
+    assert response.status_code == 422
+    body = response.get_data(as_text=True)
+    assert 'id="file-error"' in body and "cannot be imported" in body
