@@ -3,7 +3,7 @@
 
 import { capturePage } from "../capture/capture.js";
 import { createClient } from "../shared/api.js";
-import { isLinkedInUrl, pageKind } from "../shared/linkedin.js";
+import { cleanUrl, isLinkedInUrl, pageKind } from "../shared/linkedin.js";
 import { getSettings, setLastOutcome } from "../shared/storage.js";
 import { refreshBadge } from "./badge.js";
 import * as queue from "./queue.js";
@@ -58,14 +58,16 @@ export async function captureTab(tabId) {
     return {
       status: "error",
       reason: "unreadable",
-      message: "This page had nothing to read yet. Wait for it to load, then open Top of Mind again.",
+      message:
+        "This page had nothing to read yet. Wait for it to load, then open Top of Mind again.",
     };
   }
 
-  const kind = pageKind(snapshot.url);
+  const url = cleanUrl(snapshot.url);
+  const kind = pageKind(url);
   const capture = {
     id: crypto.randomUUID(),
-    url: snapshot.url,
+    url,
     html: snapshot.html,
     captured_at: new Date().toISOString(),
     ...(kind === "unknown" ? {} : { kind }),
@@ -81,6 +83,7 @@ export async function captureTab(tabId) {
   return send(capture, info);
 }
 
+/** @returns {Promise<CaptureOutcome>} */
 async function send(capture, info) {
   const settings = await getSettings();
   if (!settings.token) {

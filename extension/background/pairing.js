@@ -25,7 +25,7 @@ export async function testConnection(server, token) {
       return {
         ok: false,
         state: "server_down",
-        message: `Top of Mind is not answering at ${server}. Start it with "topofmind serve", then save again.`,
+        message: `Top of Mind is not answering at ${server}. Start it with "topofmind serve".`,
       };
     }
     return {
@@ -38,7 +38,8 @@ export async function testConnection(server, token) {
     return {
       ok: false,
       state: "missing_token",
-      message: 'Paste the token printed by "topofmind token", or pair from the dashboard\'s Settings page.',
+      message:
+        'Paste the token printed by "topofmind token", or pair from the dashboard\'s Settings page.',
     };
   }
   try {
@@ -55,7 +56,8 @@ export async function testConnection(server, token) {
       return {
         ok: false,
         state: "wrong_token",
-        message: 'Top of Mind refused this token. Copy it again from "topofmind token" or the dashboard\'s Settings page.',
+        message:
+          'Top of Mind refused this token. Copy it again from "topofmind token" or the dashboard\'s Settings page.',
       };
     }
     return { ok: false, state: "server_down", message: error.message };
@@ -78,7 +80,8 @@ export async function saveTypedSettings(rawServer, token) {
   }
   const cleanToken = String(token ?? "").trim();
   await setSettings({ server, token: cleanToken });
-  return testConnection(server, cleanToken);
+  const result = await testConnection(server, cleanToken);
+  return result.ok ? result : { ...result, message: `Saved. ${result.message}` };
 }
 
 /**

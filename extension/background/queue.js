@@ -15,9 +15,18 @@ import * as storage from "../shared/storage.js";
 
 // One queue operation at a time within this worker's life (captures, alarms and the popup's
 // "Sync now" can overlap); storage is the state, this chain only orders the writes.
+/** @type {Promise<unknown>} */
 let chain = Promise.resolve();
+/**
+ * @template T
+ * @param {() => Promise<T>} operation
+ * @returns {Promise<T>}
+ */
 function serialised(operation) {
-  const run = chain.then(operation, operation);
+  const run = chain.then(
+    () => operation(),
+    () => operation(),
+  );
   chain = run.catch(() => {});
   return run;
 }

@@ -54,7 +54,9 @@ export function capturePage(maxChars) {
 
   // The navigation entry gives the size of the HTML LinkedIn first sent without serialising
   // anything; the DOM may have grown since (single-page app), hence the second check.
-  const navigation = performance.getEntriesByType("navigation")[0];
+  const navigation = /** @type {PerformanceNavigationTiming|undefined} */ (
+    performance.getEntriesByType("navigation")[0]
+  );
   const sentSize = navigation && navigation.decodedBodySize ? navigation.decodedBodySize : 0;
   let html = sentSize > maxChars ? "" : document.documentElement.outerHTML;
   let trimmed = false;

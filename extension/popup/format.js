@@ -32,6 +32,7 @@ export function relative(iso, now = new Date()) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "";
   const seconds = (date.getTime() - now.getTime()) / 1000;
+  /** @type {[Intl.RelativeTimeFormatUnit, number][]} */
   const units = [
     ["year", 31_536_000],
     ["month", 2_592_000],
@@ -100,7 +101,9 @@ const CADENCE = {
 
 /** @returns {{text: string, tone: "good"|"warn"|"bad"|"neutral"}} */
 export function cadenceStatus(status) {
-  const key = String(status ?? "").toLowerCase().replace(/[\s-]+/g, "_");
+  const key = String(status ?? "")
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   return CADENCE[key] ?? { text: humanise(status) || "No cadence yet", tone: "neutral" };
 }
 
@@ -142,7 +145,9 @@ export function interactionKind(kind) {
 }
 
 export function humanise(value) {
-  const text = String(value ?? "").replace(/_/g, " ").trim();
+  const text = String(value ?? "")
+    .replace(/_/g, " ")
+    .trim();
   return text ? text[0].toUpperCase() + text.slice(1) : "";
 }
 

@@ -59,6 +59,11 @@ function kindForStatus(status) {
 export function createClient(settings) {
   const base = settings.server.replace(/\/+$/, "");
 
+  /**
+   * @param {string} method
+   * @param {string} path
+   * @param {{body?: unknown, auth?: boolean, timeoutMs?: number}} [options]
+   */
   async function call(method, path, { body, auth = true, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
     const headers = { Accept: "application/json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -82,12 +87,22 @@ export function createClient(settings) {
       try {
         data = JSON.parse(text);
       } catch {
-        throw new ApiError("bad_server", `${base} answered, but not like Top of Mind does.`, response.status);
+        throw new ApiError(
+          "bad_server",
+          `${base} answered, but not like Top of Mind does.`,
+          response.status,
+        );
       }
     }
     if (!response.ok) {
-      const message = (data && typeof data.message === "string" && data.message) || response.statusText;
-      throw new ApiError(kindForStatus(response.status), message, response.status, data?.errors ?? null);
+      const message =
+        (data && typeof data.message === "string" && data.message) || response.statusText;
+      throw new ApiError(
+        kindForStatus(response.status),
+        message,
+        response.status,
+        data?.errors ?? null,
+      );
     }
     return data;
   }

@@ -25,6 +25,21 @@ export function pageKind(url) {
   return "unknown";
 }
 
+// Tracking parameters LinkedIn appends to links; they say nothing about the page and can push a
+// URL past the API's 2000 characters.
+const TRACKING_PARAMETER =
+  /^(trk|trkInfo|trackingId|lipi|midToken|midSig|eBP|refId|original_referer|rcm|miniProfileUrn|origin|sid|utm_\w+)$/i;
+
+/** The URL without its fragment and tracking parameters (the page's own query is kept). */
+export function cleanUrl(url) {
+  const parsed = new URL(url);
+  parsed.hash = "";
+  for (const name of [...parsed.searchParams.keys()]) {
+    if (TRACKING_PARAMETER.test(name)) parsed.searchParams.delete(name);
+  }
+  return parsed.href;
+}
+
 /** The canonical profile URL of a /in/<id>/ page, or null. */
 export function profileUrl(url) {
   if (!isLinkedInUrl(url)) return null;

@@ -21,6 +21,8 @@ const SCHEMA_VERSION = 1;
  *            last_sync_at: string|null, rejected: {url: string, message: string, at: string}[]}}
  *            QueueState
  * @typedef {{at: string, kind: "queued"|"error"|"sent", message: string}} LastOutcome
+ * @typedef {{id: string, url: string, html: string, captured_at: string, kind?: string,
+ *            views?: {urn: string, dwell_ms: number}[]}} Capture
  */
 
 const DEFAULTS = {
@@ -51,7 +53,8 @@ async function set(key, value) {
 
 /** Runs pending migrations; safe to call on every worker start. */
 export async function migrate() {
-  const { schema_version: current = 0 } = await area().get("schema_version");
+  const { schema_version: stored } = await area().get("schema_version");
+  const current = Number(stored ?? 0);
   for (let version = current; version < SCHEMA_VERSION; version += 1) {
     await MIGRATIONS[version]();
     await area().set({ schema_version: version + 1 });
@@ -85,9 +88,10 @@ export async function putQueuedItem(id, item) {
   await set(itemKey(id), item);
 }
 
+/** @returns {Promise<{capture: Omit<Capture, "html">, html_gz: string}|null>} */
 export async function getQueuedItem(id) {
   const found = await area().get(itemKey(id));
-  return found[itemKey(id)] ?? null;
+  return /** @type {any} */ (found[itemKey(id)]) ?? null;
 }
 
 export async function removeQueuedItem(id) {

@@ -178,12 +178,12 @@ def import_connections(file: Path) -> None:
         )
     click.echo(
         f"added {report['added']}, updated {report['updated']}, "
-        f"unchanged {report['unchanged']}, skipped {len(report['skipped'])}"
+        f"unchanged {report['unchanged']}, skipped {report['skipped_total']}"
     )
     for skip in report["skipped"][:20]:
         click.echo(f"  skipped {skip['file']} row {skip['row']}: {skip['reason']}")
-    if len(report["skipped"]) > 20:
-        click.echo(f"  … and {len(report['skipped']) - 20} more")
+    if report["skipped_total"] > 20:
+        click.echo(f"  … and {report['skipped_total'] - 20} more")
 
 
 @main.group()

@@ -142,10 +142,16 @@ class TopOfMindServer:
 class ExtensionBrowser:
     """Chromium with the unpacked extension loaded, in a fresh profile."""
 
-    def __init__(self, playwright, user_data_dir: Path, resolver_rule: str) -> None:
+    def __init__(
+        self,
+        playwright,
+        user_data_dir: Path,
+        resolver_rule: str,
+        extension_dir: Path = EXTENSION_DIR,
+    ) -> None:
         if not CHROMIUM.exists():
             pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
-        ext = str(EXTENSION_DIR)
+        ext = str(extension_dir)
         self.context = playwright.chromium.launch_persistent_context(
             str(user_data_dir),
             executable_path=str(CHROMIUM),

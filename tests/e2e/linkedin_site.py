@@ -5,6 +5,7 @@ certificate is self-signed, generated with ``openssl`` when the site starts, so 
 with ``ignore_https_errors``. Each fixture page is served at the URL ``ground_truth.json`` gives
 it (on www.linkedin.com, whatever subdomain the page was saved from). Several fixtures share a URL
 (``/feed/`` has four); the first listed is served unless ``serve(path, file)`` says otherwise.
+Pages are picked by path alone; the query string is the page's business.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ def load_ground_truth(fixtures_dir: Path = FIXTURES_DIR) -> list[dict]:
 
 
 def _path_of(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.path + (f"?{parts.query}" if parts.query else "")
+    """The route key of a URL: its path (the query never picks the page)."""
+    return urlsplit(url).path
 
 
 class LinkedInSite:
@@ -61,9 +62,9 @@ class LinkedInSite:
     def url(self, file: str) -> str:
         """The www.linkedin.com URL of fixture ``file``; serves that file there from now on."""
         entry = next(e for e in self.entries if e["file"] == file)
-        path = _path_of(entry["url"])
-        self.serve(path, file)
-        return f"https://{HOST}{path}"
+        parts = urlsplit(entry["url"])
+        self.serve(parts.path, file)
+        return f"https://{HOST}{parts.path}" + (f"?{parts.query}" if parts.query else "")
 
     def serve(self, path: str, file: str) -> None:
         """Serve fixture ``file`` at ``path`` (e.g. ``/feed/``)."""
@@ -139,7 +140,7 @@ def _handler_for(site: LinkedInSite) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
             site.requests.append(self.path)
-            file = site.file_for(self.path) or site.file_for(urlsplit(self.path).path)
+            file = site.file_for(_path_of(self.path))
             if file is None:
                 self._reply(404, b"<!doctype html><title>Not found</title><h1>Not found</h1>")
                 return

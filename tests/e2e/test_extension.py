@@ -7,8 +7,12 @@ TOPOFMIND_SCREENSHOTS=1.
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import time
+import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -120,6 +124,15 @@ def captures_total(server: TopOfMindServer) -> int:
     status, body = server.api("GET", "/api/captures")
     assert status == 200, body
     return body["total"]
+
+
+def test_tracking_parameters_are_not_sent(paired_extension, topofmind_server, linkedin_site):
+    url = linkedin_site.url("profile_loggedin_03.html")
+    _, tab_id = paired_extension.open_tab(f"{url}?trk=" + "x" * 2100 + "&lipi=abc#experience")
+    popup = paired_extension.open_popup(tab_id)
+    wait_for_state(popup, "profile")
+    status, body = topofmind_server.api("GET", "/api/captures")
+    assert [capture["url"] for capture in body["items"]] == [url]
 
 
 def test_profile_capture_creates_the_person(
@@ -308,6 +321,18 @@ def test_server_down_is_reported_on_save(extension, tmp_path):
     assert "not answering" in result
 
 
+def test_server_down_is_reported_in_the_popup(paired_extension, topofmind_server, screenshot):
+    topofmind_server.stop()
+    popup = paired_extension.open_popup(0)
+    wait_for_state(popup, "server-down")
+    assert "Top of Mind is not running" in popup.locator("#view").inner_text()
+    screenshot(popup, "server-down")
+
+    topofmind_server.start()
+    popup.get_by_role("button", name="Try again").click()
+    wait_for_state(popup, "today")
+
+
 def test_not_paired_asks_to_connect(extension, linkedin_site, screenshot):
     _, tab_id = extension.open_tab(linkedin_site.url("profile_loggedin_01.html"))
     popup = extension.open_popup(tab_id)
@@ -335,6 +360,13 @@ def test_suggestion_actions_on_a_profile(
     by_kind = {s["kind"]: s["id"] for s in open_["items"]}
 
     thank_you = popup.locator(f"li.suggestion[data-suggestion-id='{by_kind['thank_you']}']")
+    draft = next(s["draft"] for s in open_["items"] if s["kind"] == "thank_you")
+    if draft:
+        paired_extension.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        popup.bring_to_front()
+        thank_you.get_by_role("button", name="Copy draft").click()
+        popup.get_by_text("Draft copied").wait_for()
+        assert popup.evaluate("() => navigator.clipboard.readText()") == draft["body"]
     thank_you.get_by_role("button", name="Done").click()
     thank_you.wait_for(state="detached")
     check_in = popup.locator(f"li.suggestion[data-suggestion-id='{by_kind['check_in']}']")
@@ -376,6 +408,8 @@ def test_other_tab_shows_todays_suggestions(paired_extension, topofmind_server, 
         lambda: paired_extension.evaluate("() => chrome.action.getBadgeText({})") == expected_badge
     )
     screenshot(popup, "today")
+    alarm = paired_extension.evaluate("() => chrome.alarms.get('refresh-badge')")
+    assert alarm["periodInMinutes"] == 15
 
 
 def test_pairing_from_the_dashboard(extension, topofmind_server):
@@ -497,3 +531,60 @@ def test_a_connections_list_offers_to_track_people(
     )
     assert status == 200, found
     assert found.get("person", found)["headline"] == people[1]["headline"]
+
+
+def test_a_capture_the_server_refuses_is_shown_not_queued(
+    paired_extension, topofmind_server, linkedin_site, screenshot
+):
+    # The API takes URLs up to 2000 characters; a search can run longer.
+    url = linkedin_site.url("search_content_02.html") + "&more=" + "x" * 2100
+    _, tab_id = paired_extension.open_tab(url)
+    popup = paired_extension.open_popup(tab_id)
+
+    wait_for_state(popup, "capture-error")
+    text = popup.locator("#view").inner_text()
+    assert "Top of Mind could not take this page" in text
+    assert "url: Longer than maximum length 2000" in text
+    assert paired_extension.queue_count() == 0
+    assert captures_total(topofmind_server) == 0
+    screenshot(popup, "capture-error")
+
+
+def test_one_click_pairing_on_the_dashboard_settings_page(extension, topofmind_server):
+    page = extension.context.new_page()
+    page.goto(f"{topofmind_server.url}/?token={topofmind_server.token}")
+    page.goto(f"{topofmind_server.url}/settings")
+
+    page.get_by_role("button", name="Pair the extension").click()
+
+    page.get_by_text("Paired.").wait_for()
+    popup = extension.open_popup(0)
+    wait_for_state(popup, "today")
+    assert popup.locator("#connection").inner_text() == "Connected"
+
+
+def test_the_store_package_loads_and_works(playwright, linkedin_site, tmp_path, screenshot):
+    subprocess.run(
+        [sys.executable, str(REPO_ROOT / "scripts" / "package_extension"), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    (package,) = tmp_path.glob("topofmind-extension-*.zip")
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(package) as zf:
+        names = zf.namelist()
+        zf.extractall(unpacked)
+    assert not [n for n in names if "test" in n or n.endswith((".map", ".md", "jsconfig.json"))]
+    assert "key" not in json.loads((unpacked / "manifest.json").read_text())
+
+    browser = ExtensionBrowser(
+        playwright, tmp_path / "profile", linkedin_site.resolver_rule, extension_dir=unpacked
+    )
+    try:
+        assert browser.extension_id != EXTENSION_ID  # the store assigns its own
+        _, tab_id = browser.open_tab(linkedin_site.url("profile_loggedin_01.html"))
+        popup = browser.open_popup(tab_id)
+        wait_for_state(popup, "not-paired")
+        assert browser.queue_count() == 1
+    finally:
+        browser.close()
