@@ -221,3 +221,15 @@ def test_ember_reaction_count_in_the_social_proof_fallback_number():
         57,
         0,
     )
+
+
+def test_post_shown_in_an_open_dialog_keeps_its_text():
+    html = """<body><div role="dialog" aria-modal="true" class="artdeco-modal">
+     <div data-urn="urn:li:activity:7184671545976348673" class="feed-shared-update-v2">
+      <div class="update-components-actor"><a href="https://www.linkedin.com/in/ana-ruiz/">
+       <span class="update-components-actor__name"><span aria-hidden="true">Ana Ruiz</span></span>
+       <span class="update-components-actor__sub-description">4d •</span></a></div>
+      <div class="update-components-text">Shipping day.</div></div></div></body>"""
+    url = "https://www.linkedin.com/feed/update/urn:li:activity:7184671545976348673/"
+    (post,) = parse_page(html, url).posts
+    assert (post.author_name, post.text, post.relative_time) == ("Ana Ruiz", "Shipping day.", "4d")

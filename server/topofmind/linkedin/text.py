@@ -43,16 +43,13 @@ def fold(text: str | None) -> str:
 
 
 def is_hidden(el) -> bool:
-    """True for text a reader does not see in place: screen-reader-only copies and dialogs.
+    """True for text a reader does not see in place: screen-reader-only copies.
 
-    LinkedIn's eras mark SR-only copies ``visually-hidden``, ``a11y-text`` or ``sr-only``;
-    closed dialogs (the logged-out "Sign in to view …" modals sit inside the top card) are
-    ``role="dialog"``; inline ``display:none`` hides the rest.
+    LinkedIn's eras mark them ``visually-hidden``, ``a11y-text`` or ``sr-only``; inline
+    ``display:none`` hides the rest.
     """
     cls = el.get("class")
     if cls and ("visually-hidden" in cls or "a11y-text" in cls or "sr-only" in cls):
-        return True
-    if el.get("role") == "dialog":
         return True
     # SDUI pages keep stale copies (another degree badge) in ``display:none`` elements.
     style = el.get("style")
@@ -89,7 +86,12 @@ def visible_text(el, keep_hidden: bool = False) -> str:
 
 
 def text_lines(el, keep_hidden: bool = False):
-    """Yield ``(element, text)`` for each non-blank text run in document order (tails included)."""
+    """Yield ``(element, text)`` for each non-blank text run in document order (tails included).
+
+    Dialogs (``role="dialog"``) are left out too: the logged-out "Sign in to view …" modals sit
+    inside the top card whose runs are read in order. (A post shown in an open dialog is still
+    read by ``visible_text``.)
+    """
     stack = [(el, 0, False)]
     while stack:
         node, depth, is_tail_marker = stack.pop()
@@ -104,6 +106,8 @@ def text_lines(el, keep_hidden: bool = False):
         if not isinstance(tag, str):
             continue
         if tag in _SKIP_TAGS or depth > _MAX_DEPTH or (not keep_hidden and is_hidden(node)):
+            continue
+        if node.get("role") == "dialog":
             continue
         text = fold(node.text)
         if text:
