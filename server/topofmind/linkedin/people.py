@@ -17,7 +17,15 @@ from __future__ import annotations
 import re
 
 from .model import ParsedPerson
-from .text import DEGREE_INLINE, degree_in, fold, mutual_connections, text_lines, visible_text
+from .text import (
+    DEGREE_INLINE,
+    degree_in,
+    fold,
+    is_mutual_sentence,
+    mutual_connections,
+    text_lines,
+    visible_text,
+)
 from .urls import canonical_profile_url, public_id_from_url
 
 PROFILE_LINKS = (
@@ -44,7 +52,7 @@ def _looks_like_place(text: str) -> bool:
         len(text) <= 80
         and not any(ch.isdigit() for ch in text)
         and ":" not in text
-        and "mutual" not in text.lower()
+        and not is_mutual_sentence(text)
     )
 
 
@@ -133,16 +141,16 @@ def _person(card, links: list, url: str) -> ParsedPerson | None:
                 break
     headline = location = None
     remaining = [t for t in rest if not _is_badge(t)]
-    if remaining and "mutual connection" not in remaining[0].lower():
+    if remaining and not is_mutual_sentence(remaining[0]):
         headline = remaining[0]
         if len(remaining) > 1 and _looks_like_place(remaining[1]):
             location = remaining[1]
     mutual_count = None
     mutual_names = None
     for el, text in lines:
-        if "mutual connection" not in text.lower():
+        if not is_mutual_sentence(text):
             continue
-        strong = [fold("".join(s.itertext())) for s in el.iter("strong")]
+        strong = _named_in(el)
         mutual_count, mutual_names = mutual_connections(visible_text(el), strong)
         break
     return ParsedPerson(
@@ -157,6 +165,18 @@ def _person(card, links: list, url: str) -> ParsedPerson | None:
     )
 
 
+def _named_in(sentence) -> list[str]:
+    """The people a mutual-connection sentence names: bold names, else linked ones."""
+    names = [fold("".join(s.itertext())) for s in sentence.iter("strong")]
+    if not names:
+        names = [
+            fold("".join(a.itertext()))
+            for a in sentence.iter("a")
+            if "/in/" in (a.get("href") or "")
+        ]
+    return [n for n in names if n]
+
+
 def _inline_mention(link) -> bool:
     """A profile link inside a sentence ("Jane, <a>Bo</a> & 3 other mutual connections"), not a
     card: the sentence's own words (its direct text, not its children's) say "mutual"."""
@@ -168,7 +188,7 @@ def _inline_mention(link) -> bool:
         nearby.append(parent.text)
         nearby.append(parent.tail)
         nearby.extend(child.tail for child in parent)
-    return "mutual" in " ".join(t for t in nearby if t).lower()
+    return is_mutual_sentence(" ".join(t for t in nearby if t))
 
 
 def parse_people(doc, exclude_url: str | None = None) -> list[ParsedPerson]:

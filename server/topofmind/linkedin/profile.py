@@ -30,6 +30,7 @@ from .structured import interaction_count, json_ld, ld_type
 from .text import (
     degree_in,
     fold,
+    is_mutual_sentence,
     mutual_connections,
     parse_count,
     text_lines,
@@ -151,14 +152,10 @@ def _degree(lines: list[str]) -> int | None:
 
 def _mutuals(card) -> tuple[int | None, tuple[str, ...] | None]:
     """Mutual connections from the top card: a link (2024) or a text run (SDUI) naming them."""
-    candidates = [
-        el for el in card.iter("a") if "mutual connection" in fold("".join(el.itertext())).lower()
-    ]
+    candidates = [el for el in card.iter("a") if is_mutual_sentence("".join(el.itertext()))]
     if not candidates:
         candidates = [
-            el
-            for el, text in text_lines(card)
-            if "mutual connection" in text.lower() and el.tag != "a"
+            el for el, text in text_lines(card) if is_mutual_sentence(text) and el.tag != "a"
         ][:1]
     for el in candidates:
         strong = [fold("".join(s.itertext())) for s in el.iter("strong")]
@@ -168,7 +165,7 @@ def _mutuals(card) -> tuple[int | None, tuple[str, ...] | None]:
         for sub in el.iter():
             if sub.get("aria-hidden") == "true":
                 text = visible_text(sub)
-                if "mutual" in text.lower():
+                if is_mutual_sentence(text):
                     sentence = text
                     break
         sentence = sentence or visible_text(el)

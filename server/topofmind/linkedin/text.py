@@ -159,6 +159,21 @@ _MUTUAL_ONE = re.compile(r"^(?P<names>.+?)\s+is\s+a\s+mutual\s+connection", re.I
 _MUTUAL_COUNT = re.compile(r"(?P<n>\d[\d,.]*)\s+mutual\s+connections?", re.I)
 
 
+# "mutual connection(s)" in the UI languages LinkedIn ships most ("collegamenti in comune",
+# "relations en commun", "gemeinsame Kontakte", "contactos en común", "conexões em comum").
+_MUTUAL_WORDS = re.compile(
+    r"mutual connection|in comune|en commun|gemeinsame[rn]? kontakt|en común|em comum|"
+    r"gemeenschappelijke? connectie",
+    re.IGNORECASE,
+)
+_FIRST_NUMBER = re.compile(r"(?<![\w.,])(\d[\d,.]*)(?![\w])")
+
+
+def is_mutual_sentence(text: str) -> bool:
+    """True when a text run speaks of mutual connections (in one of several UI languages)."""
+    return _MUTUAL_WORDS.search(text) is not None
+
+
 def mutual_connections(
     sentence: str, strong_names: list[str]
 ) -> tuple[int | None, tuple[str, ...]]:
@@ -182,8 +197,15 @@ def mutual_connections(
     elif (match := _MUTUAL_ONE.match(sentence)) is not None:
         if not names:
             names = [fold(match.group("names"))]
+    elif (match := _MUTUAL_COUNT.search(sentence)) is not None and not names:
+        return parse_count(match.group("n")), ()
+    elif is_mutual_sentence(sentence):
+        # Another UI language: the names are the bold or linked ones; a number is the others.
+        number = _FIRST_NUMBER.search(sentence)
+        others = parse_count(number.group(1)) or 0 if number else 0
+        if not names:
+            return (others or None), ()
     elif not names:
-        match = _MUTUAL_COUNT.search(sentence)
-        return (parse_count(match.group("n")) if match else None), ()
+        return None, ()
     unique = tuple(dict.fromkeys(names))
     return len(unique) + others, unique
