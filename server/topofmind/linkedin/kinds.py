@@ -24,6 +24,7 @@ _CONTENT_MARKERS: tuple[tuple[bytes, str], ...] = (
     (b"ConnectionsPage", "people"),
     (b"mn-connection-card", "people"),
     (b"reusable-search__result-container", "people"),
+    (b"search-entity-result-universal-template", "people"),
     (b"search-results-container", "search"),
     (b'data-urn="urn:li:activity:', "feed"),
     (b'data-id="urn:li:activity:', "feed"),
