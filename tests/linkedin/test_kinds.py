@@ -58,5 +58,9 @@ def test_content_of_an_unrelated_page_is_unknown():
 
 
 def test_2025_people_search_is_people_without_a_url():
-    html = b'<div class="search-results-container"><ul><li><div data-view-name="search-entity-result-universal-template"><a href="/in/x/">X</a></div></li></ul></div>'
+    html = (
+        b'<div class="search-results-container"><ul><li>'
+        b'<div data-view-name="search-entity-result-universal-template">'
+        b'<a href="/in/x/">X</a></div></li></ul></div>'
+    )
     assert detect_kind(None, html) == "people"
