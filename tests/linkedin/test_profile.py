@@ -172,3 +172,54 @@ def test_sdui_topcard_without_verification_trigger_beats_a_suggestion_rail():
         1,
         "Kitchener, Ontario, Canada",
     )
+
+
+def test_profile_saved_before_rendering_is_read_from_its_code_json():
+    import json
+
+    payload = {
+        "data": {"*elements": ["urn:li:fsd_profile:ACoAAB1"]},
+        "included": [
+            {
+                "$type": "com.linkedin.voyager.dash.identity.profile.Profile",
+                "entityUrn": "urn:li:fsd_profile:ACoAAViewer",
+                "firstName": "The",
+                "lastName": "Viewer",
+                "headline": "Not the member this page is about",
+                "publicIdentifier": "the-viewer",
+            },
+            {
+                "$type": "com.linkedin.voyager.dash.identity.profile.Profile",
+                "entityUrn": "urn:li:fsd_profile:ACoAAB1",
+                "firstName": "Ana",
+                "lastName": "Ruiz",
+                "headline": "Head of Data at Foo",
+                "publicIdentifier": "ana-ruiz",
+                "geoLocation": {"*geo": "urn:li:fsd_geo:1"},
+                "*memberRelationship": "urn:li:fsd_memberRelationship:ACoAAB1",
+            },
+            {
+                "$type": "com.linkedin.voyager.dash.common.Geo",
+                "entityUrn": "urn:li:fsd_geo:1",
+                "defaultLocalizedName": "Madrid, Community of Madrid, Spain",
+            },
+            {
+                "entityUrn": "urn:li:fsd_memberRelationship:ACoAAB1",
+                "memberRelationship": {"noConnection": {"memberDistance": "DISTANCE_3"}},
+            },
+        ],
+    }
+    html = (
+        '<html><body><div id="app-boot-bg-loader"></div>'
+        f"<code style='display: none'>{json.dumps(payload)}</code></body></html>"
+    )
+    person = parse_page(html, ANA).person
+    assert person is not None
+    assert (person.name, person.headline, person.location, person.degree) == (
+        "Ana Ruiz",
+        "Head of Data at Foo",
+        "Madrid, Community of Madrid, Spain",
+        3,
+    )
+    assert (person.public_id, person.title, person.company) == ("ana-ruiz", None, None)
+    assert parse_page(html, "https://www.linkedin.com/in/someone-else/").person is None

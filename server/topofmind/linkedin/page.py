@@ -16,7 +16,7 @@ from .kinds import detect_kind, kind_from_content
 from .model import ParsedPage, ParsedPerson
 from .people import parse_people
 from .posts import parse_posts
-from .profile import owner_from_links, parse_activity_owner, parse_profile
+from .profile import owner_from_links, parse_activity_owner, parse_profile, profile_from_json
 from .urls import canonical_profile_url, is_linkedin_url, post_urn_from_url, public_id_from_url
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,7 @@ def _parse_kind(doc, kind: str, url: str | None, warnings: list[str], raw: bytes
     people: list[ParsedPerson] = []
     posts = []
     if kind == "profile":
-        person = parse_profile(doc, url, raw)
+        person = parse_profile(doc, url, raw) or profile_from_json(doc, url)
         posts = parse_posts(doc, url, raw=raw, profile_page=True)
         if person is None:
             warnings.append("profile page without a recognisable top card")

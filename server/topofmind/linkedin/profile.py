@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from .model import ParsedPerson
-from .structured import interaction_count, json_ld, ld_type
+from .structured import code_payloads, included_entities, interaction_count, json_ld, ld_type
 from .text import (
     degree_in,
     fold,
@@ -491,4 +491,53 @@ def owner_from_links(doc, page_url: str | None) -> ParsedPerson | None:
             return ParsedPerson(
                 name=name, public_id=public_id_from_url(profile_url), profile_url=profile_url
             )
+    return None
+
+
+_DISTANCE = {"DISTANCE_1": 1, "DISTANCE_2": 2, "DISTANCE_3": 3}
+
+
+def profile_from_json(doc, page_url: str | None) -> ParsedPerson | None:
+    """The member a profile URL names, from the Voyager JSON in ``<code>`` elements.
+
+    For a page saved before LinkedIn rendered it (no top card in the DOM). Only the entity
+    whose ``publicIdentifier`` is the URL's id counts: the same payloads carry the viewer and
+    people from side rails. Name, headline, location (its ``Geo`` entity) and degree
+    (``memberDistance``); the rest stays null.
+    """
+    public_id = public_id_from_url(page_url)
+    if public_id is None:
+        return None
+    entities = included_entities(code_payloads(doc, must_contain="publicIdentifier"))
+    by_urn = {e.get("entityUrn"): e for e in entities if isinstance(e.get("entityUrn"), str)}
+    for entity in entities:
+        ident = entity.get("publicIdentifier")
+        if not isinstance(ident, str) or ident.lower() != public_id:
+            continue
+        name = fold(f"{entity.get('firstName') or ''} {entity.get('lastName') or ''}")
+        if not name:
+            continue
+        headline = entity.get("headline")
+        location = None
+        geo = entity.get("geoLocation")
+        if isinstance(geo, dict):
+            place = by_urn.get(geo.get("*geo")) or {}
+            location = place.get("defaultLocalizedName")
+        location = location or entity.get("locationName")
+        degree = None
+        relation = by_urn.get(entity.get("*memberRelationship")) or {}
+        union = relation.get("memberRelationship") if isinstance(relation, dict) else None
+        if isinstance(union, dict):
+            if union.get("connection"):
+                degree = 1
+            elif isinstance(union.get("noConnection"), dict):
+                degree = _DISTANCE.get(union["noConnection"].get("memberDistance"))
+        return ParsedPerson(
+            name=name,
+            headline=fold(headline) or None if isinstance(headline, str) else None,
+            location=fold(location) or None if isinstance(location, str) else None,
+            public_id=public_id,
+            profile_url=canonical_profile_url(page_url),
+            degree=degree,
+        )
     return None
