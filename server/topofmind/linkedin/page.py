@@ -118,7 +118,11 @@ def _parse_kind(doc, kind: str, url: str | None, warnings: list[str], raw: bytes
         person = parse_activity_owner(doc, url)
         posts = parse_posts(doc, url, raw=raw)
         if person is None:
-            person = _owner_from_posts(posts, url) or owner_from_links(doc, url)
+            person = (
+                _owner_from_posts(posts, url)
+                or owner_from_links(doc, url)
+                or profile_from_json(doc, url)
+            )
     elif kind in ("feed", "post", "search"):
         posts = parse_posts(doc, url, raw=raw)
         if kind == "post" and len(posts) > 1:
