@@ -85,7 +85,7 @@ function setupPairing() {
           } else if (reply.ok === false) {
             status.textContent = reply.message || "The extension could not pair; see its options page.";
           } else {
-            status.textContent = reply.message || "Paired. The extension can now save what you capture.";
+            status.textContent = `Paired. ${reply.message || "The extension can now save what you capture."}`;
           }
         },
       );
