@@ -38,8 +38,11 @@ def free_port() -> int:
 
 def post(port: int, token: str, body: bytes) -> float:
     request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/api/captures", data=body, method="POST",
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+        f"http://127.0.0.1:{port}/api/captures",
+        data=body,
+        method="POST",
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )
     started = time.perf_counter()
     with urllib.request.urlopen(request) as response:
         response.read()
@@ -49,15 +52,18 @@ def post(port: int, token: str, body: bytes) -> float:
 def round_trips(rounds: int) -> list[tuple[str, int, float, float]]:
     truths = json.loads((PAGES / "ground_truth.json").read_text())
     with tempfile.TemporaryDirectory() as data_dir:
-        env = {**os.environ, "TOPOFMIND_DATA_DIR": data_dir,
-               "PYTHONPATH": str(ROOT / "server")}
+        env = {**os.environ, "TOPOFMIND_DATA_DIR": data_dir, "PYTHONPATH": str(ROOT / "server")}
         port = free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "topofmind.cli", "serve", "--port", str(port),
-             "--no-scheduler"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [sys.executable, "-m", "topofmind.cli", "serve", "--port", str(port), "--no-scheduler"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             token = subprocess.check_output(
-                [sys.executable, "-m", "topofmind.cli", "token"], env=env, text=True).strip()
+                [sys.executable, "-m", "topofmind.cli", "token"], env=env, text=True
+            ).strip()
             for _ in range(100):
                 try:
                     urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health")
@@ -69,13 +75,24 @@ def round_trips(rounds: int) -> list[tuple[str, int, float, float]]:
                 html = (PAGES / truth["file"]).read_text(encoding="utf-8", errors="replace")
                 times = []
                 for _ in range(rounds):
-                    body = json.dumps({"id": str(uuid.uuid4()), "url": truth["url"],
-                                       "html": html,
-                                       "captured_at": datetime.now(UTC).isoformat()}).encode()
+                    body = json.dumps(
+                        {
+                            "id": str(uuid.uuid4()),
+                            "url": truth["url"],
+                            "html": html,
+                            "captured_at": datetime.now(UTC).isoformat(),
+                        }
+                    ).encode()
                     times.append(post(port, token, body))
                 times.sort()
-                rows.append((truth["file"], len(html.encode()), statistics.median(times),
-                             times[max(0, int(len(times) * 0.95) - 1)]))
+                rows.append(
+                    (
+                        truth["file"],
+                        len(html.encode()),
+                        statistics.median(times),
+                        times[max(0, int(len(times) * 0.95) - 1)],
+                    )
+                )
             return rows
         finally:
             server.terminate()
@@ -99,10 +116,19 @@ def reparse(count: int) -> tuple[float, int]:
         with factory.begin() as session:
             for n in range(count):
                 url, html_gz = pages[n % len(pages)]
-                session.add(Capture(id=str(uuid.uuid4()), url=url, kind="unknown",
-                                    captured_at=now, received_at=now, html_gz=html_gz,
-                                    html_bytes=len(html_gz), parser_version="old",
-                                    status="parsed"))
+                session.add(
+                    Capture(
+                        id=str(uuid.uuid4()),
+                        url=url,
+                        kind="unknown",
+                        captured_at=now,
+                        received_at=now,
+                        html_gz=html_gz,
+                        html_bytes=len(html_gz),
+                        parser_version="old",
+                        status="parsed",
+                    )
+                )
         started = time.perf_counter()
         with factory.begin() as session:
             counts = reparse_all(session, now)
@@ -123,8 +149,10 @@ def main() -> None:
         print(f"{name:<34} {size:>9} {p50:>8.1f} {p95:>8.1f}")
     if args.reparse:
         elapsed, count = reparse(args.reparse)
-        print(f"\nre-parsed {count} stored captures in {elapsed:.1f} s "
-              f"({count / elapsed:.0f} captures/s)")
+        print(
+            f"\nre-parsed {count} stored captures in {elapsed:.1f} s "
+            f"({count / elapsed:.0f} captures/s)"
+        )
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+
 from topofmind.store import migrate
 from topofmind.store.database import make_engine
 from topofmind.store.models import Base

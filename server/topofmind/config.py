@@ -46,7 +46,9 @@ def load_config(overrides: dict | None = None) -> dict:
         # The unpacked extension's pinned id, plus any other ids (a Web Store install gets its
         # own) listed in TOPOFMIND_EXTENSION_IDS, comma-separated.
         "EXTENSION_IDS": [DEFAULT_EXTENSION_ID]
-        + [x.strip() for x in os.environ.get("TOPOFMIND_EXTENSION_IDS", "").split(",") if x.strip()],
+        + [
+            x.strip() for x in os.environ.get("TOPOFMIND_EXTENSION_IDS", "").split(",") if x.strip()
+        ],
         "MAX_CAPTURE_BYTES": MAX_CAPTURE_BYTES,
         "MAX_CONTENT_LENGTH": MAX_UPLOAD_BYTES,
         "TOKEN": None,  # read from (or created in) DATA_DIR/token unless given

@@ -59,6 +59,7 @@ def test_recapture_updates_the_same_person(client):
 
 def test_feed_capture_records_posts_and_views(client, app):
     from sqlalchemy import func, select
+
     from topofmind.store.models import Post, PostView
 
     response, _ = capture(

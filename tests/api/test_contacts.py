@@ -75,6 +75,7 @@ def test_lookup_by_any_url_form(client, make_person):
 
 def test_patch_keeps_field_history(client, make_person, app):
     from sqlalchemy import select
+
     from topofmind.store.models import PersonFieldChange
 
     person = make_person(company="Acme")

@@ -4,6 +4,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
+
 from topofmind.store import migrate
 from topofmind.store.database import make_engine
 from topofmind.store.models import Base

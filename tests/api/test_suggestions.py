@@ -116,14 +116,20 @@ def test_explain_and_cadence(client, make_person, make_opportunity, clock):
 def test_mark_as_sent_remembers_the_message(client, make_person, make_opportunity, clock):
     client.patch("/api/settings", json={"keep_message_bodies": True})
     interviewer, _ = _interview(client, make_person, make_opportunity, clock)
-    thank = next(s for s in client.get("/api/suggestions").json["items"]
-                 if s["kind"] == "thank_you")
-    text = ("Hi Ines, thank you for the conversation about event sourcing and how your team "
-            "replays projections after a schema change. I enjoyed it a lot.")
+    thank = next(
+        s for s in client.get("/api/suggestions").json["items"] if s["kind"] == "thank_you"
+    )
+    text = (
+        "Hi Ines, thank you for the conversation about event sourcing and how your team "
+        "replays projections after a schema change. I enjoyed it a lot."
+    )
     client.post(f"/api/suggestions/{thank['id']}/done", json={"sent_text": text})
-    notes = [i["note"] for i in
-             client.get(f"/api/contacts/{interviewer['id']}/interactions").json["items"]]
+    notes = [
+        i["note"]
+        for i in client.get(f"/api/contacts/{interviewer['id']}/interactions").json["items"]
+    ]
     assert notes == [text]
-    check = client.post("/api/drafts/check", json={
-        "text": text, "channel": "email", "person_id": interviewer["id"]}).json
+    check = client.post(
+        "/api/drafts/check", json={"text": text, "channel": "email", "person_id": interviewer["id"]}
+    ).json
     assert "repeat" in [w["code"] for w in check["warnings"]]

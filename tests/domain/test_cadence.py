@@ -11,6 +11,7 @@ from cadence_factories import (
     make_opportunity,
     make_person,
 )
+
 from topofmind.domain.cadence import cadence_stage
 from topofmind.domain.engine import cadence_for
 from topofmind.domain.settings import CadenceSettings

@@ -3,6 +3,7 @@ import re
 from datetime import date
 
 import pytest
+
 from topofmind.domain.draft_templates import DEFAULT_TEMPLATES, PLACEHOLDER_HELP
 from topofmind.domain.drafts import (
     DRAFT_KINDS,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+
 from topofmind.domain.duplicates import (
     DuplicateCandidate,
     find_near_duplicates,

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from topofmind.domain import timing
 from topofmind.domain.engine import (
     ExistingSuggestion,

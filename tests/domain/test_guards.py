@@ -13,6 +13,7 @@ from cadence_factories import (
     make_person,
     make_post,
 )
+
 from topofmind.domain import timing
 from topofmind.domain.engine import cadence_for, explain, suggest, suggest_for_person
 from topofmind.domain.settings import CadenceSettings

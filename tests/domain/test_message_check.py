@@ -1,6 +1,7 @@
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from topofmind.domain.drafts import DraftContext
 from topofmind.domain.message_check import (
     CHANNEL_LIMITS,

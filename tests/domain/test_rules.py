@@ -18,6 +18,7 @@ from cadence_factories import (
     make_post,
     make_share_item,
 )
+
 from topofmind.domain.engine import explain, suggest_for_person
 from topofmind.domain.settings import CadenceSettings
 

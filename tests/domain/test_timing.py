@@ -1,6 +1,7 @@
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+
 from topofmind.domain import timing
 
 STOCKHOLM = timing.zone("Europe/Stockholm")

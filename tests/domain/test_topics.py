@@ -3,6 +3,7 @@ from dataclasses import dataclass
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from topofmind.domain.topics import (
     extract_topics,
     fold_word,

@@ -49,13 +49,17 @@ def init_app(app: Flask) -> None:
         except IntegrityError:
             session.rollback()
             log.warning("commit refused by a constraint", exc_info=True)
-            response = _failure(409, "Conflict", "That conflicts with what is already stored; "
-                                "reload and try again.")
+            response = _failure(
+                409, "Conflict", "That conflicts with what is already stored; reload and try again."
+            )
         except OperationalError:
             session.rollback()
             log.exception("database unavailable at commit")
-            response = _failure(503, "Service Unavailable", "The database is busy; nothing was "
-                                "saved. Try again in a moment.")
+            response = _failure(
+                503,
+                "Service Unavailable",
+                "The database is busy; nothing was saved. Try again in a moment.",
+            )
         finally:
             session.close()
         return response

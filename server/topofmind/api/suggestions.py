@@ -59,8 +59,15 @@ class SuggestionDone(MethodView):
     def post(self, data, suggestion_id):
         """Mark done; logs the interaction it stands for, dated now."""
         data = data or {}
-        return _one(service.mark_done(db_session(), suggestion_id, now(), data.get("note"),
-                                      sent_text=data.get("sent_text")))
+        return _one(
+            service.mark_done(
+                db_session(),
+                suggestion_id,
+                now(),
+                data.get("note"),
+                sent_text=data.get("sent_text"),
+            )
+        )
 
 
 @blp.route("/suggestions/<int:suggestion_id>/snooze")

@@ -585,7 +585,10 @@ def suggestion_views(session: Session, suggestions, now: datetime) -> list[dict]
 
 
 def mark_done(
-    session: Session, suggestion_id: int, now: datetime, note: str | None = None,
+    session: Session,
+    suggestion_id: int,
+    now: datetime,
+    note: str | None = None,
     sent_text: str | None = None,
 ) -> Suggestion:
     """Mark done and log the touch it stands for (dated now), then recompute the person.
@@ -604,7 +607,8 @@ def mark_done(
             suggestion.person_id,
             {
                 "kind": kind,
-                "note": sent_note(session, sent_text, kind) if sent_text and sent_text.strip()
+                "note": sent_note(session, sent_text, kind)
+                if sent_text and sent_text.strip()
                 else note or f"Done from suggestion: {suggestion.reason[:180]}",
                 "post_urn": facts.get("post_urn") if suggestion.subject_type == "post" else None,
                 "opportunity_id": facts.get("opportunity_id"),

@@ -1,6 +1,7 @@
 """Alembic environment: runs against the connection handed over by ``store.migrate``."""
 
 from alembic import context
+
 from topofmind.store.models import Base
 
 config = context.config

@@ -6,8 +6,9 @@ Create Date: 2026-11-25 20:49:52.251015
 """
 
 import sqlalchemy as sa
-import topofmind.store.types
 from alembic import op
+
+import topofmind.store.types
 
 revision = "0001"
 down_revision = None
