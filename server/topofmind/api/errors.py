@@ -10,7 +10,7 @@ import logging
 
 from flask import Flask, jsonify
 from flask_smorest import Api
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
 from ..errors import DomainError
 
@@ -106,5 +106,8 @@ def register_error_handlers(app: Flask, api: TopOfMindApi) -> None:
     def handle_unexpected(error: Exception):
         if isinstance(error, HTTPException):
             return api.handle_http_exception(error)
+        # JSON nested thousands deep, or a lone surrogate ("\ud800") that no database can store.
+        if isinstance(error, RecursionError | UnicodeEncodeError):
+            return api.handle_http_exception(BadRequest("The JSON body cannot be stored as sent."))
         log.exception("unhandled error")
         return api.handle_http_exception(InternalServerError())
