@@ -259,6 +259,28 @@ def test_bad_list_queries_are_4xx_never_500(client, query):
         assert response.json["errors"]
 
 
+@pytest.mark.parametrize(
+    "method,path,payload",
+    [
+        ("GET", f"/api/contacts/{2**70}", None),
+        ("DELETE", f"/api/contacts/{2**64 + 1}", None),
+        ("GET", f"/api/suggestions/{2**64 + 1}", None),
+        (
+            "POST",
+            "/api/opportunities",
+            {"company": "A", "title": "B", "people": [{"person_id": 2**70}]},
+        ),
+        ("POST", "/api/contacts/{id}/interactions", {"kind": "call", "opportunity_id": 2**70}),
+    ],
+)
+def test_ids_past_64_bits_are_4xx(client, person, method, path, payload):
+    """Found by schemathesis: SQLite raised OverflowError, a 500."""
+    before = counts(client)
+    response = client.open(method, path.format(id=person["id"]), json=payload)
+    assert response.status_code in (400, 404, 422), response.json
+    assert counts(client) == before
+
+
 @SQLITE
 def test_a_failing_request_leaves_nothing_half_written(client, person, make_opportunity):
     """An interview whose second interviewer is unknown: the opportunity's stage does not move."""
