@@ -28,6 +28,7 @@ def test_backup_restores_every_row_into_an_empty_database(
 
     manifest = write_backup(source, tmp_path / "backup.zip", FIXED_NOW)
     assert manifest["tables"]["capture"] == len(before["capture"])
+    assert (tmp_path / "backup.zip").stat().st_mode & 0o777 == 0o600
 
     engine = make_engine(empty_database(target))
     counts = restore_backup(engine, tmp_path / "backup.zip")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -90,7 +91,7 @@ def write_backup(engine: Engine, path: Path, now: datetime) -> dict:
 
     Reads in one transaction, so the backup is a consistent snapshot even while the server runs.
     The file is written next to ``path`` and renamed into place, so a crash never leaves a
-    half-written backup under the final name.
+    half-written backup under the final name; only the user can read it (mode 0600).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -100,7 +101,9 @@ def write_backup(engine: Engine, path: Path, now: datetime) -> dict:
             connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         revision = migrate.current_revision(engine)
         counts: dict[str, int] = {}
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        # Only the user may read it: a backup holds every contact, note and captured page.
+        handle = os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")
+        with handle, zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for table in _tables():
                 counts[table.name] = 0
                 with archive.open(f"tables/{table.name}.jsonl", "w") as member:
