@@ -263,6 +263,8 @@ def listed_capture_ids(base: str, token: str) -> list[str]:
 def server_errors(server: Server, limit: int = 3) -> str:
     """The last ``limit`` tracebacks the server logged (each ends with the exception line)."""
     text = server.log.read_text(errors="replace") if server.log.exists() else ""
+    # waitress notes a busy queue ("Task queue depth is 12"): load, not an error.
+    text = "\n".join(line for line in text.splitlines() if "Task queue depth" not in line)
     blocks = [block for block in text.split("Traceback") if block.strip()][1:]
     return "\n".join("Traceback" + block.rstrip()[-1500:] for block in blocks[-limit:])
 
