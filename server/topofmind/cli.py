@@ -144,8 +144,9 @@ def recompute() -> None:
 
 
 @main.command()
-@click.option("--all", "everything", is_flag=True, help="Also captures already parsed by "
-              "this parser version.")
+@click.option(
+    "--all", "everything", is_flag=True, help="Also captures already parsed by this parser version."
+)
 def reparse(everything) -> None:
     """Re-run the current parser over stored captures."""
     from .services.captures import reparse_all
@@ -168,14 +169,21 @@ def import_connections(file: Path) -> None:
     app = _app()
     state = app.extensions["topofmind"]
     with state.session_factory.begin() as session:
-        report = import_linkedin_export(session, file, file.name, state.clock(),
-                                        progress=lambda text: click.echo(text, err=True))
-    click.echo(f"added {report['added']}, updated {report['updated']}, "
-               f"unchanged {report['unchanged']}, skipped {len(report['skipped'])}")
+        report = import_linkedin_export(
+            session,
+            file,
+            file.name,
+            state.clock(),
+            progress=lambda text: click.echo(text, err=True),
+        )
+    click.echo(
+        f"added {report['added']}, updated {report['updated']}, "
+        f"unchanged {report['unchanged']}, skipped {report['skipped_total']}"
+    )
     for skip in report["skipped"][:20]:
         click.echo(f"  skipped {skip['file']} row {skip['row']}: {skip['reason']}")
-    if len(report["skipped"]) > 20:
-        click.echo(f"  … and {len(report['skipped']) - 20} more")
+    if report["skipped_total"] > 20:
+        click.echo(f"  … and {report['skipped_total'] - 20} more")
 
 
 def _engine():

@@ -43,7 +43,10 @@ def load_config(overrides: dict | None = None) -> dict:
         "HOST": os.environ.get("TOPOFMIND_HOST", DEFAULT_HOST),
         "PORT": int(os.environ.get("TOPOFMIND_PORT", DEFAULT_PORT)),
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{data_dir / 'topofmind.db'}",
-        "EXTENSION_IDS": [DEFAULT_EXTENSION_ID],
+        # The unpacked extension's pinned id, plus any other ids (a Web Store install gets its
+        # own) listed in TOPOFMIND_EXTENSION_IDS, comma-separated.
+        "EXTENSION_IDS": [DEFAULT_EXTENSION_ID]
+        + [x.strip() for x in os.environ.get("TOPOFMIND_EXTENSION_IDS", "").split(",") if x.strip()],
         "MAX_CAPTURE_BYTES": MAX_CAPTURE_BYTES,
         "MAX_CONTENT_LENGTH": MAX_UPLOAD_BYTES,
         "TOKEN": None,  # read from (or created in) DATA_DIR/token unless given

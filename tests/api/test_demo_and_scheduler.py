@@ -29,11 +29,13 @@ def test_a_lease_is_held_by_one_process_at_a_time(app, clock):
     factory = app.extensions["topofmind"].session_factory
     assert acquire_lease(factory, "job", clock.now, timedelta(minutes=5), owner="a")
     assert not acquire_lease(factory, "job", clock.now, timedelta(minutes=5), owner="b")
-    assert acquire_lease(factory, "job", clock.now + timedelta(minutes=6), timedelta(minutes=5),
-                         owner="b")
+    assert acquire_lease(
+        factory, "job", clock.now + timedelta(minutes=6), timedelta(minutes=5), owner="b"
+    )
     release_lease(factory, "job", clock.now + timedelta(minutes=7), owner="b")
-    assert acquire_lease(factory, "job", clock.now + timedelta(minutes=7), timedelta(minutes=5),
-                         owner="a")
+    assert acquire_lease(
+        factory, "job", clock.now + timedelta(minutes=7), timedelta(minutes=5), owner="a"
+    )
 
 
 def test_run_exclusive_skips_when_another_process_runs(app, clock):

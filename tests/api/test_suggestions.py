@@ -7,19 +7,21 @@ def _interview(client, make_person, make_opportunity, clock, hours_ago=3):
     interviewer = make_person(name="Ines Interviewer", degree=2)
     opportunity = make_opportunity(stage="interviewing")
     ends = clock.now - timedelta(hours=hours_ago)
-    response = client.post("/api/interviews", json={
-        "opportunity_id": opportunity["id"],
-        "starts_at": (ends - timedelta(hours=1)).isoformat(),
-        "ends_at": ends.isoformat(),
-        "interviewer_ids": [interviewer["id"]],
-        "topics": ["event sourcing"],
-    })
+    response = client.post(
+        "/api/interviews",
+        json={
+            "opportunity_id": opportunity["id"],
+            "starts_at": (ends - timedelta(hours=1)).isoformat(),
+            "ends_at": ends.isoformat(),
+            "interviewer_ids": [interviewer["id"]],
+            "topics": ["event sourcing"],
+        },
+    )
     assert response.status_code == 201, response.json
     return interviewer, opportunity
 
 
-def test_interview_produces_a_thank_you_with_a_draft(client, make_person, make_opportunity,
-                                                     clock):
+def test_interview_produces_a_thank_you_with_a_draft(client, make_person, make_opportunity, clock):
     interviewer, _ = _interview(client, make_person, make_opportunity, clock)
     items = client.get(f"/api/suggestions?person_id={interviewer['id']}").json["items"]
     thanks = [s for s in items if s["kind"] == "thank_you"]
@@ -41,12 +43,15 @@ def test_recompute_is_idempotent(client, make_person, make_opportunity, clock):
 
 def test_done_logs_the_interaction_and_closes(client, make_person, make_opportunity, clock):
     interviewer, _ = _interview(client, make_person, make_opportunity, clock)
-    thank = next(s for s in client.get("/api/suggestions").json["items"]
-                 if s["kind"] == "thank_you")
+    thank = next(
+        s for s in client.get("/api/suggestions").json["items"] if s["kind"] == "thank_you"
+    )
     response = client.post(f"/api/suggestions/{thank['id']}/done")
     assert response.status_code == 200 and response.json["status"] == "done"
-    kinds = [i["kind"] for i in
-             client.get(f"/api/contacts/{interviewer['id']}/interactions").json["items"]]
+    kinds = [
+        i["kind"]
+        for i in client.get(f"/api/contacts/{interviewer['id']}/interactions").json["items"]
+    ]
     assert kinds == ["thank_you"]
     open_kinds = {s["kind"] for s in client.get("/api/suggestions").json["items"]}
     assert "thank_you" not in open_kinds
@@ -54,8 +59,7 @@ def test_done_logs_the_interaction_and_closes(client, make_person, make_opportun
     assert cadence["last_outbound_at"] is not None
 
 
-def test_snooze_and_dismiss_stay_through_recompute(client, make_person, make_opportunity,
-                                                   clock):
+def test_snooze_and_dismiss_stay_through_recompute(client, make_person, make_opportunity, clock):
     _interview(client, make_person, make_opportunity, clock)
     items = client.get("/api/suggestions").json["items"]
     first, second = items[0], items[1]
@@ -90,8 +94,10 @@ def test_do_not_contact_silences_a_person(client, make_person, make_opportunity,
 
 def test_inbound_request_is_top_of_the_digest(client, make_person):
     person = make_person(name="Rita Recruiter")
-    client.post(f"/api/contacts/{person['id']}/interactions",
-                json={"kind": "inbound_request", "note": "Could you send two references?"})
+    client.post(
+        f"/api/contacts/{person['id']}/interactions",
+        json={"kind": "inbound_request", "note": "Could you send two references?"},
+    )
     digest = client.get("/api/digest").json
     assert digest["due_today_count"] >= 1
     assert digest["items"][0]["kind"] == "respond"
@@ -105,3 +111,19 @@ def test_explain_and_cadence(client, make_person, make_opportunity, clock):
     cadence = client.get(f"/api/contacts/{interviewer['id']}/cadence").json
     assert cadence["stage"] == "interviewing"
     assert client.get("/api/contacts/999/explain").status_code == 404
+
+
+def test_mark_as_sent_remembers_the_message(client, make_person, make_opportunity, clock):
+    client.patch("/api/settings", json={"keep_message_bodies": True})
+    interviewer, _ = _interview(client, make_person, make_opportunity, clock)
+    thank = next(s for s in client.get("/api/suggestions").json["items"]
+                 if s["kind"] == "thank_you")
+    text = ("Hi Ines, thank you for the conversation about event sourcing and how your team "
+            "replays projections after a schema change. I enjoyed it a lot.")
+    client.post(f"/api/suggestions/{thank['id']}/done", json={"sent_text": text})
+    notes = [i["note"] for i in
+             client.get(f"/api/contacts/{interviewer['id']}/interactions").json["items"]]
+    assert notes == [text]
+    check = client.post("/api/drafts/check", json={
+        "text": text, "channel": "email", "person_id": interviewer["id"]}).json
+    assert "repeat" in [w["code"] for w in check["warnings"]]

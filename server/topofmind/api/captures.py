@@ -6,6 +6,7 @@ from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from ..errors import TooLarge
 from ..services import captures as service
@@ -55,6 +56,24 @@ def capture_result(capture) -> dict:
     }
 
 
+def _record(session, data):
+    """Record the capture; a concurrent first capture of the same person (two tabs, a resend
+    racing the original) makes the loser's insert fail on a unique key — it then runs again
+    and finds what the winner stored."""
+    limit = current_app.config["MAX_CAPTURE_BYTES"]
+    for attempt in range(3):
+        savepoint = session.begin_nested()
+        try:
+            result = service.record_capture(session, data, now(), limit)
+            savepoint.commit()
+            return result
+        except IntegrityError:
+            savepoint.rollback()
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
 @blp.route("")
 class Captures(MethodView):
     @blp.arguments(CaptureQuery, location="query")
@@ -69,9 +88,7 @@ class Captures(MethodView):
         """Store a capture and return what was extracted; the same id again returns 200."""
         session = db_session()
         data["id"] = str(data["id"])
-        capture, created = service.record_capture(
-            session, data, now(), current_app.config["MAX_CAPTURE_BYTES"]
-        )
+        capture, created = _record(session, data)
         if created:
             touched = {capture.person_id} if capture.person_id else set()
             touched |= set(

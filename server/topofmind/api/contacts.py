@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 from ..errors import NotFound
 from ..services import interactions as interaction_service
 from ..services import people as people_service
+from ..services.suggestions import recompute
 from ..services.views import person_view, person_views
 from . import now, refresh
 from .db import db_session
@@ -46,6 +47,7 @@ class Contacts(MethodView):
     def post(self, data):
         session = db_session()
         person = people_service.create_person(session, data, now())
+        refresh(session, [person.id])
         return person_view(session, person, now())
 
 
@@ -85,6 +87,8 @@ class Contact(MethodView):
         removed = people_service.forget_person(
             session, people_service.get_person(session, person_id)
         )
+        # Others' suggestions may have named them (an intro through them): recompute everyone.
+        recompute(session, now())
         return {"deleted": True, "removed": removed}
 
 

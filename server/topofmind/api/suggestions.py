@@ -58,7 +58,9 @@ class SuggestionDone(MethodView):
     @blp.response(200, SuggestionOut)
     def post(self, data, suggestion_id):
         """Mark done; logs the interaction it stands for, dated now."""
-        return _one(service.mark_done(db_session(), suggestion_id, now(), (data or {}).get("note")))
+        data = data or {}
+        return _one(service.mark_done(db_session(), suggestion_id, now(), data.get("note"),
+                                      sent_text=data.get("sent_text")))
 
 
 @blp.route("/suggestions/<int:suggestion_id>/snooze")

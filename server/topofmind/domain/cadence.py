@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from statistics import median
 
 from .facts import STAGES_CLOSED, FactInteraction, Facts
@@ -108,12 +108,12 @@ def cadence_stage(facts: Facts, person_id: int) -> str:
 def touches_of(facts: Facts, person_id: int, now: datetime) -> list[Touch]:
     """Every contact up to `now`, oldest first: interactions plus finished interviews."""
     touches = [
-        Touch(i.occurred_at, i.kind, i.direction, f"interaction-{i.id}")
+        Touch(i.occurred_at.astimezone(UTC), i.kind, i.direction, f"interaction-{i.id}")
         for i in facts.interactions_of(person_id)
         if i.occurred_at <= now
     ]
     interviews = [
-        Touch(iv.finished_at, "interview", "both", f"interview-{iv.id}")
+        Touch(iv.finished_at.astimezone(UTC), "interview", "both", f"interview-{iv.id}")
         for iv in facts.interviews_of(person_id)
         if iv.finished_at <= now
     ]

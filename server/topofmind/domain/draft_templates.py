@@ -48,7 +48,7 @@ DEFAULT_TEMPLATES: dict[str, str] = {
     "share.subject": "Thought of you: {item_title}",
     "share": (
         "Hi {first_name},\n\n"
-        "I came across {item} and thought of you{share_reason}.\n\n"
+        "{share_opening}{share_reason}.\n\n"
         "{item_url}\n\n"
         "No need to reply; I thought it might be useful.\n\n"
         "Best,\n{user_first_name}"
@@ -141,7 +141,7 @@ PLACEHOLDER_HELP: dict[str, str] = {
     "topic": "The first topic you discussed",
     "interview_day": "“ on <weekday>” of the interview, or empty",
     "topic_sentence": "A sentence citing the topics you discussed, or empty",
-    "note_sentence": "A sentence citing a point from your interview notes, or empty",
+    "note_sentence": "Always empty: private interview notes are never quoted (kept for old edits)",
     "enthusiasm_sentence": "A sentence saying the conversation raised your interest",
     "decision_sentence": "A sentence citing the promised decision date, or empty",
     "positive_sentence": "A positive sentence citing what you discussed",
@@ -150,6 +150,9 @@ PLACEHOLDER_HELP: dict[str, str] = {
     "item_title": "The shared item's title",
     "item_url": "The shared item's link",
     "item_note": "Your own note on the item (not used by the default template)",
+    "share_opening": (
+        "“I came across <item> and thought of you”, or “I recently published …” for your own post"
+    ),
     "share_reason": "“ given our conversation about …” or similar, or empty",
     "introducer_first_name": "First name of the person you ask for an introduction",
     "intro_reason": "Why you'd like the introduction, citing the role and company",
@@ -188,7 +191,7 @@ COMMON_PLACEHOLDERS = (
 KIND_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "thank_you": ("interview_day", "topic_sentence", "note_sentence", "enthusiasm_sentence"),
     "check_in": ("role_label_title", "decision_sentence", "positive_sentence", "offer_sentence"),
-    "share": ("item", "item_title", "item_url", "item_note", "share_reason"),
+    "share": ("item", "item_title", "item_url", "item_note", "share_opening", "share_reason"),
     "ask_intro": (
         "introducer_first_name",
         "intro_reason",

@@ -23,7 +23,6 @@ from topofmind.domain.draft_templates import (
 from topofmind.domain.message_check import (
     CHANNEL_LABELS,
     CHANNEL_LIMITS,
-    GENERIC_VOCABULARY,
     PLACEHOLDER_PATTERN,
     MessageWarning,
     check_message,
@@ -47,6 +46,9 @@ DRAFT_KINDS = (
     "keep_warm",
     "respond",
 )
+
+# Stages of an opportunity still in play (design §2); "closed" and "networking" are not.
+OPEN_STAGES = ("interested", "applied", "screening", "interviewing", "offer")
 
 DEFAULT_CHANNELS: dict[str, str] = {
     "thank_you": "email",
@@ -77,19 +79,20 @@ _MONTHS = (
     "November",
     "December",
 )
-_CALENDAR_WORDS = frozenset(name.lower() for name in _WEEKDAYS + _MONTHS)
 _FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 @dataclass(frozen=True)
 class ShareItem:
-    """An article or post the user may share: `topics` as the user tagged them."""
+    """An article or post the user may share: `topics` as the user tagged them; `kind` is
+    "article", "finding" or "own_post" (the user's own writing)."""
 
     title: str = ""
     url: str = ""
     note: str = ""
     topics: tuple[str, ...] = ()
     id: int | str | None = None
+    kind: str = "article"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "topics", tuple(self.topics or ()))
@@ -101,12 +104,16 @@ class DraftContext:
 
     `person_*` is the recipient, except for `ask_intro`, where the message goes to
     `introducer_name` (else `mutual_name`) and is about `person_name`. `interview_topics` and
-    `interview_notes` are what was discussed with this person; `check_in_number` is 1, 2 or 3;
+    `interview_notes` are the user's private notes: they only choose among topics and are never
+    quoted; `check_in_number` is 1, 2 or 3;
     `channel` overrides the kind's default channel; `previous_messages` are texts already sent to
     this recipient (for the repeat check). `user_summary` is a one-line description of the user
     for the forwardable intro blurb; `share_reason_topics` are the person's topics a share item
     matched (from `match_share_items`), cited when the item matches no conversation topic.
     `person_first_name` and `user_first_name` are derived from the full names when not given.
+    `stage` is the person's cadence stage ("interviewing", "networking", "closed" …; "" when
+    unknown): after a closed process a keep-warm note never restates interest in the role.
+    `today` (the user's local date) lets the interview day read "today" or "yesterday".
     """
 
     user_name: str = ""
@@ -131,6 +138,8 @@ class DraftContext:
     user_summary: str = ""
     user_first_name: str | None = None
     share_reason_topics: tuple[str, ...] = ()
+    stage: str = ""
+    today: date | None = None
 
     def __post_init__(self) -> None:
         for name in ("interview_topics", "previous_messages", "share_reason_topics"):
@@ -269,12 +278,34 @@ def _surface(topic: str, *texts: str) -> str:
     for text in texts:
         span = locate_topic(text or "", topic)
         if span:
-            return text[span[0] : span[1]]
+            found = text[span[0] : span[1]]
+            return _sentence_case(found, text, span[0])
     return topic
 
 
-def _conversation_topics(ctx: DraftContext) -> tuple[list[str], list[str]]:
-    """(interview topics as the user wrote them, extra topics from the notes)."""
+_SENTENCE_BREAK = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+
+
+def _sentence_case(found: str, text: str, start: int) -> str:
+    """Lower a capital that is only there because the phrase opens a sentence ("Data contracts
+    saved…" → "data contracts"); a word capitalised elsewhere too is a name and keeps it."""
+    first = found.split()[0]
+    if not first[:1].isupper() or not first[1:].islower():
+        return found
+    if not _SENTENCE_BREAK.search(text[:start]):
+        return found
+    elsewhere = re.search(r"(?<![.!?:]\s)(?<!^)\b" + re.escape(first) + r"\b", text[start + 1 :])
+    if elsewhere:
+        return found
+    return found[0].lower() + found[1:]
+
+
+def _conversation_topics(ctx: DraftContext) -> list[str]:
+    """The interview topics as the user wrote them, unique, in their order.
+
+    The private interview notes never add text to a message: a phrase lifted from shorthand
+    ("fewer pages", "salary band") reads oddly at best and leaks a private judgement at worst.
+    """
     seen: set[str] = set()
     topics = []
     for topic in ctx.interview_topics:
@@ -282,31 +313,53 @@ def _conversation_topics(ctx: DraftContext) -> tuple[list[str], list[str]]:
         if normal and normal not in seen:
             seen.add(normal)
             topics.append(topic.strip())
-    notes = []
-    for topic in extract_topics(ctx.interview_notes, limit=6):
-        if topic in seen or matching_topics([topic], seen) or not _quotable(topic, ctx):
-            continue
-        notes.append(_surface(topic, ctx.interview_notes))
-    return topics, notes
+    return topics
 
 
-def _quotable(topic: str, ctx: DraftContext) -> bool:
-    """Whether a topic pulled from the user's private notes reads well in a message.
+def _day_phrase(day: date, today: date | None) -> str:
+    """ " today", " yesterday", " on Monday" within the week, else " on November 13"."""
+    if today is None:
+        return f" on {_WEEKDAYS[day.weekday()]}"
+    age = (today - day).days
+    if age == 0:
+        return " today"
+    if age == 1:
+        return " yesterday"
+    if 1 < age < 7:
+        return f" on {_WEEKDAYS[day.weekday()]}"
+    return f" on {_MONTHS[day.month - 1]} {day.day}"
 
-    Notes are shorthand ("great chat, friendly, Kafka consumers rewrite"): a phrase of two
-    content words or a capitalised name reads well; a lone common word ("friendly") does not.
+
+_EVENT_AT = re.compile(
+    r"\bat\s+(the\s+)?([A-Z0-9][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|on|for|and|&|in|de))*)"
+)
+_EVENT_TOPIC = re.compile(
+    r"\b(?:talked|chatted|spoke|talking|chatting|speaking|discussed|discussing)"
+    r"(?:\s+about)?\s+([^.;:!?\n]{3,80})",
+    re.IGNORECASE,
+)
+
+
+def event_details(note: str) -> tuple[str, tuple[str, ...]]:
+    """(event name, topics) from the user's note on an event ("Met at the Berlin Platform
+    Engineering Meetup; talked about Rust for control planes." → ("the Berlin Platform
+    Engineering Meetup", ("Rust for control planes",))). The name is the capitalised phrase after
+    "at", else the whole note when it is a short bare name; "" when neither is there.
     """
-    words = topic.split()
-    if any(word in GENERIC_VOCABULARY or word in _CALENDAR_WORDS for word in words):
-        return False
-    if len(words) > 1:
-        return True
-    span = locate_topic(ctx.interview_notes, topic)
-    if span is None:
-        return False
-    surface = ctx.interview_notes[span[0] : span[1]]
-    before = ctx.interview_notes[: span[0]].rstrip()
-    return surface != surface.lower() and bool(before) and before[-1] not in ".!?;:\n"
+    note = (note or "").strip()
+    name = ""
+    match = _EVENT_AT.search(note)
+    if match:
+        name = (match.group(1) or "") + match.group(2).rstrip(".")
+        name = " ".join(name.split())
+    elif len(note) <= 60 and not re.search(r"[.;:!?]\s", note + " ") and note[:1].isupper():
+        name = note
+    topics = []
+    for found in _EVENT_TOPIC.finditer(note):
+        phrase = found.group(1).strip().rstrip(",")
+        if phrase and normalise_topic(phrase):
+            topics.append(phrase)
+    return name, tuple(topics)
 
 
 def _post_topic(ctx: DraftContext) -> str:
@@ -334,8 +387,7 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
         role_at_company = f"the role at {company}"
     else:
         role_at_company = "the role"
-    topics, note_topics = _conversation_topics(ctx)
-    discussed = topics or note_topics
+    discussed = _conversation_topics(ctx)
     topics_phrase = join_phrases(discussed[:3])
     topic = discussed[0] if discussed else ""
     post_topic = _post_topic(ctx)
@@ -353,9 +405,7 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
         "role_label_title": f"{role} role" if role else "My application",
         "topics": topics_phrase,
         "topic": topic,
-        "interview_day": (
-            f" on {_WEEKDAYS[ctx.interview_date.weekday()]}" if ctx.interview_date else ""
-        ),
+        "interview_day": _day_phrase(ctx.interview_date, ctx.today) if ctx.interview_date else "",
         "post_topic": post_topic,
         "about_post_topic": f" about {post_topic}" if post_topic else "",
         "event": ctx.event_name.strip() or "the event",
@@ -365,8 +415,8 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
     values["topic_sentence"] = (
         f"I especially enjoyed our conversation about {topics_phrase}." if topics_phrase else ""
     )
-    extra = note_topics[0] if topics and note_topics else ""
-    values["note_sentence"] = f"I also appreciated what you shared about {extra}." if extra else ""
+    # Kept for templates the user edited before notes stopped being quoted; always empty now.
+    values["note_sentence"] = ""
     values["enthusiasm_sentence"] = (
         f"Our conversation left me even more enthusiastic about joining {company}."
         if company
@@ -422,7 +472,12 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
     values["item"] = f"“{item.title.strip()}”" if item.title.strip() else "this article"
     values["item_url"] = item.url.strip()
     values["item_note"] = _sentence(item.note)
-    values["share_reason"] = _share_reason(ctx, item, topics, note_topics, post_topic)
+    values["share_opening"] = (
+        f"I recently published {values['item']} and thought of you"
+        if item.kind == "own_post"
+        else f"I came across {values['item']} and thought of you"
+    )
+    values["share_reason"] = _share_reason(ctx, item, discussed, post_topic)
 
     # ask_intro: the message goes to the introducer and is about person_name.
     introducer = ctx.introducer_name.strip() or ctx.mutual_name.strip()
@@ -473,7 +528,9 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
     )
 
     # keep_warm
-    if post_topic and topic and not matching_topics([post_topic], [topic]):
+    if post_topic and topic and matching_topics([post_topic], [topic]):
+        hook = f"Your recent post brought back our conversation about {topic}."
+    elif post_topic and topic:
         hook = (
             f"I enjoyed your recent post about {post_topic}; it reminded me of our "
             f"conversation about {topic}."
@@ -486,10 +543,23 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
         hook = f"I've been thinking about our conversation at {ctx.event_name.strip()}."
     else:
         hook = ""
+    if not hook:
+        # Nothing specific is known: a visible fill-in, never an invented detail.
+        hook = f"I hope all is well at {company}. " if company else ""
+        hook += "[One line on something useful to them, or what you've been working on.]"
     values["hook_sentence"] = hook
-    values["interest_sentence"] = (
-        f"I'm still very interested in {role_at_company}. " if role else ""
-    )
+    stage = ctx.stage.strip().lower()
+    if stage == "closed":
+        values["interest_sentence"] = (
+            f"I enjoyed meeting the team during the {role} process, and I'd be glad to stay "
+            "in touch. "
+            if role
+            else ""
+        )
+    elif role and stage in ("", *OPEN_STAGES):
+        values["interest_sentence"] = f"I'm still very interested in {role_at_company}. "
+    else:
+        values["interest_sentence"] = ""
     values["keep_warm_subject"] = (
         f"Your post about {post_topic}"
         if post_topic
@@ -501,19 +571,16 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
     return values
 
 
-def _share_reason(
-    ctx: DraftContext,
-    item: ShareItem,
-    topics: list[str],
-    note_topics: list[str],
-    post_topic: str,
-) -> str:
+def _share_reason(ctx: DraftContext, item: ShareItem, topics: list[str], post_topic: str) -> str:
     offered = tuple(item.topics) or extract_topics(f"{item.title}. {item.note}", limit=6)
-    discussed = matching_topics(topics + note_topics, offered)
+    discussed = matching_topics(topics, offered)
     if discussed:
         return f", given our conversation about {join_phrases(list(discussed[:2]))}"
     if post_topic and matching_topics([post_topic], offered):
         return f", given your recent post about {post_topic}"
+    for topic in ctx.share_reason_topics:
+        if locate_topic(ctx.post_text, topic):
+            return f", given your recent post about {_surface(topic, ctx.post_text)}"
     if ctx.share_reason_topics:
         return f", given your interest in {join_phrases(list(ctx.share_reason_topics[:2]))}"
     return ""

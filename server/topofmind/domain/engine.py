@@ -9,7 +9,7 @@ All functions are pure: same facts, clock and settings give the same result.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from . import cadence
@@ -33,6 +33,7 @@ __all__ = [
     "Suggestion",
     "SuggestionUpdate",
     "cadence_for",
+    "cadence_for_all",
     "explain",
     "reconcile",
     "suggest",
@@ -56,7 +57,7 @@ def suggest(
     now = _utc(now)
     settings = settings or CadenceSettings()
     matcher = topic_matcher or match_topics
-    shared = _shared_topics(facts)
+    shared = facts.shared_topics
     found: list[Suggestion] = []
     for person in facts.people:
         found.extend(_for_person(facts, person, now, settings, matcher, shared, None))
@@ -81,7 +82,7 @@ def suggest_for_person(
     settings = settings or CadenceSettings()
     person = facts.person_by_id[person_id]
     result = _for_person(
-        facts, person, now, settings, topic_matcher or match_topics, _shared_topics(facts), None
+        facts, person, now, settings, topic_matcher or match_topics, facts.shared_topics, None
     )
     result.sort(key=ranking)
     return result
@@ -92,6 +93,14 @@ def cadence_for(
 ) -> cadence.CadenceFigures:
     """Cadence figures for one person. Raises `KeyError` for an unknown person."""
     return cadence.figures(facts, person_id, _utc(now), settings or CadenceSettings())
+
+
+def cadence_for_all(
+    facts: Facts, now: datetime, settings: CadenceSettings | None = None
+) -> dict[int, cadence.CadenceFigures]:
+    """Cadence figures for every person, by person id (for contact lists)."""
+    now, settings = _utc(now), settings or CadenceSettings()
+    return {p.id: cadence.figures(facts, p.id, now, settings) for p in facts.people}
 
 
 def explain(
@@ -112,7 +121,7 @@ def explain(
     now = _utc(now)
     settings = settings or CadenceSettings()
     matcher = topic_matcher or match_topics
-    shared = _shared_topics(facts)
+    shared = facts.shared_topics
     person = facts.person_by_id[person_id]
     trace: list[Explanation] = []
     mine = _for_person(facts, person, now, settings, matcher, shared, trace)
@@ -164,8 +173,13 @@ def _for_person(
     for _, rule in PERSON_RULES:
         candidates.extend(rule(ctx))
     candidates.extend(keep_warm(ctx, candidates))
+    # A key names one suggestion; if two rules ever produce the same key, the better one stays.
+    unique: dict[str, Suggestion] = {}
+    for candidate in sorted(candidates, key=ranking):
+        unique.setdefault(candidate.key, candidate)
+    candidates = list(unique.values())
     last_outbound = ctx.last_outbound.occurred_at if ctx.last_outbound else None
-    return guard_person(
+    guarded = guard_person(
         candidates,
         now=now,
         tz=ctx.zone,
@@ -174,18 +188,19 @@ def _for_person(
         public_count=public_engagements(ctx.interactions, now, settings),
         trace=trace,
     )
+    return [_in_utc(s) for s in guarded]
 
 
-def _shared_topics(facts: Facts) -> tuple[str, ...]:
-    """Topics the user cares about: the share queue's topics, in a stable order."""
-    topics: dict[str, None] = {}
-    for item in facts.share_items:
-        for topic in item.topics:
-            topics.setdefault(topic, None)
-    for interview in facts.interviews:
-        for topic in interview.topics:
-            topics.setdefault(topic, None)
-    return tuple(topics)
+def _in_utc(suggestion: Suggestion) -> Suggestion:
+    """Facts may carry any UTC offset; suggestions always leave in UTC."""
+    due, end = suggestion.due_at, suggestion.window_end
+    if due.tzinfo is UTC and (end is None or end.tzinfo is UTC):
+        return suggestion
+    return replace(
+        suggestion,
+        due_at=due.astimezone(UTC),
+        window_end=end.astimezone(UTC) if end is not None else None,
+    )
 
 
 def _utc(now: datetime) -> datetime:

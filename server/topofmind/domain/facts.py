@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property, lru_cache
 from urllib.parse import unquote, urlsplit
 
 STAGES_OPEN = ("interested", "applied", "screening", "interviewing", "offer")
@@ -116,6 +116,7 @@ class FactInteraction:
     occurred_at: datetime
     post_urn: str | None = None
     opportunity_id: int | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +158,10 @@ _EMPTY: tuple = ()
 class Facts:
     """All facts plus indexes built once at construction.
 
-    Lists are sorted for the rules: each person's interactions oldest first, posts newest first,
-    interviews by start. Raises `ValueError` for a naive datetime anywhere.
+    Accepts any iterables; stores tuples in a canonical order (by id), so the same facts in any
+    order give the same suggestions. Per-person lists are sorted for the rules: interactions
+    oldest first, posts newest first, interviews by start. Raises `ValueError` for a naive
+    datetime anywhere.
     """
 
     people: tuple[FactPerson, ...] = ()
@@ -204,6 +207,27 @@ class Facts:
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 put(self, name, tuple(value))
+        # Results must not depend on the order rows came from the database, so every list the
+        # rules iterate is put in a canonical order here (posts and interactions per person below).
+        by_id = lambda item: item.id  # noqa: E731
+        for name in ("people", "opportunities", "interviews", "connections", "share_items"):
+            put(self, name, tuple(sorted(getattr(self, name), key=by_id)))
+        put(
+            self,
+            "mutuals",
+            tuple(
+                sorted(
+                    self.mutuals,
+                    key=lambda m: (
+                        m.person_id,
+                        m.mutual_person_id is None,
+                        m.mutual_person_id or 0,
+                        m.name,
+                        m.profile_url or "",
+                    ),
+                )
+            ),
+        )
 
         person_by_id = {person.id: person for person in self.people}
         put(self, "person_by_id", person_by_id)
@@ -251,7 +275,7 @@ class Facts:
 
         roles: defaultdict[int, list[tuple[FactOpportunity, str]]] = defaultdict(list)
         for opp in self.opportunities:
-            for person_id, role in opp.people:
+            for person_id, role in dict.fromkeys(opp.people):
                 roles[person_id].append((opp, role))
         put(self, "_roles", {k: tuple(v) for k, v in roles.items()})
 
@@ -285,6 +309,18 @@ class Facts:
             if url:
                 person_by_url.setdefault(url, person)
         put(self, "_person_by_url", person_by_url)
+
+    @cached_property
+    def shared_topics(self) -> tuple[str, ...]:
+        """Topics the user cares about: the share queue's and the interviews', first seen first."""
+        topics: dict[str, None] = {}
+        for item in self.share_items:
+            for topic in item.topics:
+                topics.setdefault(topic, None)
+        for interview in self.interviews:
+            for topic in interview.topics:
+                topics.setdefault(topic, None)
+        return tuple(topics)
 
     def posts_of(self, person_id: int) -> tuple[FactPost, ...]:
         """The person's posts, newest first."""
@@ -349,6 +385,7 @@ _NOT_NAME = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)
 def normalise_profile_url(url: str | None) -> str | None:
     """Reduce a LinkedIn profile URL to ``in/<id>`` (lower case, decoded); None if not one."""
     if not url:
@@ -377,7 +414,3 @@ def first_name(name: str) -> str:
     """The first word of a display name, for friendlier sentences."""
     parts = name.split()
     return parts[0] if parts else name
-
-
-def as_iterable_tuple(values: Iterable) -> tuple:
-    return values if isinstance(values, tuple) else tuple(values)

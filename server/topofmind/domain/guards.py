@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 from . import timing
 from .facts import FactInteraction
 from .rules import (
-    HARD_WINDOW_KINDS,
     MESSAGE_CHANNELS,
     PUBLIC_INTERACTION_KINDS,
     Explanation,
@@ -70,7 +69,8 @@ def guard_person(
     Thank-you, respond and intro-request suggestions skip the spacing check (answering and
     thanking are never too much; an intro request goes to someone else), but every accepted touch
     other than an intro request still pushes later ones. A pushed message lands in working hours
-    again; a comment or reaction pushed past its window is held back.
+    again; a public touch (comment, reaction) pushed past its window is held back, since a
+    comment on a stale post is worse than none.
     """
     gap = timedelta(days=settings.min_days_between_touches)
     placed = [land_in_working_hours(s, tz, settings) for s in candidates]
@@ -89,10 +89,12 @@ def guard_person(
         if not suggestion.spacing_exempt:
             due = suggestion.due_at
             if last_outbound_at is not None and due < last_outbound_at + gap:
-                due = last_outbound_at + gap
-            due = _clear_of(due, accepted, gap, suggestion, tz, settings)
+                due = land_in_working_hours(
+                    dataclasses.replace(suggestion, due_at=last_outbound_at + gap), tz, settings
+                ).due_at
+            due = _clear_of(due, accepted, gap, suggestion, now, tz, settings)
             window = suggestion.window_end
-            if suggestion.kind in HARD_WINDOW_KINDS and window is not None and due > window:
+            if suggestion.is_public and window is not None and due > window:
                 _note(
                     trace,
                     suggestion,
@@ -122,22 +124,27 @@ def _clear_of(
     accepted: list[Suggestion],
     gap: timedelta,
     suggestion: Suggestion,
+    now: datetime,
     tz: ZoneInfo,
     settings: CadenceSettings,
 ) -> datetime:
-    """The earliest time at or after `due` that is `gap` away from every accepted touch."""
-    touches = sorted(s.due_at for s in accepted if s.kind != "ask_intro")
+    """The earliest time at or after `due` that is `gap` away from every accepted touch.
+
+    Times are compared as effective times, ``max(due, now)``: two suggestions both overdue are
+    both "now", so the lower one moves to two days after the other.
+    """
+    touches = sorted(max(s.due_at, now) for s in accepted if s.kind != "ask_intro")
     moved = True
     while moved:
         moved = False
-        if suggestion.channel in MESSAGE_CHANNELS:
+        for other in touches:
+            if abs(max(due, now) - other) < gap:
+                due = other + gap
+                moved = True
+        if moved and suggestion.channel in MESSAGE_CHANNELS:
             due = timing.next_working_time(
                 due, tz, settings.working_hours_start, settings.working_hours_end
             )
-        for other in touches:
-            if abs(due - other) < gap:
-                due = other + gap
-                moved = True
     return due
 
 

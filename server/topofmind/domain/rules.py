@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from . import timing
@@ -55,8 +55,6 @@ PUBLIC_INTERACTION_KINDS = frozenset({"comment", "reaction", "share"})
 #: Kinds the two-day spacing guard lets through: answering and thanking are never "too much",
 #: and an intro request goes to the mutual, not to the person it is about.
 SPACING_EXEMPT_KINDS = frozenset({"thank_you", "respond", "ask_intro"})
-#: Kinds whose window is hard: a comment after the post went stale is worse than none.
-HARD_WINDOW_KINDS = frozenset({"comment", "react"})
 
 PRIORITY = {
     "respond": 100,
@@ -99,7 +97,7 @@ class Suggestion:
     channel: str
     fact_fingerprint: str
     introducer_person_id: int | None = None
-    facts: Mapping[str, Any] = field(default_factory=dict)
+    facts: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     @property
     def is_public(self) -> bool:
@@ -132,8 +130,9 @@ class Suggestion:
 class Explanation:
     """Why a rule did or did not produce a suggestion for a person.
 
-    `outcome` is `suggested`, `held` (a guard stopped it; `guard` names which) or `skipped` (the
-    rule's own conditions were not met).
+    `outcome` is `suggested`, `held` (a guard stopped it; `guard` names which), `moved` (a guard
+    delayed it), `merged` (folded into a keep-warm suggestion) or `skipped` (the rule's own
+    conditions were not met).
     """
 
     rule: str
@@ -153,6 +152,7 @@ _STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def topic_tokens(text: str) -> frozenset[str]:
     """Lower-case word stems of `text`, stopwords dropped; a trailing plural "s" is cut."""
     tokens = set()
@@ -217,7 +217,8 @@ class PersonContext:
         )
         last_outbound = last_inbound = None
         for interaction in self.interactions:
-            if interaction.direction == "outbound":
+            # Meeting someone at an event is where a follow-up starts, not a touch to space from.
+            if interaction.direction == "outbound" and interaction.kind != "event":
                 last_outbound = interaction
             elif interaction.direction == "inbound":
                 last_inbound = interaction
@@ -252,6 +253,11 @@ class PersonContext:
         return touches_of(self.facts, self.person.id, self.now)
 
     @cached_property
+    def is_connected(self) -> bool:
+        """A 1st-degree connection of the user, by degree or by the connections list."""
+        return self.person.degree == 1 or self.facts.connection_for_person(self.person) is not None
+
+    @cached_property
     def stage(self) -> str:
         return cadence_stage(self.facts, self.person.id)
 
@@ -279,16 +285,18 @@ class PersonContext:
     @cached_property
     def best_share(self) -> tuple[Any, tuple[str, ...]] | None:
         """The share item whose topics best match the person, not yet sent to them."""
+        texts = self.texts
+        items = [i for i in self.facts.share_items if self.person.id not in i.sent_to_person_ids]
+        if not texts or not items:
+            return None
+        # One matcher call per person over every candidate topic keeps a full recompute linear.
+        wanted = tuple(dict.fromkeys(topic for item in items for topic in item.topics))
+        matching = set(self.matcher(wanted, texts))
         best = None
         best_matched: tuple[str, ...] = ()
-        texts = self.texts
-        if not texts:
-            return None
-        for item in self.facts.share_items:
-            if self.person.id in item.sent_to_person_ids:
-                continue
-            matched = tuple(self.matcher(item.topics, texts))
-            if matched and len(matched) > len(best_matched):
+        for item in items:
+            matched = tuple(topic for topic in item.topics if topic in matching)
+            if len(matched) > len(best_matched):
                 best, best_matched = item, matched
         return (best, best_matched) if best is not None else None
 
@@ -439,6 +447,7 @@ def comment_or_react(ctx: PersonContext) -> list[Suggestion]:
     react_limit = timedelta(days=settings.react_max_age_days)
     fresh: list[tuple[int, FactPost, tuple[str, ...]]] = []
     older: FactPost | None = None
+    engaged = ctx.engaged_urns
     for post in ctx.facts.posts_of(ctx.person.id):
         published = post.published_at
         if published is None:
@@ -447,10 +456,12 @@ def comment_or_react(ctx: PersonContext) -> list[Suggestion]:
         if age > react_limit:
             break
         if post.first_seen_at is None or post.first_seen_at > now:
-            ctx.note("comment", "skipped", f"post {post.id} not seen yet")
+            if ctx.tracing:
+                ctx.note("comment", "skipped", f"post {post.id} not seen yet")
             continue
-        if post.urn in ctx.engaged_urns:
-            ctx.note("comment", "skipped", f"already engaged with post {post.id}")
+        if post.urn in engaged:
+            if ctx.tracing:
+                ctx.note("comment", "skipped", f"already engaged with post {post.id}")
             continue
         if age < fresh_limit:
             matched = tuple(ctx.matcher(ctx.shared_topics, (post.text,))) if post.text else ()
@@ -472,9 +483,12 @@ def comment_or_react(ctx: PersonContext) -> list[Suggestion]:
     return []
 
 
-def _about(post: FactPost, matched: Sequence[str]) -> str:
-    """ "about 'platform migration'" when a shared topic matched, else the post's opening words."""
-    return f"about {_quote(matched)}" if matched else f"“{snippet(post.text)}”"
+def _posted(post: FactPost, matched: Sequence[str], ago: str) -> str:
+    """ "posted 5 h ago about 'platform migration'" when a shared topic matched, else
+    "posted 5 h ago: “the post's opening words…”"."""
+    if matched:
+        return f"posted {ago} ago about {_quote(matched)}"
+    return f"posted {ago} ago: “{snippet(post.text)}”"
 
 
 def _comment(ctx: PersonContext, post: FactPost, matched: tuple[str, ...]) -> Suggestion:
@@ -496,7 +510,7 @@ def _comment(ctx: PersonContext, post: FactPost, matched: tuple[str, ...]) -> Su
         return _react(ctx, post, stale=False, comments_this_week=comments_this_week)
     posted = ctx.since(published)
     reason = (
-        f"{ctx.name} posted {posted} ago {_about(post, matched)} — a thoughtful comment while "
+        f"{ctx.name} {_posted(post, matched, posted)} — a thoughtful comment while "
         f"it's fresh keeps you on {ctx.first}'s radar."
     )
     return Suggestion(
@@ -522,12 +536,12 @@ def _react(
     assert published is not None
     if stale:
         reason = (
-            f"{ctx.name} posted {_about(post, ())} {ctx.when(published)} — past its fresh window, "
-            "so a reaction is the lighter, fitting touch."
+            f"{ctx.name}'s post from {ctx.day(published)} (“{snippet(post.text)}”) is past its "
+            "fresh window — a reaction is the lighter, fitting touch."
         )
     else:
         reason = (
-            f"{ctx.name} posted {_about(post, ())} {ctx.since(published)} ago — you've already "
+            f"{ctx.name} {_posted(post, (), ctx.since(published))} — you've already "
             f"commented on {ctx.first}'s posts {comments_this_week} times this week, so a "
             "reaction is enough this time."
         )
@@ -568,18 +582,22 @@ def share(ctx: PersonContext) -> list[Suggestion]:
         ctx.note("share", "skipped", "not on an active opportunity")
         return []
     quiet = timedelta(days=ctx.settings.share_quiet_days)
-    last = ctx.last_outbound
-    if last is not None and ctx.now - last.occurred_at < quiet:
-        ctx.note("share", "skipped", f"last outbound touch was {ctx.since(last.occurred_at)} ago")
+    # An interview is a two-way touch too: sharing an article days after it would crowd the
+    # thank-you and the check-in.
+    last: Touch | None = next(
+        (t for t in reversed(ctx.touches) if t.direction in ("outbound", "both")), None
+    )
+    if last is not None and ctx.now - last.at < quiet:
+        ctx.note("share", "skipped", f"last touch was {ctx.since(last.at)} ago")
         return []
     found = ctx.best_share
     if found is None:
         ctx.note("share", "skipped", "no share item matches their topics")
         return []
     item, matched = found
-    due = last.occurred_at + quiet if last is not None else ctx.today_start
+    due = last.at + quiet if last is not None else ctx.today_start
     since = (
-        f"it's been {ctx.since(last.occurred_at)} since your last note"
+        f"it's been {ctx.since(last.at)} since you were last in touch"
         if last is not None
         else "you haven't reached out yet"
     )
@@ -599,7 +617,7 @@ def share(ctx: PersonContext) -> list[Suggestion]:
             window_end=None,
             priority=PRIORITY["share"],
             channel="message",
-            fact_fingerprint=fingerprint(item.id, item.url, matched, last and last.id),
+            fact_fingerprint=fingerprint(item.id, item.url, matched, last and last.tag),
             facts={
                 "share_item_id": item.id,
                 "url": item.url,
@@ -751,9 +769,9 @@ def _check_in_for(ctx: PersonContext, opp: FactOpportunity) -> Suggestion | None
     else:
         due = first_due
         reason = (
-            f"It's been {settings.check_in_first_business_days} business days since your "
-            f"{opp.title} interview at {opp.company} — a polite check-in with {ctx.name} shows "
-            "steady interest."
+            f"{settings.check_in_first_business_days} business days after your {opp.title} "
+            f"interview at {opp.company}, a polite check-in with {ctx.name} shows steady "
+            "interest."
         )
     if due > now + timedelta(days=settings.horizon_days):
         ctx.note("check_in", "skipped", f"next check-in on {opp.title} not due yet", key)
@@ -811,15 +829,16 @@ def respond(ctx: PersonContext) -> list[Suggestion]:
         first.occurred_at, settings.respond_within_business_days, ctx.zone
     )
     more = f" ({len(pending)} requests waiting)" if len(pending) > 1 else ""
+    asked = f"asked “{snippet(first.note, 10)}”" if first.note else "asked you something"
     if now <= window_end:
         reason = (
-            f"{ctx.name} asked you something {ctx.since(first.occurred_at)} ago{more} — a reply "
+            f"{ctx.name} {asked} {ctx.since(first.occurred_at)} ago{more} — a reply "
             "within one business day keeps things moving."
         )
     else:
         reason = (
-            f"{ctx.name}'s request from {ctx.day(first.occurred_at)} is still waiting for a "
-            f"reply{more} — answering it first today is the kind thing to do."
+            f"{ctx.name}'s request {ctx.when(first.occurred_at)} is still waiting for a "
+            f"reply{more} — a short answer today, even just to say when you'll follow up, helps."
         )
     return [
         Suggestion(
@@ -836,6 +855,7 @@ def respond(ctx: PersonContext) -> list[Suggestion]:
             fact_fingerprint=fingerprint(tuple(i.id for i in pending)),
             facts={
                 "interaction_id": first.id,
+                "request_note": first.note,
                 "requested_at": _iso(first.occurred_at),
                 "opportunity_id": first.opportunity_id,
                 "pending_count": len(pending),
@@ -1021,15 +1041,19 @@ def ask_intro(ctx: PersonContext) -> list[Suggestion]:
 
 def event_follow_up(ctx: PersonContext) -> list[Suggestion]:
     """Follow up on the latest logged event with the person, unless a touch came after it."""
-    event = None
-    for interaction in reversed(ctx.interactions):
-        if interaction.kind == "event":
-            event = interaction
-            break
-        if interaction.direction == "outbound":
-            ctx.note("event_follow_up", "skipped", "already followed up after the last event")
-            return []
+    event = next((i for i in reversed(ctx.interactions) if i.kind == "event"), None)
     if event is None:
+        return []
+    later = next(
+        (
+            i
+            for i in ctx.interactions
+            if i.direction == "outbound" and i.kind != "event" and i.occurred_at > event.occurred_at
+        ),
+        None,
+    )
+    if later is not None:
+        ctx.note("event_follow_up", "skipped", f"followed up {ctx.when(later.occurred_at)} already")
         return []
     settings, now = ctx.settings, ctx.now
     key = f"event_follow_up:person={ctx.person.id}:interaction={event.id}"
@@ -1038,6 +1062,8 @@ def event_follow_up(ctx: PersonContext) -> list[Suggestion]:
         return []
     window_end = event.occurred_at + timedelta(hours=settings.event_follow_up_hours)
     when = ctx.when(event.occurred_at)
+    if event.note:
+        when = f"({snippet(event.note, 6)}) {when}"
     if now <= window_end:
         reason = (
             f"You met {ctx.name} at an event {when} — a short follow-up within "
@@ -1062,7 +1088,11 @@ def event_follow_up(ctx: PersonContext) -> list[Suggestion]:
             priority=PRIORITY["event_follow_up"],
             channel="message",
             fact_fingerprint=fingerprint(event.id, event.occurred_at),
-            facts={"interaction_id": event.id, "event_at": _iso(event.occurred_at)},
+            facts={
+                "interaction_id": event.id,
+                "event_at": _iso(event.occurred_at),
+                "event_note": event.note,
+            },
         )
     ]
 
@@ -1149,11 +1179,15 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
             )
             return []
         gap = f"It's been {ctx.since(anchor)} since you were last in touch with {ctx.name}"
-    elif ctx.on_active_opportunity:
+    elif ctx.on_active_opportunity and ctx.is_connected:
         anchor, after = ctx.today_start - timedelta(days=low), "none"
         gap = f"You haven't been in touch with {ctx.name} yet"
     else:
-        ctx.note("keep_warm", "skipped", "no contact yet and not on an open opportunity")
+        # A first note to a stranger is a cold message: warm introductions and post-interview
+        # connection requests are the better first touches, and other rules suggest them.
+        ctx.note(
+            "keep_warm", "skipped", "no contact yet, and not a connection on an open opportunity"
+        )
         return []
     key = f"keep_warm:person={ctx.person.id}:after={after}"
     due = anchor + timedelta(days=low)
@@ -1168,14 +1202,13 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
     )
     if absorbed is not None:
         others.remove(absorbed)
+        ctx.note("keep_warm", "merged", f"{absorbed.kind} folded into keep-warm", absorbed.key)
         if absorbed.kind == "comment":
             post = ctx.facts.posts_of(ctx.person.id)
             found = next(p for p in post if p.id == absorbed.subject_id)
-            touch = (
-                f" {ctx.first} posted {_about(found, absorbed.facts.get('topics', ()))} "
-                f"{ctx.since(found.published_at or ctx.now)} ago; a thoughtful comment is a "
-                "natural way back in."
-            )
+            ago = ctx.since(found.published_at or ctx.now)
+            posted = _posted(found, absorbed.facts.get("topics", ()), ago)
+            touch = f" {ctx.first} {posted}; a thoughtful comment is a natural way back in."
         else:
             touch = (
                 f" Sharing '{absorbed.facts['title']}' ({_quote(absorbed.facts['topics'])}) "
@@ -1183,7 +1216,10 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
             )
         subject_type, subject_id = absorbed.subject_type, absorbed.subject_id
         channel, extra = absorbed.channel, dict(absorbed.facts)
-        window_end = min(window_end, absorbed.window_end) if absorbed.window_end else window_end
+        # The touch sets the timing: a post can be commented on only once seen, and only while
+        # it is fresh.
+        due = max(due, absorbed.due_at)
+        window_end = absorbed.window_end or window_end
         touch_kind = absorbed.kind
     else:
         found = ctx.best_share

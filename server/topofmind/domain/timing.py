@@ -459,7 +459,7 @@ def _at(day: date, wall: time, tz: ZoneInfo) -> datetime:
 
 
 def ago(delta: timedelta) -> str:
-    """Short, human duration: "40 min", "3 h", "2 days", "3 weeks", "4 months"."""
+    """Short, human duration: "40 min", "3 h", "2 days", "45 days", "4 months"."""
     seconds = max(0, int(delta.total_seconds()))
     if seconds < 3600:
         return f"{max(1, seconds // 60)} min"
@@ -467,10 +467,8 @@ def ago(delta: timedelta) -> str:
     if hours < 48:
         return f"{hours} h"
     days = hours // 24
-    if days < 14:
-        return f"{days} days"
     if days < 60:
-        return f"{days // 7} weeks"
+        return f"{days} days"
     if days < 730:
         return f"{days // 30} months"
     return f"{days // 365} years"

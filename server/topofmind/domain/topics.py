@@ -40,7 +40,10 @@ STOP_WORDS = frozenset(
     taking hard easy huge small real true important different interesting fun finally recently
     currently start started starting joined join announce announcing announced worked working
     built able glad came come comes coming said told tell tells loved liked mentioned talked
-    discussed discuss seemed gave give given came
+    discussed discuss seemed gave give given came learned learnt moved moving stopped stopping
+    measured measuring saved saving helped helping help build building tamed taming raised
+    raising noticed noticing notice tried trying decided deciding changed changing short
+    thread quarter directly
     """.split()
 )
 
@@ -219,7 +222,8 @@ def extract_topics(text: str, limit: int = 8) -> tuple[str, ...]:
 def topic_similarity(a: str, b: str) -> float:
     """Similarity of two topics, 0..1: 1 for the same topic, 0.6 when one contains the other
     ("migration" / "platform migration"), less for a partial word overlap, 0 for none."""
-    a, b = normalise_topic(a), normalise_topic(b)
+    # "paved-road platform" and "paved road" share words: compare hyphenated words by parts.
+    a, b = normalise_topic(a).replace("-", " "), normalise_topic(b).replace("-", " ")
     if not a or not b:
         return 0.0
     if a == b:

@@ -1,7 +1,6 @@
 """Page-kind detection from the URL first, then from cheap markers in the content.
 
-Selectors (content markers, checked on at most the first ``SNIFF_BYTES`` bytes of the page
-and then on the whole page with bytes.find, which is fast):
+Selectors (content markers, looked for with ``bytes.find`` over the raw page, no decoding):
 - recent-activity top card → activity; profile top cards (Ember ``pv-top-card``, public
   ``top-card-layout``, SDUI ``ProfileVerificationTriggerRef``, JSON-LD Person) → profile;
 - Connections/people cards → people; JSON-LD SocialMediaPosting → post;
@@ -26,8 +25,8 @@ _CONTENT_MARKERS: tuple[tuple[bytes, str], ...] = (
     (b"mn-connection-card", "people"),
     (b"reusable-search__result-container", "people"),
     (b"search-results-container", "search"),
-    (b"data-urn=\"urn:li:activity:", "feed"),
-    (b"data-id=\"urn:li:activity:", "feed"),
+    (b'data-urn="urn:li:activity:', "feed"),
+    (b'data-id="urn:li:activity:', "feed"),
     (b"data-activity-urn=", "post"),
     (b"update-card", "feed"),
     (b"feedDashMainFeed", "feed"),
@@ -46,9 +45,7 @@ def kind_from_url(url: str | None) -> str:
         return "unknown"
     head = segments[0]
     if head == "in" and len(segments) >= 2:
-        if len(segments) >= 3 and segments[2] in ("recent-activity", "detail") and (
-            segments[2] == "recent-activity"
-        ):
+        if len(segments) >= 3 and segments[2] == "recent-activity":
             return "activity"
         return "profile"
     if head == "feed":

@@ -17,7 +17,7 @@ from .model import ParsedPage, ParsedPerson
 from .people import parse_people
 from .posts import parse_posts
 from .profile import parse_activity_owner, parse_profile
-from .urls import canonical_profile_url, is_linkedin_url
+from .urls import canonical_profile_url, is_linkedin_url, post_urn_from_url
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,8 @@ def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
             data = data[:MAX_BYTES]
         if not data.strip():
             return ParsedPage(kind="unknown", warnings=("empty page",))
+        if not url:
+            url = None
         if url is not None and not is_linkedin_url(url):
             return ParsedPage(kind="unknown", warnings=(f"not a LinkedIn URL: {url[:200]}",))
         kind = detect_kind(url, None)
@@ -70,26 +72,37 @@ def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
             doc = _parse_tree(data)
         except (lxml.etree.ParserError, ValueError) as exc:
             return ParsedPage(kind="unknown", warnings=(*warnings, f"unparseable HTML: {exc}"))
-        return _parse_kind(doc, kind, url, warnings)
+        return _parse_kind(doc, kind, url, warnings, data)
     except Exception as exc:  # the contract: a bad page is a warning, never a crash
         log.exception("parser failed on %s", url)
-        return ParsedPage(kind="unknown", warnings=(*warnings, f"parser error: {type(exc).__name__}"))
+        return ParsedPage(
+            kind="unknown", warnings=(*warnings, f"parser error: {type(exc).__name__}")
+        )
 
 
-def _parse_kind(doc, kind: str, url: str | None, warnings: list[str]) -> ParsedPage:
+def _main_post(posts: list, url: str | None) -> list:
+    """A single-post page is about one post; "more posts" rails below it are not it."""
+    wanted = post_urn_from_url(url)
+    matching = [p for p in posts if p.urn == wanted]
+    return matching or posts[:1]
+
+
+def _parse_kind(doc, kind: str, url: str | None, warnings: list[str], raw: bytes) -> ParsedPage:
     person: ParsedPerson | None = None
     people: list[ParsedPerson] = []
     posts = []
     if kind == "profile":
         person = parse_profile(doc, url)
-        posts = parse_posts(doc, url, use_json=False)
+        posts = parse_posts(doc, url, raw=raw, profile_page=True)
         if person is None:
             warnings.append("profile page without a recognisable top card")
     elif kind == "activity":
         person = parse_activity_owner(doc, url)
-        posts = parse_posts(doc, url)
+        posts = parse_posts(doc, url, raw=raw)
     elif kind in ("feed", "post", "search"):
-        posts = parse_posts(doc, url)
+        posts = parse_posts(doc, url, raw=raw)
+        if kind == "post" and len(posts) > 1:
+            posts = _main_post(posts, url)
         if not posts:
             warnings.append("no posts found")
     elif kind == "people":

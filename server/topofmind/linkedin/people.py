@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .model import ParsedPerson
-from .text import fold, parse_count, text_lines
+from .text import fold, mutual_connections, text_lines, visible_text
 from .urls import canonical_profile_url, public_id_from_url
 
 PROFILE_LINKS = (
@@ -28,8 +28,7 @@ _DEGREE = re.compile(r"^(?:[·•]\s*)?(1st|2nd|3rd)\+?$")
 _DEGREE_LONG = re.compile(r"\b(1st|2nd|3rd)\+?\s+degree\s+connection", re.IGNORECASE)
 _PRONOUNS = re.compile(r"^\(?\s*[^\W\d_]{2,5}\s*/\s*[^\W\d_]{2,5}\s*\)?$")
 _VIEW_PROFILE = re.compile(r"^View .+?(?:’|')s?\s+profile$", re.IGNORECASE)
-_OTHER = re.compile(r"(\d[\d,]*)\s+other", re.IGNORECASE)
-_MUTUAL_ONLY = re.compile(r"(\d[\d,]*)\s+mutual\s+connection", re.IGNORECASE)
+_INLINE_DEGREE = re.compile(r"[•·]\s*(1st|2nd|3rd)\+?(?:\W|$)")
 _DEGREE_VALUE = {"1st": 1, "2nd": 2, "3rd": 3}
 _MAX_PEOPLE = 500
 
@@ -54,18 +53,37 @@ def _looks_like_place(text: str) -> bool:
     )
 
 
-def _card_for(link, url: str):
+_MULTI = object()
+_STOP_TAGS = ("body", "html", "main", "ul", "ol")
+
+
+def _mark_ancestors(links: list[tuple[object, str]]) -> dict:
+    """Each ancestor of a profile link → the one profile under it, or ``_MULTI``.
+
+    One upward walk per link that stops where an earlier walk already passed, so a whole list
+    costs about one pass over its ancestors (a per-person subtree search was quadratic).
+    """
+    marks: dict = {}
+    for link, url in links:
+        node = link
+        while node is not None:
+            seen = marks.get(node)
+            if seen is None:
+                marks[node] = url
+            elif seen is _MULTI or seen == url:
+                break
+            else:
+                marks[node] = _MULTI
+            node = node.getparent()
+    return marks
+
+
+def _card_for(link, url: str, marks: dict):
+    """The largest ancestor of ``link`` that holds no other person's link."""
     node = link
     while True:
         parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html", "main", "ul", "ol"):
-            return node
-        others = {
-            canonical_profile_url(href)
-            for href in parent.xpath(".//a[contains(@href,'/in/')]/@href")
-        }
-        others.discard(None)
-        if others - {url}:
+        if parent is None or parent.tag in _STOP_TAGS or marks.get(parent) != url:
             return node
         node = parent
 
@@ -82,45 +100,42 @@ def _person(card, links: list, url: str) -> ParsedPerson | None:
     lines = list(text_lines(card))
     name = None
     name_index = -1
+    degree = None
     for index, (el, text) in enumerate(lines):
         if not any(_inside(el, link) for link in links):
             continue
         if _is_badge(text) or _VIEW_PROFILE.match(text):
             continue
-        name, name_index = text, index
+        # The 2025+ layout prints "Jane Doe • 2nd" as one run: the badge is not the name.
+        name, _, badge = text.partition(" •")
+        name = fold(name)
+        badge_match = _INLINE_DEGREE.search("•" + badge) if badge else None
+        if badge_match:
+            degree = _DEGREE_VALUE[badge_match.group(1).lower()]
+        name_index = index
         break
     if not name:
         return None
     rest = [t for _, t in lines[name_index + 1 :] if t != name and not _VIEW_PROFILE.match(t)]
-    degree = None
+    if degree is None:
+        for text in rest[:4]:
+            match = _DEGREE.match(text) or _DEGREE_LONG.search(text)
+            if match:
+                degree = _DEGREE_VALUE[match.group(1).lower()]
+                break
     headline = location = None
-    mutual_count = None
-    mutual_names = None
-    for text in lines_text(lines):
-        match = _DEGREE.match(text) or _DEGREE_LONG.search(text)
-        if match:
-            degree = _DEGREE_VALUE[match.group(1).lower()]
-            break
     remaining = [t for t in rest if not _is_badge(t)]
-    if remaining and "mutual" not in remaining[0].lower():
+    if remaining and "mutual connection" not in remaining[0].lower():
         headline = remaining[0]
         if len(remaining) > 1 and _looks_like_place(remaining[1]):
             location = remaining[1]
+    mutual_count = None
+    mutual_names = None
     for el, text in lines:
         if "mutual connection" not in text.lower():
             continue
-        names = []
-        for strong in el.iter("strong"):
-            value = fold("".join(strong.itertext()))
-            if value and value not in names:
-                names.append(value)
-        other = _OTHER.search(text)
-        if names:
-            mutual_count = len(names) + ((parse_count(other.group(1)) or 0) if other else 0)
-        else:
-            only = _MUTUAL_ONLY.search(text)
-            mutual_count = parse_count(only.group(1)) if only else None
-        mutual_names = tuple(names)
+        strong = [fold("".join(s.itertext())) for s in el.iter("strong")]
+        mutual_count, mutual_names = mutual_connections(visible_text(el), strong)
         break
     return ParsedPerson(
         name=name,
@@ -134,25 +149,34 @@ def _person(card, links: list, url: str) -> ParsedPerson | None:
     )
 
 
-def lines_text(lines):
-    return (text for _, text in lines)
+def _inline_mention(link) -> bool:
+    """A profile link inside a sentence ("Jane and 3 other mutual connections"), not a card."""
+    if link.find(".//p") is not None or link.find(".//div") is not None:
+        return False
+    parent = link.getparent()
+    nearby = [link.tail, parent.text if parent is not None else None]
+    if parent is not None:
+        nearby.append(parent.tail)
+    return "mutual" in " ".join(t for t in nearby if t).lower()
 
 
 def parse_people(doc, exclude_url: str | None = None) -> list[ParsedPerson]:
-    """Everyone a list page shows, once each, in page order."""
+    """Everyone a list page shows, once each, in page order (at most ``_MAX_PEOPLE``)."""
     groups: dict[str, list] = {}
+    links: list[tuple[object, str]] = []
     for link in doc.xpath(PROFILE_LINKS):
         url = canonical_profile_url(link.get("href"))
-        if url is None or url == exclude_url:
+        if url is None or url == exclude_url or _inline_mention(link):
             continue
-        groups.setdefault(url, []).append(link)
-        if len(groups) > _MAX_PEOPLE:
+        if url not in groups and len(groups) >= _MAX_PEOPLE:
             break
+        groups.setdefault(url, []).append(link)
+        links.append((link, url))
+    marks = _mark_ancestors(links)
     people = []
-    for url, links in groups.items():
-        card = _card_for(links[0], url)
-        links_in_card = [link for link in links if _inside(link, card)]
-        person = _person(card, links_in_card, url)
+    for url, group in groups.items():
+        card = _card_for(group[0], url, marks)
+        person = _person(card, [link for link in group if _inside(link, card)], url)
         if person is not None:
             people.append(person)
     return people

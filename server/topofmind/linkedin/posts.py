@@ -11,10 +11,14 @@ Selectors and strategies, tried in this order (each card is parsed once, outermo
   nested ``article[data-activity-urn]``; actor ``[data-test-id$="entity-lockup"]``, age ``time``,
   commentary ``[data-test-id$="__commentary"]``, counts ``[data-test-id^="social-actions__"]``.
   JSON-LD ``SocialMediaPosting`` fills and corrects it (exact counts, author, repost flag).
-- SDUI_CARD: ``[componentkey^="update-card"]`` (2026 server-driven DOM, hashed classes). No
-  classes are used: actors are found from their byline ("3h •") and the nearest author link
-  (/in/, /company/, /showcase/), commentary from ``[data-testid="expandable-text-box"]``,
-  counts from text patterns, the URN from ``/feed/update/<urn>`` links.
+- SDUI_CARD: ``[componentkey^="update-card"]`` or a componentkey naming a ``FeedType_`` (2026
+  server-driven DOM, hashed classes). No classes are used: actors are found from their byline
+  ("3h •") and the nearest author link (/in/, /company/, /showcase/), commentary from
+  ``[data-testid="expandable-text-box"]``, counts from text patterns outside the commentary,
+  the URN from ``/feed/update/<urn>`` links (an activity URN outside the reshared part first).
+- EMBER_MINI: ``.profile-creator-shared-feed-update__mini-container`` (the Activity section of a
+  2022–2024 profile): "Name posted this • 3mo" → the member's post; "reposted this" → a repost
+  whose original author the card does not show (author null); "commented on a post" is skipped.
 - VOYAGER_JSON: ``Update`` entities in ``<code>`` payloads (the feed as the server sent it,
   before rendering). Used only when the DOM holds no post card.
 """
@@ -36,17 +40,44 @@ from .urls import (
 
 # Card roots, found in one pass (see _find_cards): the data-urn prefixes of post cards.
 _CARD_URN_PREFIXES = ("urn:li:activity:", "urn:li:share:", "urn:li:ugcPost:", "urn:li:aggregate:")
-COMMENTS_AREA = ("comments-comments-list", "comments-comment-item", "comments-comment-entity")
+MAX_CARDS = 2000
+# Comment threads under a post: their actors, texts and counters are not the post's.
+COMMENTS_AREA = (
+    "comments-comments-list",
+    "comments-comment-item",
+    "comments-comment-entity",
+    "comments-thread",
+    "__comments-container",
+)
+_COMMENTS_RE = re.compile("|".join(re.escape(name) for name in COMMENTS_AREA))
 
 # "reposted this" headers; a few UI languages LinkedIn ships.
 _REPOST_WORDS = ("repost", "reshared", "diffuso", "geteilt", "republi", "compartid", "gedeeld")
 _AUTHOR_PATH = re.compile(r"linkedin\.com/(in|company|showcase|school)/|^/(in|company|showcase)/")
 
-_REACTIONS = re.compile(r"^(\d[\d,.]*\s*[KkMm]?)\s+(?:reactions?|likes?)\b", re.IGNORECASE)
-_OTHERS = re.compile(r"^(?:.+?)\s+and\s+(\d[\d,.]*)\s+others?\b", re.IGNORECASE)
-_COMMENTS = re.compile(r"^(\d[\d,.]*\s*[KkMm]?)\s+comments?\b", re.IGNORECASE)
-_REPOSTS = re.compile(r"^(\d[\d,.]*\s*[KkMm]?)\s+(?:reposts?|shares?)\b", re.IGNORECASE)
-_BARE_NUMBER = re.compile(r"^\d[\d,.]*\s*[KkMm]?$")
+# Counter labels; English first, then the other UI languages LinkedIn ships most.
+_NUMBER = r"(\d[\d,.\u00a0\u202f]*\s*[KkMm]?)"
+_REACTIONS = re.compile(
+    _NUMBER + r"\s+(?:reactions?|likes?|reazion[ei]|reaktionen?|réactions?|reacciones?|"
+    r"reaç(?:ão|ões))\b",
+    re.IGNORECASE,
+)
+_OTHERS = re.compile(
+    r"^(?:.+?)\s+(?:(?:and|und|et|y|e|en)\s+(\d[\d,.]*)\s+(?:others?|weitere|autres|"
+    r"personas?|outras?|pessoas|anderen)\b|e\s+altr[ei]\s+(\d[\d,.]*))",
+    re.IGNORECASE,
+)
+_COMMENTS = re.compile(
+    _NUMBER + r"\s+(?:comments?|comment[io]|kommentare?|commentaires?|comentarios?|"
+    r"comentários?)\b",
+    re.IGNORECASE,
+)
+_REPOSTS = re.compile(
+    _NUMBER + r"\s+(?:reposts?|shares?|diffusion[ei]|condivisioni|partages?|republicaciones?|"
+    r"compartilhamentos?)\b",
+    re.IGNORECASE,
+)
+_TIME_OK = re.compile(r"^\d{1,3}[^\W\d_]{1,4}$")
 _BYLINE = re.compile(r"^\s*\S{1,12}?\s*•")
 
 
@@ -96,8 +127,8 @@ def _branch_below_common(first, second):
 def _in_comments(el, card) -> bool:
     node = el
     while node is not None and node is not card:
-        cls = node.get("class") or ""
-        if any(name in cls for name in COMMENTS_AREA):
+        cls = node.get("class")
+        if cls and _COMMENTS_RE.search(cls):
             return True
         node = node.getparent()
     return False
@@ -117,7 +148,7 @@ def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
                 continue
             match = _OTHERS.match(text)
             if match and "mutual" not in text.lower():
-                others = parse_count(match.group(1))
+                others = parse_count(match.group(1) or match.group(2))
                 reactions = others + 1 if others is not None else None
                 continue
         if comments is None:
@@ -133,21 +164,32 @@ def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
     return reactions, comments, reposts
 
 
-def _strings(root, exclude=None, keep_hidden: bool = True) -> list[str]:
-    """aria-labels and text runs of a subtree, in document order, skipping ``exclude``."""
+_NO_TEXT_TAGS = frozenset({"svg", "path", "script", "code"})
+
+
+def _strings(root, exclude: tuple = ()) -> list[str]:
+    """aria-labels and text runs of a subtree, in document order, skipping ``exclude`` subtrees."""
     out: list[str] = []
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("svg", "path", "script", "code"):
+    skip = {id(e) for e in exclude if e is not None}
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        if isinstance(el, str):
+            out.append(el)
             continue
-        if exclude is not None and _inside(el, exclude):
+        if id(el) in skip or not isinstance(el.tag, str) or el.tag in _NO_TEXT_TAGS:
+            if el is not root and el.tail and el.tail.strip():
+                out.append(el.tail)
             continue
         label = el.get("aria-label")
         if label:
             out.append(label)
         if el.text and el.text.strip():
             out.append(el.text)
-        if el.tail and el.tail.strip():
-            out.append(el.tail)
+        # Children in reverse so they pop in order; this element's tail after them.
+        if el is not root and el.tail and el.tail.strip():
+            stack.append(el.tail)
+        stack.extend(reversed(el))
     return out
 
 
@@ -192,14 +234,17 @@ def _class_index(root, names: tuple[str, ...]) -> dict[str, list]:
     found: dict[str, list] = {name: [] for name in names}
     for el in root.iter():
         cls = el.get("class")
-        if not cls:
+        if not cls or not _FAMILY.search(cls):
             continue
-        for name in names:
-            if name in cls and name in cls.split():
-                found[name].append(el)
+        for token in cls.split():
+            bucket = found.get(token)
+            if bucket is not None:
+                bucket.append(el)
     return found
 
 
+# Every class in _ARTDECO_CLASSES starts with one of these; one regex test skips the rest.
+_FAMILY = re.compile(r"update-components|feed-shared|social-details")
 _ARTDECO_CLASSES = (
     "update-components-actor__container",
     "feed-shared-actor__container",
@@ -357,7 +402,15 @@ def _parse_public(card) -> ParsedPost | None:
             comments = number
     # Logged-out pages show reactions and comments but never reposts: reposts stay unknown.
     return _make_post(
-        urn, author_name, author_url, text, age, reactions or 0, comments or 0, None, nested is not None
+        urn,
+        author_name,
+        author_url,
+        text,
+        age,
+        reactions or 0,
+        comments or 0,
+        None,
+        nested is not None,
     )
 
 
@@ -367,16 +420,22 @@ def _parse_public(card) -> ParsedPost | None:
 def _author_link_near(el, card):
     """The nearest author link (with a shown name) above a byline, climbing at most 8 levels."""
     node = el
+    checked: set = set()
     for _ in range(8):
         node = node.getparent()
         if node is None or node is card.getparent():
             return None, None
-        for link in node.xpath(".//a[@href]"):
-            href = link.get("href") or ""
-            if not _AUTHOR_PATH.search(href) or link.xpath(".//figure"):
+        for link in node.iter("a"):
+            if link in checked:
                 continue
+            checked.add(link)
+            href = link.get("href")
+            if not href or not _AUTHOR_PATH.search(href):
+                continue
+            if next(link.iter("figure"), None) is not None:
+                continue  # the avatar link; the name link follows it
             name = ""
-            for p in link.xpath(".//p"):
+            for p in link.iter("p"):
                 name = visible_text(p)
                 if name:
                     break
@@ -415,8 +474,10 @@ def _parse_sdui(card) -> ParsedPost | None:
         header_text += " " + visible_text(el).lower()
     is_repost = nested is not None or any(word in header_text for word in _REPOST_WORDS)
     text = ""
+    commentary = None
     for el in card.xpath(".//*[@data-testid='expandable-text-box']"):
         if not _inside(el, nested):
+            commentary = el
             text = _commentary_text(el)
             break
     urn = None
@@ -435,9 +496,62 @@ def _parse_sdui(card) -> ParsedPost | None:
     urn = urn or fallback
     if urn is None:
         return None
-    reactions, comments, reposts = _counts(_strings(card, exclude=nested))
+    # Counters are read outside the post's own words ("3 comments later…" is prose).
+    reactions, comments, reposts = _counts(_strings(card, exclude=(nested, commentary)))
     return _make_post(
-        urn, name, link.get("href"), text, age, reactions or 0, comments or 0, reposts or 0,
+        urn,
+        name,
+        link.get("href"),
+        text,
+        age,
+        reactions or 0,
+        comments or 0,
+        reposts or 0,
+        is_repost,
+    )
+
+
+# --- 2022–2024 profile Activity "mini updates" ---------------------------------------------------
+
+_MINI_CONTEXT = re.compile(
+    r"^(?P<name>.+?)\s+(?P<verb>posted|reposted|shared)\s+this\s*•\s*(?P<age>\S+)"
+)
+
+
+def _parse_mini(card, page_url: str | None) -> ParsedPost | None:
+    context = ""
+    for el in card.iter():
+        if "contextual-description" in (el.get("class") or ""):
+            context = visible_text(el)
+            break
+    match = _MINI_CONTEXT.match(context)
+    if match is None:
+        return None  # "commented on a post", "likes this": someone else's post
+    urn = None
+    for link in card.iter("a"):
+        urn = post_urn_from_url(link.get("href"))
+        if urn:
+            break
+    if urn is None:
+        return None
+    text = ""
+    body = None
+    for el in card.iter():
+        if "inline-show-more-text" in (el.get("class") or ""):
+            body = el
+            text = _commentary_text(el)
+            break
+    reactions, comments, reposts = _counts(_strings(card, exclude=(body,)))
+    is_repost = match.group("verb") != "posted"
+    return _make_post(
+        urn,
+        None if is_repost else match.group("name"),
+        None if is_repost else page_url,
+        text,
+        match.group("age") if _TIME_OK.match(match.group("age")) else None,
+        reactions or 0,
+        comments or 0,
+        reposts or 0,
         is_repost,
     )
 
@@ -467,7 +581,8 @@ def _json_posts(doc) -> list[ParsedPost]:
     updates = [
         e
         for e in entities
-        if str(e.get("$type", "")).endswith((".Update", ".UpdateV2")) and isinstance(e.get("actor"), dict)
+        if str(e.get("$type", "")).endswith((".Update", ".UpdateV2"))
+        and isinstance(e.get("actor"), dict)
     ]
     rank = {urn: i for i, urn in enumerate(order)}
     updates.sort(key=lambda e: rank.get(e.get("entityUrn"), len(rank)))
@@ -486,12 +601,25 @@ def _json_posts(doc) -> list[ParsedPost]:
         commentary = update.get("commentary") or {}
         text = fold(_text_of(commentary)) if isinstance(commentary, dict) else ""
         reshared = update.get("resharedUpdate") or update.get("*resharedUpdate")
-        header = fold(_text_of((update.get("header") or {}).get("text") if isinstance(update.get("header"), dict) else None) or "").lower()
+        header = fold(
+            _text_of(
+                (update.get("header") or {}).get("text")
+                if isinstance(update.get("header"), dict)
+                else None
+            )
+            or ""
+        ).lower()
         is_repost = bool(reshared) or any(w in header for w in _REPOST_WORDS)
         reactions = comments = reposts = None
-        detail = by_urn.get(update.get("*socialDetail")) if update.get("*socialDetail") else update.get("socialDetail")
+        detail = (
+            by_urn.get(update.get("*socialDetail"))
+            if update.get("*socialDetail")
+            else update.get("socialDetail")
+        )
         if isinstance(detail, dict):
-            counts = by_urn.get(detail.get("*totalSocialActivityCounts")) or detail.get("totalSocialActivityCounts")
+            counts = by_urn.get(detail.get("*totalSocialActivityCounts")) or detail.get(
+                "totalSocialActivityCounts"
+            )
             if isinstance(counts, dict):
                 reactions = counts.get("numLikes")
                 comments = counts.get("numComments")
@@ -556,32 +684,53 @@ def _ld_only_post(urn: str, item: dict) -> ParsedPost:
     return _merge_ld(base, item)
 
 
-def _find_cards(doc) -> tuple[list, list, list, list]:
-    """Candidate post cards of each era, found in one pass over the document."""
-    artdeco, wrappers, public, sdui = [], [], [], []
-    for el in doc.iter():
-        attrib = el.attrib
-        if not attrib:
-            continue
-        value = attrib.get("data-urn")
-        if value and value.startswith(_CARD_URN_PREFIXES):
-            artdeco.append(el)
-            continue
-        value = attrib.get("data-id")
-        if value and value.startswith("urn:li:activity:"):
-            wrappers.append(el)
-            continue
-        if el.tag == "article" and "data-activity-urn" in attrib:
-            public.append(el)
-            continue
-        value = attrib.get("componentkey")
-        if value and value.startswith("update-card"):
-            sdui.append(el)
-    return artdeco, wrappers, public, sdui
+def _find_cards(
+    doc, raw: bytes | None = None, profile: bool = False
+) -> tuple[list, list, list, list, list]:
+    """Candidate post cards of each era.
+
+    A page is of one era, so with its bytes at hand one ``bytes.find`` picks the era before any
+    XPath runs (a Python pass over every element costs about as much as the parse itself).
+    """
+
+    def present(marker: bytes) -> bool:
+        return raw is None or raw.find(marker) != -1
+
+    artdeco = wrappers = public = sdui = mini = []
+    ember = present(b"data-urn=") or present(b'data-id="urn:li:')
+    if ember:
+        artdeco = [
+            el
+            for el in doc.xpath("//*[@data-urn]")
+            if el.get("data-urn", "").startswith(_CARD_URN_PREFIXES)
+        ]
+        if not artdeco:
+            wrappers = doc.xpath("//*[starts-with(@data-id,'urn:li:activity:')]")
+    if (raw is None or not ember) and present(b"data-activity-urn"):
+        public = doc.xpath("//article[@data-activity-urn]")
+    if (raw is None or not (ember or public)) and present(b"componentkey"):
+        sdui = [
+            el
+            for el in doc.xpath("//*[@componentkey]")
+            if el.get("componentkey", "").startswith("update-card")
+            or "FeedType_" in el.get("componentkey", "")
+        ]
+    if profile:
+        # Mini updates are list items; filtering <li> in Python beats a class XPath 10x.
+        mini = [
+            li for li in doc.iter("li") if "feed-update__mini-container" in (li.get("class") or "")
+        ]
+    return artdeco, wrappers, public, sdui, mini
 
 
-def parse_posts(doc, page_url: str | None = None, use_json: bool = True) -> list[ParsedPost]:
-    """Every post on the page, deduplicated by URN, in page order; never raises on odd markup."""
+def parse_posts(
+    doc, page_url: str | None = None, raw: bytes | None = None, profile_page: bool = False
+) -> list[ParsedPost]:
+    """Every post on the page, deduplicated by URN, in page order; never raises on odd markup.
+
+    ``raw`` (the page's bytes) lets cheap byte markers pick the DOM era; ``profile_page`` adds
+    the Ember Activity "mini updates" and leaves out posts found only in ``<code>`` JSON.
+    """
     posts: list[ParsedPost] = []
     seen: set[str] = set()
 
@@ -590,13 +739,17 @@ def parse_posts(doc, page_url: str | None = None, use_json: bool = True) -> list
             seen.add(post.urn)
             posts.append(post)
 
-    artdeco, wrappers, public, sdui = _find_cards(doc)
-    for card in _outermost(artdeco or wrappers):
+    artdeco, wrappers, public, sdui, mini = (
+        cards[:MAX_CARDS] for cards in _find_cards(doc, raw, profile=profile_page)
+    )
+    for card in _outermost(artdeco + wrappers):
         add(_parse_artdeco(card))
     for card in _outermost(public):
         add(_parse_public(card))
     for card in _outermost(sdui):
         add(_parse_sdui(card))
+    for card in _outermost(mini):
+        add(_parse_mini(card, page_url))
     ld = _ld_posts(doc, page_url)
     if ld:
         merged = []
@@ -606,7 +759,8 @@ def parse_posts(doc, page_url: str | None = None, use_json: bool = True) -> list
         for urn, item in ld.items():
             if urn not in seen:
                 add(_ld_only_post(urn, item))
-    if not posts and use_json:
+    # A profile's <code> JSON holds its owner's activity the page did not render: not shown.
+    if not posts and not profile_page:
         for post in _json_posts(doc):
             add(post)
     return posts

@@ -27,20 +27,20 @@ import re
 
 from .model import ParsedPerson
 from .structured import interaction_count, json_ld, ld_type
-from .text import fold, parse_count, text_lines, visible_text, xp_class
+from .text import fold, mutual_connections, parse_count, text_lines, visible_text, xp_class
 from .urls import canonical_profile_url, public_id_from_url
 
 _PRONOUNS = re.compile(r"^\(?\s*[^\W\d_]{2,5}\s*/\s*[^\W\d_]{2,5}(?:\s*/\s*[^\W\d_]{2,5})?\s*\)?$")
 _DEGREE = re.compile(r"^(?:[·•]\s*)?(1st|2nd|3rd)\+?$")
 _DEGREE_LONG = re.compile(r"\b(1st|2nd|3rd)\+?\s+degree\s+connection", re.IGNORECASE)
 _FOLLOWERS = re.compile(r"^(\d[\d,.\u00a0]*\s*[KkMm]?)\s+followers?$", re.IGNORECASE)
-_OTHER = re.compile(r"(\d[\d,]*)\s+other", re.IGNORECASE)
-_MUTUAL_ONLY = re.compile(r"(\d[\d,]*)\s+mutual\s+connection", re.IGNORECASE)
 _BADGE_WORDS = {"you", "verified", "premium", "influencer", "open to work", "·", "•"}
 _ACTIVITY_HEADINGS = {"activity", "attività", "aktivität", "activité", "actividad", "atividade"}
 _EXPERIENCE_HEADINGS = {"experience", "esperienza", "berufserfahrung", "expérience", "experiencia"}
 _DEGREE_VALUE = {"1st": 1, "2nd": 2, "3rd": 3}
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "Full-time · 5 yrs 3 mos": a group's total, not a role.
+_DURATION = re.compile(r"\b\d+\s+(?:yrs?|mos?|years?|months?)\b", re.IGNORECASE)
 
 
 def _first(value):
@@ -58,17 +58,27 @@ def _ld_person(doc) -> dict:
     return {}
 
 
-def _name_element(doc):
-    for h1 in doc.iter("h1"):
-        if visible_text(h1):
-            return h1
-    for el in doc.xpath("//*[starts-with(@componentkey,'ProfileVerificationTriggerRef')]"):
+def _name_element(doc, public_id: str | None = None):
+    # SDUI first: its verification trigger is specific to the top card (hashed pages may still
+    # carry a stray h1 elsewhere); the member's own key wins when the URL names them.
+    triggers = doc.xpath("//*[starts-with(@componentkey,'ProfileVerificationTriggerRef')]")
+    if public_id:
+        own = [t for t in triggers if t.get("componentkey", "").endswith("-" + public_id)]
+        triggers = own + [t for t in triggers if t not in own]
+    for el in triggers:
         for heading in el.xpath(".//h1|.//h2"):
             if visible_text(heading):
                 return heading
+    for h1 in doc.iter("h1"):
+        if visible_text(h1):
+            return h1
     for heading in doc.xpath("//a[contains(@href,'/in/')]//h2"):
         if visible_text(heading):
             return heading
+    for section in doc.xpath("//main//section")[:1]:
+        for heading in section.xpath(".//h1|.//h2"):
+            if visible_text(heading):
+                return heading
     return None
 
 
@@ -87,9 +97,11 @@ def _top_card(name_el):
 
 
 def _clean_name(text: str) -> str:
+    """The name alone: pronouns "(She/Her)" and badges ("· 2nd", "• You") are not part of it."""
     text = fold(text)
+    text = re.split(r"\s[•·]\s?", text, maxsplit=1)[0]
     text = re.sub(r"\s*\((?:[^\W\d_]{2,5}/){1,2}[^\W\d_]{2,5}\)\s*$", "", text)
-    return text
+    return fold(text)
 
 
 def _degree(lines: list[str]) -> int | None:
@@ -101,22 +113,23 @@ def _degree(lines: list[str]) -> int | None:
 
 
 def _mutuals(card) -> tuple[int | None, tuple[str, ...] | None]:
-    for el in card.iter("a", "div", "span", "p"):
-        own = fold("".join(el.itertext())) if el.tag == "a" else ""
-        if el.tag != "a" or "mutual" not in own.lower():
-            continue
-        names: list[str] = []
-        for strong in el.iter("strong"):
-            name = fold("".join(strong.itertext()))
-            if name and name not in names:
-                names.append(name)
-        other = _OTHER.search(own)
-        if names:
-            count = len(names) + (parse_count(other.group(1)) or 0 if other else 0)
-        else:
-            only = _MUTUAL_ONLY.search(own)
-            count = parse_count(only.group(1)) if only else None
-        return count, tuple(names)
+    """Mutual connections from the top card: a link (2024) or a text run (SDUI) naming them."""
+    candidates = [
+        el for el in card.iter("a") if "mutual connection" in fold("".join(el.itertext())).lower()
+    ]
+    if not candidates:
+        candidates = [
+            el
+            for el, text in text_lines(card)
+            if "mutual connection" in text.lower() and el.tag != "a"
+        ][:1]
+    for el in candidates:
+        strong = [fold("".join(s.itertext())) for s in el.iter("strong")]
+        shown = [sub for sub in el.iter() if sub.get("aria-hidden") == "true"]
+        sentence = visible_text(shown[0]) if shown else visible_text(el)
+        count, names = mutual_connections(sentence, strong)
+        if count is not None:
+            return count, names
     return None, None
 
 
@@ -131,9 +144,11 @@ def _section_with_heading(doc, anchors: tuple[str, ...], headings: set[str]):
     for heading in doc.iter("h2"):
         if visible_text(heading).lower() in headings:
             node = heading
-            while node is not None and node.tag != "section" and not (
-                node.get("componentkey") or ""
-            ).lower().endswith(tuple(headings)):
+            while (
+                node is not None
+                and node.tag != "section"
+                and not (node.get("componentkey") or "").lower().endswith(tuple(headings))
+            ):
                 node = node.getparent()
             if node is not None:
                 return node
@@ -155,6 +170,8 @@ def _followers_in(el, max_lines: int = 80) -> int | None:
             count = parse_count(text)
             if count is not None:
                 return count
+        if text.lower() in ("followers", "follower") and parse_count(previous) is not None:
+            return parse_count(previous)
         previous = text
     return None
 
@@ -166,9 +183,9 @@ def _experience_title(doc) -> str | None:
     items = section.xpath(".//li")
     if not items:
         return None
-    bolds = items[0].xpath(f".//*[{xp_class('t-bold')}]")
+    bolds = items[0].xpath(f".//*[{xp_class('t-bold')}]")[:12]
     if not bolds:
-        return None
+        return _first_role_by_dates(items[0])
     # A grouped entry (several roles at one company) shows the company in bold with a total
     # duration ("Full-time · 5 yrs 3 mos"); each role below it has its own dated caption.
     chosen = bolds[0]
@@ -182,6 +199,22 @@ def _experience_title(doc) -> str | None:
         if text:
             return text
     return visible_text(chosen) or None
+
+
+def _first_role_by_dates(item) -> str | None:
+    """Without styling hints (SDUI): the first run followed closely by a dated caption.
+
+    A single role reads "Title", "Company · Full-time", "Jan 2020 - Present"; a group of roles
+    reads "Company", "Full-time · 5 yrs", "Title", "Nov 2021 - Present".
+    """
+    lines = [t for _, t in text_lines(item)][:30]
+    for index, text in enumerate(lines):
+        if _YEAR.search(text) or _DURATION.search(text):
+            continue
+        following = lines[index + 1 : index + 3]
+        if any(_YEAR.search(t) for t in following):
+            return text
+    return None
 
 
 def _inside(el, root) -> bool:
@@ -232,8 +265,17 @@ def _company(card, lines_after_headline: list[str]) -> str | None:
     return None
 
 
+def _public_location(card) -> str | None:
+    for el in card.xpath(".//*[contains(@class,'top-card__subline-item')]"):
+        text = visible_text(el)
+        low = text.lower()
+        if text and "follower" not in low and "connection" not in low:
+            return text
+    return None
+
+
 def _location(card, lines: list) -> str | None:
-    for index, (el, text) in enumerate(lines):
+    for index, (el, _) in enumerate(lines):
         node = el
         link = None
         while node is not None and node is not card:
@@ -254,7 +296,7 @@ def _location(card, lines: list) -> str | None:
 def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
     """The person a profile page shows, or None when nothing names a person."""
     ld = _ld_person(doc)
-    name_el = _name_element(doc)
+    name_el = _name_element(doc, public_id_from_url(page_url))
     name = headline = company = location = None
     degree = mutual_count = None
     mutual_names = None
@@ -266,13 +308,12 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
         name = _clean_name(visible_text(name_el))
         card_lines = list(text_lines(card))
         all_lines = [t for _, t in card_lines]
-        after = []
-        seen_name = False
-        for text in all_lines:
-            if not seen_name:
-                seen_name = text == name or name.startswith(text)
-                continue
-            after.append(text)
+        # The runs after the name element (its own runs may carry pronouns or badges).
+        last_name_run = -1
+        for index, (el, _) in enumerate(card_lines):
+            if _inside(el, name_el):
+                last_name_run = index
+        after = all_lines[last_name_run + 1 :]
         for index, text in enumerate(after):
             low = text.lower()
             if _PRONOUNS.match(text) or _DEGREE.match(text) or _DEGREE_LONG.search(text):
@@ -285,7 +326,7 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
         degree = _degree(all_lines[:40])
         mutual_count, mutual_names = _mutuals(card)
         company = _company(card, lines_after_headline)
-        location = _location(card, card_lines)
+        location = _location(card, card_lines) or _public_location(card)
         followers = _followers_in(card)
     activity = _section_with_heading(
         doc, ("content_collections", "recent_activity"), _ACTIVITY_HEADINGS
@@ -301,7 +342,7 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
             title = title or fold(job)
         works = _first(ld.get("worksFor"))
         if isinstance(works, dict) and fold(works.get("name")):
-            company = fold(works.get("name"))
+            company = company or fold(works.get("name"))
         address = ld.get("address")
         if isinstance(address, dict) and fold(address.get("addressLocality")):
             location = location or fold(address.get("addressLocality"))

@@ -8,8 +8,6 @@ import re
 _SKIP_TAGS = frozenset(
     {"script", "style", "svg", "code", "template", "noscript", "button", "select", "video"}
 )
-# Screen-reader-only duplicates of visible text, by the utility classes LinkedIn's eras use.
-_HIDDEN_CLASSES = ("visually-hidden", "a11y-text", "sr-only", "see-more", "show-more-less")
 _MAX_DEPTH = 400
 
 _COUNT = re.compile(r"^\s*(\d[\d,.\u00a0\u202f ]*)\s*([KkMm])?\s*$")
@@ -23,9 +21,12 @@ def fold(text: str | None) -> str:
 
 
 def is_hidden(el) -> bool:
-    """True for screen-reader-only elements (their text duplicates what is shown)."""
+    """True for screen-reader-only elements (their text duplicates what is shown).
+
+    LinkedIn's eras mark them ``visually-hidden``, ``a11y-text`` or ``sr-only``.
+    """
     cls = el.get("class")
-    return bool(cls) and any(name in cls for name in _HIDDEN_CLASSES)
+    return bool(cls) and ("visually-hidden" in cls or "a11y-text" in cls or "sr-only" in cls)
 
 
 def visible_text(el, keep_hidden: bool = False) -> str:
@@ -108,11 +109,46 @@ def relative_time(text: str | None) -> str | None:
     return token if _TIME_TOKEN.match(token) else None
 
 
-def has_class(el, name: str) -> bool:
-    cls = el.get("class")
-    return bool(cls) and name in cls.split()
-
-
 def xp_class(name: str) -> str:
     """An XPath predicate matching one whole class name."""
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+_MUTUAL_OTHERS = re.compile(
+    r"^(?P<names>.*?),?\s+and\s+(?P<n>\d[\d,.]*)\s+others?\s+mutual\s+connections?", re.I
+)
+_MUTUAL_TWO = re.compile(
+    r"^(?P<names>.+?)\s+and\s+(?P<last>.+?)\s+are\s+mutual\s+connections", re.I
+)
+_MUTUAL_ONE = re.compile(r"^(?P<names>.+?)\s+is\s+a\s+mutual\s+connection", re.I)
+_MUTUAL_COUNT = re.compile(r"(?P<n>\d[\d,.]*)\s+mutual\s+connections?", re.I)
+
+
+def mutual_connections(
+    sentence: str, strong_names: list[str]
+) -> tuple[int | None, tuple[str, ...]]:
+    """Count and names from "A, B, and 2 other mutual connections" (count = named + others).
+
+    ``strong_names`` are the names LinkedIn set in bold, when it did; otherwise the names are
+    read from the sentence itself.
+    """
+    sentence = fold(sentence)
+    names = [n for n in strong_names if n]
+    others = 0
+    match = _MUTUAL_OTHERS.match(sentence)
+    if match:
+        others = parse_count(match.group("n")) or 0
+        if not names:
+            names = [fold(n) for n in match.group("names").split(",") if fold(n)]
+    elif (match := _MUTUAL_TWO.match(sentence)) is not None:
+        if not names:
+            names = [fold(n) for n in match.group("names").split(",") if fold(n)]
+            names.append(fold(match.group("last")))
+    elif (match := _MUTUAL_ONE.match(sentence)) is not None:
+        if not names:
+            names = [fold(match.group("names"))]
+    elif not names:
+        match = _MUTUAL_COUNT.search(sentence)
+        return (parse_count(match.group("n")) if match else None), ()
+    unique = tuple(dict.fromkeys(names))
+    return len(unique) + others, unique

@@ -19,6 +19,7 @@ _ACTIVITY_URN = re.compile(r"urn:li:(activity|ugcPost|share|aggregate):(\d{6,25}
 # /posts/<author>_<slug>-activity-7463608443963318272-2kSA and the ugcPost/share variants.
 _POSTS_SLUG = re.compile(r"-(activity|ugcPost|share)-(\d{6,25})(?:-[A-Za-z0-9_-]{1,8})?/?$")
 _ORG_KINDS = ("company", "showcase", "school")
+_BAD_ID_CHARS = re.compile(r"[\s/?#<>\"']")
 # Ids LinkedIn issued between 2003 and 2100; anything outside is not a time-based id.
 _MIN_MS, _MAX_MS = 1_041_379_200_000, 4_102_444_800_000
 
@@ -53,7 +54,7 @@ def _path_segments(url: str) -> list[str] | None:
 
 def _clean_profile_id(raw: str) -> str | None:
     ident = unquote(raw).strip()
-    if not ident or any(c in ident for c in " /?#\t\n<>\"'"):
+    if not ident or _BAD_ID_CHARS.search(ident):
         return None
     if _MEMBER_URN_ID.match(ident):
         return ident
@@ -117,7 +118,7 @@ def post_urn_from_text(text: str | None) -> str | None:
 
 
 def post_urn_from_url(url: str | None) -> str | None:
-    """The post URN a LinkedIn post URL names (``/feed/update/<urn>`` or ``/posts/…-activity-<id>``)."""
+    """The post URN a post URL names: ``/feed/update/<urn>`` or ``/posts/…-activity-<id>``."""
     if not url or not isinstance(url, str):
         return None
     urn = post_urn_from_text(url)

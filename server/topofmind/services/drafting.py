@@ -1,20 +1,59 @@
-"""Drafts for stored suggestions: the facts the product holds, fed to ``domain.drafts``."""
+"""Drafts for stored suggestions and the message check: the facts the product holds, fed to
+``domain.drafts``.
+
+Drafts cite only structured facts: interview topics (what was discussed with this person first),
+the role and company, their recent post, the shared item, the event's name and topics. The user's
+private interview notes only choose which of the round's topics to cite; they are never quoted.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.drafts import DRAFT_KINDS, build_draft, context_from_facts
-from ..domain.message_check import check_message
-from ..store.models import Interaction, Interview, InterviewInterviewer, Person, Suggestion
-from .settings import get_settings
+from ..domain import timing
+from ..domain.draft_templates import DEFAULT_TEMPLATES, PLACEHOLDER_HELP
+from ..domain.drafts import (
+    DRAFT_KINDS,
+    DraftContext,
+    build_draft,
+    context_from_facts,
+    event_details,
+    template_keys,
+    template_placeholders,
+)
+from ..domain.drafts import ShareItem as DraftShareItem
+from ..domain.message_check import CHANNEL_LIMITS, PLACEHOLDER_PATTERN, check_message
+from ..domain.topics import extract_topics, locate_topic, match_share_items, normalise_topic
+from ..errors import InvalidInput, NotFound
+from ..store.models import (
+    Interaction,
+    Interview,
+    InterviewInterviewer,
+    Opportunity,
+    OpportunityPerson,
+    Person,
+    Post,
+    ShareItem,
+    Suggestion,
+)
+from .interactions import record_interaction
+from .settings import get_settings, update_settings
 
-# What the user already sent this person (summaries in interaction notes), for the repeat check.
-SENT_KINDS = ("thank_you", "message", "email", "check_in", "intro_request")
+# What the user already sent this person (texts or summaries in notes), for the repeat check.
+SENT_KINDS = ("thank_you", "message", "email", "check_in", "intro_request", "share", "comment")
 PREVIOUS_LIMIT = 10
+# A sent message kept in full is cut here (setting ``keep_message_bodies``).
+SENT_TEXT_LIMIT = 2000
+OPEN_STAGES = ("interested", "applied", "screening", "interviewing", "offer")
+# A thank-you or check-in cites at most this many topics; the interviewer's own come first.
+TOPIC_LIMIT = 3
+POST_LOOKBACK_DAYS = 30
+SUMMARY_PREFIX = "Sent "
 
 
 def draft_view(draft) -> dict:
@@ -41,6 +80,7 @@ def warning_view(warning) -> dict:
 
 
 def previous_messages(session: Session, person_id: int) -> tuple[str, ...]:
+    """The latest texts (or summaries) the user sent this person, newest first."""
     notes = session.scalars(
         select(Interaction.note)
         .where(
@@ -49,10 +89,223 @@ def previous_messages(session: Session, person_id: int) -> tuple[str, ...]:
             Interaction.kind.in_(SENT_KINDS),
             Interaction.note.is_not(None),
         )
-        .order_by(Interaction.occurred_at.desc())
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
         .limit(PREVIOUS_LIMIT)
     )
     return tuple(note for note in notes if note and not note.startswith("Done from suggestion"))
+
+
+# Facts about one person ----------------------------------------------------------------------
+
+
+def _local_date(moment: datetime, zone_name: str) -> date:
+    try:
+        return moment.astimezone(timing.zone(zone_name)).date()
+    except ValueError:
+        return moment.date()
+
+
+def _unique(topics) -> list[str]:
+    seen: set[str] = set()
+    result = []
+    for topic in topics:
+        topic = str(topic or "").strip()
+        normal = normalise_topic(topic)
+        if normal and normal not in seen:
+            seen.add(normal)
+            result.append(topic)
+    return result
+
+
+def interview_topics_for(interview: Interview, person_id: int) -> list[str]:
+    """What to cite to ``person_id`` about ``interview``: the topics discussed with them first;
+    the round's topics only fill up when fewer than two are their own. The private notes pick
+    which round topics come first (those they mention) and are never quoted."""
+    own = []
+    for link in interview.interviewers:
+        if link.person_id == person_id:
+            own = _unique(link.topics or [])
+    if len(own) >= 2:
+        return own[:TOPIC_LIMIT]
+    notes = interview.notes or ""
+    round_topics = _unique(interview.topics or [])
+    round_topics.sort(key=lambda topic: locate_topic(notes, topic) is None)
+    return _unique([*own, *round_topics])[: max(TOPIC_LIMIT, len(own))]
+
+
+def _opportunity_for(
+    session: Session, person_id: int, opportunity_id: int | None
+) -> Opportunity | None:
+    if opportunity_id:
+        found = session.get(Opportunity, opportunity_id)
+        if found is not None:
+            return found
+    rows = list(
+        session.scalars(
+            select(Opportunity)
+            .join(OpportunityPerson, OpportunityPerson.opportunity_id == Opportunity.id)
+            .where(OpportunityPerson.person_id == person_id)
+            .order_by(Opportunity.updated_at.desc(), Opportunity.id.desc())
+        )
+    )
+    open_rows = [row for row in rows if row.stage in OPEN_STAGES]
+    return (open_rows or rows or [None])[0]
+
+
+def _latest_interview(session: Session, person_id: int, now: datetime) -> Interview | None:
+    return session.scalars(
+        select(Interview)
+        .join(InterviewInterviewer, InterviewInterviewer.interview_id == Interview.id)
+        .where(InterviewInterviewer.person_id == person_id, Interview.ends_at <= now)
+        .order_by(Interview.ends_at.desc(), Interview.id.desc())
+        .limit(1)
+    ).first()
+
+
+def _latest_post_text(session: Session, person_id: int, now: datetime) -> str:
+    post = session.scalars(
+        select(Post)
+        .where(
+            Post.person_id == person_id,
+            Post.text.is_not(None),
+            Post.posted_at >= now - timedelta(days=POST_LOOKBACK_DAYS),
+        )
+        .order_by(Post.posted_at.desc(), Post.id.desc())
+        .limit(1)
+    ).first()
+    return (post.text or "")[:500] if post else ""
+
+
+def person_fields(
+    session: Session,
+    person: Person,
+    now: datetime,
+    *,
+    opportunity_id: int | None = None,
+    interview: Interview | None = None,
+) -> dict[str, Any]:
+    """``DraftContext`` fields about ``person`` from what is stored: the role and company of their
+    opportunity (``opportunity_id``, else their most recent open one, else their latest closed
+    one), its stage, the topics of ``interview`` (default: the last one they ran; else what was
+    talked about at the last event where you met), their post of the last 30 days, the user's
+    name and what was already sent to them."""
+    settings = get_settings(session)
+    zone_name = settings["user_time_zone"]
+    fields: dict[str, Any] = {
+        "user_name": settings["user_name"],
+        "person_name": person.name,
+        "company": person.company or "",
+        "previous_messages": previous_messages(session, person.id),
+        "today": _local_date(now, zone_name),
+        "stage": "networking",
+    }
+    opportunity = _opportunity_for(session, person.id, opportunity_id)
+    if opportunity is not None:
+        fields["company"] = opportunity.company
+        fields["role_title"] = opportunity.title
+        fields["decision_expected_on"] = opportunity.decision_expected_on
+        fields["stage"] = opportunity.stage if opportunity.stage in OPEN_STAGES else "closed"
+    if interview is None:
+        interview = _latest_interview(session, person.id, now)
+    if interview is not None:
+        fields["interview_topics"] = tuple(interview_topics_for(interview, person.id))
+        fields["interview_notes"] = interview.notes or ""
+        fields["interview_date"] = _local_date(interview.ends_at, zone_name)
+    fields["post_text"] = _latest_post_text(session, person.id, now)
+    event = session.scalars(
+        select(Interaction.note)
+        .where(
+            Interaction.person_id == person.id,
+            Interaction.kind == "event",
+            Interaction.note.is_not(None),
+            Interaction.occurred_at <= now,
+        )
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        .limit(1)
+    ).first()
+    if event:
+        name, topics = event_details(event)
+        fields["event_name"] = name
+        if topics and not fields.get("interview_topics"):
+            fields["interview_topics"] = topics
+    return fields
+
+
+def _share_item(row: ShareItem) -> DraftShareItem:
+    return DraftShareItem(
+        title=row.title or "",
+        url=row.url or "",
+        note=row.note or "",
+        topics=tuple(row.topics or ()),
+        id=row.id,
+        kind=row.kind or "article",
+    )
+
+
+# Drafts for suggestions ----------------------------------------------------------------------
+
+
+def suggestion_context(
+    session: Session, suggestion: Suggestion, person: Person, now: datetime
+) -> tuple[str, DraftContext]:
+    """(draft kind, context) for a stored suggestion. A keep-warm that absorbed a fresh post or a
+    share item is drafted as that comment or share."""
+    facts = dict((suggestion.extra or {}).get("facts") or {})
+    kind = suggestion.kind
+    if kind == "keep_warm" and facts.get("touch") in ("comment", "share"):
+        kind = facts["touch"]
+    interview = None
+    if suggestion.subject_type == "interview" and suggestion.subject_id:
+        interview = session.get(Interview, suggestion.subject_id)
+    fields = person_fields(
+        session, person, now, opportunity_id=facts.get("opportunity_id"), interview=interview
+    )
+    if facts.get("stage"):
+        fields["stage"] = facts["stage"]
+    if interview is not None:
+        facts["topics"] = list(fields.get("interview_topics", ()))
+    elif kind in ("check_in", "connect"):
+        # The rule stores the round's topics; what was discussed with this person comes first.
+        facts["topics"] = _unique([*fields.get("interview_topics", ()), *facts.get("topics", [])])[
+            :TOPIC_LIMIT
+        ]
+    if kind in ("comment", "react"):
+        # The post in the facts is the one to comment on; another recent post would mislead.
+        fields.pop("post_text", None)
+    if kind == "share":
+        row = session.get(ShareItem, facts.get("share_item_id") or suggestion.subject_id or 0)
+        if row is not None:
+            fields["share_item"] = _share_item(row)
+        fields["share_reason_topics"] = tuple(facts.get("topics") or ())
+    if suggestion.subject_type == "interaction" and suggestion.subject_id:
+        interaction = session.get(Interaction, suggestion.subject_id)
+        if interaction is not None and interaction.note:
+            if kind == "event_follow_up":
+                name, topics = event_details(interaction.note)
+                fields["event_name"] = name
+                if topics:
+                    fields["interview_topics"] = topics
+            else:
+                fields["request_text"] = interaction.note
+    if kind == "ask_intro":
+        introducer_id = (suggestion.extra or {}).get("introducer_person_id")
+        introducer = session.get(Person, introducer_id) if introducer_id else None
+        if introducer is not None:
+            fields["introducer_name"] = introducer.name
+            fields["previous_messages"] = previous_messages(session, introducer.id)
+        elif facts.get("introducer_name"):
+            # An introducer known only from the user's connections: nothing sent to them here.
+            fields["previous_messages"] = ()
+        fields["mutual_name"] = fields.get("introducer_name") or facts.get("introducer_name") or ""
+    channel = suggestion.channel
+    if channel in CHANNEL_LIMITS and kind != "react":
+        fields["channel"] = channel
+    if kind not in ("share", "comment", "react"):
+        # The rule's copy of the role wins over the opportunity looked up here.
+        for key, field in (("company", "company"), ("title", "role_title")):
+            if facts.get(key):
+                fields[field] = facts[key]
+    return kind, context_from_facts(kind, facts, **fields)
 
 
 def draft_for(
@@ -61,62 +314,234 @@ def draft_for(
     """The draft for one stored suggestion, or None for kinds without one."""
     if suggestion.kind not in DRAFT_KINDS:
         return None
-    settings = get_settings(session)
-    facts = dict((suggestion.extra or {}).get("facts") or {})
-    fields = {
-        "user_name": settings["user_name"],
-        "person_name": person.name,
-        "previous_messages": previous_messages(session, person.id),
-    }
-    if not facts.get("company") and person.company:
-        fields["company"] = person.company
-    if suggestion.subject_type == "interview" and suggestion.subject_id:
-        interview = session.get(Interview, suggestion.subject_id)
-        if interview is not None:
-            own = (
-                session.scalars(
-                    select(InterviewInterviewer.topics).where(
-                        InterviewInterviewer.interview_id == interview.id,
-                        InterviewInterviewer.person_id == person.id,
-                    )
-                ).first()
-                or []
+    kind, context = suggestion_context(session, suggestion, person, now)
+    return draft_view(build_draft(kind, context, get_settings(session)["templates"]))
+
+
+def preview_draft(
+    session: Session,
+    kind: str,
+    person_id: int,
+    now: datetime,
+    *,
+    suggestion_id: int | None = None,
+    template: str | None = None,
+    key: str | None = None,
+) -> dict:
+    """A draft of ``kind`` for a person (with a suggestion's facts when ``suggestion_id`` is
+    given; a share without one uses the queue's best item for them), built with ``template``
+    in place of the stored template ``key`` (default: the kind's body), so the settings page can
+    show an edit before it is saved. Raises ``NotFound`` for an unknown person or suggestion,
+    ``InvalidInput`` for an unknown kind or key."""
+    if kind not in DRAFT_KINDS:
+        raise InvalidInput(f"Unknown kind '{kind}'.", {"kind": [f"One of {list(DRAFT_KINDS)}."]})
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound(f"No person with id {person_id}.", {"person_id": ["Unknown person."]})
+    if suggestion_id is not None:
+        suggestion = session.get(Suggestion, suggestion_id)
+        if suggestion is None:
+            raise NotFound(
+                f"No suggestion with id {suggestion_id}.", {"suggestion_id": ["Unknown."]}
             )
-            # What was discussed with this interviewer comes first; the round's topics after.
-            topics = list(dict.fromkeys([*own, *(facts.get("topics") or interview.topics or [])]))
-            facts["topics"] = topics
-            fields["interview_notes"] = interview.notes or ""
-            fields.setdefault("company", interview.opportunity.company)
-            if not facts.get("title"):
-                facts["title"] = interview.opportunity.title
-    if suggestion.subject_type == "interaction" and suggestion.subject_id:
-        interaction = session.get(Interaction, suggestion.subject_id)
-        if interaction is not None and interaction.note:
-            key = "event_name" if suggestion.kind == "event_follow_up" else "request_text"
-            fields[key] = interaction.note
-    if suggestion.kind == "ask_intro":
-        introducer_id = (suggestion.extra or {}).get("introducer_person_id")
-        if introducer_id and not facts.get("introducer_name"):
-            introducer = session.get(Person, introducer_id)
-            if introducer is not None:
-                fields["introducer_name"] = introducer.name
-        fields.setdefault("mutual_name", facts.get("introducer_name") or "")
-    context = context_from_facts(suggestion.kind, facts, **fields)
-    return draft_view(build_draft(suggestion.kind, context, settings["templates"]))
+        if suggestion.person_id != person_id:
+            raise InvalidInput(
+                "That suggestion is about someone else.",
+                {"suggestion_id": ["Belongs to another person."]},
+            )
+        _, context = suggestion_context(session, suggestion, person, now)
+    else:
+        fields = person_fields(session, person, now)
+        if kind == "share":
+            fields.update(_best_share_fields(session, person, now))
+        context = context_from_facts(kind, {}, **fields)
+    templates = dict(get_settings(session)["templates"])
+    if template is not None:
+        if key is None:
+            key = (
+                f"check_in.{min(max(context.check_in_number, 1), 3)}"
+                if kind == "check_in"
+                else kind
+            )
+        if key not in template_keys(kind):
+            raise InvalidInput(
+                f"'{key}' is not a template of {kind}.",
+                {"key": [f"One of {list(template_keys(kind))}."]},
+            )
+        templates[key] = template
+    return draft_view(build_draft(kind, context, templates))
+
+
+def _best_share_fields(session: Session, person: Person, now: datetime) -> dict[str, Any]:
+    """The share-queue item that suits this person best (never one already sent to them)."""
+    from .share_queue import sent_items_of, topics_by_person
+
+    topics = topics_by_person(session, now, [person.id]).get(person.id, ())
+    items = list(session.scalars(select(ShareItem).order_by(ShareItem.id)))
+    ranked = match_share_items(topics, items, sent_items_of(session, person.id))
+    if not ranked:
+        return {}
+    item_id, _, matched = ranked[0]
+    return {
+        "share_item": _share_item(session.get(ShareItem, item_id)),
+        "share_reason_topics": tuple(matched),
+    }
+
+
+# The message check ---------------------------------------------------------------------------
 
 
 def check_text(
-    session: Session, text: str, channel: str, person_id: int | None = None
-) -> list[dict]:
-    """Warnings for text the user wrote (generic, too long, repeat, negative, pushy)."""
-    previous: tuple[str, ...] = ()
+    session: Session,
+    text: str,
+    channel: str,
+    person_id: int | None,
+    now: datetime,
+) -> dict:
+    """Warnings for text the user wrote (generic, stock phrase, too long, repeat, negative,
+    pushy), with its length against the channel's limit. With ``person_id`` the check knows what
+    was discussed with them and what was already sent. Raises ``InvalidInput`` for an unknown
+    channel and ``NotFound`` for an unknown person."""
+    if channel not in CHANNEL_LIMITS:
+        raise InvalidInput(
+            f"Unknown channel '{channel}'.", {"channel": [f"One of {sorted(CHANNEL_LIMITS)}."]}
+        )
     context = None
     if person_id is not None:
         person = session.get(Person, person_id)
-        if person is not None:
-            previous = previous_messages(session, person_id)
-            context = context_from_facts(
-                "keep_warm", {}, person_name=person.name, company=person.company or ""
-            )
-    warnings = check_message(text, channel=channel, context=context, previous_messages=previous)
-    return [warning_view(w) for w in warnings]
+        if person is None:
+            raise NotFound(f"No person with id {person_id}.", {"person_id": ["Unknown person."]})
+        context = context_from_facts("keep_warm", {}, **person_fields(session, person, now))
+    warnings = check_message(text, channel=channel, context=context)
+    limit = CHANNEL_LIMITS[channel].recommended
+    return {
+        "warnings": [warning_view(w) for w in warnings],
+        "length": len(text),
+        "char_limit": limit,
+        "within_limit": len(text) <= limit,
+    }
+
+
+# Templates -----------------------------------------------------------------------------------
+
+
+def _kind_of_key(key: str) -> str:
+    return key.split(".", 1)[0]
+
+
+def template_view(key: str, edits: Mapping[str, str]) -> dict:
+    kind = _kind_of_key(key)
+    return {
+        "key": key,
+        "kind": kind,
+        "template": edits.get(key, DEFAULT_TEMPLATES[key]),
+        "default": DEFAULT_TEMPLATES[key],
+        "placeholders": [
+            {"name": name, "description": PLACEHOLDER_HELP.get(name, "")}
+            for name in template_placeholders(kind)
+        ],
+        "edited": key in edits,
+    }
+
+
+def list_templates(session: Session) -> dict[str, dict]:
+    """Every template by key (``thank_you``, ``thank_you.subject``, ``check_in.1`` …)."""
+    edits = get_settings(session)["templates"]
+    return {key: template_view(key, edits) for key in DEFAULT_TEMPLATES}
+
+
+def _require_key(key: str) -> None:
+    if key not in DEFAULT_TEMPLATES:
+        raise NotFound(f"No template '{key}'.", {"key": ["Unknown template."]})
+
+
+def save_template(session: Session, key: str, template: str) -> dict:
+    """Store the user's edit of template ``key``; an edit equal to the default is no edit. Only
+    edited keys are stored, so new defaults arrive with upgrades. Raises ``NotFound`` for an
+    unknown key and ``InvalidInput`` when the template names an unknown placeholder."""
+    _require_key(key)
+    known = set(template_placeholders(_kind_of_key(key)))
+    if key == "ask_intro":
+        known.add("blurb")
+    unknown = sorted(
+        {
+            match.group()[1:-1]
+            for match in PLACEHOLDER_PATTERN.finditer(template)
+            if match.group().startswith("{") and match.group()[1:-1] not in known
+        }
+    )
+    if unknown:
+        names = ", ".join("{" + name + "}" for name in unknown)
+        raise InvalidInput(
+            f"Unknown placeholder {names}.",
+            {"template": [f"Unknown placeholder {names}; known: {', '.join(sorted(known))}."]},
+        )
+    edits = dict(get_settings(session)["templates"])
+    if template == DEFAULT_TEMPLATES[key]:
+        edits.pop(key, None)
+    else:
+        edits[key] = template
+    update_settings(session, {"templates": edits})
+    return template_view(key, edits)
+
+
+def reset_template(session: Session, key: str) -> dict:
+    """Forget the user's edit of ``key``: the default applies again."""
+    _require_key(key)
+    edits = dict(get_settings(session)["templates"])
+    edits.pop(key, None)
+    update_settings(session, {"templates": edits})
+    return template_view(key, edits)
+
+
+# Mark as sent --------------------------------------------------------------------------------
+
+_SENT_LABELS = {
+    "thank_you": "a thank-you note",
+    "check_in": "a check-in",
+    "share": "a shared item",
+    "intro_request": "an introduction request",
+    "comment": "a comment",
+    "email": "an email",
+    "message": "a message",
+}
+
+
+def sent_note(session: Session, text: str, kind: str) -> str:
+    """What an interaction's note keeps of a sent message: the text itself (cut at 2000
+    characters) when the user opted in with ``keep_message_bodies``, else a short summary."""
+    text = text.strip()
+    if get_settings(session)["keep_message_bodies"]:
+        return text[:SENT_TEXT_LIMIT]
+    topics = extract_topics(text, limit=3)
+    about = f" about {', '.join(topics)}" if topics else ""
+    label = _SENT_LABELS.get(kind, "a message")
+    return f"{SUMMARY_PREFIX}{label}{about} ({len(text)} characters)."[:SENT_TEXT_LIMIT]
+
+
+def remember_sent(
+    session: Session,
+    person_id: int,
+    text: str,
+    kind: str,
+    now: datetime,
+    *,
+    opportunity_id: int | None = None,
+    post_urn: str | None = None,
+    source: str = "suggestion",
+) -> Interaction:
+    """Log that the user sent ``text`` to a person as an outbound ``kind`` interaction dated
+    ``now`` (see ``sent_note`` for what is kept), so the repeat check sees it next time. Raises
+    ``NotFound`` for an unknown person."""
+    return record_interaction(
+        session,
+        person_id,
+        {
+            "kind": kind,
+            "note": sent_note(session, text, kind),
+            "opportunity_id": opportunity_id,
+            "post_urn": post_urn,
+            "source": source,
+        },
+        now,
+    )

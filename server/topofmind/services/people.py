@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 import zlib
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, cast, delete, func, or_, select
+from sqlalchemy import String, cast, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import Conflict, InvalidInput, NotFound
@@ -120,6 +121,13 @@ def create_person(session: Session, data: Mapping[str, Any], now: datetime) -> P
     person.tags = normalise_tags(data.get("tags") or [])
     session.add(person)
     session.flush()
+    if canonical:
+        # Posts captured before the author was tracked become theirs now ("track this author").
+        session.execute(
+            update(Post)
+            .where(Post.author_url == canonical, Post.person_id.is_(None))
+            .values(person_id=person.id)
+        )
     return person
 
 
@@ -254,25 +262,46 @@ def list_people(
 def forget_person(session: Session, person: Person) -> dict[str, int]:
     """Delete everything about this person, raw captures that mention them included.
 
-    Returns counts of what was removed. Captures of list pages (feeds, searches) that merely
-    mention the person are deleted too: the raw HTML would otherwise keep their name.
+    Their own captures go entirely. Other captures whose HTML or extracted data names them (a
+    feed, a search, someone else's profile listing them as a mutual connection) lose their raw
+    HTML and extracted data — the facts already drawn from them stay. Suggestions for others
+    whose reason names them are dropped and recomputed by the caller. Returns counts.
     """
     removed: dict[str, int] = {}
-    needles = [n.encode() for n in {person.name, person.public_id, person.member_urn} if n]
-    capture_ids = set(session.scalars(select(Capture.id).where(Capture.person_id == person.id)))
-    for capture_id, html_gz in session.execute(
-        select(Capture.id, Capture.html_gz).where(Capture.person_id.is_(None))
+    texts = {n for n in (person.name, person.public_id, person.member_urn) if n}
+    needles = [n.encode() for n in texts]
+    own = set(session.scalars(select(Capture.id).where(Capture.person_id == person.id)))
+    redact = set()
+    for capture_id, html_gz, extracted in session.execute(
+        select(Capture.id, Capture.html_gz, Capture.extracted).where(
+            or_(Capture.person_id.is_(None), Capture.person_id != person.id)
+        )
     ):
-        if html_gz and any(needle in _inflate(html_gz) for needle in needles):
-            capture_ids.add(capture_id)
-    removed["captures"] = len(capture_ids)
-    if capture_ids:
-        session.execute(delete(Capture).where(Capture.id.in_(capture_ids)))
+        dumped = json.dumps(extracted, ensure_ascii=False) if extracted else ""
+        if any(text in dumped for text in texts) or (
+            html_gz and any(needle in _inflate(html_gz) for needle in needles)
+        ):
+            redact.add(capture_id)
+    if own:
+        session.execute(delete(Capture).where(Capture.id.in_(own)))
+    if redact:
+        session.execute(
+            update(Capture)
+            .where(Capture.id.in_(redact))
+            .values(html_gz=None, extracted=None, warnings=[], status="redacted")
+        )
+    removed["captures"] = len(own) + len(redact)
     removed["interactions"] = session.execute(
         delete(Interaction).where(Interaction.person_id == person.id)
     ).rowcount
     removed["posts"] = session.execute(delete(Post).where(Post.person_id == person.id)).rowcount
-    session.execute(delete(Suggestion).where(Suggestion.person_id == person.id))
+    if person.profile_url:
+        session.execute(delete(Post).where(Post.author_url == person.profile_url))
+    session.execute(
+        delete(Suggestion).where(
+            or_(Suggestion.person_id == person.id, Suggestion.reason.contains(person.name))
+        )
+    )
     session.execute(
         delete(MutualConnection).where(
             or_(
@@ -282,9 +311,11 @@ def forget_person(session: Session, person: Person) -> dict[str, int]:
             )
         )
     )
-    session.execute(delete(Connection).where(Connection.person_id == person.id))
-    if person.profile_url:
-        session.execute(delete(Post).where(Post.author_url == person.profile_url))
+    session.execute(
+        delete(Connection).where(
+            or_(Connection.person_id == person.id, Connection.name_key == person.name_key)
+        )
+    )
     session.delete(person)
     session.flush()
     return removed

@@ -7,11 +7,12 @@ recompute never duplicates, and snoozed or dismissed suggestions stay so unless 
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..domain import engine, timing
@@ -43,6 +44,7 @@ from ..store.models import (
     ShareSent,
     Suggestion,
 )
+from .drafting import sent_note
 from .interactions import record_interaction
 from .paging import Page, paginate
 from .settings import get_settings
@@ -213,6 +215,7 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
             occurred_at=row.occurred_at,
             post_urn=row.post_urn,
             opportunity_id=row.opportunity_id,
+            note=row.note,
         )
         for row in session.execute(
             scoped(
@@ -224,6 +227,7 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
                     Interaction.occurred_at,
                     Interaction.post_urn,
                     Interaction.opportunity_id,
+                    Interaction.note,
                 ),
                 Interaction.person_id,
             )
@@ -321,18 +325,34 @@ def recompute(
     """Recompute suggestions and cadence figures for ``person_ids`` (default: everyone).
 
     Idempotent: running it twice with the same facts and clock writes nothing the second time.
+    The daily budget is not applied here — it is a view of today (``digest``) — so a person's
+    suggestions never flap between stored and expired as other people's come and go.
     Returns counts of created, updated and expired suggestions.
     """
     settings = cadence_settings(session)
     facts = load_facts(session, now, person_ids)
     scope = [person.id for person in facts.people]
-    fresh = []
-    for person_id in scope:
-        fresh.extend(engine.suggest_for_person(facts, person_id, now, settings))
-    existing_query = select(Suggestion)
+    unbudgeted = dataclasses.replace(settings, daily_budget=10**9)
+    if person_ids is None:
+        fresh = engine.suggest(facts, now, unbudgeted)
+    else:
+        fresh = [s for pid in scope for s in engine.suggest_for_person(facts, pid, now, settings)]
+    columns = (
+        Suggestion.id,
+        Suggestion.key,
+        Suggestion.status,
+        Suggestion.fingerprint,
+        Suggestion.reason,
+        Suggestion.due_at,
+        Suggestion.window_end,
+        Suggestion.priority,
+        Suggestion.subject_type,
+        Suggestion.subject_id,
+        Suggestion.snoozed_until,
+    )
+    existing_query = select(*columns)
     if person_ids is not None:
         existing_query = existing_query.where(Suggestion.person_id.in_(list(person_ids)))
-    stored = {row.id: row for row in session.scalars(existing_query)}
     plan = engine.reconcile(
         [
             engine.ExistingSuggestion(
@@ -348,20 +368,40 @@ def recompute(
                 subject_id=row.subject_id,
                 snoozed_until=row.snoozed_until,
             )
-            for row in stored.values()
+            for row in session.execute(existing_query)
         ],
         fresh,
         now,
     )
-    for suggestion in plan.to_create:
-        row = Suggestion(key=suggestion.key, status="open", created_at=now)
-        _copy(row, suggestion, now)
-        session.add(row)
-    for change in plan.to_update:
-        row = stored[change.id]
-        _copy(row, change.suggestion, now)
-        if change.reopen:
-            row.status, row.snoozed_until, row.resolved_at = "open", None, None
+    if plan.to_create:
+        session.execute(
+            insert(Suggestion),
+            [
+                {
+                    **_columns(suggestion, now),
+                    "key": suggestion.key,
+                    "status": "open",
+                    "created_at": now,
+                }
+                for suggestion in plan.to_create
+            ],
+        )
+    if plan.to_update:
+        session.execute(
+            update(Suggestion),
+            [
+                {
+                    "id": change.id,
+                    **_columns(change.suggestion, now),
+                    **(
+                        {"status": "open", "snoozed_until": None, "resolved_at": None}
+                        if change.reopen
+                        else {}
+                    ),
+                }
+                for change in plan.to_update
+            ],
+        )
     if plan.to_expire:
         session.execute(
             update(Suggestion)
@@ -382,22 +422,24 @@ def recompute_person(session: Session, person_id: int, now: datetime) -> dict[st
     return recompute(session, now, [person_id])
 
 
-def _copy(row: Suggestion, suggestion, now: datetime) -> None:
-    row.kind = suggestion.kind
-    row.person_id = suggestion.person_id
-    row.subject_type = suggestion.subject_type
-    row.subject_id = suggestion.subject_id
-    row.reason = suggestion.reason
-    row.due_at = suggestion.due_at
-    row.window_end = suggestion.window_end
-    row.priority = suggestion.priority
-    row.fingerprint = suggestion.fact_fingerprint
-    row.channel = suggestion.channel
-    row.extra = {
-        "facts": _jsonable(dict(suggestion.facts)),
-        "introducer_person_id": suggestion.introducer_person_id,
+def _columns(suggestion, now: datetime) -> dict:
+    return {
+        "kind": suggestion.kind,
+        "person_id": suggestion.person_id,
+        "subject_type": suggestion.subject_type,
+        "subject_id": suggestion.subject_id,
+        "reason": suggestion.reason,
+        "due_at": suggestion.due_at,
+        "window_end": suggestion.window_end,
+        "priority": suggestion.priority,
+        "fingerprint": suggestion.fact_fingerprint,
+        "channel": suggestion.channel,
+        "extra": {
+            "facts": _jsonable(dict(suggestion.facts)),
+            "introducer_person_id": suggestion.introducer_person_id,
+        },
+        "updated_at": now,
     }
-    row.updated_at = now
 
 
 def _jsonable(value):
@@ -405,47 +447,67 @@ def _jsonable(value):
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
-    if isinstance(value, datetime):
-        return value.isoformat()
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
 
 
+SNAPSHOT_FIELDS = (
+    "status",
+    "stage",
+    "last_outbound_at",
+    "last_inbound_at",
+    "last_touch_at",
+    "touches_7d",
+    "touches_30d",
+    "touches_90d",
+    "median_gap_days",
+    "reply_rate",
+    "warmth",
+    "target_min_days",
+    "target_max_days",
+    "next_due_at",
+)
+
+
 def _store_cadence(
     session: Session, facts: Facts, scope: list[int], now: datetime, settings: CadenceSettings
 ) -> None:
-    existing = (
-        {
-            row.person_id: row
-            for row in session.scalars(
-                select(CadenceSnapshot).where(CadenceSnapshot.person_id.in_(scope))
-            )
-        }
-        if len(scope) < 5000
-        else {row.person_id: row for row in session.scalars(select(CadenceSnapshot))}
-    )
+    """Store each person's figures; rows whose figures did not change are left alone."""
+    columns = [getattr(CadenceSnapshot, name) for name in ("person_id", *SNAPSHOT_FIELDS)]
+    query = select(*columns)
+    if len(scope) < 1000:
+        query = query.where(CadenceSnapshot.person_id.in_(scope))
+    stored = {row[0]: tuple(row[1:]) for row in session.execute(query)}
+    inserts, updates = [], []
+    all_figures = engine.cadence_for_all(facts, now, settings)
     for person_id in scope:
-        figures = engine.cadence_for(facts, person_id, now, settings)
-        row = existing.get(person_id)
+        figures = all_figures[person_id]
+        values = dict(
+            status=figures.status,
+            stage=figures.stage,
+            last_outbound_at=figures.last_outbound_at,
+            last_inbound_at=figures.last_inbound_at,
+            last_touch_at=figures.last_touch_at,
+            touches_7d=figures.touches_7d,
+            touches_30d=figures.touches_30d,
+            touches_90d=figures.touches_90d,
+            median_gap_days=figures.median_gap_days,
+            reply_rate=figures.reply_rate,
+            warmth=float(figures.warmth),
+            target_min_days=figures.target_min_days,
+            target_max_days=figures.target_max_days,
+            next_due_at=figures.next_touch_due_at,
+        )
+        row = stored.get(person_id)
         if row is None:
-            row = CadenceSnapshot(person_id=person_id)
-            session.add(row)
-        row.status = figures.status
-        row.stage = figures.stage
-        row.last_outbound_at = figures.last_outbound_at
-        row.last_inbound_at = figures.last_inbound_at
-        row.last_touch_at = figures.last_touch_at
-        row.touches_7d = figures.touches_7d
-        row.touches_30d = figures.touches_30d
-        row.touches_90d = figures.touches_90d
-        row.median_gap_days = figures.median_gap_days
-        row.reply_rate = figures.reply_rate
-        row.warmth = float(figures.warmth)
-        row.target_min_days = figures.target_min_days
-        row.target_max_days = figures.target_max_days
-        row.next_due_at = figures.next_touch_due_at
-        row.computed_at = now
+            inserts.append({"person_id": person_id, "computed_at": now, **values})
+        elif row != tuple(values[name] for name in SNAPSHOT_FIELDS):
+            updates.append({"person_id": person_id, "computed_at": now, **values})
+    if inserts:
+        session.execute(insert(CadenceSnapshot), inserts)
+    if updates:
+        session.execute(update(CadenceSnapshot), updates)
 
 
 # Reading and acting --------------------------------------------------------------------------
@@ -523,9 +585,14 @@ def suggestion_views(session: Session, suggestions, now: datetime) -> list[dict]
 
 
 def mark_done(
-    session: Session, suggestion_id: int, now: datetime, note: str | None = None
+    session: Session, suggestion_id: int, now: datetime, note: str | None = None,
+    sent_text: str | None = None,
 ) -> Suggestion:
-    """Mark done and log the touch it stands for (dated now), then recompute the person."""
+    """Mark done and log the touch it stands for (dated now), then recompute the person.
+
+    ``sent_text`` is the message as sent; the note keeps it (or a summary, unless the user opted
+    in to keeping message bodies) so the repeat check can see it later.
+    """
     suggestion = get_suggestion(session, suggestion_id)
     if suggestion.status == "done":
         return suggestion
@@ -537,7 +604,8 @@ def mark_done(
             suggestion.person_id,
             {
                 "kind": kind,
-                "note": note or f"Done from suggestion: {suggestion.reason[:180]}",
+                "note": sent_note(session, sent_text, kind) if sent_text and sent_text.strip()
+                else note or f"Done from suggestion: {suggestion.reason[:180]}",
                 "post_urn": facts.get("post_urn") if suggestion.subject_type == "post" else None,
                 "opportunity_id": facts.get("opportunity_id"),
                 "source": "suggestion",

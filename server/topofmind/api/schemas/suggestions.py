@@ -78,6 +78,7 @@ class SnoozeIn(ma.Schema):
 
 class DoneIn(ma.Schema):
     note = fields.String(validate=validate.Length(max=2000))
+    sent_text = fields.String(validate=validate.Length(max=20000))
 
 
 class DigestOut(ma.Schema):

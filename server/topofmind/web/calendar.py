@@ -1,0 +1,27 @@
+"""``/calendar.ics``: the private feed of interviews and due suggestions.
+
+Calendar apps cannot send the session cookie, so the feed is opened by a key derived from the
+API token (``security.calendar_token``); a missing or wrong key gets a plain 404.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, current_app, request
+
+from ..security import calendar_token, tokens_equal
+from ..services.calendar_feed import build_calendar
+from .common import db, now
+
+bp = Blueprint("web_calendar", __name__)
+
+
+@bp.get("/calendar.ics")
+def calendar_feed():
+    expected = calendar_token(current_app.config["TOKEN"])
+    if not tokens_equal(request.args.get("key"), expected):
+        abort(404)
+    body = build_calendar(db(), now(), base_url=request.host_url.rstrip("/"))
+    response = Response(body, mimetype="text/calendar")
+    response.headers["Content-Disposition"] = 'inline; filename="topofmind.ics"'
+    response.headers["Cache-Control"] = "no-store"
+    return response

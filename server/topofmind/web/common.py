@@ -1,0 +1,186 @@
+"""Helpers shared by the dashboard's page handlers: the session, the clock, forms, display.
+
+Pages follow POST-redirect-GET: a handler that changes something flashes one message and
+redirects; a form with bad input is rendered again (status 422) with the message next to the
+field and what the user typed kept.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, current_app, g, redirect, request, url_for
+
+from ..api.db import db_session
+from ..api.guard import check_csrf
+from ..services.settings import get_settings
+
+
+def now() -> datetime:
+    return current_app.extensions["topofmind"].clock()
+
+
+def db():
+    return db_session()
+
+
+def settings() -> dict:
+    """The user's settings, read once per request."""
+    if "tom_settings" not in g:
+        g.tom_settings = get_settings(db())
+    return g.tom_settings
+
+
+def user_zone() -> ZoneInfo:
+    try:
+        return ZoneInfo(settings()["user_time_zone"] or "UTC")
+    except (KeyError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def protect(bp: Blueprint) -> Blueprint:
+    """Every unsafe request to ``bp`` must carry this session's CSRF token."""
+
+    @bp.before_request
+    def _csrf():
+        if request.method in ("POST", "PUT", "PATCH", "DELETE"):
+            check_csrf()
+
+    return bp
+
+
+def back(default: str, **values):
+    """Redirect (303) to the form's ``next`` field when it is a local path, else ``default``."""
+    target = request.form.get("next") or ""
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for(default, **values)
+    return redirect(target, code=303)
+
+
+class FormErrors(dict):
+    """field → message; ``raise_if_any`` is not used: handlers re-render instead."""
+
+    def add(self, field: str, message: str) -> None:
+        self.setdefault(field, message)
+
+
+def text_field(name: str, *, max_length: int = 2000) -> str | None:
+    value = (request.form.get(name) or "").strip()
+    return value[:max_length] or None
+
+
+def int_field(name: str, errors: FormErrors, *, low: int | None = None, high: int | None = None,
+              required: bool = True) -> int | None:
+    raw = (request.form.get(name) or "").strip()
+    if not raw:
+        if required:
+            errors.add(name, "Required.")
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        errors.add(name, "Enter a whole number.")
+        return None
+    if (low is not None and value < low) or (high is not None and value > high):
+        errors.add(name, f"Enter a number from {low} to {high}.")
+        return None
+    return value
+
+
+def datetime_field(name: str, errors: FormErrors, *, required: bool = True) -> datetime | None:
+    """A ``datetime-local`` input, read in the user's time zone, returned in UTC."""
+    raw = (request.form.get(name) or "").strip()
+    if not raw:
+        if required:
+            errors.add(name, "Required.")
+        return None
+    try:
+        naive = datetime.fromisoformat(raw)
+    except ValueError:
+        errors.add(name, "Use a date and time like 2026-11-25T14:30.")
+        return None
+    if naive.tzinfo is None:
+        naive = naive.replace(tzinfo=user_zone())
+    return naive.astimezone(UTC)
+
+
+def date_field(name: str, errors: FormErrors) -> date | None:
+    raw = (request.form.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        errors.add(name, "Use a date like 2026-12-01.")
+        return None
+
+
+def split_list(raw: str | None, *, separators: str = ",\n") -> list[str]:
+    """Comma- or line-separated text as a clean list (tags, topics)."""
+    text = raw or ""
+    for separator in separators[1:]:
+        text = text.replace(separator, separators[0])
+    return [part.strip() for part in text.split(separators[0]) if part.strip()]
+
+
+# Display -------------------------------------------------------------------------------------
+
+
+def local(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(user_zone())
+
+
+def format_when(moment: datetime | None) -> str:
+    """``Wed 25 Nov, 15:00`` in the user's time zone (the year only when not this year)."""
+    if moment is None:
+        return "—"
+    shown = local(moment)
+    year = "" if shown.year == local(now()).year else f" {shown.year}"
+    return f"{shown:%a} {shown.day} {shown:%b}{year}, {shown:%H:%M}"
+
+
+def format_day(moment: datetime | date | None) -> str:
+    if moment is None:
+        return "—"
+    shown = local(moment) if isinstance(moment, datetime) else moment
+    year = "" if shown.year == local(now()).year else f" {shown.year}"
+    return f"{shown:%a} {shown.day} {shown:%b}{year}"
+
+
+def relative(moment: datetime | None) -> str:
+    """``in 3 h``, ``2 d ago``, ``now`` — relative to the app's clock."""
+    if moment is None:
+        return "never"
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    delta = moment - now()
+    future = delta > timedelta(0)
+    seconds = abs(delta.total_seconds())
+    if seconds < 90:
+        return "now"
+    if seconds < 3600:
+        amount = f"{round(seconds / 60)} min"
+    elif seconds < 48 * 3600:
+        amount = f"{round(seconds / 3600)} h"
+    elif seconds < 60 * 86400:
+        amount = f"{round(seconds / 86400)} d"
+    elif seconds < 730 * 86400:
+        amount = f"{round(seconds / (30 * 86400))} mo"
+    else:
+        amount = f"{round(seconds / (365 * 86400))} y"
+    return f"in {amount}" if future else f"{amount} ago"
+
+
+def input_datetime(moment: datetime | None) -> str:
+    """The value a ``datetime-local`` input shows, in the user's time zone."""
+    return local(moment).strftime("%Y-%m-%dT%H:%M") if moment else ""
+
+
+def label(value: str | None) -> str:
+    """``hiring_manager`` → ``Hiring manager``."""
+    return (value or "").replace("_", " ").capitalize()

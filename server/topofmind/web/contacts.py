@@ -1,0 +1,335 @@
+"""Contacts: the searchable table (``/contacts``) and the person page (``/contacts/<id>``)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from ..errors import DomainError, NotFound
+from ..services import interactions as interaction_service
+from ..services import opportunities as opportunity_service
+from ..services import people as people_service
+from ..services import suggestions as suggestion_service
+from ..services.opportunities import STAGES
+from ..services.timeline import person_timeline, touches_per_week
+from ..services.views import person_view, person_views
+from ..store.models import Connection, MutualConnection, Person
+from .common import (
+    FormErrors,
+    datetime_field,
+    db,
+    now,
+    protect,
+    split_list,
+    text_field,
+)
+
+bp = protect(Blueprint("web_contacts", __name__))
+
+SORT_CHOICES = (
+    ("due", "Due first"),
+    ("warmth", "Warmest"),
+    ("-warmth", "Coolest"),
+    ("last_touch", "Last touch (recent)"),
+    ("-last_touch", "Last touch (oldest)"),
+    ("name", "Name A–Z"),
+    ("-name", "Name Z–A"),
+    ("company", "Company"),
+    ("-created", "Newest added"),
+)
+STATUS_CHOICES = (
+    ("", "Any status"),
+    ("due", "Due"),
+    ("overdue", "Overdue"),
+    ("on_track", "On track"),
+    ("too_frequent", "Too frequent"),
+    ("no_contact", "No contact yet"),
+)
+DEGREE_CHOICES = (("", "Any degree"), ("1", "1st"), ("2", "2nd"), ("3", "3rd+"))
+STAGE_CHOICES = (("", "Any stage"), ("networking", "Networking")) + tuple(
+    (stage, stage.capitalize()) for stage in STAGES
+)
+PER_PAGE_CHOICES = (25, 50, 100)
+FILTERS = ("q", "stage", "company", "tag", "status", "degree")
+
+
+def _filters() -> dict:
+    args = request.args
+    filters = {name: (args.get(name) or "").strip() for name in FILTERS}
+    filters["sort"] = args.get("sort") or "due"
+    if filters["sort"] not in dict(SORT_CHOICES):
+        filters["sort"] = "due"
+    return filters
+
+
+def _page_number(name: str, default: int, high: int) -> int:
+    try:
+        return min(max(int(request.args.get(name, default)), 1), high)
+    except ValueError:
+        return default
+
+
+@bp.get("/contacts")
+def contacts():
+    session, moment = db(), now()
+    filters = _filters()
+    page_number = _page_number("page", 1, 10_000)
+    per_page = _page_number("per_page", 50, 100)
+    degree = int(filters["degree"]) if filters["degree"] in ("1", "2", "3") else None
+    page = people_service.list_people(
+        session,
+        q=filters["q"] or None,
+        company=filters["company"] or None,
+        tag=filters["tag"] or None,
+        degree=degree,
+        stage=filters["stage"] or None,
+        status=filters["status"] or None,
+        sort=filters["sort"],
+        page=page_number,
+        per_page=per_page,
+    )
+    people = person_views(session, page.items, moment)
+    pages = max((page.total + page.per_page - 1) // page.per_page, 1)
+    kept = {k: v for k, v in filters.items() if v and not (k == "sort" and v == "due")}
+    if per_page != 50:
+        kept["per_page"] = per_page
+
+    def link(**changes):
+        merged = {**kept, **changes}
+        merged = {k: v for k, v in merged.items() if v not in (None, "", 1) or k != "page"}
+        return url_for("web_contacts.contacts") + ("?" + urlencode(merged) if merged else "")
+
+    active = any(filters[name] for name in FILTERS)
+    return render_template(
+        "contacts.html",
+        people=people,
+        page=page,
+        pages=pages,
+        filters=filters,
+        active=active,
+        link=link,
+        sort_choices=SORT_CHOICES,
+        status_choices=STATUS_CHOICES,
+        degree_choices=DEGREE_CHOICES,
+        stage_choices=STAGE_CHOICES,
+        per_page_choices=PER_PAGE_CHOICES,
+    )
+
+
+@bp.post("/contacts")
+def add_contact():
+    name = text_field("name", max_length=300)
+    url = text_field("profile_url", max_length=500)
+    if not name:
+        flash("Give the person a name.", "error")
+        return redirect(url_for("web_contacts.contacts"), code=303)
+    try:
+        person = people_service.create_person(
+            db(), {"name": name, "profile_url": url, "headline": text_field("headline")}, now()
+        )
+    except DomainError as error:
+        flash(error.message, "error")
+        return redirect(url_for("web_contacts.contacts"), code=303)
+    suggestion_service.recompute_person(db(), person.id, now())
+    flash(f"Now tracking {person.name}.", "success")
+    return redirect(url_for("web_contacts.person_page", person_id=person.id), code=303)
+
+
+def _mutuals(session, person_id: int) -> list[dict]:
+    """Mutual connections and whether each is one of the user's own 1st-degree connections.
+
+    Intro ranking (``domain.introductions``) can replace the order here; the template block
+    ``intro_paths`` shows whatever this returns.
+    """
+    rows = session.execute(
+        select(MutualConnection, Connection.id, Connection.company)
+        .outerjoin(
+            Connection,
+            (Connection.id == MutualConnection.connection_id)
+            | (Connection.name_key == MutualConnection.name_key),
+        )
+        .where(MutualConnection.person_id == person_id)
+        .order_by(MutualConnection.name_key)
+    ).all()
+    seen: dict[int, dict] = {}
+    for mutual, connection_id, company in rows:
+        entry = seen.setdefault(
+            mutual.id,
+            {
+                "name": mutual.name,
+                "profile_url": mutual.profile_url,
+                "person_id": mutual.mutual_person_id,
+                "first_degree": False,
+                "company": None,
+                "seen_at": mutual.seen_at,
+            },
+        )
+        if connection_id is not None:
+            entry["first_degree"] = True
+            entry["company"] = entry["company"] or company
+    return sorted(seen.values(), key=lambda entry: (not entry["first_degree"], entry["name"]))
+
+
+def _chart(weeks) -> dict:
+    """Bar geometry for the touches-per-week SVG (viewBox 0 0 260 60)."""
+    peak = max((week.total for week in weeks), default=0) or 1
+    width = 260 / len(weeks)
+    bars = []
+    for index, week in enumerate(weeks):
+        out_height = round(50 * week.outbound / peak, 1)
+        in_height = round(50 * week.inbound / peak, 1)
+        bars.append(
+            {
+                "x": round(index * width + 1, 1),
+                "width": round(width - 2, 1),
+                "out_y": round(55 - out_height, 1),
+                "out_height": out_height,
+                "in_y": round(55 - out_height - in_height, 1),
+                "in_height": in_height,
+                "week": week,
+            }
+        )
+    return {"bars": bars, "peak": peak, "total": sum(week.total for week in weeks)}
+
+
+def _person_context(person: Person, errors: dict | None = None, form: dict | None = None):
+    session, moment = db(), now()
+    view = person_view(session, person, moment)
+    suggestions = suggestion_service.list_suggestions(
+        session, status="open", person_id=person.id, per_page=20
+    )
+    snoozed = suggestion_service.list_suggestions(
+        session, status="snoozed", person_id=person.id, per_page=20
+    )
+    opportunities = opportunity_service.list_opportunities(
+        session, person_id=person.id, per_page=50
+    ).items
+    roles = {
+        opportunity.id: next(
+            (link.role for link in opportunity.people if link.person_id == person.id), "other"
+        )
+        for opportunity in opportunities
+    }
+    return {
+        "person": view,
+        "timeline": person_timeline(session, person.id),
+        "chart": _chart(touches_per_week(session, person.id, moment)),
+        "mutuals": _mutuals(session, person.id),
+        "suggestions": suggestion_service.suggestion_views(
+            session, suggestions.items + snoozed.items, moment
+        ),
+        "opportunities": opportunities,
+        "roles": roles,
+        "interaction_kinds": interaction_service.KINDS,
+        "errors": errors or {},
+        "form": form or {},
+    }
+
+
+def _person_or_404(person_id: int) -> Person:
+    try:
+        return people_service.get_person(db(), person_id)
+    except NotFound:
+        abort(404)
+
+
+@bp.get("/contacts/<int:person_id>")
+def person_page(person_id: int):
+    person = _person_or_404(person_id)
+    return render_template("person.html", **_person_context(person))
+
+
+@bp.post("/contacts/<int:person_id>/edit")
+def edit_person(person_id: int):
+    person = _person_or_404(person_id)
+    errors = FormErrors()
+    form = request.form.to_dict()
+    degree_raw = (form.get("degree") or "").strip()
+    data = {
+        "name": text_field("name", max_length=300),
+        "headline": text_field("headline"),
+        "title": text_field("title", max_length=300),
+        "company": text_field("company", max_length=300),
+        "location": text_field("location", max_length=300),
+        "time_zone": text_field("time_zone", max_length=64),
+        "tags": split_list(form.get("tags")),
+        "do_not_contact": form.get("do_not_contact") == "on",
+        "degree": int(degree_raw) if degree_raw in ("1", "2", "3") else None,
+    }
+    if not data["name"]:
+        errors.add("name", "A name is required.")
+    if data["time_zone"]:
+        from ..domain.timing import valid_zone_name
+
+        if not valid_zone_name(data["time_zone"]):
+            errors.add("time_zone", "Use a time zone name like Europe/Berlin.")
+    if not errors:
+        try:
+            changed = people_service.update_person(db(), person, data, now())
+        except DomainError as error:
+            for field, problems in error.errors.items():
+                errors.add(field, "; ".join(problems))
+            errors.add("form", error.message)
+        else:
+            suggestion_service.recompute_person(db(), person.id, now())
+            flash("Saved." if changed else "Nothing changed.", "success")
+            return redirect(url_for("web_contacts.person_page", person_id=person.id), code=303)
+    context = _person_context(person, errors, form)
+    context["open_edit"] = True
+    return render_template("person.html", **context), 422
+
+
+@bp.post("/contacts/<int:person_id>/notes")
+def save_notes(person_id: int):
+    person = _person_or_404(person_id)
+    notes = (request.form.get("notes") or "").strip()[:20_000] or None
+    people_service.update_person(db(), person, {"notes": notes}, now())
+    flash("Notes saved.", "success")
+    return redirect(url_for("web_contacts.person_page", person_id=person.id) + "#notes", code=303)
+
+
+@bp.post("/contacts/<int:person_id>/interactions")
+def log_interaction(person_id: int):
+    person = _person_or_404(person_id)
+    errors = FormErrors()
+    kind = request.form.get("kind") or ""
+    if kind not in interaction_service.KINDS:
+        errors.add("kind", "Choose what happened.")
+    occurred_at = datetime_field("occurred_at", errors, required=False)
+    if occurred_at is not None and occurred_at > now():
+        errors.add("occurred_at", "That is in the future; log it once it has happened.")
+    if errors:
+        context = _person_context(person, errors, request.form.to_dict())
+        return render_template("person.html", **context), 422
+    interaction_service.record_interaction(
+        db(),
+        person.id,
+        {
+            "kind": kind,
+            "direction": request.form.get("direction") or None,
+            "occurred_at": occurred_at,
+            "note": text_field("note", max_length=5000),
+        },
+        now(),
+    )
+    suggestion_service.recompute_person(db(), person.id, now())
+    flash(f"Logged a {kind.replace('_', ' ')} with {person.name}.", "success")
+    return redirect(url_for("web_contacts.person_page", person_id=person.id) + "#timeline", code=303)
+
+
+@bp.post("/contacts/<int:person_id>/forget")
+def forget(person_id: int):
+    person = _person_or_404(person_id)
+    if (request.form.get("confirm") or "").strip().casefold() != person.name.casefold():
+        flash(f"To forget this person, type their name exactly: {person.name}", "error")
+        return redirect(url_for("web_contacts.person_page", person_id=person.id) + "#forget", code=303)
+    name = person.name
+    removed = people_service.forget_person(db(), person)
+    flash(
+        f"Forgot {name}: {removed.get('interactions', 0)} interactions, "
+        f"{removed.get('posts', 0)} posts and {removed.get('captures', 0)} captures removed.",
+        "success",
+    )
+    return redirect(url_for("web_contacts.contacts"), code=303)

@@ -1,0 +1,292 @@
+"""Pipeline (``/pipeline``): opportunities by stage, their people and interviews."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from sqlalchemy import func, select
+
+from ..errors import DomainError, NotFound
+from ..services import opportunities as opportunity_service
+from ..services import people as people_service
+from ..services import suggestions as suggestion_service
+from ..services.opportunities import CLOSED_STAGES, INTERVIEW_KINDS, OPEN_STAGES, ROLES, STAGES
+from ..store.models import Interview, Opportunity, Person
+from .common import (
+    FormErrors,
+    datetime_field,
+    date_field,
+    db,
+    int_field,
+    now,
+    protect,
+    split_list,
+    text_field,
+)
+
+bp = protect(Blueprint("web_pipeline", __name__))
+
+DATALIST_LIMIT = 400
+
+
+def _people_names(session, company: str | None = None) -> list[str]:
+    """Names for the interviewer picker: everyone when few, else the company's people first."""
+    query = select(Person.name).where(Person.tracked.is_(True)).order_by(Person.name_key)
+    if company and (session.scalar(select(func.count()).select_from(Person)) or 0) > DATALIST_LIMIT:
+        query = query.where(func.lower(Person.company) == company.lower())
+    return list(session.scalars(query.limit(DATALIST_LIMIT)))
+
+
+def _find_by_name(session, name: str, errors: FormErrors, field: str) -> Person | None:
+    """A tracked person by exact name (accent- and case-insensitive) or profile URL."""
+    person = people_service.find_person_by_url(session, name) if "linkedin.com" in name else None
+    if person is not None:
+        return person
+    matches = list(
+        session.scalars(
+            select(Person).where(Person.name_key == people_service.name_key(name)).limit(2)
+        )
+    )
+    if not matches:
+        errors.add(field, f"No tracked person named “{name}”. Add them on Contacts first.")
+        return None
+    if len(matches) > 1:
+        errors.add(field, f"Several people are named “{name}”; paste their profile URL instead.")
+        return None
+    return matches[0]
+
+
+def _pipeline_context(errors=None, form=None, open_form=None):
+    session = db()
+    opportunities = opportunity_service.list_opportunities(session, per_page=200).items
+    people_ids = {link.person_id for opp in opportunities for link in opp.people}
+    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(people_ids))).all())
+    columns = {stage: [] for stage in STAGES}
+    for opportunity in opportunities:
+        columns[opportunity.stage].append(opportunity)
+    return {
+        "columns": [(stage, columns[stage]) for stage in OPEN_STAGES],
+        "closed": [opp for stage in CLOSED_STAGES for opp in columns[stage]],
+        "names": names,
+        "stages": STAGES,
+        "roles": ROLES,
+        "interview_kinds": INTERVIEW_KINDS,
+        "people_names": _people_names(session),
+        "errors": errors or {},
+        "form": form or {},
+        "open_form": open_form,
+        "total": len(opportunities),
+    }
+
+
+@bp.get("/pipeline")
+def pipeline():
+    return render_template("pipeline.html", **_pipeline_context())
+
+
+@bp.post("/pipeline/opportunities")
+def add_opportunity():
+    session = db()
+    errors = FormErrors()
+    company = text_field("company", max_length=300)
+    title = text_field("title", max_length=300)
+    stage = request.form.get("stage") or "interested"
+    if not company:
+        errors.add("company", "Which company?")
+    if not title:
+        errors.add("title", "Which role?")
+    if stage not in STAGES:
+        errors.add("stage", "Choose a stage.")
+    decision = date_field("decision_expected_on", errors)
+    people = []
+    contact = text_field("contact", max_length=500)
+    role = request.form.get("role") or "hiring_manager"
+    if contact:
+        person = _find_by_name(session, contact, errors, "contact")
+        if person is not None:
+            people.append({"person_id": person.id, "role": role if role in ROLES else "other"})
+    if errors:
+        context = _pipeline_context(errors, request.form.to_dict(), open_form="new")
+        return render_template("pipeline.html", **context), 422
+    opportunity = opportunity_service.create_opportunity(
+        session,
+        {
+            "company": company,
+            "title": title,
+            "stage": stage,
+            "job_url": text_field("job_url", max_length=1000),
+            "decision_expected_on": decision,
+            "people": people,
+        },
+        now(),
+    )
+    _recompute(session, [entry["person_id"] for entry in people])
+    flash(f"Added {opportunity.title} at {opportunity.company}.", "success")
+    return redirect(url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}", code=303)
+
+
+def _opportunity_or_404(opportunity_id: int) -> Opportunity:
+    try:
+        return opportunity_service.get_opportunity(db(), opportunity_id)
+    except NotFound:
+        abort(404)
+
+
+def _recompute(session, person_ids) -> None:
+    for person_id in dict.fromkeys(person_ids):
+        suggestion_service.recompute_person(session, person_id, now())
+
+
+@bp.post("/pipeline/opportunities/<int:opportunity_id>/stage")
+def move_opportunity(opportunity_id: int):
+    opportunity = _opportunity_or_404(opportunity_id)
+    stage = request.form.get("stage")
+    if stage not in STAGES:
+        flash("Choose a stage.", "error")
+    else:
+        opportunity_service.update_opportunity(db(), opportunity, {"stage": stage}, now())
+        _recompute(db(), [link.person_id for link in opportunity.people])
+        flash(f"{opportunity.company}: moved to {stage}.", "success")
+    return redirect(url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}", code=303)
+
+
+@bp.post("/pipeline/opportunities/<int:opportunity_id>/people")
+def add_person_to_opportunity(opportunity_id: int):
+    session = db()
+    opportunity = _opportunity_or_404(opportunity_id)
+    errors = FormErrors()
+    name = text_field("contact", max_length=500)
+    role = request.form.get("role") or "other"
+    person = _find_by_name(session, name, errors, "contact") if name else None
+    if person is None:
+        flash(errors.get("contact", "Type a tracked person's name."), "error")
+    else:
+        people = [{"person_id": link.person_id, "role": link.role} for link in opportunity.people]
+        people = [entry for entry in people if entry["person_id"] != person.id]
+        people.append({"person_id": person.id, "role": role if role in ROLES else "other"})
+        opportunity_service.update_opportunity(session, opportunity, {"people": people}, now())
+        _recompute(session, [person.id])
+        flash(f"{person.name} added to {opportunity.company}.", "success")
+    return redirect(url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}", code=303)
+
+
+def _interview_data(session, opportunity: Opportunity, errors: FormErrors) -> dict:
+    """Read the interview form: times, kind, interviewers (checked people + one typed name)
+    with per-interviewer topics (``topics_<person_id>``), topics, notes, decision date."""
+    starts_at = datetime_field("starts_at", errors)
+    minutes = int_field("duration_minutes", errors, low=5, high=600, required=False) or 45
+    kind = request.form.get("kind") or "video"
+    if kind not in INTERVIEW_KINDS:
+        errors.add("kind", "Choose a kind.")
+    ids = [int(value) for value in request.form.getlist("interviewer_ids") if value.isdigit()]
+    topics_by_person = {
+        str(person_id): split_list(request.form.get(f"topics_{person_id}")) for person_id in ids
+    }
+    extra = text_field("new_interviewer", max_length=500)
+    if extra:
+        person = _find_by_name(session, extra, errors, "new_interviewer")
+        if person is not None and person.id not in ids:
+            ids.append(person.id)
+            topics_by_person[str(person.id)] = split_list(request.form.get("new_interviewer_topics"))
+    return {
+        "opportunity_id": opportunity.id,
+        "starts_at": starts_at,
+        "ends_at": starts_at + timedelta(minutes=minutes) if starts_at else None,
+        "kind": kind,
+        "interviewer_ids": ids,
+        "interviewer_topics": {k: v for k, v in topics_by_person.items() if v},
+        "topics": split_list(request.form.get("topics")),
+        "notes": text_field("notes", max_length=10_000),
+        "decision_expected_on": date_field("decision_expected_on", errors),
+    }
+
+
+@bp.post("/pipeline/opportunities/<int:opportunity_id>/interviews")
+def add_interview(opportunity_id: int):
+    session = db()
+    opportunity = _opportunity_or_404(opportunity_id)
+    errors = FormErrors()
+    data = _interview_data(session, opportunity, errors)
+    if not errors:
+        try:
+            interview = opportunity_service.create_interview(session, data, now())
+        except DomainError as error:
+            errors.add("starts_at", error.message)
+        else:
+            _recompute(session, data["interviewer_ids"])
+            flash(_interview_flash(interview), "success")
+            return redirect(url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}",
+                            code=303)
+    context = _pipeline_context(errors, request.form.to_dict(), open_form=opportunity.id)
+    return render_template("pipeline.html", **context), 422
+
+
+def _interview_flash(interview: Interview) -> str:
+    if interview.ends_at <= now():
+        return "Interview saved. Thank-you suggestions are on Today."
+    return "Interview saved."
+
+
+def _interview_or_404(interview_id: int) -> Interview:
+    try:
+        return opportunity_service.get_interview(db(), interview_id)
+    except NotFound:
+        abort(404)
+
+
+@bp.get("/pipeline/interviews/<int:interview_id>")
+def interview_page(interview_id: int):
+    return _render_interview(_interview_or_404(interview_id))
+
+
+def _render_interview(interview: Interview, errors=None, form=None, status=200):
+    session = db()
+    opportunity = interview.opportunity
+    ids = {link.person_id for link in interview.interviewers}
+    ids |= {link.person_id for link in opportunity.people}
+    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(ids))).all())
+    minutes = max(int((interview.ends_at - interview.starts_at).total_seconds() // 60), 5)
+    return (
+        render_template(
+            "interview.html",
+            interview=interview,
+            opportunity=opportunity,
+            names=names,
+            minutes=minutes,
+            topics_for={link.person_id: link.topics or [] for link in interview.interviewers},
+            interviewer_ids={link.person_id for link in interview.interviewers},
+            interview_kinds=INTERVIEW_KINDS,
+            people_names=_people_names(session, opportunity.company),
+            errors=errors or {},
+            form=form,
+        ),
+        status,
+    )
+
+
+@bp.post("/pipeline/interviews/<int:interview_id>")
+def edit_interview(interview_id: int):
+    session = db()
+    interview = _interview_or_404(interview_id)
+    errors = FormErrors()
+    before = {link.person_id for link in interview.interviewers}
+    data = _interview_data(session, interview.opportunity, errors)
+    data.pop("opportunity_id")
+    if not data["decision_expected_on"]:
+        data.pop("decision_expected_on")
+    if not errors:
+        # Topics are replaced as typed, so clearing a field clears that interviewer's topics.
+        for link in interview.interviewers:
+            if link.person_id in data["interviewer_ids"]:
+                link.topics = data["interviewer_topics"].get(str(link.person_id), [])
+        try:
+            opportunity_service.update_interview(session, interview, data, now())
+        except DomainError as error:
+            errors.add("starts_at", error.message)
+        else:
+            _recompute(session, before | set(data["interviewer_ids"]))
+            flash(_interview_flash(interview), "success")
+            return redirect(url_for("web_pipeline.interview_page", interview_id=interview.id),
+                            code=303)
+    return _render_interview(interview, errors, request.form, 422)

@@ -1,0 +1,153 @@
+"""Settings (``/settings``): cadence targets, budget, hours, retention, pairing, data tools."""
+
+from __future__ import annotations
+
+import json
+
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+
+from ..config import DEFAULT_EXTENSION_ID
+from ..domain.settings import DEFAULT_KEEP_WARM_TARGETS, CadenceSettings
+from ..domain.timing import valid_zone_name
+from ..errors import DomainError
+from ..security import calendar_token
+from ..services.settings import update_settings
+from . import data_export
+from .common import FormErrors, db, int_field, now, protect, settings, text_field
+
+bp = protect(Blueprint("web_settings", __name__))
+
+STAGE_ORDER = tuple(stage for stage, _low, _high in DEFAULT_KEEP_WARM_TARGETS)
+# The cadence numbers worth a field on the page (the rest keep their playbook defaults).
+CADENCE_FIELDS = (
+    ("thank_you_ideal_hours", "Thank-you: ideal within (hours)", 1, 168),
+    ("thank_you_late_hours", "Thank-you: late after (hours)", 1, 336),
+    ("fresh_post_hours", "A post is fresh for (hours)", 1, 336),
+    ("check_in_first_business_days", "First check-in after (business days)", 1, 60),
+    ("min_days_between_touches", "At least this many days between touches", 0, 30),
+    ("public_engagements_cap", "Public engagements per person per 14 days", 0, 20),
+)
+DELETE_PHRASE = "delete everything"
+
+
+def _values() -> dict:
+    current = settings()
+    cadence = CadenceSettings.from_mapping(
+        {**current["cadence"], "user_time_zone": "UTC"}
+    ).to_dict()
+    return {"settings": current, "cadence": cadence}
+
+
+def _render(errors=None, form=None, status=200):
+    config = current_app.config
+    token = config["TOKEN"]
+    origin = request.host_url.rstrip("/")
+    return (
+        render_template(
+            "settings.html",
+            **_values(),
+            errors=errors or {},
+            form=form,
+            token=token,
+            masked=token[:4] + "•" * 12 + token[-4:],
+            server_url=origin,
+            calendar_url=f"{origin}/calendar.ics?key={calendar_token(token)}",
+            extension_id=(config.get("EXTENSION_IDS") or [DEFAULT_EXTENSION_ID])[0],
+            cadence_fields=CADENCE_FIELDS,
+            stage_order=STAGE_ORDER,
+            delete_phrase=DELETE_PHRASE,
+        ),
+        status,
+    )
+
+
+@bp.get("/settings")
+def settings_page():
+    return _render()
+
+
+@bp.post("/settings")
+def save_settings():
+    errors = FormErrors()
+    changes = {
+        "user_name": text_field("user_name", max_length=200) or "",
+        "user_time_zone": text_field("user_time_zone", max_length=64) or "UTC",
+        "working_hours_start": int_field("working_hours_start", errors, low=0, high=23),
+        "working_hours_end": int_field("working_hours_end", errors, low=1, high=24),
+        "daily_budget": int_field("daily_budget", errors, low=1, high=100),
+        "capture_retention_days": int_field("capture_retention_days", errors, low=1, high=3650),
+        "digest_hour": int_field("digest_hour", errors, low=0, high=23),
+    }
+    if not valid_zone_name(changes["user_time_zone"]):
+        errors.add("user_time_zone", "Use a time zone name like Europe/Berlin or America/New_York.")
+    cadence = dict(settings()["cadence"])
+    for name, _label, low, high in CADENCE_FIELDS:
+        cadence[name] = int_field(f"cadence_{name}", errors, low=low, high=high)
+    targets = {}
+    for stage in STAGE_ORDER:
+        low = int_field(f"target_{stage}_min", errors, low=1, high=365)
+        high = int_field(f"target_{stage}_max", errors, low=1, high=365)
+        if low is not None and high is not None:
+            if low > high:
+                errors.add(f"target_{stage}_max", "The maximum must be at least the minimum.")
+            targets[stage] = [low, high]
+    cadence["keep_warm_targets"] = targets
+    if not errors:
+        try:
+            CadenceSettings.from_mapping(cadence)
+        except ValueError as problem:
+            errors.add("cadence", str(problem).capitalize() + ".")
+    if not errors:
+        try:
+            update_settings(db(), {**changes, "cadence": cadence})
+        except DomainError as problem:
+            for field, messages in problem.errors.items():
+                errors.add(field, "; ".join(messages))
+            errors.add("form", problem.message)
+    if errors:
+        errors.setdefault("form", "Some settings need a fix; see the marked fields.")
+        return _render(errors, request.form, 422)
+    from ..services.suggestions import recompute
+
+    recompute(db(), now())
+    flash("Settings saved; suggestions recomputed.", "success")
+    return redirect(url_for("web_settings.settings_page"), code=303)
+
+
+def _download(body: str, filename: str, mimetype: str) -> Response:
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/settings/export.json")
+def export_json():
+    stamp = now().strftime("%Y%m%d")
+    body = json.dumps(data_export.export_all(db()), ensure_ascii=False, indent=1)
+    return _download(body, f"topofmind-export-{stamp}.json", "application/json")
+
+
+@bp.get("/settings/export.csv")
+def export_csv():
+    stamp = now().strftime("%Y%m%d")
+    return _download(data_export.people_csv(db()), f"topofmind-people-{stamp}.csv", "text/csv")
+
+
+@bp.post("/settings/delete-all")
+def delete_all():
+    if (request.form.get("confirm") or "").strip().lower() != DELETE_PHRASE:
+        flash(f"Nothing deleted: type “{DELETE_PHRASE}” to confirm.", "error")
+        return redirect(url_for("web_settings.settings_page") + "#danger", code=303)
+    removed = data_export.delete_everything(db())
+    flash(f"Deleted all data ({removed} records). Settings were kept.", "success")
+    return redirect(url_for("web_today.today"), code=303)

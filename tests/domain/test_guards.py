@@ -1,0 +1,152 @@
+"""Scenario tests for the guards: do-not-contact, spacing, public cap, budget, working hours."""
+
+from datetime import UTC, datetime
+
+from cadence_factories import (
+    NOW,
+    days,
+    hours,
+    make_facts,
+    make_interaction,
+    make_interview,
+    make_opportunity,
+    make_person,
+    make_post,
+)
+from topofmind.domain import timing
+from topofmind.domain.engine import cadence_for, explain, suggest, suggest_for_person
+from topofmind.domain.settings import CadenceSettings
+
+
+def kinds(suggestions):
+    return sorted(s.kind for s in suggestions)
+
+
+def test_do_not_contact_gets_nothing_and_explain_says_why():
+    person = make_person(do_not_contact=True, degree=2)
+    facts = make_facts(
+        (person,),
+        opportunities=(make_opportunity(),),
+        interviews=(make_interview(NOW - hours(3)),),
+        posts=(make_post(NOW - hours(4)),),
+        interactions=(make_interaction("inbound_request", NOW - hours(1)),),
+    )
+    assert suggest_for_person(facts, 1, NOW) == []
+    assert suggest(facts, NOW) == []
+    notes = explain(facts, 1, NOW)
+    assert [(n.outcome, n.guard) for n in notes] == [("held", "do_not_contact")]
+
+
+def test_thank_you_is_exempt_from_spacing_but_a_check_in_waits():
+    interviews = (
+        make_interview(NOW - hours(3), id=9, opportunity_id=1),
+        make_interview(datetime(2026, 2, 25, 11, 0, tzinfo=UTC), id=8, opportunity_id=2),
+    )
+    facts = make_facts(
+        opportunities=(make_opportunity(id=1), make_opportunity(id=2, title="Platform Lead")),
+        interviews=interviews,
+        interactions=(
+            make_interaction("thank_you", datetime(2026, 2, 25, 15, 0, tzinfo=UTC)),
+            make_interaction("message", NOW - days(1), opportunity_id=2),
+        ),
+    )
+    suggestions = suggest_for_person(facts, 1, NOW)
+    thank = next(s for s in suggestions if s.kind == "thank_you")
+    assert thank.due_at == NOW - hours(3)
+    check = next(s for s in suggestions if s.kind == "check_in" and s.subject_id == 2)
+    # Two days after yesterday's message would do, but the thank-you (due now) comes first.
+    assert check.due_at == NOW + days(2)
+    notes = explain(facts, 1, NOW)
+    assert any(n.guard == "spacing" and n.key == check.key for n in notes)
+
+
+def test_comment_pushed_past_its_window_is_held_back():
+    facts = make_facts(
+        posts=(make_post(NOW - hours(47)),),
+        interactions=(make_interaction("message", NOW - days(1)),),
+    )
+    assert [s for s in suggest_for_person(facts, 1, NOW) if s.is_public] == []
+    notes = explain(facts, 1, NOW)
+    assert any(n.guard == "spacing" and n.outcome == "held" for n in notes)
+
+
+def test_public_engagements_are_capped_per_fortnight():
+    earlier = [
+        make_interaction("reaction", NOW - days(n), post_urn=f"urn:li:activity:{n}")
+        for n in (3, 5, 9)
+    ]
+    post = make_post(NOW - hours(5))
+    capped = make_facts(posts=(post,), interactions=tuple(earlier))
+    assert [s for s in suggest_for_person(capped, 1, NOW) if s.is_public] == []
+    assert any(n.guard == "public_cap" for n in explain(capped, 1, NOW))
+
+    allowed = make_facts(posts=(post,), interactions=tuple(earlier[1:]))
+    assert kinds(s for s in suggest_for_person(allowed, 1, NOW) if s.is_public) == ["comment"]
+
+
+def test_daily_budget_keeps_the_top_n_due_today():
+    people = [make_person(i, f"Person {i}") for i in range(1, 16)]
+    requests = [
+        make_interaction("inbound_request", NOW - hours(1), person_id=i) for i in range(1, 13)
+    ]
+    posts = [make_post(NOW - hours(2), person_id=i) for i in range(13, 16)]
+    facts = make_facts(people, interactions=tuple(requests), posts=tuple(posts))
+    kept = suggest(facts, NOW, CadenceSettings(daily_budget=10))
+    assert len(kept) == 10
+    assert {s.kind for s in kept} == {"respond"}
+    notes = explain(facts, 14, NOW, CadenceSettings(daily_budget=10))
+    assert [(n.outcome, n.guard) for n in notes if n.guard] == [("held", "daily_budget")]
+    assert len(suggest(facts, NOW, CadenceSettings(daily_budget=3))) == 3
+
+
+def test_upcoming_suggestions_do_not_use_todays_budget():
+    facts = make_facts(
+        opportunities=(make_opportunity(decision_expected_on=datetime(2026, 3, 9).date()),),
+        interactions=(make_interaction("inbound_request", NOW - hours(1)),),
+    )
+    kept = suggest(facts, NOW, CadenceSettings(daily_budget=1))
+    assert kinds(kept) == ["check_in", "respond"]
+
+
+def test_messages_land_in_the_persons_working_hours():
+    # Saturday 7 March, 20:00 UTC is Saturday noon in California.
+    saturday = datetime(2026, 3, 7, 20, 0, tzinfo=UTC)
+    person = make_person(location="Palo Alto, California, United States")
+    facts = make_facts((person,), interactions=(make_interaction("inbound_request", saturday),))
+    respond = suggest_for_person(facts, 1, saturday + hours(1))[0]
+    assert respond.due_at == datetime(2026, 3, 9, 16, 0, tzinfo=UTC)  # Monday 09:00 PDT
+    la = timing.zone("America/Los_Angeles")
+    assert timing.in_working_hours(respond.due_at, la, 9, 17)
+
+
+def test_time_zone_override_beats_location():
+    saturday = datetime(2026, 3, 7, 20, 0, tzinfo=UTC)
+    person = make_person(location="San Francisco Bay Area", time_zone="Asia/Singapore")
+    facts = make_facts((person,), interactions=(make_interaction("inbound_request", saturday),))
+    respond = suggest_for_person(facts, 1, saturday + hours(1))[0]
+    assert respond.due_at == datetime(2026, 3, 9, 1, 0, tzinfo=UTC)  # Monday 09:00 SGT
+
+
+def test_working_hours_follow_settings():
+    settings = CadenceSettings(working_hours_start=10, working_hours_end=16)
+    asked = datetime(2026, 3, 4, 8, 0, tzinfo=UTC)
+    facts = make_facts(interactions=(make_interaction("inbound_request", asked),))
+    respond = suggest_for_person(facts, 1, asked + hours(1), settings)[0]
+    assert respond.due_at == datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
+
+
+def test_times_leave_in_utc_whatever_offset_facts_carry():
+    stockholm = timing.zone("Europe/Stockholm")
+    asked = datetime(2026, 3, 4, 11, 0, tzinfo=stockholm)
+    facts = make_facts(
+        interactions=(
+            make_interaction("inbound_request", asked),
+            make_interaction("message", datetime(2026, 2, 1, 10, 0, tzinfo=stockholm)),
+        )
+    )
+    respond = suggest_for_person(facts, 1, NOW)[0]
+    assert respond.due_at == asked and respond.due_at.tzinfo is UTC
+    assert respond.window_end.tzinfo is UTC
+    figures = cadence_for(facts, 1, NOW)
+    assert figures.last_inbound_at.tzinfo is UTC
+    assert figures.last_outbound_at == datetime(2026, 2, 1, 9, 0, tzinfo=UTC)

@@ -1,0 +1,132 @@
+"""URL canonicalisation, URN extraction and the time inside an activity id."""
+
+from __future__ import annotations
+
+import pytest
+
+from topofmind.linkedin import (
+    canonical_author_url,
+    canonical_profile_url,
+    is_linkedin_url,
+    posted_at_from_urn,
+    public_id_from_url,
+)
+from topofmind.linkedin.urls import post_urn_from_url
+
+JANE = "https://www.linkedin.com/in/jane-doe-12/"
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical", "public_id"),
+    [
+        ("https://www.linkedin.com/in/jane-doe-12/", JANE, "jane-doe-12"),
+        ("https://www.linkedin.com/in/jane-doe-12", JANE, "jane-doe-12"),
+        ("https://sg.linkedin.com/in/jane-doe-12", JANE, "jane-doe-12"),
+        ("https://de.linkedin.com/in/jane-doe-12/?originalSubdomain=de", JANE, "jane-doe-12"),
+        ("http://linkedin.com/in/jane-doe-12?trk=public_profile#about", JANE, "jane-doe-12"),
+        ("https://www.linkedin.com/in/Jane-Doe-12/", JANE, "jane-doe-12"),
+        ("https://www.linkedin.com/in/jane-doe-12/recent-activity/all/", JANE, "jane-doe-12"),
+        ("https://www.linkedin.com/in/jane-doe-12/overlay/contact-info/", JANE, "jane-doe-12"),
+        ("/in/jane-doe-12/", JANE, "jane-doe-12"),
+        (
+            "https://www.linkedin.com/in/j%C3%B6rg-m%C3%BCller",
+            "https://www.linkedin.com/in/jörg-müller/",
+            "jörg-müller",
+        ),
+        (
+            "https://www.linkedin.com/in/ACoAAAU5f0EBFYU9aWHwe0I4dWT3Km15smJbbMw",
+            "https://www.linkedin.com/in/ACoAAAU5f0EBFYU9aWHwe0I4dWT3Km15smJbbMw/",
+            None,
+        ),
+        ("https://www.linkedin.com/company/acme/", None, None),
+        ("https://www.linkedin.com/feed/", None, None),
+        ("https://example.com/in/jane-doe-12/", None, None),
+        ("https://notlinkedin.com/in/jane-doe-12/", None, None),
+        ("not a url", None, None),
+        ("", None, None),
+        (None, None, None),
+        ("https://www.linkedin.com/in/", None, None),
+    ],
+)
+def test_profile_urls(url, canonical, public_id):
+    assert canonical_profile_url(url) == canonical
+    assert public_id_from_url(url) == public_id
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.linkedin.com/company/bland-ai/posts", "https://www.linkedin.com/company/bland-ai/"),
+        ("https://www.linkedin.com/showcase/abbott-cardiovascular/", "https://www.linkedin.com/showcase/abbott-cardiovascular/"),
+        ("https://www.linkedin.com/company/inscape-publishing?trk=x", "https://www.linkedin.com/company/inscape-publishing/"),
+        ("https://www.linkedin.com/in/bradsmi?miniProfileUrn=urn%3Ali%3Afsd_profile%3AACoA", "https://www.linkedin.com/in/bradsmi/"),
+        ("https://www.linkedin.com/school/y-combinator/", "https://www.linkedin.com/school/y-combinator/"),
+        ("https://www.linkedin.com/feed/update/urn:li:activity:1/", None),
+        ("https://example.com/company/acme/", None),
+    ],
+)  # fmt: skip
+def test_author_urls(url, expected):
+    assert canonical_author_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://www.linkedin.com/feed/", True),
+        ("https://sg.linkedin.com/in/x", True),
+        ("http://linkedin.com/", True),
+        ("https://linkedin.com.evil.example/in/x", False),
+        ("https://evil-linkedin.com/in/x", False),
+        ("javascript:alert(1)", False),
+        ("ftp://www.linkedin.com/in/x", False),
+        ("", False),
+        (None, False),
+        ("http://[::1", False),
+    ],
+)
+def test_is_linkedin_url(url, ok):
+    assert is_linkedin_url(url) is ok
+
+
+@pytest.mark.parametrize(
+    ("url", "urn"),
+    [
+        (
+            "https://www.linkedin.com/feed/update/urn:li:activity:7336062102878507009/",
+            "urn:li:activity:7336062102878507009",
+        ),
+        (
+            "https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A7335852528649023488",
+            "urn:li:ugcPost:7335852528649023488",
+        ),
+        (
+            "https://www.linkedin.com/posts/tarapowers_looking-for-a-tool-activity-7463608443963318272-2kSA",
+            "urn:li:activity:7463608443963318272",
+        ),
+        (
+            "https://www.linkedin.com/posts/bland-ai_today-ugcPost-7335852528649023488-IUvG?utm_source=x",
+            "urn:li:ugcPost:7335852528649023488",
+        ),
+        ("https://www.linkedin.com/feed/", None),
+        (None, None),
+    ],
+)
+def test_post_urns_from_urls(url, urn):
+    assert post_urn_from_url(url) == urn
+
+
+@pytest.mark.parametrize(
+    ("urn", "iso"),
+    [
+        # id >> 22 is Unix milliseconds (values checked by hand against the labelled pages).
+        ("urn:li:activity:7336062102878507009", "2025-06-04T16:11:42.769Z"),
+        ("urn:li:activity:7079820998715330561", "2023-06-28T14:01:02.807Z"),
+        ("urn:li:ugcPost:7335852528649023488", "2025-06-04T02:18:56.379Z"),
+        ("urn:li:activity:0", None),
+        ("urn:li:activity:99999999999999999999999", None),
+        ("urn:li:activity:", None),
+        (None, None),
+    ],
+)
+def test_posted_at_from_activity_id(urn, iso):
+    assert posted_at_from_urn(urn) == iso
