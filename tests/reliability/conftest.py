@@ -7,9 +7,9 @@ import os
 
 import pytest
 from sqlalchemy import text
-from topofmind.store.database import make_engine
 
 from tests.conftest import PG_SERVER
+from topofmind.store.database import make_engine
 
 _counter = itertools.count(1)
 

@@ -6,9 +6,9 @@ import json
 import uuid
 
 from sqlalchemy import select
-from topofmind.store.models import Base
 
 from tests.conftest import FIXTURES
+from topofmind.store.models import Base
 
 PAGES = FIXTURES / "linkedin"
 TRUTH = {t["file"]: t for t in json.loads((PAGES / "ground_truth.json").read_text())}

@@ -9,12 +9,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from topofmind.errors import Conflict, InvalidInput
-from topofmind.services.backup import read_manifest, restore_backup, write_backup
-from topofmind.store.database import make_engine
 
 from tests.conftest import FIXED_NOW, REPO, migrated_engine
 from tests.reliability.sample_data import dump, fill
+from topofmind.errors import Conflict, InvalidInput
+from topofmind.services.backup import read_manifest, restore_backup, write_backup
+from topofmind.store.database import make_engine
 
 
 @pytest.mark.parametrize("target", ["sqlite", "postgresql"])

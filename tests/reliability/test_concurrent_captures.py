@@ -7,20 +7,12 @@ import time
 
 import pytest
 from sqlalchemy import text
-from topofmind.services.captures import record_capture
 
 from tests.reliability.sample_data import capture_payload
+from topofmind.services.captures import record_capture
 
 
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
-@pytest.mark.xfail(
-    strict=True,
-    reason="On PostgreSQL the second request's INSERT INTO person waits for the first "
-    "transaction, then fails on uq_person_public_id inside the handler: an unhandled "
-    "IntegrityError, so a 500 (seen 1-5 times per 5 s in scripts/load_test.py). Fix: in "
-    "POST /api/captures, on IntegrityError roll back and run record_capture once more (it then "
-    "finds the person), or create the person inside session.begin_nested() and re-find it.",
-)
 def test_same_profile_captured_twice_at_once_is_not_a_500(app, client):
     file = "profile_loggedin_03.html"
     state = app.extensions["topofmind"]

@@ -10,10 +10,10 @@ import subprocess
 import sys
 
 import pytest
-from topofmind.services.data_export import escape_cell
 
 from tests.conftest import REPO
 from tests.reliability.sample_data import fill
+from topofmind.services.data_export import escape_cell
 
 
 @pytest.mark.parametrize(

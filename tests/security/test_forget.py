@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import zlib
 
-import pytest
 from sqlalchemy import JSON, LargeBinary, String, Text, select
-from topofmind.store.models import Base
 
 from tests.conftest import migrated_engine
 from tests.reliability.sample_data import TRUTH, capture_payload
+from topofmind.store.models import Base
 
 
 def traces(engine, needles: list[str]) -> list[str]:
@@ -105,12 +104,6 @@ def test_forgetting_a_captured_person_removes_every_trace(client, database_url):
     assert client.get("/api/opportunities").json["total"] == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="forget_person scans only captures with no person_id: a profile page of someone else "
-    "that names the forgotten person ('people also viewed', mutual connections) keeps the name "
-    "in its raw HTML.",
-)
 def test_forgetting_a_person_named_on_other_profiles_removes_those_captures(client, database_url):
     # Eduardo Alvarez Nowak's name also appears on the profile pages of two other people.
     engine = migrated_engine(database_url)
@@ -124,11 +117,6 @@ def test_forgetting_a_person_named_on_other_profiles_removes_those_captures(clie
     assert traces(engine, needles) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="forget_person deletes mutual_connection rows by name but not the raw capture and "
-    "extracted JSON of the profile that listed the forgotten person as a mutual connection.",
-)
 def test_forgetting_a_mutual_connection_removes_its_name_everywhere(client, database_url):
     engine = migrated_engine(database_url)
     mutual = client.post(

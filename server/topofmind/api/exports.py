@@ -24,7 +24,12 @@ def _download(body: str, mimetype: str, filename: str) -> Response:
 
 @blp.route("/export.json")
 class ExportJson(MethodView):
-    @blp.response(200, description="Every stored record, one list of rows per table.")
+    @blp.response(
+        200,
+        {"type": "object"},
+        content_type="application/json",
+        description="Every stored record, one list of rows per table.",
+    )
     def get(self):
         """Everything stored, as one JSON document (raw capture HTML left out)."""
         stamp = now()
@@ -38,7 +43,9 @@ class ExportJson(MethodView):
 
 @blp.route("/export/contacts.csv")
 class ExportContactsCsv(MethodView):
-    @blp.response(200, description="One row per person.", content_type="text/csv")
+    @blp.response(
+        200, {"type": "string"}, content_type="text/csv", description="One row per person."
+    )
     def get(self):
         """Every person as CSV; cells that look like spreadsheet formulas start with ``'``."""
         return _download(
