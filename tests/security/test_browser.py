@@ -128,7 +128,7 @@ def seen_nothing(result: dict) -> bool:
 
 
 @pytest.fixture
-def baseline(server):
+def baseline(server, victim):
     return stored(server)
 
 
@@ -173,37 +173,66 @@ def test_another_origin_cannot_write_captures(page, server, evil_origin, baselin
     assert stored(server) == baseline
 
 
-@pytest.mark.parametrize(
-    "action,enctype",
-    [
-        ("/api/contacts", "text/plain"),
-        ("/api/contacts", "application/x-www-form-urlencoded"),
-        ("/api/captures", "multipart/form-data"),
-        ("/logout", "application/x-www-form-urlencoded"),
-    ],
-)
-def test_cross_site_form_posts_are_refused(page, server, evil_origin, baseline, action, enctype):
+@pytest.fixture(scope="module")
+def victim(server):
+    """A stored contact the forms below try to change or delete."""
+    response = requests.post(
+        f"{server.base}/api/contacts",
+        json={"name": "Victor Victim", "profile_url": "https://www.linkedin.com/in/victor-v/"},
+        headers={"Authorization": f"Bearer {server.api_token}"},
+        timeout=30,
+    )
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+FORMS = [
+    ("/api/contacts", "text/plain", {'{"name": "Mallory", "x": "': '"}'}),
+    ("/api/contacts", "application/x-www-form-urlencoded", {"name": "Mallory"}),
+    ("/api/captures", "multipart/form-data", {"id": "x", "html": "<p>"}),
+    ("/contacts", "application/x-www-form-urlencoded", {"name": "Mallory"}),
+    ("/contacts/{victim}/forget", "application/x-www-form-urlencoded", {}),
+    ("/contacts/{victim}/notes", "application/x-www-form-urlencoded", {"notes": "pwned"}),
+    ("/settings/delete-all", "application/x-www-form-urlencoded", {"confirm": "{phrase}"}),
+    ("/logout", "application/x-www-form-urlencoded", {}),
+]
+
+
+@pytest.mark.parametrize("action,enctype,fields", FORMS, ids=[f[0] + " " + f[1] for f in FORMS])
+def test_cross_site_form_posts_are_refused(
+    page, server, evil_origin, victim, action, enctype, fields
+):
     """A classic CSRF form, auto-submitted by the hostile page while the user is signed in."""
+    from topofmind.web.settings import DELETE_PHRASE
+
+    before = stored(server)
+    action = action.format(victim=victim["id"])
+    fields = {k: v.replace("{phrase}", DELETE_PHRASE) for k, v in fields.items()}
     page.goto(evil_origin)
     with page.expect_navigation() as navigation:
         page.evaluate(
-            """([action, enctype]) => {
+            """([action, enctype, fields]) => {
                 const form = document.createElement("form");
                 form.method = "POST";
                 form.action = action;
                 form.enctype = enctype;
-                const field = document.createElement("input");
-                field.name = '{"name": "Mallory", "x": "';
-                field.value = '"}';
-                form.appendChild(field);
+                for (const [name, value] of Object.entries(fields)) {
+                    const input = document.createElement("input");
+                    input.name = name;
+                    input.value = value;
+                    form.appendChild(input);
+                }
                 document.body.appendChild(form);
                 form.submit();
             }""",
-            [f"{server.base}{action}", enctype],
+            [f"{server.base}{action}", enctype, fields],
         )
     assert navigation.value.status in REFUSED, navigation.value.status
-    assert stored(server) == baseline
-    # The user is still signed in: the cross-site /logout did nothing.
+    assert stored(server) == before
+    headers = {"Authorization": f"Bearer {server.api_token}"}
+    still = requests.get(f"{server.base}/api/contacts/{victim['id']}", headers=headers, timeout=30)
+    assert still.status_code == 200 and not still.json()["notes"]
+    # The user is still signed in: a cross-site /logout did nothing.
     dashboard = page.context.new_page()
     assert dashboard.goto(f"{server.base}/api/contacts").status == 200
     dashboard.close()
@@ -228,6 +257,8 @@ def test_dns_rebinding_name_gets_nothing(page, server, baseline):
 
 
 def test_calendar_feed_needs_its_key(page, server, evil_origin):
+    from topofmind.security import calendar_token
+
     page.goto(evil_origin)
     for url in (f"{server.base}/calendar.ics", f"{server.base}/calendar.ics?key=wrong"):
         result = run_fetch(page, url, {"mode": "no-cors", "credentials": "include"})
@@ -235,8 +266,12 @@ def test_calendar_feed_needs_its_key(page, server, evil_origin):
         direct = page.context.new_page()
         response = direct.goto(url)
         assert response.status in REFUSED, response.status
-        assert "BEGIN:VEVENT" not in (response.text() or "")
+        assert "BEGIN:VCALENDAR" not in (response.text() or "")
         direct.close()
+    # What a calendar app does with the private URL: it works, and only with the key.
+    key = calendar_token(server.api_token)
+    feed = requests.get(f"{server.base}/calendar.ics", params={"key": key}, timeout=30)
+    assert feed.status_code == 200 and feed.text.startswith("BEGIN:VCALENDAR")
 
 
 def test_the_paired_extension_still_works(tmp_path, server, chromium):
