@@ -56,3 +56,27 @@ def test_the_data_folder_is_private(tmp_path, clock):
     data_dir = tmp_path / "data"
     build_app(f"sqlite:///{data_dir / 'topofmind.db'}", data_dir, clock, AUTO_UPGRADE=True)
     assert data_dir.stat().st_mode & 0o077 == 0, oct(data_dir.stat().st_mode)
+
+
+HOSTILE_NAME = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_names_from_linkedin_are_escaped_on_every_dashboard_page(client, signed_in):
+    """Names and headlines come from pages strangers write; they must never become markup."""
+    person = client.post(
+        "/api/contacts",
+        json={"name": HOSTILE_NAME, "headline": HOSTILE_NAME, "notes": HOSTILE_NAME},
+    ).json
+    client.post(f"/api/contacts/{person['id']}/interactions", json={"kind": "call"})
+    for path in ("/", "/contacts", f"/contacts/{person['id']}", "/pipeline"):
+        response = signed_in.get(path, headers=HOST)
+        assert response.status_code == 200, path
+        page = response.data.decode()
+        assert "<script>alert(1)" not in page, path
+        assert 'onerror="alert(2)"' not in page, path
+    detail = signed_in.get(f"/contacts/{person['id']}", headers=HOST).data.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in detail
+    assert (
+        "script-src 'self'" in signed_in.get("/", headers=HOST).headers["Content-Security-Policy"]
+    )
