@@ -41,8 +41,7 @@ def test_concurrent_clients_lose_nothing(tmp_path, server_database):
     assert len(listed) == len(set(listed))
     assert set(after_retry) == report.acked | set(report.unacked)
     assert len(after_retry) == len(set(after_retry))
-    if server_database is None:
-        assert report.errors == []
+    assert report.errors == []
 
 
 def test_kill_9_mid_load_loses_no_acknowledged_capture(tmp_path):
@@ -55,6 +54,7 @@ def test_kill_9_mid_load_loses_no_acknowledged_capture(tmp_path):
     assert result.duplicates == 0
     assert result.unexpected == set() and result.missing_after_resend == set()
     assert result.errors == []
+    assert result.errors == []
 
 
 def test_kill_9_mid_load_on_postgresql(tmp_path, empty_database):
@@ -65,3 +65,4 @@ def test_kill_9_mid_load_on_postgresql(tmp_path, empty_database):
     assert set(result.second_resend_statuses) <= {200}
     assert result.duplicates == 0
     assert result.unexpected == set() and result.missing_after_resend == set()
+    assert result.errors == []
