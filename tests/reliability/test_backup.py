@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -80,8 +81,29 @@ def test_a_damaged_backup_changes_nothing(client, database_url, empty_database, 
                 data = data.replace(b'"starts_at": "', b'"starts_at": "not a time')
             bad.writestr(item, data)
     engine = make_engine(empty_database("sqlite"))
-    with pytest.raises(ValueError):
+    with pytest.raises(InvalidInput, match="damaged in table interview"):
         restore_backup(engine, damaged)
+    assert all(not rows for rows in dump(engine).values())
+
+    truncated = tmp_path / "truncated.zip"
+    other_schema = tmp_path / "other-schema.zip"
+    with zipfile.ZipFile(tmp_path / "b.zip") as good:
+        with zipfile.ZipFile(truncated, "w") as cut, zipfile.ZipFile(other_schema, "w") as other:
+            for name in good.namelist():
+                data = good.read(name)
+                if name == "tables/setting.jsonl":
+                    cut.writestr(name, data.split(b"\n", 1)[1])  # one setting missing
+                else:
+                    cut.writestr(name, data)
+                if name == "manifest.json":
+                    manifest = json.loads(data)
+                    manifest["schema_revision"] = "0000_from_the_future"
+                    data = json.dumps(manifest).encode()
+                other.writestr(name, data)
+    with pytest.raises(InvalidInput, match="row counts"):
+        restore_backup(engine, truncated)
+    with pytest.raises(InvalidInput, match="schema"):
+        restore_backup(engine, other_schema)
     assert all(not rows for rows in dump(engine).values())
 
     not_a_backup = tmp_path / "x.zip"

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import LargeBinary, Table, func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.types import TypeDecorator
 
 from .. import __version__
@@ -164,11 +165,17 @@ def restore_backup(engine: Engine, path: Path, *, force: bool = False) -> dict[s
         for table in reversed(tables):
             connection.execute(table.delete())
         for table in tables:
-            restored[table.name] = _load_table(connection, archive, table)
+            try:
+                restored[table.name] = _load_table(connection, archive, table)
+            except (IntegrityError, ValueError, KeyError) as error:
+                raise InvalidInput(
+                    f"The backup is damaged in table {table.name}: {type(error).__name__}."
+                ) from error
+        expected = {name: n for name, n in manifest.get("tables", {}).items() if name in restored}
+        if expected != {name: restored[name] for name in expected}:
+            # Raised inside the transaction: a truncated backup restores nothing.
+            raise InvalidInput(f"The backup's row counts do not match its manifest: {expected}.")
         _reset_sequences(connection, tables)
-    expected = {name: n for name, n in manifest.get("tables", {}).items() if name in restored}
-    if expected != {name: restored[name] for name in expected}:
-        raise InvalidInput(f"The backup's row counts do not match its manifest: {expected}.")
     return restored
 
 
