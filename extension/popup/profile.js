@@ -41,7 +41,9 @@ function cadenceBlock(person) {
   const cadence = person.cadence ?? {};
   const status = fmt.cadenceStatus(cadence.status);
   // A touch either way counts: an interview or their reply is contact too.
-  const latest = [cadence.last_outbound_at, cadence.last_inbound_at].filter(Boolean).sort().pop();
+  const latest =
+    cadence.last_touch_at ??
+    [cadence.last_outbound_at, cadence.last_inbound_at].filter(Boolean).sort().pop();
   const last = latest ? fmt.relative(latest) : "never";
   const touches = Number(cadence.touches_30d ?? 0);
   return h(

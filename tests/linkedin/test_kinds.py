@@ -29,6 +29,7 @@ from .conftest import FIXTURE_DIR, load_ground_truth
             "people",
         ),
         ("https://www.linkedin.com/mynetwork/invite-connect/connections/", "people"),
+        ("https://www.linkedin.com/mynetwork/network-manager/people/", "people"),
         ("https://www.linkedin.com/company/acme/posts/", "feed"),
         ("https://www.linkedin.com/jobs/view/123/", "unknown"),
         ("https://www.linkedin.com/messaging/", "unknown"),
@@ -54,3 +55,12 @@ def test_kind_from_content_alone_agrees_with_labels(truth):
 def test_content_of_an_unrelated_page_is_unknown():
     assert detect_kind(None, b"<html><body><h1>Hello</h1></body></html>") == "unknown"
     assert detect_kind("https://example.com/", b'<div data-urn="urn:li:activity:1">') == "unknown"
+
+
+def test_2025_people_search_is_people_without_a_url():
+    html = (
+        b'<div class="search-results-container"><ul><li>'
+        b'<div data-view-name="search-entity-result-universal-template">'
+        b'<a href="/in/x/">X</a></div></li></ul></div>'
+    )
+    assert detect_kind(None, html) == "people"

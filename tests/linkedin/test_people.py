@@ -80,3 +80,85 @@ def test_mutual_connection_sentences(sentence, bold, count, names):
     got_count, got_names = mutual_connections(sentence, bold)
     assert got_count == count
     assert got_names == (names if names is not None else tuple(bold))
+
+
+@pytest.mark.parametrize(
+    ("text", "degree"),
+    [
+        ("• 2nd", 2),
+        ("3rd+", 3),
+        ("· 1st", 1),
+        ("• 2e", 2),
+        ("3e et +", 3),
+        ("1er", 1),
+        ("• 2.", 2),
+        ("2º", 2),
+        ("3°+", 3),
+        ("2nd degree connection", 2),
+        ("Relation de 2e niveau", 2),
+        ("Kontakt 3. Grades", 3),
+        ("Contacto de 1º grado", 1),
+        ("collegamento di 2° grado", 2),
+        ("2", None),
+        ("2 weeks", None),
+        ("Top 3rd quartile", None),
+        ("4th", None),
+    ],
+)
+def test_degree_badges_in_several_ui_languages(text, degree):
+    from topofmind.linkedin.text import degree_in
+
+    assert degree_in(text) == degree
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "names"),
+    [
+        ("Ana Lima, Rui Sá and 7 other mutual connections", 9, ("Ana Lima", "Rui Sá")),
+        (
+            "Ana Lima, Rui Sá & 7 other mutual connections · 1,204 followers",
+            9,
+            ("Ana Lima", "Rui Sá"),
+        ),
+        ("Pat Mutual & Sky Connector are mutual connections", 2, ("Pat Mutual", "Sky Connector")),
+        ("Quinn Common is a mutual connection", 1, ("Quinn Common",)),
+        ("12 mutual connections", 12, ()),
+    ],
+)
+def test_mutual_sentences_with_ampersand_and_suffix(sentence, count, names):
+    assert mutual_connections(sentence, []) == (count, names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named", "count"),
+    [
+        (
+            "Mario Rossi, Luca Bianchi e altri 5 collegamenti in comune",
+            ["Mario Rossi", "Luca Bianchi"],
+            7,
+        ),
+        ("Mario Rossi è un collegamento in comune", ["Mario Rossi"], 1),
+        ("Jean Dupont et 12 autres relations en commun", ["Jean Dupont"], 13),
+        ("Max Muster und 3 weitere gemeinsame Kontakte", ["Max Muster"], 4),
+        ("Ana e mais 2 conexões em comum", ["Ana"], 3),
+        ("8 collegamenti in comune", [], 8),
+    ],
+)
+def test_mutual_sentences_in_other_ui_languages_count_named_plus_others(sentence, named, count):
+    assert mutual_connections(sentence, named) == (count, tuple(named))
+
+
+def test_italian_people_search_card_with_linked_mutual_names():
+    html = """<main><div role="list"><div role="listitem"><div>
+      <p><a href="https://www.linkedin.com/in/giulia-verdi/">Giulia Verdi</a><span> · 2°</span></p>
+      <div><p><span>Product Manager</span></p></div><div><p><span>Torino</span></p></div>
+      <p><a href="/in/mario-rossi/">Mario Rossi</a>, <a href="/in/luca-bianchi/">Luca Bianchi</a>
+       e altri 5 collegamenti in comune</p></div></div></div></main>"""
+    (giulia,) = parse_page(html, SEARCH).people
+    assert (giulia.name, giulia.degree, giulia.headline, giulia.location) == (
+        "Giulia Verdi",
+        2,
+        "Product Manager",
+        "Torino",
+    )
+    assert (giulia.mutual_count, giulia.mutual_names) == (7, ("Mario Rossi", "Luca Bianchi"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from topofmind.linkedin import parse_page
 
 ANA = "https://www.linkedin.com/in/ana-ruiz/"
@@ -105,3 +107,129 @@ def test_comment_threads_do_not_leak_into_the_post():
     (post,) = parse_page(html, "https://www.linkedin.com/feed/").posts
     assert (post.author_name, post.relative_time, post.text) == ("Ana Ruiz", "4h", "")
     assert (post.reactions, post.comments, post.reposts, post.is_repost) == (7, 0, 0, False)
+
+
+def sdui_card(byline: str, counts: str, urn_link: str) -> str:
+    return f"""
+<div role="listitem" componentkey="expandedQx9FeedType_MAIN_FEED_RELEVANCE"><div>
+ <a href="https://www.linkedin.com/in/jonas-weber-99/"><figure><img alt=""></figure></a>
+ <a href="https://www.linkedin.com/in/jonas-weber-99/"><div aria-label="Jonas Weber">
+  <p><span>Jonas Weber</span></p><p><span>• 2.</span></p></div></a>
+ <p><span>Werkstudent</span></p>
+ <p><span>{byline}<span> </span></span></p>
+ <button aria-label="Open control menu for post by Jonas Weber"></button></div>
+ <p><span data-testid="expandable-text-box">Heute habe ich gelernt, wie man Kafka betreibt.
+ </span></p>
+ <div>{counts}</div>
+ {urn_link}
+</div>"""
+
+
+def test_sdui_card_whose_urn_is_only_in_another_link_and_a_spaced_byline():
+    html = (
+        "<main><div data-testid='mainFeed'>"
+        + sdui_card(
+            "2 Std. •",
+            "<span>25 Reaktionen</span><span>3 Kommentare</span>",
+            '<a href="https://www.linkedin.com/analytics/post-summary/urn:li:activity:7506635060129734657/">'
+            "<p>85 impressions</p></a>",
+        )
+        + "</div></main>"
+    )
+    (post,) = parse_page(html, "https://www.linkedin.com/feed/").posts
+    assert post.urn == "urn:li:activity:7506635060129734657"
+    assert (post.author_name, post.author_url) == (
+        "Jonas Weber",
+        "https://www.linkedin.com/in/jonas-weber-99/",
+    )
+    assert post.text == "Heute habe ich gelernt, wie man Kafka betreibt."
+    assert post.relative_time == "2 Std."
+    assert (post.reactions, post.comments, post.reposts) == (25, 3, 0)
+
+
+def test_sdui_card_without_any_urn_is_left_out_with_a_warning():
+    html = "<main>" + sdui_card("3h •", "<span>4 reactions</span>", "") + "</main>"
+    page = parse_page(html, "https://www.linkedin.com/feed/")
+    assert page.posts == ()
+    assert page.warnings == ("no posts found",)
+
+
+@pytest.mark.parametrize(
+    ("labels", "counts"),
+    [
+        (["25 reactions", "3 comments", "2 reposts"], (25, 3, 2)),
+        (["Ana Lima and 46 others", "1,204 comments"], (47, 1204, None)),
+        (["Claire et 12 autres personnes", "4 commentaires", "3 republications"], (13, 4, 3)),
+        (["Mario e altri 7", "2 commenti", "1 diffusione"], (8, 2, 1)),
+        (["Max und 5 weitere", "6 Kommentare"], (6, 6, None)),
+        (["Ana e outras 9 pessoas", "2 comentários", "4 republicações"], (10, 2, 4)),
+        (["Juan y 3 personas más", "1 comentario"], (4, 1, None)),
+        (["1.2K reactions", "3 comments on Ana’s post"], (1200, 3, None)),
+    ],
+)
+def test_social_counter_labels_in_several_ui_languages(labels, counts):
+    from topofmind.linkedin.posts import _counts
+
+    assert _counts(labels) == counts
+
+
+def test_sdui_card_takes_its_urn_from_a_shown_comment():
+    comment = (
+        '<div componentkey="replaceableComment_urn:li:comment:(activity:7506635060129734657,'
+        '7506700000000000000)"><a href="https://www.linkedin.com/in/ana-ruiz/"><p>Ana Ruiz</p></a>'
+        "<p><span>1h •</span></p><p>Great point, 2 comments already</p>"
+        "<span>9 reactions</span></div>"
+    )
+    html = "<main>" + sdui_card("5h •", "<span>4 reactions</span>", comment) + "</main>"
+    (post,) = parse_page(html, "https://www.linkedin.com/feed/").posts
+    assert post.urn == "urn:li:activity:7506635060129734657"
+    # The comment's byline, words and counter are not the post's.
+    assert (post.author_name, post.relative_time, post.is_repost) == ("Jonas Weber", "5h", False)
+    assert (post.reactions, post.comments) == (4, 0)
+
+
+def test_sdui_list_item_with_an_unknown_componentkey_is_still_a_card():
+    card = sdui_card(
+        "1d •",
+        "<span>12 reactions</span>",
+        '<a href="https://www.linkedin.com/feed/update/urn:li:activity:7506635060129734657/">x</a>',
+    ).replace('componentkey="expandedQx9FeedType_MAIN_FEED_RELEVANCE"', 'componentkey="Zq81"')
+    html = "<main><div role='list'>" + card + "</div></main>"
+    (post,) = parse_page(html, "https://www.linkedin.com/search/results/content/?keywords=k").posts
+    assert (post.urn, post.author_name, post.relative_time, post.reactions) == (
+        "urn:li:activity:7506635060129734657",
+        "Jonas Weber",
+        "1d",
+        12,
+    )
+
+
+def test_ember_reaction_count_in_the_social_proof_fallback_number():
+    html = """<main>
+     <div data-urn="urn:li:activity:7184671545976348673" class="feed-shared-update-v2">
+     <div class="update-components-actor"><a href="https://www.linkedin.com/in/ana-ruiz/">
+      <span class="update-components-actor__name"><span aria-hidden="true">Ana Ruiz</span></span>
+      <span class="update-components-actor__sub-description">4d •</span></a></div>
+     <div class="update-components-text">Shipping day.</div>
+     <div class="social-details-social-counts"><button>
+      <span class="social-details-social-counts__social-proof-fallback-number">57</span></button>
+     </div></div></main>"""
+    (post,) = parse_page(html, "https://www.linkedin.com/feed/").posts
+    assert (post.author_name, post.relative_time, post.reactions, post.comments) == (
+        "Ana Ruiz",
+        "4d",
+        57,
+        0,
+    )
+
+
+def test_post_shown_in_an_open_dialog_keeps_its_text():
+    html = """<body><div role="dialog" aria-modal="true" class="artdeco-modal">
+     <div data-urn="urn:li:activity:7184671545976348673" class="feed-shared-update-v2">
+      <div class="update-components-actor"><a href="https://www.linkedin.com/in/ana-ruiz/">
+       <span class="update-components-actor__name"><span aria-hidden="true">Ana Ruiz</span></span>
+       <span class="update-components-actor__sub-description">4d •</span></a></div>
+      <div class="update-components-text">Shipping day.</div></div></div></body>"""
+    url = "https://www.linkedin.com/feed/update/urn:li:activity:7184671545976348673/"
+    (post,) = parse_page(html, url).posts
+    assert (post.author_name, post.text, post.relative_time) == ("Ana Ruiz", "Shipping day.", "4d")

@@ -82,3 +82,144 @@ def test_a_profile_without_a_top_card_is_null_with_a_warning():
     assert page.kind == "profile"
     assert page.person is None
     assert page.warnings == ("profile page without a recognisable top card",)
+
+
+EMBER_2024_ITALIAN_TOP_CARD = """
+<html><body><main><section class="artdeco-card xYz">
+ <div class="ph5"><div class="mt2 relative"><div>
+  <span><a href="/in/ana-ruiz/overlay/about-this-profile/" aria-label="Ana ha verifiche">
+   <h1 class="text-heading-xlarge inline t-24 v-align-middle break-words">Ana Ruiz</h1></a></span>
+  <span class="distance-badge"><span class="visually-hidden"> collegamento di 2° grado </span>
+   <span class="dist-value" aria-hidden="true"> 2° </span></span></div>
+  <div class="text-body-medium break-words">Responsabile dati presso Foo</div>
+  <ul class="pv-text-details__right-panel">
+   <li><button aria-label="Formazione: Politecnico di Milano. Fai clic per passare alla scheda"
+     type="button"><img alt=""><span><div>Politecnico di Milano</div></span></button></li>
+  </ul>
+  <span class="text-body-small inline t-black--light break-words">Milano, Lombardia, Italia</span>
+  <span><a href="/in/ana-ruiz/overlay/contact-info/">Informazioni di contatto</a></span>
+ </div></div>
+</section></main></body></html>
+"""
+
+
+def test_ember_top_card_in_another_ui_language():
+    person = parse_page(EMBER_2024_ITALIAN_TOP_CARD, ANA).person
+    assert person is not None
+    assert (person.name, person.degree, person.headline) == (
+        "Ana Ruiz",
+        2,
+        "Responsabile dati presso Foo",
+    )
+    assert person.location == "Milano, Lombardia, Italia"
+    # The only right-panel entry is the school: no company is shown.
+    assert person.company is None
+    with_company = EMBER_2024_ITALIAN_TOP_CARD.replace(
+        "<li><button",
+        '<li><button aria-label="Azienda attuale: Foo Srl. Fai clic" type="button">'
+        "<span><div>Foo Srl</div></span></button></li><li><button",
+    )
+    assert parse_page(with_company, ANA).person.company == "Foo Srl"
+
+
+def test_follower_counts_in_several_ui_languages():
+    from topofmind.linkedin.page import _parse_tree
+    from topofmind.linkedin.profile import _followers_in
+
+    for text, count in (
+        ("4,812 followers", 4812),
+        ("12 345 abonnés", 12345),
+        ("1.388 seguidores", 1388),
+        ("2.500 volgers", 2500),
+        ("3K followers", 3000),
+    ):
+        doc = _parse_tree(f"<section><p>Ana Ruiz</p><p>{text}</p></section>".encode())
+        assert _followers_in(doc) == count, text
+
+
+def test_older_activity_top_card_found_by_its_class():
+    html = """<main><div class="pv-recent-activity-top-card artdeco-card">
+      <img class="pv-recent-activity-top-card__member-photo" alt="Ana Ruiz">
+      <div class="pv-recent-activity-top-card__details"><h1>Ana Ruiz</h1>
+       <h4>Head of Data at Foo</h4></div>
+      <div class="pv-recent-activity-top-card__extra-info pv3 ph5"><p>3,210 followers</p></div>
+    </div></main>"""
+    person = parse_page(html, "https://www.linkedin.com/in/ana-ruiz/detail/recent-activity/").person
+    assert person is not None
+    assert (person.name, person.headline, person.followers, person.profile_url) == (
+        "Ana Ruiz",
+        "Head of Data at Foo",
+        3210,
+        ANA,
+    )
+
+
+def test_sdui_topcard_without_verification_trigger_beats_a_suggestion_rail():
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parent / "pages" / "profile_sdui_variant_2026.html"
+    html = page.read_text(encoding="utf-8").replace(
+        'componentkey="ProfileVerificationTriggerRef-rob-gill-77"', 'componentkey="k9"'
+    )
+    html = html.replace(
+        '<section aria-label="Primary content">',
+        '<section aria-label="Primary content"><div><a href="https://www.linkedin.com/in/pymk-1/">'
+        "<h2>Someone Suggested</h2></a></div>",
+    )
+    person = parse_page(html, "https://www.linkedin.com/in/rob-gill-77/").person
+    assert (person.name, person.degree, person.location) == (
+        "Rob Gill",
+        1,
+        "Kitchener, Ontario, Canada",
+    )
+
+
+def test_profile_saved_before_rendering_is_read_from_its_code_json():
+    import json
+
+    payload = {
+        "data": {"*elements": ["urn:li:fsd_profile:ACoAAB1"]},
+        "included": [
+            {
+                "$type": "com.linkedin.voyager.dash.identity.profile.Profile",
+                "entityUrn": "urn:li:fsd_profile:ACoAAViewer",
+                "firstName": "The",
+                "lastName": "Viewer",
+                "headline": "Not the member this page is about",
+                "publicIdentifier": "the-viewer",
+            },
+            {
+                "$type": "com.linkedin.voyager.dash.identity.profile.Profile",
+                "entityUrn": "urn:li:fsd_profile:ACoAAB1",
+                "firstName": "Ana",
+                "lastName": "Ruiz",
+                "headline": "Head of Data at Foo",
+                "publicIdentifier": "ana-ruiz",
+                "geoLocation": {"*geo": "urn:li:fsd_geo:1"},
+                "*memberRelationship": "urn:li:fsd_memberRelationship:ACoAAB1",
+            },
+            {
+                "$type": "com.linkedin.voyager.dash.common.Geo",
+                "entityUrn": "urn:li:fsd_geo:1",
+                "defaultLocalizedName": "Madrid, Community of Madrid, Spain",
+            },
+            {
+                "entityUrn": "urn:li:fsd_memberRelationship:ACoAAB1",
+                "memberRelationship": {"noConnection": {"memberDistance": "DISTANCE_3"}},
+            },
+        ],
+    }
+    html = (
+        '<html><body><div id="app-boot-bg-loader"></div>'
+        f"<code style='display: none'>{json.dumps(payload)}</code></body></html>"
+    )
+    person = parse_page(html, ANA).person
+    assert person is not None
+    assert (person.name, person.headline, person.location, person.degree) == (
+        "Ana Ruiz",
+        "Head of Data at Foo",
+        "Madrid, Community of Madrid, Spain",
+        3,
+    )
+    assert (person.public_id, person.title, person.company) == ("ana-ruiz", None, None)
+    assert parse_page(html, "https://www.linkedin.com/in/someone-else/").person is None

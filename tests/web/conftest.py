@@ -74,87 +74,198 @@ def seed(app, clock, db_session):
     now = clock()
     ids = {}
     with db_session() as session:
-        dana = people.create_person(session, {
-            "name": "Dana Hiring", "profile_url": "https://www.linkedin.com/in/dana-hiring/",
-            "headline": "Engineering Manager at Acme", "company": "Acme", "degree": 2,
-            "tags": ["hiring manager"], "location": "Berlin, Germany",
-        }, now - timedelta(days=40))
-        ravi = people.create_person(session, {
-            "name": "Ravi Recruiter", "profile_url": "https://www.linkedin.com/in/ravi-r/",
-            "headline": "Talent Partner", "company": "Acme", "degree": 1, "tags": ["recruiter"],
-        }, now - timedelta(days=40))
-        eve = people.create_person(session, {
-            "name": XSS_NAME, "profile_url": "https://www.linkedin.com/in/eve-x/",
-            "headline": XSS_HEADLINE, "company": "Evil & Co", "degree": 3,
-        }, now - timedelta(days=10))
-        quiet = people.create_person(session, {
-            "name": "Quinn Quiet", "profile_url": "https://www.linkedin.com/in/quinn-q/",
-            "company": "Globex", "degree": 1,
-        }, now - timedelta(days=120))
-        mutual = people.create_person(session, {
-            "name": "Mia Mutual", "profile_url": "https://www.linkedin.com/in/mia-m/",
-            "company": "Acme", "degree": 1,
-        }, now - timedelta(days=200))
-        opportunity = opportunities.create_opportunity(session, {
-            "company": "Acme", "title": "Staff Engineer", "stage": "applied",
-            "people": [{"person_id": dana.id, "role": "hiring_manager"},
-                       {"person_id": ravi.id, "role": "recruiter"}],
-        }, now - timedelta(days=20))
-        interview = opportunities.create_interview(session, {
-            "opportunity_id": opportunity.id, "starts_at": now - timedelta(hours=5),
-            "ends_at": now - timedelta(hours=4), "kind": "video",
-            "interviewer_ids": [dana.id], "topics": ["platform migration"],
-            "interviewer_topics": {str(dana.id): ["team growth"]},
-        }, now - timedelta(hours=3))
-        for days, kind, direction in ((90, "message", "outbound"), (60, "inbound_reply", None),
-                                      (21, "call", "outbound"), (3, "email", "outbound")):
-            interactions.record_interaction(session, ravi.id, {
-                "kind": kind, "direction": direction, "occurred_at": now - timedelta(days=days),
-                "note": f"{kind} note",
-            }, now)
-        interactions.record_interaction(session, quiet.id, {
-            "kind": "message", "occurred_at": now - timedelta(days=100), "note": "Old hello",
-        }, now)
-        interactions.record_interaction(session, eve.id, {
-            "kind": "message", "occurred_at": now - timedelta(days=2), "note": XSS_POST,
-        }, now)
-        session.add(Post(
-            urn="urn:li:activity:7390000000000000001", person_id=dana.id,
-            url="https://www.linkedin.com/feed/update/urn:li:activity:7390000000000000001/",
-            author_name="Dana Hiring", text="We are hiring platform engineers in Berlin.",
-            posted_at=now - timedelta(hours=6), first_seen_at=now - timedelta(hours=1),
-            last_seen_at=now - timedelta(hours=1),
-        ))
-        session.add(Post(
-            urn="urn:li:activity:7390000000000000002", person_id=eve.id,
-            url="https://www.linkedin.com/feed/update/urn:li:activity:7390000000000000002/",
-            author_name=XSS_NAME, text=XSS_POST, posted_at=now - timedelta(hours=2),
-            first_seen_at=now - timedelta(hours=1), last_seen_at=now - timedelta(hours=1),
-        ))
-        session.add(Capture(
-            id="5b0f7d0e-0000-4000-8000-000000000001", url="https://www.linkedin.com/in/dana-hiring/",
-            kind="profile", captured_at=now - timedelta(hours=1), received_at=now,
-            html_gz=zlib.compress(b"<html>Dana Hiring</html>"), html_bytes=24, person_id=dana.id,
-        ))
+        dana = people.create_person(
+            session,
+            {
+                "name": "Dana Hiring",
+                "profile_url": "https://www.linkedin.com/in/dana-hiring/",
+                "headline": "Engineering Manager at Acme",
+                "company": "Acme",
+                "degree": 2,
+                "tags": ["hiring manager"],
+                "location": "Berlin, Germany",
+            },
+            now - timedelta(days=40),
+        )
+        ravi = people.create_person(
+            session,
+            {
+                "name": "Ravi Recruiter",
+                "profile_url": "https://www.linkedin.com/in/ravi-r/",
+                "headline": "Talent Partner",
+                "company": "Acme",
+                "degree": 1,
+                "tags": ["recruiter"],
+            },
+            now - timedelta(days=40),
+        )
+        eve = people.create_person(
+            session,
+            {
+                "name": XSS_NAME,
+                "profile_url": "https://www.linkedin.com/in/eve-x/",
+                "headline": XSS_HEADLINE,
+                "company": "Evil & Co",
+                "degree": 3,
+            },
+            now - timedelta(days=10),
+        )
+        quiet = people.create_person(
+            session,
+            {
+                "name": "Quinn Quiet",
+                "profile_url": "https://www.linkedin.com/in/quinn-q/",
+                "company": "Globex",
+                "degree": 1,
+            },
+            now - timedelta(days=120),
+        )
+        mutual = people.create_person(
+            session,
+            {
+                "name": "Mia Mutual",
+                "profile_url": "https://www.linkedin.com/in/mia-m/",
+                "company": "Acme",
+                "degree": 1,
+            },
+            now - timedelta(days=200),
+        )
+        opportunity = opportunities.create_opportunity(
+            session,
+            {
+                "company": "Acme",
+                "title": "Staff Engineer",
+                "stage": "applied",
+                "people": [
+                    {"person_id": dana.id, "role": "hiring_manager"},
+                    {"person_id": ravi.id, "role": "recruiter"},
+                ],
+            },
+            now - timedelta(days=20),
+        )
+        interview = opportunities.create_interview(
+            session,
+            {
+                "opportunity_id": opportunity.id,
+                "starts_at": now - timedelta(hours=5),
+                "ends_at": now - timedelta(hours=4),
+                "kind": "video",
+                "interviewer_ids": [dana.id],
+                "topics": ["platform migration"],
+                "interviewer_topics": {str(dana.id): ["team growth"]},
+            },
+            now - timedelta(hours=3),
+        )
+        for days, kind, direction in (
+            (90, "message", "outbound"),
+            (60, "inbound_reply", None),
+            (21, "call", "outbound"),
+            (3, "email", "outbound"),
+        ):
+            interactions.record_interaction(
+                session,
+                ravi.id,
+                {
+                    "kind": kind,
+                    "direction": direction,
+                    "occurred_at": now - timedelta(days=days),
+                    "note": f"{kind} note",
+                },
+                now,
+            )
+        interactions.record_interaction(
+            session,
+            quiet.id,
+            {
+                "kind": "message",
+                "occurred_at": now - timedelta(days=100),
+                "note": "Old hello",
+            },
+            now,
+        )
+        interactions.record_interaction(
+            session,
+            eve.id,
+            {
+                "kind": "message",
+                "occurred_at": now - timedelta(days=2),
+                "note": XSS_POST,
+            },
+            now,
+        )
+        session.add(
+            Post(
+                urn="urn:li:activity:7390000000000000001",
+                person_id=dana.id,
+                url="https://www.linkedin.com/feed/update/urn:li:activity:7390000000000000001/",
+                author_name="Dana Hiring",
+                text="We are hiring platform engineers in Berlin.",
+                posted_at=now - timedelta(hours=6),
+                first_seen_at=now - timedelta(hours=1),
+                last_seen_at=now - timedelta(hours=1),
+            )
+        )
+        session.add(
+            Post(
+                urn="urn:li:activity:7390000000000000002",
+                person_id=eve.id,
+                url="https://www.linkedin.com/feed/update/urn:li:activity:7390000000000000002/",
+                author_name=XSS_NAME,
+                text=XSS_POST,
+                posted_at=now - timedelta(hours=2),
+                first_seen_at=now - timedelta(hours=1),
+                last_seen_at=now - timedelta(hours=1),
+            )
+        )
+        session.add(
+            Capture(
+                id="5b0f7d0e-0000-4000-8000-000000000001",
+                url="https://www.linkedin.com/in/dana-hiring/",
+                kind="profile",
+                captured_at=now - timedelta(hours=1),
+                received_at=now,
+                html_gz=zlib.compress(b"<html>Dana Hiring</html>"),
+                html_bytes=24,
+                person_id=dana.id,
+            )
+        )
         connection = Connection(
-            identity_key="https://www.linkedin.com/in/mia-m/", name="Mia Mutual",
-            name_key="mia mutual", profile_url="https://www.linkedin.com/in/mia-m/",
-            company="Acme", person_id=mutual.id,
+            identity_key="https://www.linkedin.com/in/mia-m/",
+            name="Mia Mutual",
+            name_key="mia mutual",
+            profile_url="https://www.linkedin.com/in/mia-m/",
+            company="Acme",
+            person_id=mutual.id,
         )
         session.add(connection)
         session.flush()
-        session.add_all([
-            MutualConnection(person_id=dana.id, mutual_person_id=mutual.id,
-                             connection_id=connection.id, name="Mia Mutual",
-                             name_key="mia mutual", seen_at=now),
-            MutualConnection(person_id=dana.id, name="Sam Stranger", name_key="sam stranger",
-                             seen_at=now),
-            MutualConnection(person_id=eve.id, name=XSS_NAME, name_key="xss", seen_at=now),
-        ])
+        session.add_all(
+            [
+                MutualConnection(
+                    person_id=dana.id,
+                    mutual_person_id=mutual.id,
+                    connection_id=connection.id,
+                    name="Mia Mutual",
+                    name_key="mia mutual",
+                    seen_at=now,
+                ),
+                MutualConnection(
+                    person_id=dana.id, name="Sam Stranger", name_key="sam stranger", seen_at=now
+                ),
+                MutualConnection(person_id=eve.id, name=XSS_NAME, name_key="xss", seen_at=now),
+            ]
+        )
         session.flush()
         suggestions.recompute(session, now)
-        ids.update(dana=dana.id, ravi=ravi.id, eve=eve.id, quiet=quiet.id, mia=mutual.id,
-                   opportunity=opportunity.id, interview=interview.id)
+        ids.update(
+            dana=dana.id,
+            ravi=ravi.id,
+            eve=eve.id,
+            quiet=quiet.id,
+            mia=mutual.id,
+            opportunity=opportunity.id,
+            interview=interview.id,
+        )
     return ids
 
 
@@ -162,8 +273,10 @@ def open_suggestions(db_session, **filters):
     from topofmind.services import suggestions
 
     with db_session() as session:
-        return [(row.id, row.kind, row.person_id, row.status)
-                for row in suggestions.list_suggestions(session, per_page=200, **filters).items]
+        return [
+            (row.id, row.kind, row.person_id, row.status)
+            for row in suggestions.list_suggestions(session, per_page=200, **filters).items
+        ]
 
 
 def flash_text(html: str) -> list[str]:

@@ -14,6 +14,7 @@ def page_paths(seed):
         f"/contacts/{seed['dana']}",
         f"/contacts/{seed['eve']}",
         f"/pipeline/interviews/{seed['interview']}",
+        f"/pipeline/opportunities/{seed['opportunity']}/interviews/new",
     ]
 
 
@@ -48,7 +49,7 @@ def test_no_inline_script_style_or_handlers(web, seed):
 
 def test_today_lists_due_suggestions_with_reason_person_and_actions(web, seed):
     html = web.text("/")
-    assert "Due now" in html
+    assert "Due today" in html
     assert "Thank Dana Hiring for today" in html
     assert f'href="/contacts/{seed["dana"]}"' in html
     for action in ("done", "snooze", "dismiss"):
@@ -98,7 +99,12 @@ def test_pipeline_shows_stage_columns_people_and_interviews(web, seed):
 
 
 def test_unknown_person_and_unknown_page_get_an_html_404(web, seed):
-    for path in ("/contacts/999999", "/no-such-page", "/pipeline/interviews/424242"):
+    for path in (
+        "/contacts/999999",
+        "/no-such-page",
+        "/pipeline/interviews/424242",
+        "/pipeline/opportunities/77/interviews/new",
+    ):
         response = web.get(path)
         assert response.status_code == 404
         assert response.mimetype == "text/html"
@@ -117,7 +123,7 @@ def test_a_failing_page_shows_a_friendly_500_without_details(web, app, monkeypat
     def boom(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(today.suggestion_service, "digest", boom)
+    monkeypatch.setattr(today.suggestion_service, "suggestion_views", boom)
     app.testing = False
     app.config["PROPAGATE_EXCEPTIONS"] = False
     response = web.get("/")
@@ -130,3 +136,25 @@ def test_a_failing_page_shows_a_friendly_500_without_details(web, app, monkeypat
 @pytest.mark.parametrize("path", ["/static/app.css", "/static/app.js", "/static/icon.svg"])
 def test_static_assets_are_served(web, path):
     assert web.get(path).status_code == 200
+
+
+def test_dashboard_pages_send_our_origin_on_form_posts(web, anonymous):
+    """Under "no-referrer" Chromium sends "Origin: null" with form POSTs (refused by the guard);
+    dashboard pages use "same-origin" so forms carry our own Origin."""
+    assert web.get("/").headers["Referrer-Policy"] == "same-origin"
+    assert anonymous.get("/login").headers["Referrer-Policy"] == "same-origin"
+    assert anonymous.get("/api/health").headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_every_form_control_has_a_label_and_ids_are_unique(web, seed):
+    for path in page_paths(seed):
+        tags = parsed_tags(web.text(path))
+        ids = [attrs["id"] for _tag, attrs in tags if attrs.get("id")]
+        labelled = {attrs["for"] for tag, attrs in tags if tag == "label" and attrs.get("for")}
+        for tag, attrs in tags:
+            if tag in ("input", "select", "textarea") and attrs.get("type") not in (
+                "hidden",
+                "submit",
+            ):
+                assert attrs.get("id") in labelled or attrs.get("aria-label"), (path, attrs)
+        assert len(ids) == len(set(ids)), (path, sorted({i for i in ids if ids.count(i) > 1}))

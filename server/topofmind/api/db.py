@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, current_app, g, jsonify
+from flask import Flask, current_app, g, jsonify, make_response, render_template, request
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,18 @@ def db_session() -> Session:
     if "db_session" not in g:
         g.db_session = current_app.extensions["topofmind"].session_factory()
     return g.db_session
+
+
+def _failure(code: int, status: str, message: str):
+    """The error as JSON for the API, as a page for the dashboard."""
+    if request.path.startswith("/api/"):
+        response = jsonify(error_body(code, status, message))
+    else:
+        response = make_response(
+            render_template("error.html", code=code, title=status, message=message)
+        )
+    response.status_code = code
+    return response
 
 
 def init_app(app: Flask) -> None:
@@ -37,13 +49,13 @@ def init_app(app: Flask) -> None:
         except IntegrityError:
             session.rollback()
             log.warning("commit refused by a constraint", exc_info=True)
-            response = jsonify(error_body(409, "Conflict", "That conflicts with stored data."))
-            response.status_code = 409
+            response = _failure(409, "Conflict", "That conflicts with what is already stored; "
+                                "reload and try again.")
         except OperationalError:
             session.rollback()
             log.exception("database unavailable at commit")
-            response = jsonify(error_body(503, "Service Unavailable", "The database is busy."))
-            response.status_code = 503
+            response = _failure(503, "Service Unavailable", "The database is busy; nothing was "
+                                "saved. Try again in a moment.")
         finally:
             session.close()
         return response

@@ -24,6 +24,7 @@ _CONTENT_MARKERS: tuple[tuple[bytes, str], ...] = (
     (b"ConnectionsPage", "people"),
     (b"mn-connection-card", "people"),
     (b"reusable-search__result-container", "people"),
+    (b"search-entity-result-universal-template", "people"),
     (b"search-results-container", "search"),
     (b'data-urn="urn:li:activity:', "feed"),
     (b'data-id="urn:li:activity:', "feed"),
@@ -64,7 +65,11 @@ def kind_from_url(url: str | None) -> str:
             return "search"
         return "unknown"
     if head == "mynetwork":
-        if "connections" in segments or "facetConnectionOf" in query:
+        if (
+            "connections" in segments
+            or "network-manager" in segments
+            or "facetConnectionOf" in query
+        ):
             return "people"
         return "unknown"
     if head in ("company", "showcase") and len(segments) >= 3 and segments[2] == "posts":

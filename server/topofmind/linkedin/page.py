@@ -16,8 +16,8 @@ from .kinds import detect_kind, kind_from_content
 from .model import ParsedPage, ParsedPerson
 from .people import parse_people
 from .posts import parse_posts
-from .profile import parse_activity_owner, parse_profile
-from .urls import canonical_profile_url, is_linkedin_url, post_urn_from_url
+from .profile import owner_from_links, parse_activity_owner, parse_profile, profile_from_json
+from .urls import canonical_profile_url, is_linkedin_url, post_urn_from_url, public_id_from_url
 
 log = logging.getLogger(__name__)
 
@@ -87,18 +87,42 @@ def _main_post(posts: list, url: str | None) -> list:
     return matching or posts[:1]
 
 
+def _owner_from_posts(posts: list, url: str | None) -> ParsedPerson | None:
+    """The owner of an activity page without a known top card: the author of their own posts.
+
+    Only the name and the profile URL are known that way; the other fields stay null.
+    """
+    owner_url = canonical_profile_url(url)
+    if owner_url is None:
+        return None
+    for post in posts:
+        if post.author_url == owner_url and post.author_name and not post.is_repost:
+            return ParsedPerson(
+                name=post.author_name,
+                public_id=public_id_from_url(owner_url),
+                profile_url=owner_url,
+            )
+    return None
+
+
 def _parse_kind(doc, kind: str, url: str | None, warnings: list[str], raw: bytes) -> ParsedPage:
     person: ParsedPerson | None = None
     people: list[ParsedPerson] = []
     posts = []
     if kind == "profile":
-        person = parse_profile(doc, url)
+        person = parse_profile(doc, url, raw) or profile_from_json(doc, url)
         posts = parse_posts(doc, url, raw=raw, profile_page=True)
         if person is None:
             warnings.append("profile page without a recognisable top card")
     elif kind == "activity":
         person = parse_activity_owner(doc, url)
         posts = parse_posts(doc, url, raw=raw)
+        if person is None:
+            person = (
+                _owner_from_posts(posts, url)
+                or owner_from_links(doc, url)
+                or profile_from_json(doc, url)
+            )
     elif kind in ("feed", "post", "search"):
         posts = parse_posts(doc, url, raw=raw)
         if kind == "post" and len(posts) > 1:

@@ -17,27 +17,30 @@ from __future__ import annotations
 import re
 
 from .model import ParsedPerson
-from .text import fold, mutual_connections, text_lines, visible_text
+from .text import (
+    DEGREE_INLINE,
+    degree_in,
+    fold,
+    is_mutual_sentence,
+    mutual_connections,
+    text_lines,
+    visible_text,
+)
 from .urls import canonical_profile_url, public_id_from_url
 
 PROFILE_LINKS = (
     "//a[contains(@href,'/in/')][not(ancestor::header) and not(ancestor::nav) "
     "and not(ancestor::aside) and not(ancestor::footer)]"
 )
-_DEGREE = re.compile(r"^(?:[·•]\s*)?(1st|2nd|3rd)\+?$")
-_DEGREE_LONG = re.compile(r"\b(1st|2nd|3rd)\+?\s+degree\s+connection", re.IGNORECASE)
 _PRONOUNS = re.compile(r"^\(?\s*[^\W\d_]{2,5}\s*/\s*[^\W\d_]{2,5}\s*\)?$")
 _VIEW_PROFILE = re.compile(r"^View .+?(?:’|')s?\s+profile$", re.IGNORECASE)
-_INLINE_DEGREE = re.compile(r"[•·]\s*(1st|2nd|3rd)\+?(?:\W|$)")
-_DEGREE_VALUE = {"1st": 1, "2nd": 2, "3rd": 3}
 _MAX_PEOPLE = 500
 
 
 def _is_badge(text: str) -> bool:
     low = text.lower()
     return bool(
-        _DEGREE.match(text)
-        or _DEGREE_LONG.search(text)
+        degree_in(text) is not None
         or _PRONOUNS.match(text)
         or low in {"·", "•", "premium", "verified", "influencer", "you"}
         or low.startswith("status is")
@@ -49,7 +52,7 @@ def _looks_like_place(text: str) -> bool:
         len(text) <= 80
         and not any(ch.isdigit() for ch in text)
         and ":" not in text
-        and "mutual" not in text.lower()
+        and not is_mutual_sentence(text)
     )
 
 
@@ -96,6 +99,15 @@ def _inside(el, root) -> bool:
     return False
 
 
+def _in_time(el, card) -> bool:
+    node = el
+    while node is not None and node is not card:
+        if node.tag == "time":
+            return True
+        node = node.getparent()
+    return False
+
+
 def _person(card, links: list, url: str) -> ParsedPerson | None:
     lines = list(text_lines(card))
     name = None
@@ -109,32 +121,36 @@ def _person(card, links: list, url: str) -> ParsedPerson | None:
         # The 2025+ layout prints "Jane Doe • 2nd" as one run: the badge is not the name.
         name, _, badge = text.partition(" •")
         name = fold(name)
-        badge_match = _INLINE_DEGREE.search("•" + badge) if badge else None
+        badge_match = DEGREE_INLINE.search("•" + badge) if badge else None
         if badge_match:
-            degree = _DEGREE_VALUE[badge_match.group(1).lower()]
+            degree = int(badge_match.group(1))
         name_index = index
         break
     if not name:
         return None
-    rest = [t for _, t in lines[name_index + 1 :] if t != name and not _VIEW_PROFILE.match(t)]
+    # A <time> run is when the connection was made ("Connected 3 days ago"), never a place.
+    rest = [
+        t
+        for el, t in lines[name_index + 1 :]
+        if t != name and not _VIEW_PROFILE.match(t) and not _in_time(el, card)
+    ]
     if degree is None:
         for text in rest[:4]:
-            match = _DEGREE.match(text) or _DEGREE_LONG.search(text)
-            if match:
-                degree = _DEGREE_VALUE[match.group(1).lower()]
+            degree = degree_in(text)
+            if degree is not None:
                 break
     headline = location = None
     remaining = [t for t in rest if not _is_badge(t)]
-    if remaining and "mutual connection" not in remaining[0].lower():
+    if remaining and not is_mutual_sentence(remaining[0]):
         headline = remaining[0]
         if len(remaining) > 1 and _looks_like_place(remaining[1]):
             location = remaining[1]
     mutual_count = None
     mutual_names = None
     for el, text in lines:
-        if "mutual connection" not in text.lower():
+        if not is_mutual_sentence(text):
             continue
-        strong = [fold("".join(s.itertext())) for s in el.iter("strong")]
+        strong = _named_in(el)
         mutual_count, mutual_names = mutual_connections(visible_text(el), strong)
         break
     return ParsedPerson(
@@ -149,15 +165,30 @@ def _person(card, links: list, url: str) -> ParsedPerson | None:
     )
 
 
+def _named_in(sentence) -> list[str]:
+    """The people a mutual-connection sentence names: bold names, else linked ones."""
+    names = [fold("".join(s.itertext())) for s in sentence.iter("strong")]
+    if not names:
+        names = [
+            fold("".join(a.itertext()))
+            for a in sentence.iter("a")
+            if "/in/" in (a.get("href") or "")
+        ]
+    return [n for n in names if n]
+
+
 def _inline_mention(link) -> bool:
-    """A profile link inside a sentence ("Jane and 3 other mutual connections"), not a card."""
+    """A profile link inside a sentence ("Jane, <a>Bo</a> & 3 other mutual connections"), not a
+    card: the sentence's own words (its direct text, not its children's) say "mutual"."""
     if link.find(".//p") is not None or link.find(".//div") is not None:
         return False
     parent = link.getparent()
-    nearby = [link.tail, parent.text if parent is not None else None]
+    nearby = [link.tail]
     if parent is not None:
+        nearby.append(parent.text)
         nearby.append(parent.tail)
-    return "mutual" in " ".join(t for t in nearby if t).lower()
+        nearby.extend(child.tail for child in parent)
+    return is_mutual_sentence(" ".join(t for t in nearby if t))
 
 
 def parse_people(doc, exclude_url: str | None = None) -> list[ParsedPerson]:

@@ -26,6 +26,7 @@ Selectors and strategies, tried in this order (each card is parsed once, outermo
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from .model import ParsedPost
 from .structured import code_payloads, included_entities, interaction_count, json_ld, ld_type
@@ -64,7 +65,7 @@ _REACTIONS = re.compile(
 )
 _OTHERS = re.compile(
     r"^(?:.+?)\s+(?:(?:and|und|et|y|e|en)\s+(\d[\d,.]*)\s+(?:others?|weitere|autres|"
-    r"personas?|outras?|pessoas|anderen)\b|e\s+altr[ei]\s+(\d[\d,.]*))",
+    r"personas?|outras?|pessoas|anderen)\b|e\s+altr[ei]\s+(\d[\d,.]*)|e\s+outras?\s+(\d[\d,.]*))",
     re.IGNORECASE,
 )
 _COMMENTS = re.compile(
@@ -74,11 +75,12 @@ _COMMENTS = re.compile(
 )
 _REPOSTS = re.compile(
     _NUMBER + r"\s+(?:reposts?|shares?|diffusion[ei]|condivisioni|partages?|republicaciones?|"
-    r"compartilhamentos?)\b",
+    r"republications?|republicaç(?:ão|ões)|compartilhamentos?)\b",
     re.IGNORECASE,
 )
 _TIME_OK = re.compile(r"^\d{1,3}[^\W\d_]{1,4}$")
-_BYLINE = re.compile(r"^\s*\S{1,12}?\s*•")
+# "3h •", "2w • Edited •"; some UI languages space the unit: "3 h •", "2 sem. •".
+_BYLINE = re.compile(r"^\s*(?:\d{1,3}\s[^\W\d_]{1,6}\.?|\S{1,12}?)\s*•")
 
 
 def _outermost(elements: list) -> list:
@@ -148,7 +150,7 @@ def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
                 continue
             match = _OTHERS.match(text)
             if match and "mutual" not in text.lower():
-                others = parse_count(match.group(1) or match.group(2))
+                others = parse_count(match.group(1) or match.group(2) or match.group(3))
                 reactions = others + 1 if others is not None else None
                 continue
         if comments is None:
@@ -230,19 +232,41 @@ def _normalise_urn(raw: str | None) -> str | None:
 
 
 def _class_index(root, names: tuple[str, ...]) -> dict[str, list]:
-    """Elements under ``root`` carrying each class name, in document order, in one pass."""
+    """Elements under ``root`` carrying each class name, in document order, in one pass.
+
+    Every actor class of every era also lands in one ``"actor"`` bucket (document order,
+    each element once).
+    """
     found: dict[str, list] = {name: [] for name in names}
+    actors: list = []
+    found["actor"] = actors
     for el in root.iter():
         cls = el.get("class")
         if not cls or not _FAMILY.search(cls):
             continue
+        is_actor = False
         for token in cls.split():
             bucket = found.get(token)
             if bucket is not None:
                 bucket.append(el)
+            if token in _ACTOR_CLASSES:
+                is_actor = True
+        if is_actor:
+            actors.append(el)
     return found
 
 
+# An actor block (who posted) in each era: 2020–21 ``feed-shared-actor`` (whose
+# ``__container`` is an empty overlay div; the links sit beside it), 2022+
+# ``update-components-actor`` around ``update-components-actor__container``.
+_ACTOR_CLASSES = frozenset(
+    {
+        "feed-shared-actor",
+        "feed-shared-actor__container",
+        "update-components-actor",
+        "update-components-actor__container",
+    }
+)
 # Every class in _ARTDECO_CLASSES starts with one of these; one regex test skips the rest.
 _FAMILY = re.compile(r"update-components|feed-shared|social-details")
 _ARTDECO_CLASSES = (
@@ -259,6 +283,7 @@ _ARTDECO_CLASSES = (
     "update-components-actor__sub-description",
     "feed-shared-actor__sub-description",
     "social-details-social-counts__reactions-count",
+    "social-details-social-counts__social-proof-fallback-number",
 )
 
 
@@ -299,11 +324,14 @@ def _parse_artdeco(card) -> ParsedPost | None:
     if urn is None:
         return None
     index = _class_index(card, _ARTDECO_CLASSES)
-    actors = [
-        a
-        for a in index["update-components-actor__container"] + index["feed-shared-actor__container"]
-        if not _in_comments(a, card)
-    ]
+    actors = []
+    for actor in index["actor"]:
+        # The outermost block of an actor; an empty overlay div is no actor.
+        if any(_inside(actor, chosen) for chosen in actors) or _in_comments(actor, card):
+            continue
+        if next(actor.iter("a"), None) is None and not visible_text(actor):
+            continue
+        actors.append(actor)
     if not actors:
         return None
     nested = _branch_below_common(actors[0], actors[1]) if len(actors) > 1 else None
@@ -328,7 +356,10 @@ def _parse_artdeco(card) -> ParsedPost | None:
             continue
         reactions, comments, reposts = _counts(_strings(social))
         if reactions is None:
-            for el in index["social-details-social-counts__reactions-count"]:
+            for el in (
+                index["social-details-social-counts__reactions-count"]
+                + index["social-details-social-counts__social-proof-fallback-number"]
+            ):
                 if _inside(el, social):
                     reactions = parse_count(visible_text(el, keep_hidden=True))
                     if reactions is not None:
@@ -390,12 +421,20 @@ def _parse_public(card) -> ParsedPost | None:
             text = _commentary_text(el)
             break
     reactions = comments = None
-    for el in card.xpath(".//*[starts-with(@data-test-id,'social-actions__')]"):
+    social = card.xpath(
+        ".//*[starts-with(@data-test-id,'social-actions__')"
+        " or starts-with(@data-id,'social-actions__')]"
+    )
+    for el in social:
         if _inside(el, nested):
             continue
-        test_id = el.get("data-test-id") or ""
+        test_id = el.get("data-test-id") or el.get("data-id") or ""
+        # ``data-num-reactions`` / ``data-num-comments`` hold the exact count in any UI language.
+        exact = el.get("data-num-reactions") or el.get("data-num-comments")
         label = fold(el.get("aria-label") or visible_text(el, keep_hidden=True))
-        number = parse_count(label.split(" ")[0]) if label else None
+        number = parse_count(exact) if exact else None
+        if number is None and label:
+            number = parse_count(label.split(" ")[0])
         if "reaction" in test_id and reactions is None and number is not None:
             reactions = number
         elif "comment" in test_id and comments is None and number is not None:
@@ -445,11 +484,85 @@ def _author_link_near(el, card):
     return None, None
 
 
+_URN_HINT = re.compile(
+    r"urn(?::|%3A)li(?::|%3A)(?:activity|ugcPost|share|comment)|-activity-\d", re.I
+)
+# A comment's URN names its post: urn:li:comment:(activity:7123…,7456…).
+_COMMENT_PARENT = re.compile(r"urn:li:comment:\((activity|ugcPost|share):(\d{6,25}),")
+
+
+class _SduiIndex:
+    """What an SDUI card parse needs, gathered in one pass over the card.
+
+    A Python walk over a card's elements costs less than one XPath with string predicates
+    over the same card, and a feed holds dozens of cards.
+    """
+
+    __slots__ = ("bullets", "comments", "update_links", "urn_values", "bodies")
+
+    def __init__(self, card):
+        self.bullets: list = []
+        self.comments: list = []
+        self.update_links: list = []
+        self.urn_values: list = []
+        self.bodies: list = []
+        for el in card.iter():
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            key = el.get("componentkey")
+            if key:
+                if key.startswith(("replaceableComment_", "commentBox")):
+                    self.comments.append(el)
+                if "urn:li:" in key:
+                    self.urn_values.append((el, key))
+            if tag == "a":
+                href = el.get("href")
+                if href:
+                    if "/feed/update/" in href:
+                        self.update_links.append(el)
+                    elif "urn" in href or "-activity-" in href:
+                        self.urn_values.append((el, href))
+            elif tag in ("p", "span"):
+                text = el.text
+                if text and "•" in text:
+                    self.bullets.append(el)
+            if el.get("data-testid") == "expandable-text-box":
+                self.bodies.append(el)
+        self.comments = _outermost(self.comments)
+
+    def in_comment(self, el) -> bool:
+        return bool(self.comments) and any(_inside(el, c) for c in self.comments)
+
+
+def _urn_in_attributes(index: _SduiIndex, nested) -> str | None:
+    """A post URN anywhere in the card's attributes (links to ``/posts/…-activity-…``,
+    ``/analytics/post-summary/urn…``, embed ``targetUrn=``, a shown comment's
+    ``replaceableComment_urn:li:comment:(activity:…,…)`` componentkey), outside a reshared
+    part; an activity URN first. For SDUI cards that carry no ``/feed/update/`` link."""
+    found = None
+    for el, value in index.urn_values:
+        if (nested is not None and _inside(el, nested)) or not _URN_HINT.search(value):
+            continue
+        urn = post_urn_from_url(value) if "-activity-" in value else None
+        parent = _COMMENT_PARENT.search(unquote(value)) if "comment" in value else None
+        if parent is not None:
+            urn = f"urn:li:{parent.group(1)}:{parent.group(2)}"
+        urn = urn or post_urn_from_text(value)
+        if urn and urn.startswith("urn:li:activity:"):
+            return urn
+        found = found or urn
+    return found
+
+
 def _parse_sdui(card) -> ParsedPost | None:
+    # Comments shown under the post have their own bylines, texts and counters.
+    index = _SduiIndex(card)
+    comments = index.comments
     bylines = []
-    for el in card.iter("p", "span"):
+    for el in index.bullets:
         text = el.text
-        if text and "•" in text and _BYLINE.match(text) and not is_hidden(el):
+        if _BYLINE.match(text) and not is_hidden(el) and not index.in_comment(el):
             age = relative_time(text)
             if age:
                 bylines.append((el, age))
@@ -466,23 +579,10 @@ def _parse_sdui(card) -> ParsedPost | None:
     if not actors:
         return None
     nested = _branch_below_common(actors[0][0], actors[1][0]) if len(actors) > 1 else None
-    _, link, name, age = actors[0]
-    header_text = ""
-    for el in card.iter("p"):
-        if el is actors[0][0] or _inside(actors[0][0], el):
-            break
-        header_text += " " + visible_text(el).lower()
-    is_repost = nested is not None or any(word in header_text for word in _REPOST_WORDS)
-    text = ""
-    commentary = None
-    for el in card.xpath(".//*[@data-testid='expandable-text-box']"):
-        if not _inside(el, nested):
-            commentary = el
-            text = _commentary_text(el)
-            break
+    # The URN first: a card without one is not reported, so its text need not be read.
     urn = None
     fallback = None
-    for anchor in card.xpath(".//a[contains(@href,'/feed/update/')]"):
+    for anchor in index.update_links:
         found = post_urn_from_url(anchor.get("href"))
         if not found:
             continue
@@ -493,11 +593,27 @@ def _parse_sdui(card) -> ParsedPost | None:
             urn = found
             break
         urn = urn or found
-    urn = urn or fallback
+    urn = urn or fallback or _urn_in_attributes(index, nested)
     if urn is None:
         return None
+    _, link, name, age = actors[0]
+    header_text = ""
+    for el in card.iter("p"):
+        if el is actors[0][0] or _inside(actors[0][0], el):
+            break
+        header_text += " " + visible_text(el).lower()
+    is_repost = nested is not None or any(word in header_text for word in _REPOST_WORDS)
+    text = ""
+    commentary = None
+    for el in index.bodies:
+        if not _inside(el, nested) and not index.in_comment(el):
+            commentary = el
+            text = _commentary_text(el)
+            break
     # Counters are read outside the post's own words ("3 comments later…" is prose).
-    reactions, comments, reposts = _counts(_strings(card, exclude=(nested, commentary)))
+    reactions, comments_count, reposts = _counts(
+        _strings(card, exclude=(nested, commentary, *comments))
+    )
     return _make_post(
         urn,
         name,
@@ -505,7 +621,7 @@ def _parse_sdui(card) -> ParsedPost | None:
         text,
         age,
         reactions or 0,
-        comments or 0,
+        comments_count or 0,
         reposts or 0,
         is_repost,
     )
@@ -657,7 +773,11 @@ def _ld_posts(doc, page_url: str | None) -> dict[str, dict]:
 
 
 def _merge_ld(post: ParsedPost, item: dict) -> ParsedPost:
-    author = item.get("author") if isinstance(item.get("author"), dict) else {}
+    author = item.get("author")
+    if isinstance(author, list):
+        author = next((a for a in author if isinstance(a, dict)), {})
+    if not isinstance(author, dict):
+        author = {}
     reactions = interaction_count(item.get("interactionStatistic"), "LikeAction")
     comments = interaction_count(item.get("interactionStatistic"), "CommentAction")
     if comments is None and isinstance(item.get("commentCount"), int):
@@ -706,15 +826,28 @@ def _find_cards(
         ]
         if not artdeco:
             wrappers = doc.xpath("//*[starts-with(@data-id,'urn:li:activity:')]")
-    if (raw is None or not ember) and present(b"data-activity-urn"):
+    # An era's marker can appear on another era's page (a comment's ``data-id="urn:li:comment…``
+    # on a logged-out post page), so the next era is tried whenever this one found no card.
+    found = bool(artdeco or wrappers)
+    if (raw is None or not found) and present(b"data-activity-urn"):
         public = doc.xpath("//article[@data-activity-urn]")
-    if (raw is None or not (ember or public)) and present(b"componentkey"):
+    if (raw is None or not (found or public)) and present(b"componentkey"):
         sdui = [
             el
             for el in doc.xpath("//*[@componentkey]")
             if el.get("componentkey", "").startswith("update-card")
             or "FeedType_" in el.get("componentkey", "")
         ]
+    if not (found or public or sdui) and present(b"expandable-text-box"):
+        # A server-driven list whose cards carry no known componentkey (a layout not seen
+        # yet): a list item around a post body is a card.
+        sdui = []
+        for body in doc.xpath("//*[@data-testid='expandable-text-box']"):
+            node = body.getparent()
+            while node is not None and node.get("role") != "listitem":
+                node = node.getparent()
+            if node is not None and (not sdui or sdui[-1] is not node):
+                sdui.append(node)
     if profile:
         # Mini updates are list items; filtering <li> in Python beats a class XPath 10x.
         mini = [

@@ -26,18 +26,46 @@ from __future__ import annotations
 import re
 
 from .model import ParsedPerson
-from .structured import interaction_count, json_ld, ld_type
-from .text import fold, mutual_connections, parse_count, text_lines, visible_text, xp_class
+from .structured import code_payloads, included_entities, interaction_count, json_ld, ld_type
+from .text import (
+    degree_in,
+    fold,
+    is_mutual_sentence,
+    mutual_connections,
+    parse_count,
+    text_lines,
+    visible_text,
+    xp_class,
+)
 from .urls import canonical_profile_url, public_id_from_url
 
 _PRONOUNS = re.compile(r"^\(?\s*[^\W\d_]{2,5}\s*/\s*[^\W\d_]{2,5}(?:\s*/\s*[^\W\d_]{2,5})?\s*\)?$")
-_DEGREE = re.compile(r"^(?:[·•]\s*)?(1st|2nd|3rd)\+?$")
-_DEGREE_LONG = re.compile(r"\b(1st|2nd|3rd)\+?\s+degree\s+connection", re.IGNORECASE)
-_FOLLOWERS = re.compile(r"^(\d[\d,.\u00a0]*\s*[KkMm]?)\s+followers?$", re.IGNORECASE)
+_FOLLOWERS = re.compile(
+    r"^(\d[\d,.\u00a0\u202f ]*\s*[KkMm]?)\s+(?:followers?|abonnés?|seguidor(?:es)?|volgers)$",
+    re.IGNORECASE,
+)
+_FOLLOWER_WORDS = {"followers", "follower", "abonnés", "seguidores", "volgers"}
 _BADGE_WORDS = {"you", "verified", "premium", "influencer", "open to work", "·", "•"}
 _ACTIVITY_HEADINGS = {"activity", "attività", "aktivität", "activité", "actividad", "atividade"}
-_EXPERIENCE_HEADINGS = {"experience", "esperienza", "berufserfahrung", "expérience", "experiencia"}
-_DEGREE_VALUE = {"1st": 1, "2nd": 2, "3rd": 3}
+_EXPERIENCE_HEADINGS = {
+    "experience",
+    "esperienza",
+    "berufserfahrung",
+    "expérience",
+    "experiencia",
+    "experiência",
+    "ervaring",
+}
+_EDUCATION_LABELS = {
+    "education",
+    "formazione",
+    "ausbildung",
+    "formation",
+    "educación",
+    "formação acadêmica",
+    "formação",
+    "opleiding",
+}
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "Full-time · 5 yrs 3 mos": a group's total, not a role.
 _DURATION = re.compile(r"\b\d+\s+(?:yrs?|mos?|years?|months?)\b", re.IGNORECASE)
@@ -58,10 +86,15 @@ def _ld_person(doc) -> dict:
     return {}
 
 
-def _name_element(doc, public_id: str | None = None):
+def _name_element(doc, public_id: str | None = None, raw: bytes | None = None):
     # SDUI first: its verification trigger is specific to the top card (hashed pages may still
     # carry a stray h1 elsewhere); the member's own key wins when the URL names them.
-    triggers = doc.xpath("//*[starts-with(@componentkey,'ProfileVerificationTriggerRef')]")
+    # Each whole-document XPath below costs about a millisecond; one look at the page's bytes
+    # says whether it is a server-driven page at all (a miss scans the whole page once).
+    sdui = raw is None or raw.find(b"componentkey") != -1
+    triggers = []
+    if sdui:
+        triggers = doc.xpath("//*[starts-with(@componentkey,'ProfileVerificationTriggerRef')]")
     if public_id:
         own = [t for t in triggers if t.get("componentkey", "").endswith("-" + public_id)]
         triggers = own + [t for t in triggers if t not in own]
@@ -69,6 +102,11 @@ def _name_element(doc, public_id: str | None = None):
         for heading in el.xpath(".//h1|.//h2"):
             if visible_text(heading):
                 return heading
+    # SDUI top card without a verification trigger: the card's componentkey ends in "Topcard".
+    topcards = doc.xpath("//*[contains(@componentkey,'Topcard')]") if sdui and not triggers else []
+    for heading in [h for card in topcards[:1] for h in card.iter("h2")][:3]:
+        if visible_text(heading):
+            return heading
     for h1 in doc.iter("h1"):
         if visible_text(h1):
             return h1
@@ -106,27 +144,31 @@ def _clean_name(text: str) -> str:
 
 def _degree(lines: list[str]) -> int | None:
     for text in lines:
-        match = _DEGREE.match(text) or _DEGREE_LONG.search(text)
-        if match:
-            return _DEGREE_VALUE[match.group(1).lower()]
+        degree = degree_in(text)
+        if degree is not None:
+            return degree
     return None
 
 
 def _mutuals(card) -> tuple[int | None, tuple[str, ...] | None]:
     """Mutual connections from the top card: a link (2024) or a text run (SDUI) naming them."""
-    candidates = [
-        el for el in card.iter("a") if "mutual connection" in fold("".join(el.itertext())).lower()
-    ]
+    candidates = [el for el in card.iter("a") if is_mutual_sentence("".join(el.itertext()))]
     if not candidates:
         candidates = [
-            el
-            for el, text in text_lines(card)
-            if "mutual connection" in text.lower() and el.tag != "a"
+            el for el, text in text_lines(card) if is_mutual_sentence(text) and el.tag != "a"
         ][:1]
     for el in candidates:
         strong = [fold("".join(s.itertext())) for s in el.iter("strong")]
-        shown = [sub for sub in el.iter() if sub.get("aria-hidden") == "true"]
-        sentence = visible_text(shown[0]) if shown else visible_text(el)
+        # Ember shows the sentence in an aria-hidden span (beside its SR copy); an aria-hidden
+        # avatar figure is no sentence.
+        sentence = ""
+        for sub in el.iter():
+            if sub.get("aria-hidden") == "true":
+                text = visible_text(sub)
+                if is_mutual_sentence(text):
+                    sentence = text
+                    break
+        sentence = sentence or visible_text(el)
         count, names = mutual_connections(sentence, strong)
         if count is not None:
             return count, names
@@ -166,11 +208,11 @@ def _followers_in(el, max_lines: int = 80) -> int | None:
         match = _FOLLOWERS.match(text)
         if match:
             return parse_count(match.group(1))
-        if previous.lower() == "followers":
+        if previous.lower() in _FOLLOWER_WORDS:
             count = parse_count(text)
             if count is not None:
                 return count
-        if text.lower() in ("followers", "follower") and parse_count(previous) is not None:
+        if text.lower() in _FOLLOWER_WORDS and parse_count(previous) is not None:
             return parse_count(previous)
         previous = text
     return None
@@ -179,10 +221,21 @@ def _followers_in(el, max_lines: int = 80) -> int | None:
 def _experience_title(doc) -> str | None:
     section = _section_with_heading(doc, ("experience",), _EXPERIENCE_HEADINGS)
     if section is None:
+        sections = doc.xpath("//section[@data-section='experience']")
+        section = sections[0] if sections else None
+    if section is None:
         return None
-    items = section.xpath(".//li")
+    # SDUI renders entries as ``[componentkey^="entity-collection-item"]`` blocks, not <li>.
+    items = section.xpath(".//li") or section.xpath(
+        ".//*[starts-with(@componentkey,'entity-collection-item')]"
+    )
     if not items:
         return None
+    # Logged-out pages name the role in ``.experience-item__title``; some profiles blur it
+    # ("******", class ``blur``): the page does not show the title, so it is unknown.
+    for el in items[0].xpath(f".//*[{xp_class('experience-item__title')}]")[:1]:
+        cls = el.get("class") or ""
+        return None if "blur" in cls.split() else (visible_text(el) or None)
     bolds = items[0].xpath(f".//*[{xp_class('t-bold')}]")[:12]
     if not bolds:
         return _first_role_by_dates(items[0])
@@ -260,17 +313,38 @@ def _company(card, lines_after_headline: list[str]) -> str | None:
         return visible_text(el) or None
     for el in card.xpath(".//*[contains(@class,'top-card__position-info')]"):
         return visible_text(el) or None
+    # Other UI languages label the same buttons in their words ("Azienda attuale: …"); the
+    # company is the right-panel entry that is not the school.
+    for button in card.xpath(".//ul[contains(@class,'right-panel')]/li//button[@aria-label]"):
+        label = button.get("aria-label").split(":", 1)[0].strip().lower()
+        if ":" in button.get("aria-label") and label not in _EDUCATION_LABELS:
+            # visible_text skips controls, so read the button's children.
+            return fold(" ".join(visible_text(child) for child in button)) or None
     if lines_after_headline and " · " in lines_after_headline[0]:
         return fold(lines_after_headline[0].split(" · ")[0]) or None
+    # SDUI right column: logo-and-name buttons, the current company before the school. With a
+    # single entry there is no telling which of the two it is.
+    entries = [
+        el
+        for el in card.xpath(".//*[@role='button'][.//figure]")
+        if not el.xpath(".//h1|.//h2") and visible_text(el)
+    ]
+    if len(entries) >= 2:
+        return visible_text(entries[0]) or None
     return None
 
 
 def _public_location(card) -> str | None:
-    for el in card.xpath(".//*[contains(@class,'top-card__subline-item')]"):
-        text = visible_text(el)
-        low = text.lower()
-        if text and "follower" not in low and "connection" not in low:
-            return text
+    """Logged-out top card: the first run of its first subline that holds no number.
+
+    2023 pages put each item in ``.top-card__subline-item``; 2026 pages a bare ``span`` in
+    ``.profile-info-subheader``. Follower and connection counts ("6K followers", "500+
+    connections", any UI language) carry digits; a place name does not.
+    """
+    for sub in card.xpath(f".//*[{xp_class('top-card-layout__first-subline')}]")[:1]:
+        for _, text in text_lines(sub):
+            if text not in ("·", "•") and not any(ch.isdigit() for ch in text):
+                return text
     return None
 
 
@@ -293,10 +367,10 @@ def _location(card, lines: list) -> str | None:
     return None
 
 
-def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
+def parse_profile(doc, page_url: str | None, raw: bytes | None = None) -> ParsedPerson | None:
     """The person a profile page shows, or None when nothing names a person."""
     ld = _ld_person(doc)
-    name_el = _name_element(doc, public_id_from_url(page_url))
+    name_el = _name_element(doc, public_id_from_url(page_url), raw)
     name = headline = company = location = None
     degree = mutual_count = None
     mutual_names = None
@@ -316,7 +390,7 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
         after = all_lines[last_name_run + 1 :]
         for index, text in enumerate(after):
             low = text.lower()
-            if _PRONOUNS.match(text) or _DEGREE.match(text) or _DEGREE_LONG.search(text):
+            if _PRONOUNS.match(text) or degree_in(text) is not None:
                 continue
             if low in _BADGE_WORDS or low.startswith("view ") or text == name:
                 continue
@@ -379,7 +453,9 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
 
 def parse_activity_owner(doc, page_url: str | None) -> ParsedPerson | None:
     """The member whose recent-activity page this is (name, headline, followers)."""
-    cards = doc.xpath("id('recent-activity-top-card')")
+    cards = doc.xpath("id('recent-activity-top-card')") or doc.xpath(
+        f"//*[{xp_class('pv-recent-activity-top-card')}]"
+    )
     profile_url = canonical_profile_url(page_url)
     if not cards:
         return None
@@ -397,3 +473,71 @@ def parse_activity_owner(doc, page_url: str | None) -> ParsedPerson | None:
         profile_url=profile_url,
         followers=_followers_in(card),
     )
+
+
+def owner_from_links(doc, page_url: str | None) -> ParsedPerson | None:
+    """The page owner's name as a link to their own profile shows it ("Pablo Ferro commented on
+    this"), outside the page header and navigation; None when no such link has a name."""
+    profile_url = canonical_profile_url(page_url)
+    if profile_url is None:
+        return None
+    for link in doc.xpath(
+        "//a[contains(@href,'/in/')][not(ancestor::header) and not(ancestor::nav)]"
+    ):
+        if canonical_profile_url(link.get("href")) != profile_url:
+            continue
+        name = _clean_name(visible_text(link))
+        if name and len(name) <= 80 and not name.lower().startswith("view "):
+            return ParsedPerson(
+                name=name, public_id=public_id_from_url(profile_url), profile_url=profile_url
+            )
+    return None
+
+
+_DISTANCE = {"DISTANCE_1": 1, "DISTANCE_2": 2, "DISTANCE_3": 3}
+
+
+def profile_from_json(doc, page_url: str | None) -> ParsedPerson | None:
+    """The member a profile URL names, from the Voyager JSON in ``<code>`` elements.
+
+    For a page saved before LinkedIn rendered it (no top card in the DOM). Only the entity
+    whose ``publicIdentifier`` is the URL's id counts: the same payloads carry the viewer and
+    people from side rails. Name, headline, location (its ``Geo`` entity) and degree
+    (``memberDistance``); the rest stays null.
+    """
+    public_id = public_id_from_url(page_url)
+    if public_id is None:
+        return None
+    entities = included_entities(code_payloads(doc, must_contain="publicIdentifier"))
+    by_urn = {e.get("entityUrn"): e for e in entities if isinstance(e.get("entityUrn"), str)}
+    for entity in entities:
+        ident = entity.get("publicIdentifier")
+        if not isinstance(ident, str) or ident.lower() != public_id:
+            continue
+        name = fold(f"{entity.get('firstName') or ''} {entity.get('lastName') or ''}")
+        if not name:
+            continue
+        headline = entity.get("headline")
+        location = None
+        geo = entity.get("geoLocation")
+        if isinstance(geo, dict):
+            place = by_urn.get(geo.get("*geo")) or {}
+            location = place.get("defaultLocalizedName")
+        location = location or entity.get("locationName")
+        degree = None
+        relation = by_urn.get(entity.get("*memberRelationship")) or {}
+        union = relation.get("memberRelationship") if isinstance(relation, dict) else None
+        if isinstance(union, dict):
+            if union.get("connection"):
+                degree = 1
+            elif isinstance(union.get("noConnection"), dict):
+                degree = _DISTANCE.get(union["noConnection"].get("memberDistance"))
+        return ParsedPerson(
+            name=name,
+            headline=fold(headline) or None if isinstance(headline, str) else None,
+            location=fold(location) or None if isinstance(location, str) else None,
+            public_id=public_id,
+            profile_url=canonical_profile_url(page_url),
+            degree=degree,
+        )
+    return None

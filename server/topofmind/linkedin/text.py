@@ -9,10 +9,32 @@ _SKIP_TAGS = frozenset(
     {"script", "style", "svg", "code", "template", "noscript", "button", "select", "video"}
 )
 _MAX_DEPTH = 400
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none")
 
 _COUNT = re.compile(r"^\s*(\d[\d,.\u00a0\u202f ]*)\s*([KkMm])?\s*$")
 # "3h", "2w", "9mo", "1yr", "4m", "now": the token before the first "•" in a post's byline.
-_TIME_TOKEN = re.compile(r"^(?:\d{1,3}\s?[^\W\d_]{1,4}\.?|now|just now)$", re.IGNORECASE)
+_TIME_TOKEN = re.compile(r"^(?:\d{1,3}\s?[^\W\d_]{1,6}\.?|now|just now)$", re.IGNORECASE)
+
+
+# Degree badges in the UI languages LinkedIn ships: "2nd", "3rd+", "2e", "3e et +", "2.", "2º",
+# "2°"; the long forms are screen-reader copies ("2nd degree connection", "Relation de 2e
+# niveau", "Kontakt 2. Grades", "Contacto de 2º grado", "collegamento di 2° grado").
+_DEGREE_SUFFIX = r"(?:st|nd|rd|er|re|ème|e|\.|º|°|ª)"
+DEGREE_BADGE = re.compile(
+    rf"^(?:[·•]\s*)?([123]){_DEGREE_SUFFIX}\s*(?:(?:et|e|y|und|en)\s*)?\+?$", re.IGNORECASE
+)
+DEGREE_LONG = re.compile(
+    rf"\b([123]){_DEGREE_SUFFIX}\+?\s+(?:degree|niveau|grades?|grado|grau|graad)\b", re.IGNORECASE
+)
+DEGREE_INLINE = re.compile(
+    rf"[•·]\s*([123]){_DEGREE_SUFFIX}\s*(?:(?:et|e|y|und|en)\s*)?\+?(?:\W|$)", re.IGNORECASE
+)
+
+
+def degree_in(text: str) -> int | None:
+    """1, 2 or 3 from a degree badge or its long screen-reader form, else None."""
+    match = DEGREE_BADGE.match(text) or DEGREE_LONG.search(text)
+    return int(match.group(1)) if match else None
 
 
 def fold(text: str | None) -> str:
@@ -21,12 +43,17 @@ def fold(text: str | None) -> str:
 
 
 def is_hidden(el) -> bool:
-    """True for screen-reader-only elements (their text duplicates what is shown).
+    """True for text a reader does not see in place: screen-reader-only copies.
 
-    LinkedIn's eras mark them ``visually-hidden``, ``a11y-text`` or ``sr-only``.
+    LinkedIn's eras mark them ``visually-hidden``, ``a11y-text`` or ``sr-only``; inline
+    ``display:none`` hides the rest.
     """
     cls = el.get("class")
-    return bool(cls) and ("visually-hidden" in cls or "a11y-text" in cls or "sr-only" in cls)
+    if cls and ("visually-hidden" in cls or "a11y-text" in cls or "sr-only" in cls):
+        return True
+    # SDUI pages keep stale copies (another degree badge) in ``display:none`` elements.
+    style = el.get("style")
+    return bool(style) and "none" in style and _DISPLAY_NONE.search(style) is not None
 
 
 def visible_text(el, keep_hidden: bool = False) -> str:
@@ -59,7 +86,12 @@ def visible_text(el, keep_hidden: bool = False) -> str:
 
 
 def text_lines(el, keep_hidden: bool = False):
-    """Yield ``(element, text)`` for each non-blank text run in document order (tails included)."""
+    """Yield ``(element, text)`` for each non-blank text run in document order (tails included).
+
+    Dialogs (``role="dialog"``) are left out too: the logged-out "Sign in to view …" modals sit
+    inside the top card whose runs are read in order. (A post shown in an open dialog is still
+    read by ``visible_text``.)
+    """
     stack = [(el, 0, False)]
     while stack:
         node, depth, is_tail_marker = stack.pop()
@@ -74,6 +106,8 @@ def text_lines(el, keep_hidden: bool = False):
         if not isinstance(tag, str):
             continue
         if tag in _SKIP_TAGS or depth > _MAX_DEPTH or (not keep_hidden and is_hidden(node)):
+            continue
+        if node.get("role") == "dialog":
             continue
         text = fold(node.text)
         if text:
@@ -114,14 +148,30 @@ def xp_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
+# 2026 pages write "&" where older ones wrote "and" ("A, B & 7 other mutual connections").
 _MUTUAL_OTHERS = re.compile(
-    r"^(?P<names>.*?),?\s+and\s+(?P<n>\d[\d,.]*)\s+others?\s+mutual\s+connections?", re.I
+    r"^(?P<names>.*?),?\s+(?:and|&)\s+(?P<n>\d[\d,.]*)\s+others?\s+mutual\s+connections?", re.I
 )
 _MUTUAL_TWO = re.compile(
-    r"^(?P<names>.+?)\s+and\s+(?P<last>.+?)\s+are\s+mutual\s+connections", re.I
+    r"^(?P<names>.+?)\s+(?:and|&)\s+(?P<last>.+?)\s+are\s+mutual\s+connections", re.I
 )
 _MUTUAL_ONE = re.compile(r"^(?P<names>.+?)\s+is\s+a\s+mutual\s+connection", re.I)
 _MUTUAL_COUNT = re.compile(r"(?P<n>\d[\d,.]*)\s+mutual\s+connections?", re.I)
+
+
+# "mutual connection(s)" in the UI languages LinkedIn ships most ("collegamenti in comune",
+# "relations en commun", "gemeinsame Kontakte", "contactos en común", "conexões em comum").
+_MUTUAL_WORDS = re.compile(
+    r"mutual connection|in comune|en commun|gemeinsame[rn]? kontakt|en común|em comum|"
+    r"gemeenschappelijke? connectie",
+    re.IGNORECASE,
+)
+_FIRST_NUMBER = re.compile(r"(?<![\w.,])(\d[\d,.]*)(?![\w])")
+
+
+def is_mutual_sentence(text: str) -> bool:
+    """True when a text run speaks of mutual connections (in one of several UI languages)."""
+    return _MUTUAL_WORDS.search(text) is not None
 
 
 def mutual_connections(
@@ -147,8 +197,15 @@ def mutual_connections(
     elif (match := _MUTUAL_ONE.match(sentence)) is not None:
         if not names:
             names = [fold(match.group("names"))]
+    elif (match := _MUTUAL_COUNT.search(sentence)) is not None and not names:
+        return parse_count(match.group("n")), ()
+    elif is_mutual_sentence(sentence):
+        # Another UI language: the names are the bold or linked ones; a number is the others.
+        number = _FIRST_NUMBER.search(sentence)
+        others = parse_count(number.group(1)) or 0 if number else 0
+        if not names:
+            return (others or None), ()
     elif not names:
-        match = _MUTUAL_COUNT.search(sentence)
-        return (parse_count(match.group("n")) if match else None), ()
+        return None, ()
     unique = tuple(dict.fromkeys(names))
     return len(unique) + others, unique

@@ -53,8 +53,15 @@ def format_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _event(uid: str, stamp: datetime, start: datetime, end: datetime, summary: str,
-           description: str, url: str | None = None) -> list[str]:
+def _event(
+    uid: str,
+    stamp: datetime,
+    start: datetime,
+    end: datetime,
+    summary: str,
+    description: str,
+    url: str | None = None,
+) -> list[str]:
     lines = [
         "BEGIN:VEVENT",
         f"UID:{uid}",
@@ -71,9 +78,11 @@ def _event(uid: str, stamp: datetime, start: datetime, end: datetime, summary: s
 
 
 def build_calendar(session: Session, now: datetime, *, base_url: str = "") -> str:
-    """The feed as text: interviews from 30 days ago to 90 days ahead, open and snoozed
-    suggestions due in that span. ``base_url`` (e.g. ``http://127.0.0.1:8765``) links events
-    to the dashboard."""
+    """The feed as text: interviews from 30 days ago to 90 days ahead; open and snoozed
+    suggestions due within 90 days (overdue ones placed at the current hour).
+
+    ``base_url`` (e.g. ``http://127.0.0.1:8765``) links each event to its dashboard page.
+    """
     since, until = now - timedelta(days=PAST_DAYS), now + timedelta(days=FUTURE_DAYS)
     lines = [
         "BEGIN:VCALENDAR",
@@ -94,18 +103,22 @@ def build_calendar(session: Session, now: datetime, *, base_url: str = "") -> st
         select(Suggestion)
         .where(
             Suggestion.status.in_(("open", "snoozed")),
-            Suggestion.due_at >= since,
             Suggestion.due_at <= until,
         )
         .order_by(Suggestion.due_at, Suggestion.id)
     ).all()
     person_ids |= {suggestion.person_id for suggestion in suggestions}
-    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(person_ids))).all())
+    this_hour = now.replace(minute=0, second=0, microsecond=0)
+    names = dict(
+        session.execute(select(Person.id, Person.name).where(Person.id.in_(person_ids))).all()
+    )
     for interview in interviews:
         opportunity: Opportunity = interview.opportunity
         who = ", ".join(names.get(link.person_id, "?") for link in interview.interviewers)
-        description = [f"{interview.kind.capitalize()} interview for {opportunity.title} at "
-                       f"{opportunity.company}."]
+        description = [
+            f"{interview.kind.capitalize()} interview for {opportunity.title} at "
+            f"{opportunity.company}."
+        ]
         if who:
             description.append(f"With {who}.")
         if interview.topics:
@@ -121,7 +134,8 @@ def build_calendar(session: Session, now: datetime, *, base_url: str = "") -> st
         )
     for suggestion in suggestions:
         start = suggestion.snoozed_until if suggestion.status == "snoozed" else suggestion.due_at
-        start = start or suggestion.due_at
+        # Overdue work is still to do: it sits at the current hour, not weeks back in the past.
+        start = max(start or suggestion.due_at, this_hour)
         name = names.get(suggestion.person_id, "someone")
         lines += _event(
             f"suggestion-{suggestion.id}@topofmind.local",

@@ -99,6 +99,7 @@ def cadence_view(snapshot: CadenceSnapshot) -> dict:
         "stage": snapshot.stage,
         "last_outbound_at": snapshot.last_outbound_at,
         "last_inbound_at": snapshot.last_inbound_at,
+        "last_touch_at": snapshot.last_touch_at,
         "touches_7d": snapshot.touches_7d,
         "touches_30d": snapshot.touches_30d,
         "touches_90d": snapshot.touches_90d,

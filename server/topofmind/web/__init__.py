@@ -40,6 +40,7 @@ def register_web(app: Flask) -> None:
         relative=common.relative,
         input_datetime=common.input_datetime,
         label=common.label,
+        safe_url=common.safe_url,
     )
 
     @app.context_processor
@@ -47,6 +48,14 @@ def register_web(app: Flask) -> None:
         from ..api.guard import csrf_token
 
         return {"csrf_token": csrf_token, "now_": common.now()}
+
+    @app.after_request
+    def same_origin_referrer(response):
+        # Under "no-referrer" Chromium sends "Origin: null" with form POSTs, which the guard
+        # must refuse; "same-origin" keeps our own Origin while telling other sites nothing.
+        if _is_dashboard_request():
+            response.headers["Referrer-Policy"] = "same-origin"
+        return response
 
     _register_error_pages(app)
 
@@ -96,4 +105,3 @@ def _register_error_pages(app: Flask) -> None:
             "Something went wrong on our side; nothing was saved. Try again, and if it "
             "keeps happening, the server's log says why.",
         )
-

@@ -59,7 +59,7 @@ def back(default: str, **values):
 
 
 class FormErrors(dict):
-    """field → message; ``raise_if_any`` is not used: handlers re-render instead."""
+    """field → the first message about it; a handler re-renders its form when any are present."""
 
     def add(self, field: str, message: str) -> None:
         self.setdefault(field, message)
@@ -70,8 +70,14 @@ def text_field(name: str, *, max_length: int = 2000) -> str | None:
     return value[:max_length] or None
 
 
-def int_field(name: str, errors: FormErrors, *, low: int | None = None, high: int | None = None,
-              required: bool = True) -> int | None:
+def int_field(
+    name: str,
+    errors: FormErrors,
+    *,
+    low: int | None = None,
+    high: int | None = None,
+    required: bool = True,
+) -> int | None:
     raw = (request.form.get(name) or "").strip()
     if not raw:
         if required:
@@ -83,7 +89,12 @@ def int_field(name: str, errors: FormErrors, *, low: int | None = None, high: in
         errors.add(name, "Enter a whole number.")
         return None
     if (low is not None and value < low) or (high is not None and value > high):
-        errors.add(name, f"Enter a number from {low} to {high}.")
+        errors.add(
+            name,
+            f"Enter a number from {low} to {high}."
+            if low is not None and high is not None
+            else "That number is out of range.",
+        )
         return None
     return value
 
@@ -181,6 +192,15 @@ def input_datetime(moment: datetime | None) -> str:
     return local(moment).strftime("%Y-%m-%dT%H:%M") if moment else ""
 
 
+def safe_url(value: str | None) -> str | None:
+    """``value`` when it is an http(s) URL, else None: stored URLs become links only then.
+
+    The CSP already blocks ``javascript:`` links; this keeps them from being rendered at all.
+    """
+    text = (value or "").strip()
+    return text if text.lower().startswith(("https://", "http://")) else None
+
+
 def label(value: str | None) -> str:
-    """``hiring_manager`` → ``Hiring manager``."""
-    return (value or "").replace("_", " ").capitalize()
+    """``hiring_manager`` → ``Hiring manager``; ``linkedin_note`` → ``LinkedIn note``."""
+    return (value or "").replace("_", " ").capitalize().replace("Linkedin", "LinkedIn")

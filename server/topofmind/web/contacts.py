@@ -97,10 +97,14 @@ def contacts():
         kept["per_page"] = per_page
 
     def link(**changes):
+        """This page's URL with ``changes`` applied, keeping the filters (page 1 is implied)."""
         merged = {**kept, **changes}
-        merged = {k: v for k, v in merged.items() if v not in (None, "", 1) or k != "page"}
+        if merged.get("page") == 1:
+            del merged["page"]
         return url_for("web_contacts.contacts") + ("?" + urlencode(merged) if merged else "")
 
+    if page.total and page_number > pages:
+        return redirect(link(page=pages))
     active = any(filters[name] for name in FILTERS)
     return render_template(
         "contacts.html",
@@ -316,7 +320,9 @@ def log_interaction(person_id: int):
     )
     suggestion_service.recompute_person(db(), person.id, now())
     flash(f"Logged a {kind.replace('_', ' ')} with {person.name}.", "success")
-    return redirect(url_for("web_contacts.person_page", person_id=person.id) + "#timeline", code=303)
+    return redirect(
+        url_for("web_contacts.person_page", person_id=person.id) + "#timeline", code=303
+    )
 
 
 @bp.post("/contacts/<int:person_id>/forget")
@@ -324,7 +330,9 @@ def forget(person_id: int):
     person = _person_or_404(person_id)
     if (request.form.get("confirm") or "").strip().casefold() != person.name.casefold():
         flash(f"To forget this person, type their name exactly: {person.name}", "error")
-        return redirect(url_for("web_contacts.person_page", person_id=person.id) + "#forget", code=303)
+        return redirect(
+            url_for("web_contacts.person_page", person_id=person.id) + "#forget", code=303
+        )
     name = person.name
     removed = people_service.forget_person(db(), person)
     flash(

@@ -26,8 +26,19 @@ from ..store.models import (
 SKIPPED_COLUMNS = {Capture.__tablename__: {"html_gz"}}
 KEPT_ON_DELETE = {Setting.__tablename__, JobLock.__tablename__}
 PEOPLE_COLUMNS = (
-    "id", "name", "headline", "title", "company", "location", "profile_url", "degree", "tags",
-    "do_not_contact", "notes", "created_at", "updated_at",
+    "id",
+    "name",
+    "headline",
+    "title",
+    "company",
+    "location",
+    "profile_url",
+    "degree",
+    "tags",
+    "do_not_contact",
+    "notes",
+    "created_at",
+    "updated_at",
 )
 CADENCE_COLUMNS = ("status", "last_touch_at", "touches_30d", "warmth", "next_due_at")
 

@@ -48,7 +48,6 @@ def upload():
         except DomainError as failure:
             error = failure.message
         else:
-            _recompute_after_import()
             skipped = list(result.get("skipped") or [])
             # Kept in the (cookie) session for the redirect, so only a short sample is stored.
             session[RESULT_KEY] = {
@@ -60,7 +59,7 @@ def upload():
                     {key: str(entry.get(key, ""))[:120] for key in ("file", "row", "reason")}
                     for entry in skipped[:8]
                 ],
-                "skipped_total": len(skipped),
+                "skipped_total": result.get("skipped_total", len(skipped)),
                 "files": [str(name) for name in (result.get("files") or [])][:20],
             }
             flash(f"Imported {upload.filename}.", "success")
@@ -68,9 +67,3 @@ def upload():
     return render_template(
         "import.html", result=None, available=service is not None, error=error
     ), 422
-
-
-def _recompute_after_import() -> None:
-    from ..services.suggestions import recompute
-
-    recompute(db(), now())

@@ -12,11 +12,11 @@ from ..services import opportunities as opportunity_service
 from ..services import people as people_service
 from ..services import suggestions as suggestion_service
 from ..services.opportunities import CLOSED_STAGES, INTERVIEW_KINDS, OPEN_STAGES, ROLES, STAGES
-from ..store.models import Interview, Opportunity, Person
+from ..store.models import Interview, InterviewInterviewer, Opportunity, Person
 from .common import (
     FormErrors,
-    datetime_field,
     date_field,
+    datetime_field,
     db,
     int_field,
     now,
@@ -60,8 +60,20 @@ def _find_by_name(session, name: str, errors: FormErrors, field: str) -> Person 
 def _pipeline_context(errors=None, form=None, open_form=None):
     session = db()
     opportunities = opportunity_service.list_opportunities(session, per_page=200).items
+    interview_ids = [interview.id for opp in opportunities for interview in opp.interviews]
+    interviewers: dict[int, list[int]] = {}
+    # One query for every interview's interviewers instead of one per interview card.
+    for interview_id, person_id in session.execute(
+        select(InterviewInterviewer.interview_id, InterviewInterviewer.person_id)
+        .where(InterviewInterviewer.interview_id.in_(interview_ids))
+        .order_by(InterviewInterviewer.id)
+    ):
+        interviewers.setdefault(interview_id, []).append(person_id)
     people_ids = {link.person_id for opp in opportunities for link in opp.people}
-    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(people_ids))).all())
+    people_ids |= {person_id for ids in interviewers.values() for person_id in ids}
+    names = dict(
+        session.execute(select(Person.id, Person.name).where(Person.id.in_(people_ids))).all()
+    )
     columns = {stage: [] for stage in STAGES}
     for opportunity in opportunities:
         columns[opportunity.stage].append(opportunity)
@@ -69,9 +81,9 @@ def _pipeline_context(errors=None, form=None, open_form=None):
         "columns": [(stage, columns[stage]) for stage in OPEN_STAGES],
         "closed": [opp for stage in CLOSED_STAGES for opp in columns[stage]],
         "names": names,
+        "interviewers": interviewers,
         "stages": STAGES,
         "roles": ROLES,
-        "interview_kinds": INTERVIEW_KINDS,
         "people_names": _people_names(session),
         "errors": errors or {},
         "form": form or {},
@@ -188,7 +200,9 @@ def _interview_data(session, opportunity: Opportunity, errors: FormErrors) -> di
         person = _find_by_name(session, extra, errors, "new_interviewer")
         if person is not None and person.id not in ids:
             ids.append(person.id)
-            topics_by_person[str(person.id)] = split_list(request.form.get("new_interviewer_topics"))
+            topics_by_person[str(person.id)] = split_list(
+                request.form.get("new_interviewer_topics")
+            )
     return {
         "opportunity_id": opportunity.id,
         "starts_at": starts_at,
@@ -200,6 +214,11 @@ def _interview_data(session, opportunity: Opportunity, errors: FormErrors) -> di
         "notes": text_field("notes", max_length=10_000),
         "decision_expected_on": date_field("decision_expected_on", errors),
     }
+
+
+@bp.get("/pipeline/opportunities/<int:opportunity_id>/interviews/new")
+def new_interview(opportunity_id: int):
+    return _render_interview(None, _opportunity_or_404(opportunity_id))
 
 
 @bp.post("/pipeline/opportunities/<int:opportunity_id>/interviews")
@@ -216,10 +235,10 @@ def add_interview(opportunity_id: int):
         else:
             _recompute(session, data["interviewer_ids"])
             flash(_interview_flash(interview), "success")
-            return redirect(url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}",
-                            code=303)
-    context = _pipeline_context(errors, request.form.to_dict(), open_form=opportunity.id)
-    return render_template("pipeline.html", **context), 422
+            return redirect(
+                url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}", code=303
+            )
+    return _render_interview(None, opportunity, errors, request.form, 422)
 
 
 def _interview_flash(interview: Interview) -> str:
@@ -237,16 +256,23 @@ def _interview_or_404(interview_id: int) -> Interview:
 
 @bp.get("/pipeline/interviews/<int:interview_id>")
 def interview_page(interview_id: int):
-    return _render_interview(_interview_or_404(interview_id))
+    interview = _interview_or_404(interview_id)
+    return _render_interview(interview, interview.opportunity)
 
 
-def _render_interview(interview: Interview, errors=None, form=None, status=200):
+def _render_interview(
+    interview: Interview | None, opportunity: Opportunity, errors=None, form=None, status=200
+):
+    """The interview form: editing ``interview``, or logging a new one when it is None."""
     session = db()
-    opportunity = interview.opportunity
-    ids = {link.person_id for link in interview.interviewers}
-    ids |= {link.person_id for link in opportunity.people}
+    links = interview.interviewers if interview else []
+    ids = {link.person_id for link in links} | {link.person_id for link in opportunity.people}
     names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(ids))).all())
-    minutes = max(int((interview.ends_at - interview.starts_at).total_seconds() // 60), 5)
+    minutes = (
+        max(int((interview.ends_at - interview.starts_at).total_seconds() // 60), 5)
+        if interview
+        else 45
+    )
     return (
         render_template(
             "interview.html",
@@ -254,8 +280,8 @@ def _render_interview(interview: Interview, errors=None, form=None, status=200):
             opportunity=opportunity,
             names=names,
             minutes=minutes,
-            topics_for={link.person_id: link.topics or [] for link in interview.interviewers},
-            interviewer_ids={link.person_id for link in interview.interviewers},
+            topics_for={link.person_id: link.topics or [] for link in links},
+            interviewer_ids={link.person_id for link in links},
             interview_kinds=INTERVIEW_KINDS,
             people_names=_people_names(session, opportunity.company),
             errors=errors or {},
@@ -287,6 +313,7 @@ def edit_interview(interview_id: int):
         else:
             _recompute(session, before | set(data["interviewer_ids"]))
             flash(_interview_flash(interview), "success")
-            return redirect(url_for("web_pipeline.interview_page", interview_id=interview.id),
-                            code=303)
-    return _render_interview(interview, errors, request.form, 422)
+            return redirect(
+                url_for("web_pipeline.interview_page", interview_id=interview.id), code=303
+            )
+    return _render_interview(interview, interview.opportunity, errors, request.form, 422)

@@ -60,6 +60,7 @@ def _render(errors=None, form=None, status=200):
             token=token,
             masked=token[:4] + "•" * 12 + token[-4:],
             server_url=origin,
+            data_dir=str(config["DATA_DIR"]),
             calendar_url=f"{origin}/calendar.ics?key={calendar_token(token)}",
             extension_id=(config.get("EXTENSION_IDS") or [DEFAULT_EXTENSION_ID])[0],
             cadence_fields=CADENCE_FIELDS,

@@ -7,49 +7,57 @@ from datetime import timedelta
 from flask import Blueprint, flash, render_template, request
 from sqlalchemy import func, select
 
+from ..domain import timing
 from ..errors import DomainError
 from ..services import suggestions as suggestion_service
 from ..store.models import Person
-from .common import FormErrors, back, datetime_field, db, now, protect
+from .common import FormErrors, back, datetime_field, db, now, protect, settings, user_zone
 
 bp = protect(Blueprint("web_today", __name__))
 
+LATER = 5
 SNOOZE_CHOICES = (("", "Until tomorrow"), ("4", "4 hours"), ("72", "3 days"), ("168", "1 week"))
 
 
 @bp.get("/")
 def today():
+    """Due today (overdue first by priority) within the daily budget, then a few for later this
+    week. Drafts cost a few milliseconds each, so only the cards shown get one."""
     session, moment = db(), now()
     suggestion_service.wake_snoozed(session, moment)
-    digest = suggestion_service.digest(session, moment)
-    week_end = moment + timedelta(days=7)
-    page = suggestion_service.list_suggestions(
-        session, status="open", due_before=week_end, per_page=100
+    budget = int(settings()["daily_budget"])
+    end_of_today = timing.end_of_day(moment, user_zone())
+    due = suggestion_service.list_suggestions(
+        session, status="open", due_before=end_of_today, per_page=budget
     )
-    views = suggestion_service.suggestion_views(session, page.items, moment)
-    due_now = [view for view in views if view["due_at"] <= moment]
-    this_week = [view for view in views if view["due_at"] > moment]
+    later = suggestion_service.list_suggestions(
+        session, status="open", due_before=moment + timedelta(days=7), per_page=budget + LATER
+    )
+    later_rows = [row for row in later.items if row.due_at >= end_of_today][:LATER]
+    views = suggestion_service.suggestion_views(session, due.items + later_rows, moment)
+    later_total = max(later.total - due.total, 0)
     snoozed = suggestion_service.list_suggestions(session, status="snoozed", per_page=1).total
     people = session.scalar(select(func.count()).select_from(Person)) or 0
     return render_template(
         "today.html",
-        digest=digest,
-        due_now=due_now,
-        this_week=this_week,
-        more=max(page.total - len(views), 0),
+        due_today=views[: len(due.items)],
+        due_total=due.total,
+        budget=budget,
+        this_week=views[len(due.items) :],
+        later_total=later_total,
         snoozed=snoozed,
         people_count=people,
         snooze_choices=SNOOZE_CHOICES,
     )
 
 
-def _act(action, suggestion_id: int, success: str):
+def _act(action, success: str):
     try:
         suggestion = action()
     except DomainError as error:
         flash(error.message, "error")
     else:
-        flash(success.format(kind=suggestion.kind.replace("_", " ")), "success")
+        flash(success.format(kind=suggestion.kind.replace("_", " ").capitalize()), "success")
     return back("web_today.today")
 
 
@@ -58,8 +66,7 @@ def done(suggestion_id: int):
     note = (request.form.get("note") or "").strip() or None
     return _act(
         lambda: suggestion_service.mark_done(db(), suggestion_id, now(), note),
-        suggestion_id,
-        "Marked done and logged the {kind}.",
+        "Marked done: “{kind}” is logged on the timeline.",
     )
 
 
@@ -75,7 +82,6 @@ def snooze(suggestion_id: int):
         lambda: suggestion_service.snooze(
             db(), suggestion_id, now(), until=until, hours=int(hours) if hours.isdigit() else None
         ),
-        suggestion_id,
         "Snoozed. It will come back when it is due again.",
     )
 
@@ -84,6 +90,5 @@ def snooze(suggestion_id: int):
 def dismiss(suggestion_id: int):
     return _act(
         lambda: suggestion_service.dismiss(db(), suggestion_id, now()),
-        suggestion_id,
         "Dismissed. It stays hidden unless something new happens.",
     )

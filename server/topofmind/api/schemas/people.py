@@ -16,6 +16,7 @@ class CadenceOut(ma.Schema):
     status = fields.String()
     last_outbound_at = DateTime(allow_none=True)
     last_inbound_at = DateTime(allow_none=True)
+    last_touch_at = DateTime(allow_none=True)
     touches_7d = fields.Integer()
     touches_30d = fields.Integer()
     touches_90d = fields.Integer()

@@ -59,6 +59,8 @@ function setupAutosubmit() {
     for (const select of form.querySelectorAll("select")) {
       select.addEventListener("change", () => form.requestSubmit());
     }
+    // With JS the select submits on change, so a separate button would only add noise.
+    for (const button of form.querySelectorAll("[data-js-hide]")) button.hidden = true;
   }
 }
 
@@ -77,11 +79,13 @@ function setupPairing() {
         button.dataset.extensionId,
         { type: PAIR_MESSAGE, server: location.origin, token },
         (reply) => {
-          if (runtime.lastError || !reply || reply.ok === false) {
+          if (runtime.lastError || !reply) {
             status.textContent = "The extension did not answer. Is it installed and enabled? " +
               "You can also paste the server address and token on its options page.";
+          } else if (reply.ok === false) {
+            status.textContent = reply.message || "The extension could not pair; see its options page.";
           } else {
-            status.textContent = "Paired. The extension can now save what you capture.";
+            status.textContent = `Paired. ${reply.message || "The extension can now save what you capture."}`;
           }
         },
       );
