@@ -186,6 +186,85 @@ def import_connections(file: Path) -> None:
         click.echo(f"  … and {report['skipped_total'] - 20} more")
 
 
+def _engine():
+    from .store.database import make_engine
+
+    return make_engine(load_config()["DATABASE_URL"])
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+def backup(file: Path | None) -> None:
+    """Write every table to a zip of JSON lines (default: DATA_DIR/backups/…)."""
+    from datetime import UTC, datetime
+
+    from .services.backup import write_backup
+    from .store import migrate
+
+    stamp = datetime.now(UTC)
+    if file is None:
+        file = load_config()["DATA_DIR"] / "backups" / f"topofmind-{stamp:%Y%m%d-%H%M%S}.zip"
+    engine = _engine()
+    migrate.upgrade(engine)
+    manifest = write_backup(engine, file, stamp)
+    total = sum(manifest["tables"].values())
+    click.echo(f"Backed up {total} rows from {len(manifest['tables'])} tables to {file}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace whatever the database holds now.")
+def restore(file: Path, force: bool) -> None:
+    """Load a backup into an empty database (or over everything with --force)."""
+    from .errors import DomainError
+    from .services.backup import restore_backup
+
+    try:
+        counts = restore_backup(_engine(), file, force=force)
+    except DomainError as error:
+        raise click.ClickException(error.message) from error
+    click.echo(f"Restored {sum(counts.values())} rows into {len(counts)} tables from {file}")
+
+
+@main.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv"]),
+    default="json",
+    show_default=True,
+    help="json: everything; csv: contacts only.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write here instead of standard output.",
+)
+def export(fmt: str, output: Path | None) -> None:
+    """Export your data (JSON of everything, or contacts as CSV)."""
+    from datetime import UTC, datetime
+
+    from .services.data_export import contacts_csv, export_data
+    from .store import migrate
+    from .store.database import make_session_factory
+
+    engine = _engine()
+    migrate.upgrade(engine)
+    with make_session_factory(engine)() as session:
+        if fmt == "csv":
+            body = contacts_csv(session)
+        else:
+            document = export_data(session, datetime.now(UTC))
+            body = json.dumps(document, ensure_ascii=False, indent=1)
+    if output is None:
+        click.echo(body, nl=fmt == "json")
+    else:
+        output.write_text(body, encoding="utf-8", newline="")
+        click.echo(f"Wrote {output}", err=True)
+
+
 @main.group()
 def db() -> None:
     """Database maintenance."""

@@ -10,7 +10,8 @@ import logging
 
 from flask import Flask, jsonify
 from flask_smorest import Api
-from werkzeug.exceptions import HTTPException, InternalServerError
+from sqlalchemy.exc import DataError
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
 from ..errors import DomainError
 
@@ -106,5 +107,13 @@ def register_error_handlers(app: Flask, api: TopOfMindApi) -> None:
     def handle_unexpected(error: Exception):
         if isinstance(error, HTTPException):
             return api.handle_http_exception(error)
+        # Input no database can take: JSON nested thousands deep, a lone surrogate ("\ud800"),
+        # an id past 64 bits (SQLite: OverflowError; PostgreSQL: DataError).
+        if isinstance(error, RecursionError | UnicodeEncodeError | OverflowError | DataError):
+            return api.handle_http_exception(
+                BadRequest(
+                    "A value in the request cannot be stored (too large, too deep, or not text)."
+                )
+            )
         log.exception("unhandled error")
         return api.handle_http_exception(InternalServerError())

@@ -59,6 +59,10 @@ def init_app(app: Flask) -> None:
         if tokens_equal(bearer_token(), config["TOKEN"]):
             return _require_json_body()
         if has_dashboard_session():
+            # Another port of 127.0.0.1 is the same *site*, so SameSite=Strict still sends the
+            # cookie, and a no-cors GET carries no Origin: only our own pages may use the session.
+            if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
+                abort(403, description="Requests from this origin are not allowed.")
             if request.method in UNSAFE_METHODS:
                 check_csrf()
             return _require_json_body()

@@ -1,0 +1,222 @@
+"""Backup and restore of every table, as a zip of JSON lines (``topofmind backup``/``restore``).
+
+A backup is not a file copy: it reads rows through SQLAlchemy, so one taken from SQLite restores
+into PostgreSQL and back. The zip holds ``manifest.json`` (format, schema revision, row counts)
+and ``tables/<table>.jsonl``, one row per line; datetimes are ISO 8601 with offset, dates ISO,
+binary columns (the compressed capture HTML) base64.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import zipfile
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import LargeBinary, Table, func, insert, select, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.types import TypeDecorator
+
+from .. import __version__
+from ..errors import Conflict, InvalidInput
+from ..store import migrate
+from ..store.models import Base
+
+FORMAT = "topofmind-backup"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+INSERT_BATCH = 500
+
+
+def _tables() -> list[Table]:
+    """Every table, parents before children (restore inserts in this order)."""
+    return list(Base.metadata.sorted_tables)
+
+
+def _encode(column, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(column.type, LargeBinary):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _decode(column, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(column.type, LargeBinary):
+        return base64.b64decode(value)
+    kind = _python_type(column)
+    if kind is datetime:
+        parsed = datetime.fromisoformat(value)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    if kind is date:
+        return date.fromisoformat(value)
+    return value
+
+
+def _python_type(column) -> type | None:
+    base = column.type.impl_instance if isinstance(column.type, TypeDecorator) else column.type
+    try:
+        return base.python_type
+    except NotImplementedError:
+        return None
+
+
+def table_counts(connection: Connection) -> dict[str, int]:
+    """Rows per table (the manifest's ``tables`` and the non-empty check use it)."""
+    return {
+        table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+        for table in _tables()
+    }
+
+
+def _rows(connection: Connection, table: Table) -> Iterator[dict]:
+    order = list(table.primary_key.columns)
+    result = connection.execution_options(yield_per=200).execute(select(table).order_by(*order))
+    for row in result.mappings():
+        yield {column.name: _encode(column, row[column.name]) for column in table.columns}
+
+
+def write_backup(engine: Engine, path: Path, now: datetime) -> dict:
+    """Write every row of every table to the zip at ``path``; returns the manifest.
+
+    Reads in one transaction, so the backup is a consistent snapshot even while the server runs.
+    The file is written next to ``path`` and renamed into place, so a crash never leaves a
+    half-written backup under the final name; only the user can read it (mode 0600).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        revision = migrate.current_revision(engine)
+        counts: dict[str, int] = {}
+        # Only the user may read it: a backup holds every contact, note and captured page.
+        handle = os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")
+        with handle, zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for table in _tables():
+                counts[table.name] = 0
+                with archive.open(f"tables/{table.name}.jsonl", "w") as member:
+                    for row in _rows(connection, table):
+                        member.write(json.dumps(row, ensure_ascii=False).encode() + b"\n")
+                        counts[table.name] += 1
+            manifest = {
+                "format": FORMAT,
+                "format_version": FORMAT_VERSION,
+                "app_version": __version__,
+                "schema_revision": revision,
+                "created_at": now.isoformat(),
+                "database": connection.dialect.name,
+                "tables": counts,
+            }
+            archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
+    partial.replace(path)
+    return manifest
+
+
+def read_manifest(path: Path) -> dict:
+    """The manifest of the backup at ``path``; ``InvalidInput`` when it is not one of ours."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            manifest = json.loads(archive.read(MANIFEST))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise InvalidInput(f"{path} is not a Top of Mind backup ({error}).") from error
+    if manifest.get("format") != FORMAT or manifest.get("format_version") != FORMAT_VERSION:
+        raise InvalidInput(f"{path} is not a Top of Mind backup of a version this can read.")
+    return manifest
+
+
+def restore_backup(engine: Engine, path: Path, *, force: bool = False) -> dict[str, int]:
+    """Load the backup at ``path`` into the database behind ``engine``; returns rows per table.
+
+    The schema is brought to the newest revision first and must match the backup's revision.
+    Refuses (``Conflict``) when the database already holds data, unless ``force``, which first
+    empties every table. All in one transaction: a failed restore leaves the database as it was.
+    """
+    manifest = read_manifest(path)
+    migrate.upgrade(engine)
+    revision = migrate.current_revision(engine)
+    if manifest.get("schema_revision") != revision:
+        raise InvalidInput(
+            f"The backup has schema {manifest.get('schema_revision')}, this database "
+            f"{revision}; restore with the Top of Mind version that made it."
+        )
+    tables = _tables()
+    restored: dict[str, int] = {}
+    with zipfile.ZipFile(path) as archive, engine.begin() as connection:
+        stored = {name: n for name, n in table_counts(connection).items() if n}
+        if stored and not force:
+            raise Conflict(
+                "The database is not empty ("
+                + ", ".join(f"{n} {name}" for name, n in sorted(stored.items()))
+                + "); use --force to replace everything in it."
+            )
+        for table in reversed(tables):
+            connection.execute(table.delete())
+        for table in tables:
+            try:
+                restored[table.name] = _load_table(connection, archive, table)
+            except (IntegrityError, ValueError, KeyError) as error:
+                raise InvalidInput(
+                    f"The backup is damaged in table {table.name}: {type(error).__name__}."
+                ) from error
+        expected = {name: n for name, n in manifest.get("tables", {}).items() if name in restored}
+        if expected != {name: restored[name] for name in expected}:
+            # Raised inside the transaction: a truncated backup restores nothing.
+            raise InvalidInput(f"The backup's row counts do not match its manifest: {expected}.")
+        _reset_sequences(connection, tables)
+    return restored
+
+
+def _load_table(connection: Connection, archive: zipfile.ZipFile, table: Table) -> int:
+    name = f"tables/{table.name}.jsonl"
+    if name not in archive.namelist():
+        return 0
+    columns = {column.name: column for column in table.columns}
+    count = 0
+    batch: list[dict] = []
+    with archive.open(name) as member:
+        for line in member:
+            if not line.strip():
+                continue
+            raw = json.loads(line)
+            batch.append(
+                {key: _decode(columns[key], value) for key, value in raw.items() if key in columns}
+            )
+            if len(batch) >= INSERT_BATCH:
+                connection.execute(insert(table), batch)
+                count += len(batch)
+                batch = []
+    if batch:
+        connection.execute(insert(table), batch)
+        count += len(batch)
+    return count
+
+
+def _reset_sequences(connection: Connection, tables: list[Table]) -> None:
+    # Rows arrive with their ids; PostgreSQL's sequences must move past them or the next insert
+    # collides. SQLite takes max(rowid) + 1 by itself.
+    if connection.dialect.name != "postgresql":
+        return
+    for table in tables:
+        for column in table.primary_key.columns:
+            if _python_type(column) is not int:
+                continue
+            connection.execute(
+                text(
+                    "SELECT setval(pg_get_serial_sequence(:table, :column), "
+                    f'COALESCE((SELECT MAX("{column.name}") FROM "{table.name}"), 0) + 1, false)'
+                ),
+                {"table": f'"{table.name}"', "column": column.name},
+            )
