@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -47,7 +48,9 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, static_folder="web/static", template_folder="web/templates")
     app.config.update(settings)
     data_dir = app.config["DATA_DIR"]
-    data_dir.mkdir(parents=True, exist_ok=True)
+    # The folder holds private notes on real people: only the user may read it.
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(data_dir, 0o700)
     app.json.sort_keys = False
     app.config["TOKEN"] = app.config["TOKEN"] or load_token(data_dir)
     if not app.config.get("SECRET_KEY"):

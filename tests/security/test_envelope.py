@@ -44,12 +44,6 @@ def test_openapi_document_is_public_but_host_checked(anonymous):
     assert refused.status_code == 403
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="create_app makes DATA_DIR with the default umask (0755) and SQLite creates "
-    "topofmind.db 0644: another user on the machine can read every contact and note. Fix in "
-    "app.py: data_dir.mkdir(mode=0o700, parents=True, exist_ok=True); os.chmod(data_dir, 0o700).",
-)
 def test_the_data_folder_is_private(tmp_path, clock):
     from tests.conftest import build_app
 

@@ -52,13 +52,6 @@ def test_api_conforms_to_its_openapi_document(case, app):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="GET /api/connections.csv answers text/csv but documents no 200 response, so "
-    "clients (and schemathesis, ST105) expect application/json. Fix in api/network.py: "
-    "@blp.response(200, {'type': 'string'}, content_type='text/csv', description=...), as "
-    "api/exports.py does.",
-)
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_csv_downloads_are_documented_as_csv(client):
     document = client.get("/api/openapi.json").json

@@ -54,7 +54,15 @@ def init_app(app: Flask) -> None:
             abort(403, description="Requests from this origin are not allowed.")
         if request.method == "OPTIONS" or request.path.startswith("/static/"):
             return None
-        if not request.path.startswith("/api/") or request.path in PUBLIC_PATHS:
+        if not request.path.startswith("/api/"):
+            # Dashboard pages: another site (or another port of 127.0.0.1) may link here, but
+            # may not fetch or embed them behind the user's session.
+            site = request.headers.get("Sec-Fetch-Site", "same-origin")
+            mode = request.headers.get("Sec-Fetch-Mode", "navigate")
+            if site not in ("same-origin", "none") and mode != "navigate":
+                abort(403, description="Requests from this origin are not allowed.")
+            return None
+        if request.path in PUBLIC_PATHS:
             return None
         if tokens_equal(bearer_token(), config["TOKEN"]):
             return _require_json_body()

@@ -44,6 +44,9 @@ class Connections(MethodView):
 @blp.route("/connections.csv")
 class ConnectionsCsv(MethodView):
     @blp.arguments(ConnectionCsvQuery, location="query")
+    @blp.response(
+        200, {"type": "string"}, content_type="text/csv", description="One row per connection."
+    )
     def get(self, args):
         """The connections as a spreadsheet-safe CSV download."""
         body = service.connections_csv(db_session(), **args)
