@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from ..errors import DomainError, NotFound
 from ..services import interactions as interaction_service
+from ..services import network as network_service
 from ..services import opportunities as opportunity_service
 from ..services import people as people_service
 from ..services import suggestions as suggestion_service
@@ -210,6 +211,7 @@ def _person_context(person: Person, errors: dict | None = None, form: dict | Non
     opportunities = opportunity_service.list_opportunities(
         session, person_id=person.id, per_page=50
     ).items
+    mutuals = _mutuals(session, person.id)
     roles = {
         opportunity.id: next(
             (link.role for link in opportunity.people if link.person_id == person.id), "other"
@@ -220,7 +222,10 @@ def _person_context(person: Person, errors: dict | None = None, form: dict | Non
         "person": view,
         "timeline": person_timeline(session, person.id),
         "chart": _chart(touches_per_week(session, person.id, moment)),
-        "mutuals": _mutuals(session, person.id),
+        "mutuals": mutuals,
+        "intro": network_service.intro_paths(session, person.id, moment)
+        if mutuals and person.degree != 1
+        else None,
         "suggestions": suggestion_service.suggestion_views(
             session, suggestions.items + snoozed.items, moment
         ),

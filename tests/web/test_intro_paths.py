@@ -1,0 +1,26 @@
+"""The person page shows who can introduce the user, why, and a request ready to copy."""
+
+from topofmind.services.demo import load_demo
+
+
+def test_second_degree_hiring_manager_shows_ranked_introducers(app, web, clock):
+    state = app.extensions["topofmind"]
+    with state.session_factory.begin() as session:
+        load_demo(session, clock.now)
+    contacts = web.text("/contacts?q=daniel")
+    person_id = int(contacts.split('href="/contacts/')[1].split('"')[0])
+    page = web.text(f"/contacts/{person_id}")
+    section = page.split("Who can introduce you")[1]
+    assert section.index("Sofia Marin") < section.index("Wei Chen")
+    assert "Works at Lumen Health like" in section
+    assert "Introduction request to Sofia Marin" in section
+    assert "Would you be comfortable introducing us?" in section
+
+
+def test_first_degree_people_need_no_introduction(app, web, clock):
+    state = app.extensions["topofmind"]
+    with state.session_factory.begin() as session:
+        load_demo(session, clock.now)
+    contacts = web.text("/contacts?q=hannah")
+    person_id = int(contacts.split('href="/contacts/')[1].split('"')[0])
+    assert "Who can introduce you" not in web.text(f"/contacts/{person_id}")
