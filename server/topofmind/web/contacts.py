@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from ..errors import DomainError, NotFound
 from ..services import interactions as interaction_service
+from ..services import drafting
 from ..services import network as network_service
 from ..services import opportunities as opportunity_service
 from ..services import people as people_service
@@ -232,6 +233,8 @@ def _person_context(person: Person, errors: dict | None = None, form: dict | Non
         "opportunities": opportunities,
         "roles": roles,
         "interaction_kinds": interaction_service.KINDS,
+        "check_channels": CHECK_CHANNELS,
+        "check": None,
         "errors": errors or {},
         "form": form or {},
     }
@@ -288,6 +291,28 @@ def edit_person(person_id: int):
     context = _person_context(person, errors, form)
     context["open_edit"] = True
     return render_template("person.html", **context), 422
+
+
+CHECK_CHANNELS = (("message", "LinkedIn message"), ("email", "Email"),
+                  ("linkedin_note", "Connection note"), ("comment", "Comment"))
+
+
+@bp.post("/contacts/<int:person_id>/check")
+def check_message_page(person_id: int):
+    """Check text the user wrote to this person; the page shows each warning and its words."""
+    person = _person_or_404(person_id)
+    text = (request.form.get("text") or "")[:20_000]
+    channel = request.form.get("channel") or "message"
+    errors = FormErrors()
+    if channel not in dict(CHECK_CHANNELS):
+        errors.add("channel", "Choose where the message goes.")
+    if not text.strip():
+        errors.add("text", "Paste or write the message to check.")
+    context = _person_context(person, errors, request.form.to_dict())
+    if errors:
+        return render_template("person.html", **context), 422
+    context["check"] = drafting.check_text(db(), text, channel, person.id, now())
+    return render_template("person.html", **context)
 
 
 @bp.post("/contacts/<int:person_id>/notes")
