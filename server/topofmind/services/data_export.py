@@ -118,3 +118,23 @@ def contacts_csv(session: Session) -> str:
         row["last_inbound_at"] = snapshot.last_inbound_at if snapshot else None
         writer.writerow([escape_cell(row.get(column)) for column in CONTACT_COLUMNS])
     return out.getvalue()
+
+
+# Settings survive "delete everything": they are the user's preferences, not their data; the job
+# leases belong to the running server.
+KEPT_ON_DELETE = {"setting", "job_lock"}
+
+
+def delete_everything(session: Session) -> int:
+    """Delete all stored data but the settings; returns the number of rows removed."""
+    from sqlalchemy import delete
+
+    from ..store.models import Base
+
+    removed = 0
+    for table in reversed(Base.metadata.sorted_tables):
+        if table.name in KEPT_ON_DELETE:
+            continue
+        removed += session.execute(delete(table)).rowcount or 0
+    session.flush()
+    return removed

@@ -9,28 +9,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.facts import INTERACTION_KINDS
 from ..errors import InvalidInput, NotFound
 from ..store.models import Interaction, Opportunity
 from .paging import Page, paginate
 from .people import get_person
 
-KINDS = (
-    "comment",
-    "reaction",
-    "share",
-    "message",
-    "email",
-    "call",
-    "thank_you",
-    "check_in",
-    "meeting",
-    "event",
-    "intro_request",
-    "referral",
-    "document_sent",
-    "inbound_reply",
-    "inbound_request",
-)
+KINDS = INTERACTION_KINDS
 INBOUND_KINDS = ("inbound_reply", "inbound_request")
 DIRECTIONS = ("outbound", "inbound")
 SOURCES = ("extension", "manual", "import", "suggestion")

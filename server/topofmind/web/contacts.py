@@ -8,8 +8,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from sqlalchemy import select
 
 from ..errors import DomainError, NotFound
-from ..services import interactions as interaction_service
 from ..services import drafting
+from ..services import interactions as interaction_service
 from ..services import network as network_service
 from ..services import opportunities as opportunity_service
 from ..services import people as people_service
@@ -293,8 +293,12 @@ def edit_person(person_id: int):
     return render_template("person.html", **context), 422
 
 
-CHECK_CHANNELS = (("message", "LinkedIn message"), ("email", "Email"),
-                  ("linkedin_note", "Connection note"), ("comment", "Comment"))
+CHECK_CHANNELS = (
+    ("message", "LinkedIn message"),
+    ("email", "Email"),
+    ("linkedin_note", "Connection note"),
+    ("comment", "Comment"),
+)
 
 
 @bp.post("/contacts/<int:person_id>/check")

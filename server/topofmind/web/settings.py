@@ -20,8 +20,8 @@ from ..domain.settings import DEFAULT_KEEP_WARM_TARGETS, CadenceSettings
 from ..domain.timing import valid_zone_name
 from ..errors import DomainError
 from ..security import calendar_token
+from ..services import data_export
 from ..services.settings import update_settings
-from . import data_export
 from .common import FormErrors, db, int_field, now, protect, settings, text_field
 
 bp = protect(Blueprint("web_settings", __name__))
@@ -134,14 +134,14 @@ def _download(body: str, filename: str, mimetype: str) -> Response:
 @bp.get("/settings/export.json")
 def export_json():
     stamp = now().strftime("%Y%m%d")
-    body = json.dumps(data_export.export_all(db()), ensure_ascii=False, indent=1)
+    body = json.dumps(data_export.export_data(db(), now()), ensure_ascii=False, indent=1)
     return _download(body, f"topofmind-export-{stamp}.json", "application/json")
 
 
 @bp.get("/settings/export.csv")
 def export_csv():
     stamp = now().strftime("%Y%m%d")
-    return _download(data_export.people_csv(db()), f"topofmind-people-{stamp}.csv", "text/csv")
+    return _download(data_export.contacts_csv(db()), f"topofmind-people-{stamp}.csv", "text/csv")
 
 
 @bp.post("/settings/delete-all")

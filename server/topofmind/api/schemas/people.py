@@ -5,6 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from ...services.opportunities import STAGES
 from .common import DateTime, PageQuery, Text, list_schema
 
 TAGS = fields.List(
@@ -107,21 +108,7 @@ class PersonQuery(PageQuery):
     company = Text(300)
     tag = Text(40)
     degree = fields.Integer(validate=validate.OneOf([1, 2, 3]))
-    stage = fields.String(
-        validate=validate.OneOf(
-            [
-                "interested",
-                "applied",
-                "screening",
-                "interviewing",
-                "offer",
-                "hired",
-                "rejected",
-                "withdrawn",
-                "networking",
-            ]
-        )
-    )
+    stage = fields.String(validate=validate.OneOf([*STAGES, "networking"]))
     status = fields.String(
         validate=validate.OneOf(["on_track", "due", "overdue", "too_frequent", "no_contact"])
     )

@@ -5,21 +5,9 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from ...domain.rules import KINDS
 from ...services.suggestions import STATUSES
 from .common import DateTime, PageQuery, list_schema
-
-KINDS = (
-    "thank_you",
-    "comment",
-    "react",
-    "share",
-    "check_in",
-    "respond",
-    "ask_intro",
-    "event_follow_up",
-    "keep_warm",
-    "connect",
-)
 
 
 class DraftWarningOut(ma.Schema):
