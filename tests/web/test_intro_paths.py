@@ -32,11 +32,14 @@ def test_check_a_message_points_at_the_words(app, web, clock):
         load_demo(session, clock.now)
     contacts = web.text("/contacts?q=marcus")
     person_id = int(contacts.split('href="/contacts/')[1].split('"')[0])
-    response = web.post(f"/contacts/{person_id}/check", data={
-        "channel": "email",
-        "text": "Hi Marcus, I hope this email finds you well. I still haven't heard back "
-                "and need an answer ASAP!!!",
-    })
+    response = web.post(
+        f"/contacts/{person_id}/check",
+        data={
+            "channel": "email",
+            "text": "Hi Marcus, I hope this email finds you well. I still haven't heard back "
+            "and need an answer ASAP!!!",
+        },
+    )
     assert response.status_code == 200
     page = response.data.decode()
     assert "hope this email finds you well" in page
