@@ -57,11 +57,10 @@ def evil_origin(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        yield playwright.chromium
+def chromium(playwright):
+    """pytest-playwright's session driver: a second sync driver in the same thread would clash
+    with the one the dashboard and extension suites keep open for the whole session."""
+    return playwright.chromium
 
 
 @pytest.fixture(scope="module")
