@@ -305,7 +305,7 @@ def load_demo(session: Session, now: datetime) -> dict[str, int]:
         "hannah",
         "inbound_request",
         0.8,
-        "Hannah asked for two references by Friday.",
+        "Could you send me two references by Friday?",
         direction="inbound",
         opportunity=northwind,
     )
