@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Response, json
+from flask import json
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from ..services import data_export
 from . import now
 from .db import db_session
+from .downloads import private_file
 
 blp = Blueprint(
     "exports", __name__, url_prefix="/api", description="Backup and export of the user's data"
 )
-
-
-def _download(body: str, mimetype: str, filename: str) -> Response:
-    response = Response(body, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 @blp.route("/export.json")
@@ -34,7 +28,7 @@ class ExportJson(MethodView):
         """Everything stored, as one JSON document (raw capture HTML left out)."""
         stamp = now()
         document = data_export.export_data(db_session(), stamp)
-        return _download(
+        return private_file(
             json.dumps(document, ensure_ascii=False),
             "application/json",
             f"topofmind-export-{stamp:%Y%m%d}.json",
@@ -48,7 +42,7 @@ class ExportContactsCsv(MethodView):
     )
     def get(self):
         """Every person as CSV; cells that look like spreadsheet formulas start with ``'``."""
-        return _download(
+        return private_file(
             data_export.contacts_csv(db_session()),
             "text/csv",
             f"topofmind-contacts-{now():%Y%m%d}.csv",

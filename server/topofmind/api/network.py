@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -10,6 +9,7 @@ from ..services import merging
 from ..services import network as service
 from . import now
 from .db import db_session
+from .downloads import private_file
 from .schemas.network import (
     ConnectionCsvQuery,
     ConnectionList,
@@ -50,11 +50,7 @@ class ConnectionsCsv(MethodView):
     def get(self, args):
         """The connections as a spreadsheet-safe CSV download."""
         body = service.connections_csv(db_session(), **args)
-        return Response(
-            body,
-            mimetype="text/csv",
-            headers={"Content-Disposition": 'attachment; filename="connections.csv"'},
-        )
+        return private_file(body, "text/csv", "connections.csv")
 
 
 @blp.route("/contacts/<int:person_id>/intro-paths")

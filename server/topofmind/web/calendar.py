@@ -6,8 +6,9 @@ API token (``security.calendar_token``); a missing or wrong key gets a plain 404
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, request
+from flask import Blueprint, abort, current_app, request
 
+from ..api.downloads import private_file
 from ..security import calendar_token, tokens_equal
 from ..services.calendar_feed import build_calendar
 from .common import db, now
@@ -21,7 +22,4 @@ def calendar_feed():
     if not tokens_equal(request.args.get("key"), expected):
         abort(404)
     body = build_calendar(db(), now(), base_url=request.host_url.rstrip("/"))
-    response = Response(body, mimetype="text/calendar")
-    response.headers["Content-Disposition"] = 'inline; filename="topofmind.ics"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return private_file(body, "text/calendar", "topofmind.ics", inline=True)

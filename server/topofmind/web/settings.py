@@ -6,7 +6,6 @@ import json
 
 from flask import (
     Blueprint,
-    Response,
     current_app,
     flash,
     redirect,
@@ -15,6 +14,7 @@ from flask import (
     url_for,
 )
 
+from ..api.downloads import private_file
 from ..config import DEFAULT_EXTENSION_ID
 from ..domain.settings import DEFAULT_KEEP_WARM_TARGETS, CadenceSettings
 from ..domain.timing import valid_zone_name
@@ -124,24 +124,17 @@ def save_settings():
     return redirect(url_for("web_settings.settings_page"), code=303)
 
 
-def _download(body: str, filename: str, mimetype: str) -> Response:
-    response = Response(body, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 @bp.get("/settings/export.json")
 def export_json():
     stamp = now().strftime("%Y%m%d")
     body = json.dumps(data_export.export_data(db(), now()), ensure_ascii=False, indent=1)
-    return _download(body, f"topofmind-export-{stamp}.json", "application/json")
+    return private_file(body, "application/json", f"topofmind-export-{stamp}.json")
 
 
 @bp.get("/settings/export.csv")
 def export_csv():
     stamp = now().strftime("%Y%m%d")
-    return _download(data_export.contacts_csv(db()), f"topofmind-people-{stamp}.csv", "text/csv")
+    return private_file(data_export.contacts_csv(db()), "text/csv", f"topofmind-people-{stamp}.csv")
 
 
 @bp.post("/settings/delete-all")
