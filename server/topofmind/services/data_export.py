@@ -12,18 +12,17 @@ import io
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from .. import __version__
+from ..linkedin.export import escape_spreadsheet_cell
 from ..store.models import Base, CadenceSnapshot, Person
 from .views import person_stages
 
 # Internal state, not the user's data: job leases and the cached cadence figures (recomputed).
 SKIPPED_TABLES = {"job_lock", "cadence_snapshot", "merge_record"}
 SKIPPED_COLUMNS = {"capture": {"html_gz"}}
-# A spreadsheet runs a cell starting with these as a formula (CSV injection, OWASP).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 CONTACT_COLUMNS = (
     "id",
@@ -88,10 +87,7 @@ def escape_cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, int | float):
         return str(value)
-    text = str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
+    return escape_spreadsheet_cell(str(value))
 
 
 def contacts_csv(session: Session) -> str:
@@ -127,10 +123,6 @@ KEPT_ON_DELETE = {"setting", "job_lock"}
 
 def delete_everything(session: Session) -> int:
     """Delete all stored data but the settings; returns the number of rows removed."""
-    from sqlalchemy import delete
-
-    from ..store.models import Base
-
     removed = 0
     for table in reversed(Base.metadata.sorted_tables):
         if table.name in KEPT_ON_DELETE:
