@@ -65,6 +65,21 @@ def integrity_check(data_dir: Path) -> str:
         return ", ".join(row[0] for row in connection.execute("PRAGMA integrity_check"))
 
 
+def resend_unacked(base: str, headers: dict, unacked: dict) -> Counter:
+    """What the extension's queue does after a restart: send every unacknowledged capture again;
+    the status codes counted."""
+    statuses = Counter()
+    for capture_id, (url, html) in unacked.items():
+        response = requests.post(
+            f"{base}/api/captures",
+            json=capture_payload(capture_id, url, html),
+            headers=headers,
+            timeout=120,
+        )
+        statuses[response.status_code] += 1
+    return statuses
+
+
 def crash_round(
     data_dir: Path,
     database_url: str | None,
@@ -93,24 +108,10 @@ def crash_round(
         headers = {"Authorization": f"Bearer {token}"}
         before = set(listed_capture_ids(server.base, token))
         lost = report.acked - before
-        resend = Counter()
-        for capture_id, (url, html) in report.unacked.items():
-            response = requests.post(
-                f"{server.base}/api/captures",
-                json=capture_payload(capture_id, url, html),
-                headers=headers,
-                timeout=120,
-            )
-            resend[response.status_code] += 1
-        again = Counter()
-        for capture_id, (url, html) in report.unacked.items():
-            response = requests.post(
-                f"{server.base}/api/captures",
-                json=capture_payload(capture_id, url, html),
-                headers=headers,
-                timeout=120,
-            )
-            again[response.status_code] += 1
+
+        resend = resend_unacked(server.base, headers, report.unacked)
+        # A second resend must change nothing: the capture id is the idempotency key.
+        again = resend_unacked(server.base, headers, report.unacked)
         listed = listed_capture_ids(server.base, token)
     finally:
         server.stop()
