@@ -4,7 +4,7 @@
     PYTHONPATH=server python3 scripts/bench_capture.py [--rounds 10] [--reparse 10000]
 
 1. Starts ``topofmind serve`` on a temporary SQLite database and POSTs every real page in
-   ``../shared/fixtures/linkedin`` ROUNDS times (new capture id each time): p50/p95 per page.
+   ``tests/fixtures/linkedin`` ROUNDS times (new capture id each time): p50/p95 per page.
 2. Stores REPARSE captures (the real pages, cycled) and times ``reparse_all`` over all of them.
 """
 
@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ROOT.parent / "shared" / "fixtures" / "linkedin"
+PAGES = ROOT / "tests" / "fixtures" / "linkedin"
 sys.path.insert(0, str(ROOT / "server"))
 
 

@@ -22,7 +22,7 @@ import lxml.html
 
 from topofmind.linkedin import parse_page
 
-DEFAULT_DIR = Path(__file__).resolve().parents[1] / ".." / "shared" / "fixtures" / "linkedin"
+DEFAULT_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "linkedin"
 
 
 def best_times(funcs, repeat: int) -> list[float]:

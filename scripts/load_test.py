@@ -33,7 +33,7 @@ from pathlib import Path
 import requests
 
 REPO = Path(__file__).resolve().parents[1]
-PAGES_DIR = REPO.parent / "shared" / "fixtures" / "linkedin"
+PAGES_DIR = REPO / "tests" / "fixtures" / "linkedin"
 PG_SERVER = "postgresql://postgres@127.0.0.1:5432/test"
 
 

@@ -1,4 +1,4 @@
-"""The ``topofmind`` command line (design §3)."""
+"""The ``topofmind`` command line (docs/api.md)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Configuration: defaults here, overridden by the environment, overridden by the dict tests pass.
 
-Environment variables (design §3): ``TOPOFMIND_DATA_DIR``, ``DATABASE_URL``, ``TOPOFMIND_HOST``,
+Environment variables (docs/api.md): ``TOPOFMIND_DATA_DIR``, ``DATABASE_URL``, ``TOPOFMIND_HOST``,
 ``TOPOFMIND_PORT``.
 """
 

@@ -1,6 +1,6 @@
 """The API's security envelope: token, Host and Origin checks, dashboard session and CSRF.
 
-Any page in the user's browser can send requests to 127.0.0.1 (``shared/browser-testing.md``):
+Any page in the user's browser can send requests to 127.0.0.1 (docs/security.md):
 CORS hides responses but not writes, and DNS rebinding makes a hostile name same-origin. So every
 request must name our host, a present Origin must be ours or the paired extension's, and every data
 call carries the user's token (the extension) or the dashboard session plus a CSRF token.

@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.support.fixtures import FIXTURES_DIR as FIXTURES
 
 PAGES = FIXTURES / "linkedin"
 TRUTH = {t["file"]: t for t in json.loads((PAGES / "ground_truth.json").read_text())}

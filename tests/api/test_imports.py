@@ -11,7 +11,8 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import FIXTURES, REPO, build_app
+from tests.conftest import REPO, build_app
+from tests.support.fixtures import FIXTURES_DIR as FIXTURES
 from topofmind.linkedin.export import (
     ConnectionRow,
     InvitationRow,

@@ -6,7 +6,7 @@ import json
 
 from tests.api.test_captures import capture
 from tests.api.test_imports import upload
-from tests.conftest import FIXTURES
+from tests.support.fixtures import FIXTURES_DIR as FIXTURES
 
 TRUTH = {
     t["file"]: t for t in json.loads((FIXTURES / "linkedin" / "ground_truth.json").read_text())

@@ -1,4 +1,4 @@
-"""A local https://www.linkedin.com serving the saved LinkedIn pages of the shared fixtures.
+"""A local https://www.linkedin.com serving the saved LinkedIn pages of ``tests/fixtures/linkedin``.
 
 Chromium reaches it through ``--host-resolver-rules`` (``LinkedInSite.resolver_rule``); the
 certificate is self-signed, generated with ``openssl`` when the site starts, so the browser runs
@@ -20,8 +20,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-FIXTURES_DIR = REPO_ROOT / ".." / "shared" / "fixtures" / "linkedin"
+from tests.support.fixtures import LINKEDIN_PAGES
+
+FIXTURES_DIR = LINKEDIN_PAGES
 HOST = "www.linkedin.com"
 
 # The fixtures are saved pages: their scripts and trackers must not run against a local copy.

@@ -10,6 +10,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests.support.fixtures import EXPORT_FILES
+
 try:
     from .dashboard_fixtures import (
         REPO_ROOT,
@@ -293,10 +295,9 @@ def test_pair_the_extension_from_settings(chromium_with_extension, dashboard_ser
 
 
 def test_import_the_linkedin_export_from_the_browser(signed_in, dashboard_server, tmp_path):
-    pytest.importorskip("topofmind.services.imports")
     import zipfile
 
-    export = REPO_ROOT / ".." / "shared" / "fixtures" / "linkedin-export"
+    export = EXPORT_FILES
     archive_path = tmp_path / "Basic_LinkedInDataExport.zip"
     with zipfile.ZipFile(archive_path, "w") as archive:
         archive.write(export / "connections_05_synthetic_fuzz.csv", "Connections.csv")

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.fixtures import EXPORT_FILES
 from topofmind.linkedin.export import (
     NULL_MARKERS,
     CommentRow,
@@ -37,7 +38,7 @@ from topofmind.linkedin.export import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
-FIXTURES = REPO / ".." / "shared" / "fixtures" / "linkedin-export"
+FIXTURES = EXPORT_FILES
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.fixtures import LINKEDIN_PAGES as FIXTURE_DIR
+from tests.support.fixtures import ground_truth as load_ground_truth
 from topofmind.linkedin import detect_kind
-
-from .conftest import FIXTURE_DIR, load_ground_truth
 
 
 @pytest.mark.parametrize(

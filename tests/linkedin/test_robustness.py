@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support.fixtures import LINKEDIN_PAGES as FIXTURE_DIR
+from tests.support.fixtures import ground_truth as load_ground_truth
 from topofmind.linkedin import ParsedPage, parse_page
 from topofmind.linkedin.model import PAGE_KINDS
-
-from .conftest import FIXTURE_DIR, load_ground_truth
 
 KINDS = set(PAGE_KINDS)
 URLS = [

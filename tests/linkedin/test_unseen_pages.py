@@ -2,7 +2,7 @@
 
 Each file in ``tests/linkedin/pages/`` keeps the DOM structure of a real page of its era (names
 and texts fictional). The expected values are what the page visibly shows, written per the
-labelling conventions of ``shared/fixtures/linkedin/MANIFEST.md``: every listed field is compared,
+labelling conventions of ``tests/fixtures/linkedin/MANIFEST.md``: every listed field is compared,
 nulls included.
 """
 

@@ -7,7 +7,7 @@ import uuid
 
 from sqlalchemy import select
 
-from tests.conftest import FIXTURES
+from tests.support.fixtures import FIXTURES_DIR as FIXTURES
 from topofmind.store.models import Base
 
 PAGES = FIXTURES / "linkedin"

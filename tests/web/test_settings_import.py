@@ -4,13 +4,11 @@ import csv
 import io
 import json
 import re
-from pathlib import Path
 
 import pytest
 
+from tests.support.fixtures import FIXTURES_DIR as FIXTURES
 from tests.web.conftest import flash_text
-
-FIXTURES = Path(__file__).resolve().parents[2] / ".." / "shared" / "fixtures"
 
 
 def settings_form(**overrides):

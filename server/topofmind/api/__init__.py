@@ -1,4 +1,7 @@
-"""The JSON API under ``/api`` (design §3). Handlers parse with a schema, call one service, dump."""
+"""The JSON API under ``/api`` (docs/api.md).
+
+Handlers parse with a schema, call one service, dump.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ def now():
 
 
 def refresh(session, person_ids) -> None:
-    """Recompute suggestions for the people a write touched (design §4: after every write)."""
+    """Recompute suggestions for the people a write touched (docs/cadence.md: after every write)."""
     from ..services.suggestions import recompute
 
     ids = {person_id for person_id in person_ids if person_id}

@@ -1,5 +1,5 @@
 """Cadence figures per person: how often, how recently, how warm, and how that compares to the
-target for the person's stage (design §4, "Cadence figures per person")."""
+target for the person's stage (docs/cadence.md)."""
 
 from __future__ import annotations
 

@@ -47,7 +47,7 @@ DRAFT_KINDS = (
     "respond",
 )
 
-# Stages of an opportunity still in play (design §2); "closed" and "networking" are not.
+# Stages of an opportunity still in play (docs/data-model.md); "closed" and "networking" are not.
 OPEN_STAGES = ("interested", "applied", "screening", "interviewing", "offer")
 
 DEFAULT_CHANNELS: dict[str, str] = {

@@ -1,4 +1,4 @@
-"""The facts the cadence engine reasons about: frozen mirrors of the stored model (design §2).
+"""The facts the cadence engine reasons about: frozen mirrors of the stored model.
 
 The services load rows, map them to these dataclasses and build one `Facts`; the engine never
 touches the database. `Facts` builds its per-person indexes once, so recomputing one person is a

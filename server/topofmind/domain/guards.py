@@ -1,4 +1,4 @@
-"""The guards of design §4, applied to one person's candidates and then to everyone's.
+"""The guards of docs/cadence.md, applied to one person's candidates and then to everyone's.
 
 Order matters and is fixed: messages move into the person's working hours; candidates are taken
 by priority, each checked against the public-engagement cap and pushed out to keep two days

@@ -1,4 +1,4 @@
-"""The nine suggestion rules of design §4, each a pure function of one person's facts and a clock.
+"""The suggestion rules of docs/cadence.md, each a pure function of one person's facts and a clock.
 
 A rule returns candidate `Suggestion`s with their raw due time; the guards (`guards.py`) then
 move messages into working hours, space touches out, cap public engagement, and the engine

@@ -1,7 +1,7 @@
 """Every default of the cadence engine, in one frozen dataclass.
 
-The values follow the job-search playbook (design §4): thank-you within 24–48 h, fresh posts for
-48 h, check-ins 5 business days after the last interview then +7 and +14, and per-stage
+The values follow the job-search playbook (docs/cadence.md): thank-you within 24–48 h, fresh
+posts for 48 h, check-ins 5 business days after the last interview then +7 and +14, and per-stage
 keep-warm targets. Users edit them on the settings page; `from_mapping` accepts whatever subset
 was stored and `to_dict` gives the full, JSON-ready picture back.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-#: Stage → (target minimum, target maximum) days between touches (design §4 rule 8).
+#: Stage → (target minimum, target maximum) days between touches (docs/cadence.md, keep_warm).
 DEFAULT_KEEP_WARM_TARGETS: tuple[tuple[str, int, int], ...] = (
     ("interested", 14, 21),
     ("applied", 14, 21),

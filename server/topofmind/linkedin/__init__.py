@@ -1,4 +1,4 @@
-"""Pure parsing of LinkedIn pages: HTML in, frozen dataclasses out (design §3).
+"""Pure parsing of LinkedIn pages: HTML in, frozen dataclasses out (docs/parser.md).
 
 ``parse_page(html, url)`` is the entry point; its ``to_dict()`` is the
 ``topofmind parse --json`` contract.

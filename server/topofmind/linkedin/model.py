@@ -63,7 +63,7 @@ class ParsedPage:
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict:
-        """The ``topofmind parse --json`` shape (design §3), exactly these six keys."""
+        """The ``topofmind parse --json`` shape (docs/parser.md), exactly these six keys."""
         return {
             "kind": self.kind,
             "person": self.person.to_dict() if self.person is not None else None,

@@ -43,7 +43,7 @@ def _parse_tree(data: bytes):
 
 
 def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
-    """Everything the parser can read from one LinkedIn page (design §3's JSON via ``to_dict``).
+    """Everything the parser can read from one LinkedIn page (``to_dict``: docs/parser.md's JSON).
 
     ``html`` may be text or bytes (decoded as UTF-8, invalid bytes replaced, a BOM honoured).
     Unknown, empty, truncated, hostile or non-LinkedIn input gives ``kind="unknown"`` (or what

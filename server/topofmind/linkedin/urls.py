@@ -1,6 +1,6 @@
 """LinkedIn URLs and URNs: recognising, canonicalising, and reading the time inside an id.
 
-Canonical forms (design §3): profiles ``https://www.linkedin.com/in/<id>/``, organisations
+Canonical forms (docs/parser.md): profiles ``https://www.linkedin.com/in/<id>/``, organisations
 ``/company/<slug>/``, ``/showcase/<slug>/`` and ``/school/<slug>/``, posts
 ``https://www.linkedin.com/feed/update/<urn>/``.
 """

@@ -1,4 +1,4 @@
-"""Paged lists: ``{items, total, page, per_page}`` (design §3)."""
+"""Paged lists: ``{items, total, page, per_page}`` (docs/api.md)."""
 
 from __future__ import annotations
 

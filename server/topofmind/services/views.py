@@ -1,4 +1,4 @@
-"""Plain-dict views of stored rows, shaped like the API's resources (design §3)."""
+"""Plain-dict views of stored rows, shaped like the API's resources (docs/api.md)."""
 
 from __future__ import annotations
 

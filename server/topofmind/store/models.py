@@ -1,4 +1,4 @@
-"""The data model (design §2) as SQLAlchemy 2 declarative classes.
+"""The data model (docs/data-model.md) as SQLAlchemy 2 declarative classes.
 
 One person is one row: a vanity URL and a member-URN URL of the same human resolve to the same
 ``Person`` (see ``services.people``). Deleting a person cascades to everything about them,

@@ -1,4 +1,4 @@
-"""Capture schemas (design §3)."""
+"""Capture schemas (docs/api.md)."""
 
 from __future__ import annotations
 
