@@ -24,8 +24,19 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SOURCE = REPO.parent / "shared" / "fixtures"
 TARGET = REPO / "tests" / "fixtures"
+
+
+def _default_source() -> Path:
+    """``../shared/fixtures`` beside the repository; for a git worktree kept one folder deeper
+    (``work/wt/NAME``), beside its parent."""
+    for base in (REPO.parent, REPO.parent.parent):
+        if (base / "shared" / "fixtures").is_dir():
+            return base / "shared" / "fixtures"
+    return REPO.parent / "shared" / "fixtures"
+
+
+SOURCE = _default_source()
 
 
 def _read_truth(folder: Path) -> list[dict]:

@@ -27,7 +27,9 @@ def test_every_labelled_field_matches(truth):
 @pytest.mark.parametrize("truth", TRUTHS, ids=[t["file"] for t in TRUTHS])
 def test_output_has_exactly_the_contract_keys(truth):
     out = parse_page((FIXTURE_DIR / truth["file"]).read_bytes(), truth["url"]).to_dict()
-    assert list(out) == ["kind", "person", "people", "posts", "parser_version", "warnings"]
+    assert list(out) == [
+        "kind", "person", "people", "posts", "job", "jobs", "parser_version", "warnings",
+    ]  # fmt: skip
     assert out["parser_version"] == PARSER_VERSION
     person_keys = [
         "name", "headline", "title", "company", "location", "public_id", "profile_url",
@@ -42,6 +44,21 @@ def test_output_has_exactly_the_contract_keys(truth):
     for post in out["posts"]:
         assert list(post) == post_keys
         assert post["url"] == f"https://www.linkedin.com/feed/update/{post['urn']}/"
+    job_keys = [
+        "job_id", "url", "title", "company", "company_url", "location", "workplace_type",
+        "employment_type", "posted_relative", "applicants", "easy_apply", "description",
+        "hiring_team",
+    ]  # fmt: skip
+    if out["job"] is not None:
+        assert list(out["job"]) == job_keys
+        assert out["job"]["url"] == f"https://www.linkedin.com/jobs/view/{out['job']['job_id']}/"
+        for member in out["job"]["hiring_team"]:
+            assert list(member) == ["name", "headline", "profile_url", "role", "degree"]
+    for card in out["jobs"]:
+        assert list(card) == ["job_id", "url", "title", "company", "location", "posted_relative"]
+        assert card["url"] == f"https://www.linkedin.com/jobs/view/{card['job_id']}/"
+    if truth["kind"] not in ("job", "job_search"):
+        assert out["job"] is None and out["jobs"] == []
 
 
 def test_str_input_gives_the_same_result_as_bytes():

@@ -1,6 +1,11 @@
 """Page-kind detection from the URL first, then from cheap markers in the content.
 
 Selectors (content markers, looked for with ``bytes.find`` over the raw page, no decoding):
+- job pages first, because a logged-out job page also carries the profile marker
+  ``top-card-layout__title``: job-search lists (guest ``d_jobs_guest_search``, Ember
+  ``jobs-search-results-list`` / ``data-occludable-job-id``) → job_search; one posting (guest
+  ``d_jobs_guest_details``, Ember ``jobs-unified-top-card``, SDUI ``JobDetails_AboutTheJob``,
+  JSON-LD JobPosting) → job;
 - recent-activity top card → activity; profile top cards (Ember ``pv-top-card``, public
   ``top-card-layout``, SDUI ``ProfileVerificationTriggerRef``, JSON-LD Person) → profile;
 - Connections/people cards → people; JSON-LD SocialMediaPosting → post;
@@ -14,6 +19,15 @@ from urllib.parse import urlsplit
 from .urls import is_linkedin_url
 
 _CONTENT_MARKERS: tuple[tuple[bytes, str], ...] = (
+    (b"d_jobs_guest_search", "job_search"),
+    (b"jobs-search-results-list", "job_search"),
+    (b"data-occludable-job-id", "job_search"),
+    (b"jobs-search__results-list", "job_search"),
+    (b"d_jobs_guest_details", "job"),
+    (b"jobs-unified-top-card", "job"),
+    (b"JobDetails_AboutTheJob", "job"),
+    (b'"@type":"JobPosting"', "job"),
+    (b'"@type": "JobPosting"', "job"),
     (b"recent-activity-top-card", "activity"),
     (b"SocialMediaPosting", "post"),
     (b"pv-top-card", "profile"),
@@ -74,7 +88,25 @@ def kind_from_url(url: str | None) -> str:
         return "unknown"
     if head in ("company", "showcase") and len(segments) >= 3 and segments[2] == "posts":
         return "feed"
+    if head == "comm" and len(segments) >= 2:
+        head, segments = segments[1], segments[1:]
+    if head == "jobs":
+        return _job_kind(segments[1:])
     return "unknown"
+
+
+# /jobs/ pages that list no postings (settings, the tracker's own tools, the poster's side).
+_JOBS_NOT_LISTS = frozenset({"application-settings", "job-alerts", "post", "hiring", "preferences"})
+
+
+def _job_kind(rest: list[str]) -> str:
+    """``/jobs/view/…`` is one posting; the jobs home, searches, collections, the tracker and
+    logged-out search pages (``/jobs/data-engineer-jobs-new-york``) list postings."""
+    if rest and rest[0] == "view":
+        return "job" if len(rest) >= 2 else "unknown"
+    if rest and rest[0] in _JOBS_NOT_LISTS:
+        return "unknown"
+    return "job_search"
 
 
 def kind_from_content(data: bytes) -> str:
@@ -86,7 +118,8 @@ def kind_from_content(data: bytes) -> str:
 
 
 def detect_kind(url: str | None = None, html: str | bytes | None = None) -> str:
-    """One of profile, post, feed, activity, search, people, unknown; the URL decides first."""
+    """One of profile, post, feed, activity, search, people, job, job_search, unknown; the URL
+    decides first."""
     kind = kind_from_url(url)
     if kind != "unknown" or html is None:
         return kind

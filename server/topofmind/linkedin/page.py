@@ -12,8 +12,10 @@ import logging
 
 import lxml.etree
 
+from .jobs import parse_posting, scan
+from .jobs_search import parse_open_posting, parse_results
 from .kinds import detect_kind, kind_from_content
-from .model import ParsedPage, ParsedPerson
+from .model import ParsedJob, ParsedJobCard, ParsedPage, ParsedPerson
 from .people import parse_people
 from .posts import parse_posts
 from .profile import owner_from_links, parse_activity_owner, parse_profile, profile_from_json
@@ -109,7 +111,19 @@ def _parse_kind(doc, kind: str, url: str | None, warnings: list[str], raw: bytes
     person: ParsedPerson | None = None
     people: list[ParsedPerson] = []
     posts = []
-    if kind == "profile":
+    job: ParsedJob | None = None
+    jobs: list[ParsedJobCard] = []
+    if kind == "job":
+        job = parse_posting(doc, scan(doc), url)
+        if job is None:
+            warnings.append("job page without a recognisable posting")
+    elif kind == "job_search":
+        anchors = scan(doc)
+        jobs = parse_results(doc, anchors)
+        job = parse_open_posting(doc, anchors, url)
+        if not jobs and job is None:
+            warnings.append("no job results found")
+    elif kind == "profile":
         person = parse_profile(doc, url, raw) or profile_from_json(doc, url)
         posts = parse_posts(doc, url, raw=raw, profile_page=True)
         if person is None:
@@ -138,5 +152,7 @@ def _parse_kind(doc, kind: str, url: str | None, warnings: list[str], raw: bytes
         person=person,
         people=tuple(people),
         posts=tuple(posts),
+        job=job,
+        jobs=tuple(jobs),
         warnings=tuple(warnings),
     )

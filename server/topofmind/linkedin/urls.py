@@ -149,3 +149,36 @@ def posted_at_from_urn(urn: str | None) -> str | None:
         return None
     when = datetime.fromtimestamp(millis / 1000, tz=UTC)
     return when.strftime("%Y-%m-%dT%H:%M:%S.") + f"{millis % 1000:03d}Z"
+
+
+# Job ids: /jobs/view/<id>, /jobs/view/<slug>-<id> (logged-out pages), ?currentJobId=<id> (search
+# panes, collections), urn:li:jobPosting:<id> / urn:li:fsd_jobPosting:<id> (attributes, JSON).
+_JOB_VIEW_ID = re.compile(r"/jobs/view/(?:[^/?#]*?-)?(\d{6,20})(?:[/?#]|$)")
+_CURRENT_JOB_ID = re.compile(r"[?&]currentJobId=(\d{6,20})")
+_JOB_URN = re.compile(r"urn:li:(?:fsd_|fs_normalized_)?jobPosting:(\d{6,20})")
+
+
+def job_id_from_url(url: str | None) -> str | None:
+    """The job id a LinkedIn URL names: ``/jobs/view/[<slug>-]<id>`` first, else the
+    ``currentJobId`` query parameter (a search's open posting); None otherwise. Relative URLs
+    work."""
+    if not url or not isinstance(url, str):
+        return None
+    match = _JOB_VIEW_ID.search(url)
+    if match is None:
+        match = _CURRENT_JOB_ID.search(url.replace("&amp;", "&"))
+    return match.group(1) if match else None
+
+
+def job_id_from_urn(text: str | None) -> str | None:
+    """The id in ``urn:li:jobPosting:<id>`` (or its ``fsd_``/``fs_normalized_`` forms); else
+    None."""
+    if not text:
+        return None
+    match = _JOB_URN.search(text)
+    return match.group(1) if match else None
+
+
+def canonical_job_url(job_id: str) -> str:
+    """``https://www.linkedin.com/jobs/view/<id>/``."""
+    return f"{BASE}/jobs/view/{job_id}/"
