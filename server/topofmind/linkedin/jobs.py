@@ -114,7 +114,7 @@ _CLASS_GROUPS = {
     "descriptions": DESCRIPTION_CLASSES,
     "team": HIRING_TEAM_CLASSES,
     "panes": PANE_CLASSES,
-    "criteria": ("job-criteria-item",),
+    "criteria": ("job-criteria-item", "job-criteria__item"),
     "cards": ("job-card-container",),
 }
 _ANCHOR_CLASSES = re.compile(
@@ -137,7 +137,7 @@ def _maybe_anchor_class(cls: str) -> bool:
         or "jobs-poster" in cls
         or "__detail" in cls
         or "details-pane" in cls
-        or "criteria-item" in cls
+        or "criteria" in cls
         or "job-card-container" in cls
     )
 

@@ -70,15 +70,15 @@ def _profile_links(root) -> list[tuple[object, str]]:
 
 
 def _member_card(first_link, url: str, section, links: list[tuple[object, str]]):
+    """The largest ancestor of ``first_link`` below the section (so never the section's own
+    heading) that holds no other member's link."""
     node = first_link
     while True:
         parent = node.getparent()
-        if parent is None or parent is section.getparent():
+        if parent is None or parent is section or not inside(parent, section):
             return node
         if any(other != url and inside(link, parent) for link, other in links):
             return node
-        if parent is section:
-            return parent
         node = parent
 
 
@@ -88,6 +88,10 @@ def _is_badge(text: str) -> bool:
 
 def _member(card, own_links: list, url: str) -> ParsedHiringMember | None:
     lines = list(runs(card, buttons=False))
+    # Logged-out cards put the name only in a screen-reader copy inside the link and show it
+    # as the card's title: then the first shown run of the card is the name.
+    if not any(inside(el, link) for el, _text in lines for link in own_links):
+        own_links = [card]
     name = None
     degree = None
     role = None
