@@ -7,8 +7,15 @@ def test_opportunity_with_people(client, make_person, make_opportunity):
     manager = make_person(name="Hana Manager")
     opportunity = make_opportunity(people=[{"person_id": manager["id"], "role": "hiring_manager"}])
     assert opportunity["people"] == [
-        {"person_id": manager["id"], "role": "hiring_manager", "name": "Hana Manager"}
+        {
+            "person_id": manager["id"],
+            "role": "hiring_manager",
+            "name": "Hana Manager",
+            "on_hiring_team": False,
+            "job_poster": False,
+        }
     ]
+    assert opportunity["source"] is None and opportunity["linkedin_job_id"] is None
     assert client.get(f"/api/contacts/{manager['id']}").json["stage"] == "applied"
     listed = client.get("/api/opportunities?stage=open").json
     assert listed["total"] == 1

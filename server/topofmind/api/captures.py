@@ -10,12 +10,22 @@ from sqlalchemy.exc import IntegrityError
 
 from ..errors import TooLarge
 from ..services import captures as service
+from ..services import job_postings
 from ..services import suggestions as suggestion_service
-from ..services.views import person_view
+from ..services.views import opportunity_view, person_view
 from ..store.models import Person, Post
-from . import now
+from . import now, refresh
 from .db import db_session
-from .schemas.captures import CaptureIn, CaptureList, CaptureOut, CaptureQuery, CaptureSummary
+from .schemas.captures import (
+    CaptureIn,
+    CaptureList,
+    CaptureOut,
+    CaptureQuery,
+    CaptureSummary,
+    SavedJobIn,
+    UndoneOut,
+)
+from .schemas.opportunities import OpportunityOut
 
 blp = Blueprint("captures", __name__, url_prefix="/api/captures", description="Page captures")
 
@@ -53,6 +63,7 @@ def capture_result(capture) -> dict:
         "posts": service.capture_posts_view(session, capture),
         "suggestions": suggestions,
         "warnings": list(capture.warnings or []),
+        **job_postings.capture_view(session, capture, now()),
     }
 
 
@@ -101,6 +112,7 @@ class Captures(MethodView):
                     )
                 )
             )
+            touched |= job_postings.people_saved_by(session, capture)
             if touched:
                 suggestion_service.recompute(session, now(), touched)
         return capture_result(capture), 201 if created else 200
@@ -111,3 +123,30 @@ class CaptureResource(MethodView):
     @blp.response(200, CaptureSummary)
     def get(self, capture_id):
         return service.get_capture(db_session(), capture_id)
+
+
+@blp.route("/<capture_id>/saved-jobs")
+class SavedJobs(MethodView):
+    @blp.arguments(SavedJobIn)
+    @blp.response(201, OpportunityOut)
+    @blp.alt_response(200, schema=OpportunityOut, description="Already in the pipeline")
+    def post(self, data, capture_id):
+        """Save one result of a captured job search to the pipeline (stage ``interested``)."""
+        session = db_session()
+        capture = service.get_capture(session, capture_id)
+        opportunity, created = job_postings.save_search_result(
+            session, capture, data["job_id"], now()
+        )
+        return opportunity_view(opportunity), 201 if created else 200
+
+
+@blp.route("/<capture_id>/saved-jobs/<job_id>")
+class SavedJob(MethodView):
+    @blp.response(200, UndoneOut)
+    def delete(self, capture_id, job_id):
+        """Undo what this capture saved for one posting: the opportunity and the people saved
+        for it alone. 409 once the role has changed since."""
+        session = db_session()
+        undone, kept = job_postings.undo_save(session, capture_id, job_id)
+        refresh(session, kept)
+        return undone

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from ..services import job_postings
 from ..services import opportunities as service
 from ..services.views import interview_view, opportunity_view
 from . import now, refresh
@@ -20,6 +21,7 @@ from .schemas.opportunities import (
     OpportunityList,
     OpportunityOut,
     OpportunityQuery,
+    OpportunityRoleIn,
     OpportunityUpdate,
 )
 
@@ -71,6 +73,19 @@ class OpportunityResource(MethodView):
         service.delete_opportunity(session, opportunity)
         refresh(session, people)
         return {"deleted": True}
+
+
+@blp.route("/opportunities/<int:opportunity_id>/people/<int:person_id>")
+class OpportunityPersonRole(MethodView):
+    @blp.arguments(OpportunityRoleIn)
+    @blp.response(200, OpportunityOut)
+    def patch(self, data, opportunity_id, person_id):
+        """Change one person's role on the opportunity (a later capture of the posting keeps it)."""
+        session = db_session()
+        opportunity = service.get_opportunity(session, opportunity_id)
+        job_postings.set_person_role(session, opportunity, person_id, data["role"], now())
+        refresh(session, {person_id})
+        return opportunity_view(opportunity)
 
 
 @blp.route("/interviews")

@@ -16,8 +16,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..errors import InvalidInput, NotFound, TooLarge
+from ..linkedin import PAGE_KINDS as PAGE_KINDS  # the kinds a capture may name (API schema)
 from ..linkedin import PARSER_VERSION, canonical_profile_url, is_linkedin_url, parse_page
 from ..store.models import Capture, Connection, MutualConnection, Person, Post, PostView
+from .job_postings import save_posting
 from .paging import Page, paginate
 from .people import (
     create_person,
@@ -96,8 +98,17 @@ def record_capture(
     return capture, True
 
 
-def apply_parse(session: Session, capture: Capture, raw: bytes, now: datetime, views=()) -> None:
-    """Parse ``raw`` and fold what it says into people, posts and views (also used by reparse)."""
+def apply_parse(
+    session: Session,
+    capture: Capture,
+    raw: bytes,
+    now: datetime,
+    views=(),
+    save_jobs: bool = True,
+) -> None:
+    """Parse ``raw`` and fold what it says into people, posts, views and the job posting it
+    shows (also used by reparse, which refreshes postings in the pipeline but, with
+    ``save_jobs`` False, adds none: the user may have removed them)."""
     try:
         extracted = parse_page(raw, capture.url).to_dict()
     except Exception:  # noqa: BLE001 - the raw capture is kept and can be re-parsed later
@@ -121,6 +132,8 @@ def apply_parse(session: Session, capture: Capture, raw: bytes, now: datetime, v
     if extracted.get("people") and _is_own_connections_page(capture.url):
         record_connections_seen(session, extracted["people"], now)
     record_posts(session, extracted.get("posts") or [], capture, now, views)
+    if extracted["kind"] == "job" and extracted.get("job"):
+        save_posting(session, extracted["job"], capture, now, create=save_jobs)
     session.flush()
 
 
@@ -296,7 +309,7 @@ def reparse_all(session: Session, now: datetime, only_older: bool = True) -> dic
             counts["skipped"] += 1
             continue
         session.execute(delete(PostView).where(PostView.capture_id == capture.id))
-        apply_parse(session, capture, capture_html(capture), now)
+        apply_parse(session, capture, capture_html(capture), now, save_jobs=False)
         counts["reparsed"] += 1
     return counts
 

@@ -124,8 +124,22 @@ def opportunity_view(opportunity: Opportunity) -> dict:
         "job_url": opportunity.job_url,
         "decision_expected_on": opportunity.decision_expected_on,
         "notes": opportunity.notes,
+        "source": opportunity.source,
+        "linkedin_job_id": opportunity.linkedin_job_id,
+        "company_url": opportunity.company_url,
+        "location": opportunity.location,
+        "workplace_type": opportunity.workplace_type,
+        "employment_type": opportunity.employment_type,
+        "description": opportunity.description,
+        "topics": list(opportunity.topics or []),
         "people": [
-            {"person_id": link.person_id, "role": link.role, "name": link.person.name}
+            {
+                "person_id": link.person_id,
+                "role": link.role,
+                "name": link.person.name,
+                "on_hiring_team": link.on_hiring_team,
+                "job_poster": link.job_poster,
+            }
             for link in opportunity.people
         ],
         "interview_ids": [interview.id for interview in opportunity.interviews],

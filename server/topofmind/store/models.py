@@ -100,6 +100,9 @@ class PersonFieldChange(Base):
 
 
 class Opportunity(Timestamps, Base):
+    """A role. Saved from a LinkedIn job posting, it carries the posting's facts: one row per
+    posting (``linkedin_job_id`` is unique), however often the posting is captured."""
+
     __tablename__ = "opportunity"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -110,6 +113,18 @@ class Opportunity(Timestamps, Base):
     decision_expected_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
     closed_at: Mapped[datetime | None]
+    # Where it came from ("LinkedIn job posting", "LinkedIn job search"); None: typed by the user.
+    source: Mapped[str | None] = mapped_column(String(40))
+    linkedin_job_id: Mapped[str | None] = mapped_column(String(20), unique=True)
+    company_url: Mapped[str | None] = mapped_column(String(500))
+    location: Mapped[str | None] = mapped_column(String(300))
+    workplace_type: Mapped[str | None] = mapped_column(String(20))
+    employment_type: Mapped[str | None] = mapped_column(String(20))
+    # The posting's text, kept for drafts, and the topics read from it (share items, drafts).
+    description: Mapped[str | None] = mapped_column(Text)
+    topics: Mapped[list[Any]] = mapped_column(default=list)
+    # The capture that first saved it: "undo" on that capture removes it while it is untouched.
+    saved_from_capture_id: Mapped[str | None] = mapped_column(String(64))
 
     people: Mapped[list[OpportunityPerson]] = relationship(
         back_populates="opportunity", cascade="all, delete-orphan", order_by="OpportunityPerson.id"
@@ -129,6 +144,11 @@ class OpportunityPerson(Base):
     )
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(20), default="other")
+    # Shown in the posting's "Meet the hiring team"; ``job_poster``: with the "Job poster" badge;
+    # ``saved_with_posting``: the person was first saved by this posting (undo removes them).
+    on_hiring_team: Mapped[bool] = mapped_column(Boolean, default=False)
+    job_poster: Mapped[bool] = mapped_column(Boolean, default=False)
+    saved_with_posting: Mapped[bool] = mapped_column(Boolean, default=False)
 
     opportunity: Mapped[Opportunity] = relationship(back_populates="people")
     person: Mapped[Person] = relationship(back_populates="opportunity_links")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from ...services.captures import PAGE_KINDS
 from .common import DateTime, PageQuery, list_schema
+from .opportunities import OpportunityOut
 from .people import PersonOut
 from .suggestions import SuggestionOut
-
-PAGE_KINDS = ("profile", "post", "feed", "activity", "search", "people", "unknown")
 
 
 class ViewIn(ma.Schema):
@@ -38,6 +38,38 @@ class CapturePostOut(ma.Schema):
     tracked = fields.Boolean()
 
 
+class HiringMemberOut(ma.Schema):
+    person = fields.Nested(PersonOut)
+    role = fields.String()
+    job_poster = fields.Boolean()
+    suggestions = fields.List(fields.Nested(SuggestionOut))
+
+
+class JobPostingOut(OpportunityOut):
+    hiring_team = fields.List(fields.Nested(HiringMemberOut))
+
+
+class JobResultOut(ma.Schema):
+    job_id = fields.String()
+    url = fields.String()
+    title = fields.String(allow_none=True)
+    company = fields.String(allow_none=True)
+    location = fields.String(allow_none=True)
+    posted_relative = fields.String(allow_none=True)
+    opportunity_id = fields.Integer(allow_none=True)
+
+
+class SavedJobIn(ma.Schema):
+    job_id = fields.String(
+        required=True, validate=validate.Regexp(r"^\d{6,20}$", error="A LinkedIn job id.")
+    )
+
+
+class UndoneOut(ma.Schema):
+    opportunity_id = fields.Integer()
+    people_removed = fields.Integer()
+
+
 class CaptureOut(ma.Schema):
     capture_id = fields.String()
     kind = fields.String()
@@ -48,6 +80,9 @@ class CaptureOut(ma.Schema):
     posts = fields.List(fields.Nested(CapturePostOut))
     suggestions = fields.List(fields.Nested(SuggestionOut))
     warnings = fields.List(fields.String())
+    posting = fields.Nested(JobPostingOut, allow_none=True)
+    saved = fields.String(allow_none=True)
+    results = fields.List(fields.Nested(JobResultOut))
 
 
 class CaptureSummary(ma.Schema):

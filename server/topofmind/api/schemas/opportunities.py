@@ -13,6 +13,12 @@ class OpportunityPersonSchema(ma.Schema):
     person_id = fields.Integer(required=True, validate=validate.Range(min=1))
     role = fields.String(load_default="other", validate=validate.OneOf(ROLES))
     name = fields.String(dump_only=True)
+    on_hiring_team = fields.Boolean(dump_only=True)
+    job_poster = fields.Boolean(dump_only=True)
+
+
+class OpportunityRoleIn(ma.Schema):
+    role = fields.String(required=True, validate=validate.OneOf(ROLES))
 
 
 class OpportunityOut(ma.Schema):
@@ -23,6 +29,14 @@ class OpportunityOut(ma.Schema):
     job_url = fields.String(allow_none=True)
     decision_expected_on = fields.Date(allow_none=True)
     notes = fields.String(allow_none=True)
+    source = fields.String(allow_none=True)
+    linkedin_job_id = fields.String(allow_none=True)
+    company_url = fields.String(allow_none=True)
+    location = fields.String(allow_none=True)
+    workplace_type = fields.String(allow_none=True)
+    employment_type = fields.String(allow_none=True)
+    description = fields.String(allow_none=True)
+    topics = fields.List(fields.String())
     people = fields.List(fields.Nested(OpportunityPersonSchema))
     interview_ids = fields.List(fields.Integer())
     created_at = DateTime()
