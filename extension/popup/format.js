@@ -82,6 +82,7 @@ const SUGGESTION_KINDS = {
   check_in: "Status check-in",
   respond: "Respond",
   intro_request: "Warm introduction",
+  ask_intro: "Warm introduction",
   event_follow_up: "Follow up after the event",
   keep_warm: "Keep warm",
   connect: "Connect",

@@ -9,6 +9,7 @@ import { getSettings } from "../shared/storage.js";
 import { suggestionList } from "./cards.js";
 import { h, replace } from "./dom.js";
 import * as fmt from "./format.js";
+import { renderJobSearch, renderPosting } from "./jobs.js";
 import { renderPeople, renderPosts } from "./lists.js";
 import { renderProfile } from "./profile.js";
 import {
@@ -255,6 +256,14 @@ async function renderSent(outcome, url) {
   const extracted = response.extracted ?? {};
   const kind = response.kind ?? extracted.kind ?? pageKind(url);
   const extras = warningsNotice(response.warnings ?? extracted.warnings);
+  if (kind === "job") {
+    if (session.userActed) return;
+    return renderPosting(response, extras);
+  }
+  if (kind === "job_search") {
+    if (session.userActed) return;
+    return renderJobSearch(response, extras);
+  }
   if (kind === "profile" && response.person) {
     if (session.userActed) return;
     // The capture answer carries the person's open suggestions; older servers may not.
@@ -275,7 +284,7 @@ async function renderSent(outcome, url) {
       notice(
         "warn",
         "Top of Mind doesn't read this kind of LinkedIn page yet",
-        "It is saved. Open a person's profile, a post, your feed or a content search to see suggestions.",
+        "It is saved. Open a person's profile, a job posting, a post, your feed or a search to see suggestions.",
       ),
       ...extras,
     );

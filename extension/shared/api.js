@@ -142,5 +142,11 @@ export function createClient(settings) {
     snoozeSuggestion: (id, hours) =>
       call("POST", `/api/suggestions/${enc(id)}/snooze`, { body: { hours } }),
     dismissSuggestion: (id) => call("POST", `/api/suggestions/${enc(id)}/dismiss`, { body: {} }),
+    /** Saves a posting a capture shows (a search result, or a job page again after undo). */
+    saveJob: (captureId, jobId) =>
+      call("POST", `/api/captures/${enc(captureId)}/saved-jobs`, { body: { job_id: jobId } }),
+    /** Undoes what a capture saved for one posting (409 once the role has changed since). */
+    undoSavedJob: (captureId, jobId) =>
+      call("DELETE", `/api/captures/${enc(captureId)}/saved-jobs/${enc(jobId)}`),
   };
 }

@@ -1,6 +1,6 @@
 // What kind of LinkedIn page a URL is, from the URL alone (the server's parser has the last word).
 
-/** @typedef {"profile"|"activity"|"post"|"feed"|"search"|"people"|"unknown"} PageKind */
+/** @typedef {"profile"|"activity"|"post"|"feed"|"search"|"people"|"job"|"job_search"|"unknown"} PageKind */
 
 /** True for the pages the extension may capture (https://www.linkedin.com/...). */
 export function isLinkedInUrl(url) {
@@ -22,6 +22,8 @@ export function pageKind(url) {
   if (/^\/feed\/?$/.test(path)) return "feed";
   if (/^\/search\/results\/content\//.test(path)) return "search";
   if (/^\/search\/results\/people\//.test(path) || /^\/mynetwork\//.test(path)) return "people";
+  if (/^(\/comm)?\/jobs\/view\/[^/]+/.test(path)) return "job";
+  if (/^\/jobs(\/|$)/.test(path)) return "job_search";
   return "unknown";
 }
 

@@ -177,8 +177,12 @@ def test_undo_removes_the_role_and_the_people_saved_only_for_it(client, make_per
     assert [p["id"] for p in client.get("/api/contacts").json["items"]] == [bystander["id"]]
     again = client.delete(f"/api/captures/{body['capture_id']}/saved-jobs/{job_id}")
     assert again.status_code == 404
-    # The raw capture is kept: nothing the user captured is lost.
+    # The raw capture is kept: nothing the user captured is lost, and it can be saved again.
     assert client.get(f"/api/captures/{body['capture_id']}").status_code == 200
+    resaved = client.post(f"/api/captures/{body['capture_id']}/saved-jobs", json={"job_id": job_id})
+    assert resaved.status_code == 201, resaved.json
+    assert resaved.json["source"] == "LinkedIn job posting"
+    assert [p["name"] for p in resaved.json["people"]] == ["Sujith Reddy"]
 
 
 def test_undo_keeps_a_person_known_before(client, make_person):

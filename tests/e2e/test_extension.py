@@ -469,7 +469,7 @@ def test_a_trimmed_capture_reads_like_the_whole_page(
 def test_a_page_the_parser_does_not_know_says_so(
     paired_extension, topofmind_server, linkedin_site, screenshot
 ):
-    _, tab_id = paired_extension.open_tab("https://www.linkedin.com/jobs/view/4012345678/")
+    _, tab_id = paired_extension.open_tab("https://www.linkedin.com/messaging/thread/2-abc/")
     popup = paired_extension.open_popup(tab_id)
 
     wait_for_state(popup, "unknown-page")

@@ -12,7 +12,7 @@ from ..errors import TooLarge
 from ..services import captures as service
 from ..services import job_postings
 from ..services import suggestions as suggestion_service
-from ..services.views import opportunity_view, person_view
+from ..services.views import person_view
 from ..store.models import Person, Post
 from . import now, refresh
 from .db import db_session
@@ -22,10 +22,10 @@ from .schemas.captures import (
     CaptureOut,
     CaptureQuery,
     CaptureSummary,
+    JobPostingOut,
     SavedJobIn,
     UndoneOut,
 )
-from .schemas.opportunities import OpportunityOut
 
 blp = Blueprint("captures", __name__, url_prefix="/api/captures", description="Page captures")
 
@@ -128,16 +128,18 @@ class CaptureResource(MethodView):
 @blp.route("/<capture_id>/saved-jobs")
 class SavedJobs(MethodView):
     @blp.arguments(SavedJobIn)
-    @blp.response(201, OpportunityOut)
-    @blp.alt_response(200, schema=OpportunityOut, description="Already in the pipeline")
+    @blp.response(201, JobPostingOut)
+    @blp.alt_response(200, schema=JobPostingOut, description="Already in the pipeline")
     def post(self, data, capture_id):
-        """Save one result of a captured job search to the pipeline (stage ``interested``)."""
+        """Save a posting this capture shows to the pipeline (stage ``interested``): a search
+        result, or a job page's posting again after an undo."""
         session = db_session()
         capture = service.get_capture(session, capture_id)
-        opportunity, created = job_postings.save_search_result(
+        opportunity, created = job_postings.save_from_capture(
             session, capture, data["job_id"], now()
         )
-        return opportunity_view(opportunity), 201 if created else 200
+        refresh(session, {link.person_id for link in opportunity.people})
+        return job_postings.posting_view(session, opportunity, now()), 201 if created else 200
 
 
 @blp.route("/<capture_id>/saved-jobs/<job_id>")

@@ -179,25 +179,30 @@ def save_posting(
     return SavedPosting(opportunity=opportunity, created=created, team=tuple(team))
 
 
-def save_search_result(
+def save_from_capture(
     session: Session, capture: Capture, job_id: str, now: datetime
 ) -> tuple[Opportunity, bool]:
-    """Save one result of a captured job search; ``(opportunity, created)``. A posting already
-    in the pipeline is returned as it is.
+    """Save a posting a capture shows, on the user's request: a search result, or a job page's
+    posting again after an undo. ``(opportunity, created)``; a posting already in the pipeline
+    is returned as it is.
 
-    Raises ``NotFound`` when the capture lists no such result, ``InvalidInput`` when the result
-    has no title or company to file it under.
+    Raises ``NotFound`` when the capture shows no such posting, ``InvalidInput`` when it has no
+    title or company to file it under (a result LinkedIn had not rendered yet).
     """
     extracted = capture.extracted or {}
-    cards = list(extracted.get("jobs") or [])
-    if extracted.get("job"):
-        cards.append(extracted["job"])
-    card = next((c for c in cards if c.get("job_id") == job_id), None)
-    if card is None:
-        raise NotFound(f"Capture {capture.id} lists no job {job_id}.")
+    job = extracted.get("job") or {}
     existing = find_by_job_id(session, job_id)
     if existing is not None:
         return existing, False
+    if capture.kind == "job" and job.get("job_id") == job_id:
+        saved = save_posting(session, job, capture, now)
+        if saved is not None:
+            return saved.opportunity, True
+    card = next((c for c in extracted.get("jobs") or [] if c.get("job_id") == job_id), None)
+    if card is None and job.get("job_id") == job_id:
+        card = job
+    if card is None:
+        raise NotFound(f"Capture {capture.id} shows no job {job_id}.")
     if not (card.get("title") and card.get("company")):
         raise InvalidInput(
             "LinkedIn had not shown this result yet: scroll to it, then capture again.",

@@ -8,7 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from sqlalchemy import select
 
 from ..errors import DomainError, NotFound
-from ..services import drafting
+from ..services import drafting, job_postings
 from ..services import interactions as interaction_service
 from ..services import network as network_service
 from ..services import opportunities as opportunity_service
@@ -232,6 +232,7 @@ def _person_context(person: Person, errors: dict | None = None, form: dict | Non
         ),
         "opportunities": opportunities,
         "roles": roles,
+        "postings": job_postings.postings_by_person(session, person.id),
         "interaction_kinds": interaction_service.KINDS,
         "check_channels": CHECK_CHANNELS,
         "check": None,

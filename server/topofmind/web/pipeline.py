@@ -8,6 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from sqlalchemy import func, select
 
 from ..errors import DomainError, NotFound
+from ..services import job_postings
 from ..services import opportunities as opportunity_service
 from ..services import people as people_service
 from ..services import suggestions as suggestion_service
@@ -180,6 +181,23 @@ def add_person_to_opportunity(opportunity_id: int):
         opportunity_service.update_opportunity(session, opportunity, {"people": people}, now())
         _recompute(session, [person.id])
         flash(f"{person.name} added to {opportunity.company}.", "success")
+    return redirect(url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}", code=303)
+
+
+@bp.post("/pipeline/opportunities/<int:opportunity_id>/people/<int:person_id>/role")
+def set_role(opportunity_id: int, person_id: int):
+    """Change one person's role on a role (a later capture of the posting keeps it)."""
+    session = db()
+    opportunity = _opportunity_or_404(opportunity_id)
+    try:
+        link = job_postings.set_person_role(
+            session, opportunity, person_id, request.form.get("role") or "", now()
+        )
+    except DomainError as error:
+        flash(error.message, "error")
+    else:
+        _recompute(session, [person_id])
+        flash(f"{link.person.name} is now the {link.role.replace('_', ' ')}.", "success")
     return redirect(url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}", code=303)
 
 
