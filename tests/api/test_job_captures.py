@@ -339,3 +339,37 @@ def test_the_hiring_team_gets_suggestions_from_the_engine(client):
     assert "ask_intro" in kinds, member["suggestions"]
     reason = kinds["ask_intro"]["reason"]
     assert "Sudipta Dey" in reason and "Creative Director" in reason
+
+
+def test_the_postings_topics_match_share_items_to_its_hiring_team(client):
+    """The role's topics (read from the posting) make a share item suit its hiring team, in the
+    share library and in the engine's share rule; the reason says it is the role's topic."""
+    body = capture(client, HIRING_TEAM_PAGE)
+    person_id = body["posting"]["hiring_team"][0]["person"]["id"]
+    assert "photoshoot" in body["posting"]["topics"]
+    item = client.post(
+        "/api/share-items",
+        json={
+            "title": "How to plan a photoshoot that ships on time",
+            "url": "https://example.com/photoshoot-planning",
+            "topics": ["photoshoot"],
+        },
+    ).json
+    other = client.post(
+        "/api/share-items",
+        json={
+            "title": "Kubernetes autoscaling",
+            "url": "https://example.com/k8s",
+            "topics": ["kubernetes"],
+        },
+    ).json
+
+    matches = client.get(f"/api/share-items/{item['id']}/matches").json
+    assert [m["person_id"] for m in matches] == [person_id]
+    assert client.get(f"/api/share-items/{other['id']}/matches").json == []
+
+    assert client.post("/api/suggestions/recompute", json={}).status_code == 200
+    suggestions = client.get(f"/api/suggestions?person_id={person_id}&status=open").json["items"]
+    shares = [s for s in suggestions if s["subject_type"] == "share_item"]
+    assert [s["subject_id"] for s in shares] == [item["id"]], suggestions
+    assert "Creative Director role at US Tech Solutions" in shares[0]["reason"]

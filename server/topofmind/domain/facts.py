@@ -60,7 +60,8 @@ class FactPerson:
 
 @dataclass(frozen=True, slots=True)
 class FactOpportunity:
-    """A role with its stage and the people on it as ``(person_id, role)`` pairs."""
+    """A role with its stage and the people on it as ``(person_id, role)`` pairs; ``topics``
+    are what its posting is about (saved from a LinkedIn job posting, else empty)."""
 
     id: int
     company: str
@@ -68,6 +69,7 @@ class FactOpportunity:
     stage: str
     decision_expected_on: date | None = None
     people: tuple[tuple[int, str], ...] = ()
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

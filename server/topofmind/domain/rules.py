@@ -272,7 +272,7 @@ class PersonContext:
         )
 
     @cached_property
-    def texts(self) -> tuple[str, ...]:
+    def own_texts(self) -> tuple[str, ...]:
         """What the person is about: interview topics, headline, and their recent posts."""
         parts: list[str] = []
         for interview in self.facts.interviews_of(self.person.id):
@@ -281,6 +281,20 @@ class PersonContext:
             parts.append(self.person.headline)
         parts.extend(post.text for post in self.facts.posts_of(self.person.id)[:10] if post.text)
         return tuple(parts)
+
+    @cached_property
+    def role_topics(self) -> tuple[str, ...]:
+        """What the active roles they are on are about (from the saved job postings)."""
+        topics: dict[str, None] = {}
+        for opp, _role in self.facts.roles_of(self.person.id):
+            if opp.stage in ACTIVE_STAGES:
+                topics.update(dict.fromkeys(opp.topics))
+        return tuple(topics)
+
+    @cached_property
+    def texts(self) -> tuple[str, ...]:
+        """Their own texts, then the topics of the active roles they are on."""
+        return self.own_texts + self.role_topics
 
     @cached_property
     def best_share(self) -> tuple[Any, tuple[str, ...]] | None:
@@ -601,9 +615,15 @@ def share(ctx: PersonContext) -> list[Suggestion]:
         if last is not None
         else "you haven't reached out yet"
     )
+    about = f"what {ctx.first} talks and posts about"
+    if not ctx.matcher(matched, ctx.own_texts):
+        # Only the posting of their role speaks to it (a hiring team saved from a job page).
+        roles = [o for o, _r in ctx.facts.roles_of(ctx.person.id) if o.stage in ACTIVE_STAGES]
+        role = next((o for o in roles if ctx.matcher(matched, o.topics)), roles[0])
+        about = f"what the {role.title} role at {role.company} is about"
     reason = (
-        f"Share '{item.title}' with {ctx.name}: it covers {_quote(matched)}, close to what "
-        f"{ctx.first} talks and posts about — and {since}."
+        f"Share '{item.title}' with {ctx.name}: it covers {_quote(matched)}, close to {about} "
+        f"— and {since}."
     )
     return [
         Suggestion(

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain.topics import extract_topics
+from ..domain.postings import posting_topics
 from ..errors import Conflict, InvalidInput, NotFound
 from ..linkedin import canonical_job_url, job_id_from_url
 from ..linkedin.vocabulary.jobs import is_recruiter_headline
@@ -57,12 +57,6 @@ def hiring_team_role(headline: str | None) -> str:
     """``recruiter`` when the headline says its owner recruits (recruiting, talent, sourcing… in
     any UI language), else ``hiring_manager``."""
     return "recruiter" if is_recruiter_headline(headline) else "hiring_manager"
-
-
-def posting_topics(title: str | None, description: str | None) -> list[str]:
-    """The topics of a posting (its title counts with its description), for matching share
-    items and writing drafts."""
-    return list(extract_topics(f"{title or ''}.\n{description or ''}", limit=TOPIC_LIMIT))
 
 
 def find_by_job_id(session: Session, job_id: str) -> Opportunity | None:
@@ -121,7 +115,9 @@ def _refresh_posting(opportunity: Opportunity, job: Mapping[str, Any], now: date
         value = job.get(field)
         if value:
             setattr(opportunity, field, value)
-    opportunity.topics = posting_topics(opportunity.title, opportunity.description)
+    opportunity.topics = list(
+        posting_topics(opportunity.title, opportunity.company, opportunity.description, TOPIC_LIMIT)
+    )
     opportunity.updated_at = now
 
 
@@ -211,7 +207,7 @@ def save_from_capture(
     opportunity = _new_opportunity(session, card, SOURCE_SEARCH, capture, now)
     opportunity.linkedin_job_id = job_id
     opportunity.location = card.get("location")
-    opportunity.topics = posting_topics(opportunity.title, None)
+    opportunity.topics = list(posting_topics(opportunity.title, opportunity.company, None))
     session.flush()
     return opportunity, True
 

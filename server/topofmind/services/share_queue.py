@@ -30,6 +30,7 @@ from ..store.models import (
     Suggestion,
 )
 from .interactions import record_interaction
+from .opportunities import OPEN_STAGES
 from .paging import Page, paginate
 
 ITEM_KINDS = ("article", "finding", "own_post")
@@ -38,7 +39,6 @@ TOPIC_LENGTH = 80
 # Topics of a person come from posts of the last half year; older ones say little about today.
 POST_LOOKBACK_DAYS = 180
 POSTS_PER_PERSON = 20
-OPEN_STAGES = ("interested", "applied", "screening", "interviewing", "offer")
 
 
 def clean_topics(topics: Iterable[str]) -> list[str]:
@@ -191,7 +191,8 @@ def topics_by_person(
     session: Session, now: datetime, person_ids: Iterable[int] | None = None
 ) -> dict[int, tuple[str, ...]]:
     """Each tracked person's topics, most telling first (``domain.topics.person_topics``):
-    what was discussed in their interviews, what they post about, their headline."""
+    what was discussed in their interviews, what they post about, their headline; then what
+    the postings of their open roles are about (a hiring team saved from a job page)."""
     query = select(Person.id, Person.headline).where(
         Person.tracked.is_(True), Person.do_not_contact.is_(False)
     )
@@ -219,8 +220,26 @@ def topics_by_person(
     ):
         if len(posts[person_id]) < POSTS_PER_PERSON:
             posts[person_id].append(text)
+    roles: dict[int, list[str]] = defaultdict(list)
+    for person_id, topics in session.execute(
+        select(OpportunityPerson.person_id, Opportunity.topics)
+        .join(Opportunity, Opportunity.id == OpportunityPerson.opportunity_id)
+        .where(
+            OpportunityPerson.person_id.in_(list(people)),
+            Opportunity.stage.in_(OPEN_STAGES),
+        )
+        .order_by(Opportunity.updated_at.desc(), Opportunity.id.desc())
+    ):
+        roles[person_id].extend(topics or ())
     return {
-        person_id: person_topics(headline, discussed[person_id], posts[person_id])
+        person_id: tuple(
+            dict.fromkeys(
+                (
+                    *person_topics(headline, discussed[person_id], posts[person_id]),
+                    *roles[person_id],
+                )
+            )
+        )
         for person_id, headline in people.items()
     }
 

@@ -139,6 +139,7 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
             stage=row.stage,
             decision_expected_on=row.decision_expected_on,
             people=tuple(links.get(row.id, ())),
+            topics=tuple(row.topics or ()),
         )
         for row in session.execute(
             select(
@@ -147,6 +148,7 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
                 Opportunity.title,
                 Opportunity.stage,
                 Opportunity.decision_expected_on,
+                Opportunity.topics,
             )
         )
         if wanted_opportunities is None or row.id in wanted_opportunities
