@@ -118,10 +118,7 @@ def demo(force) -> None:
     with state.session_factory.begin() as session:
         if force:
             result = load_demo(session, state.clock())
-            click.echo(
-                f"Loaded the demo data set: {result['people']} people, "
-                f"{result['created']} suggestions."
-            )
+            click.echo(f"Loaded the demo data set: {result['people']} people.")
         elif load_demo_if_empty(session, state.clock()):
             click.echo("Loaded the demo data set.")
         else:
@@ -150,13 +147,11 @@ def recompute() -> None:
 def reparse(everything) -> None:
     """Re-run the current parser over stored captures."""
     from .services.captures import reparse_all
-    from .services.suggestions import recompute as run
 
     app = _app()
     state = app.extensions["topofmind"]
     with state.session_factory.begin() as session:
         counts = reparse_all(session, state.clock(), only_older=not everything)
-        run(session, state.clock())
     click.echo(f"Re-parsed {counts['reparsed']} captures ({counts['skipped']} already current).")
 
 

@@ -34,6 +34,7 @@ from ..store.models import (
 from .opportunities import ROLES, create_opportunity
 from .people import find_person, identity_from_url
 from .suggestions import list_suggestions, suggestion_views
+from .unit_of_work import touch, unit_of_work
 from .views import opportunity_view, person_views
 
 SOURCE_POSTING = "LinkedIn job posting"
@@ -136,6 +137,7 @@ def _link_member(
     link.job_poster = link.job_poster or bool(member.get("role"))
 
 
+@unit_of_work
 def save_posting(
     session: Session, job: Mapping[str, Any], capture: Capture, now: datetime, create: bool = True
 ) -> SavedPosting | None:
@@ -172,9 +174,11 @@ def save_posting(
         _link_member(opportunity, person, member, new_person=known is None)
         team.append(person)
     session.flush()
+    touch(session, (link.person_id for link in opportunity.people))
     return SavedPosting(opportunity=opportunity, created=created, team=tuple(team))
 
 
+@unit_of_work
 def save_from_capture(
     session: Session, capture: Capture, job_id: str, now: datetime
 ) -> tuple[Opportunity, bool]:
@@ -254,10 +258,11 @@ def _only_here(session: Session, link: OpportunityPerson) -> bool:
     return not any(session.scalar(query) for query in counts)
 
 
-def undo_save(session: Session, capture_id: str, job_id: str) -> tuple[dict[str, Any], set[int]]:
+@unit_of_work
+def undo_save(session: Session, capture_id: str, job_id: str, now: datetime) -> dict[str, Any]:
     """Undo what a capture saved for one posting: the opportunity it created, and the people
-    saved for that posting alone. Returns ``({opportunity_id, people_removed}, kept)``: ``kept``
-    are the posting's other people, whose suggestions change with it.
+    saved for that posting alone. Returns ``{opportunity_id, people_removed}``; the posting's
+    other people are recomputed (their role is gone).
 
     Raises ``NotFound`` when this capture did not save that posting (or it is gone already) and
     ``Conflict`` once the role has a life of its own (stage moved, interview, note, a person
@@ -285,9 +290,11 @@ def undo_save(session: Session, capture_id: str, job_id: str) -> tuple[dict[str,
     for person in removable:
         session.delete(person)
     session.flush()
-    return {"opportunity_id": opportunity_id, "people_removed": len(removable)}, kept
+    touch(session, kept)
+    return {"opportunity_id": opportunity_id, "people_removed": len(removable)}
 
 
+@unit_of_work
 def set_person_role(
     session: Session, opportunity: Opportunity, person_id: int, role: str, now: datetime
 ) -> OpportunityPerson:
@@ -304,18 +311,8 @@ def set_person_role(
     link.role = role
     opportunity.updated_at = now
     session.flush()
+    touch(session, [person_id])
     return link
-
-
-def people_saved_by(session: Session, capture: Capture) -> set[int]:
-    """The people on the posting a job-page capture saved (for recomputing their suggestions)."""
-    job = (capture.extracted or {}).get("job") or {}
-    if capture.kind != "job" or not job.get("job_id"):
-        return set()
-    opportunity = find_by_job_id(session, job["job_id"])
-    if opportunity is None:
-        return set()
-    return {link.person_id for link in opportunity.people if link.on_hiring_team}
 
 
 def postings_by_person(
@@ -343,7 +340,7 @@ def posting_view(session: Session, opportunity: Opportunity, now: datetime) -> d
     }
     team = []
     for link in links:
-        page = list_suggestions(session, person_id=link.person_id, per_page=5)
+        page = list_suggestions(session, person_id=link.person_id, now=now, per_page=5)
         team.append(
             {
                 "person": people[link.person_id],
@@ -355,7 +352,7 @@ def posting_view(session: Session, opportunity: Opportunity, now: datetime) -> d
     return {**opportunity_view(opportunity), "hiring_team": team}
 
 
-def capture_view(session: Session, capture: Capture, now: datetime) -> dict[str, Any]:
+def job_capture_view(session: Session, capture: Capture, now: datetime) -> dict[str, Any]:
     """What a job-page or job-search capture saved, for the capture's answer:
     ``{"posting": {...} | None, "saved": "created" | "updated" | None, "results": [...]}``.
 

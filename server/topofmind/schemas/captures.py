@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ...services.captures import PAGE_KINDS
+from ..services.captures import PAGE_KINDS
 from .common import DateTime, PageQuery, list_schema
 from .opportunities import OpportunityOut
 from .people import PersonOut
