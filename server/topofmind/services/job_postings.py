@@ -1,4 +1,4 @@
-"""Job postings captured on LinkedIn: the opportunity and its hiring team, saved (docs/pipeline.md).
+"""Job postings captured on LinkedIn: the opportunity and its hiring team, saved (docs/jobs.md).
 
 A capture of a job page saves the posting as an opportunity (stage ``interested``) or updates the
 one with the same LinkedIn job id: one opportunity per posting, however often it is captured.
