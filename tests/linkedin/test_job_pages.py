@@ -13,6 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from topofmind.linkedin import parse_page
 
@@ -394,3 +396,84 @@ def test_a_job_page_without_a_posting_says_so():
     assert page.kind == "job"
     assert page.job is None
     assert page.warnings == ("job page without a recognisable posting",)
+
+
+_JOB_TAGS = st.sampled_from(
+    ["div", "span", "a", "h1", "h2", "h3", "p", "li", "ul", "button", "section", "main", "time"]
+)
+_JOB_ATTRS = st.sampled_from(
+    [
+        "",
+        ' class="job-details-jobs-unified-top-card__job-title"',
+        ' class="top-card-layout__title"',
+        ' class="hirer-card__hirer-information"',
+        ' class="message-the-recruiter"',
+        ' class="jobs-search__job-details"',
+        ' class="description__job-criteria-item"',
+        ' class="show-more-less-html__markup"',
+        ' id="job-details"',
+        ' data-job-id="4361442478"',
+        ' data-job-id="x"',
+        ' data-occludable-job-id="4361442478"',
+        ' data-entity-urn="urn:li:jobPosting:3799900011"',
+        ' componentkey="JobDetails_AboutTheJob_4374244548"',
+        ' data-sdui-component="x.hiringTeam"',
+        ' href="/in/jane-doe/"',
+        ' href="/company/acme/life"',
+        ' href="/jobs/view/4361442478/"',
+        ' aria-label="Easy Apply to X at Y"',
+        ' role="dialog"',
+    ]
+)
+_JOB_TEXT = st.sampled_from(
+    [
+        "",
+        "Creative Director",
+        "New York, NY (Hybrid)",
+        " · ",
+        "1 day ago",
+        "41 applicants",
+        "Over 100 people clicked apply",
+        "Hybrid",
+        "Full-time",
+        "Meet the hiring team",
+        "Job poster",
+        "3rd",
+        "About the job",
+        "Employment type",
+        "<",
+    ]
+)
+
+
+@st.composite
+def job_shaped_html(draw):
+    parts = ["<html><head><title>X | Y | LinkedIn</title></head><body>"]
+    for _ in range(draw(st.integers(0, 80))):
+        tag = draw(_JOB_TAGS)
+        parts.append(f"<{tag}{draw(_JOB_ATTRS)}>{draw(_JOB_TEXT)}")
+        if draw(st.booleans()):
+            parts.append(f"</{tag}>")
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    html=job_shaped_html(),
+    url=st.sampled_from(
+        [
+            "https://www.linkedin.com/jobs/view/4361442478/",
+            "https://www.linkedin.com/jobs/search/?currentJobId=4361442478",
+            None,
+        ]
+    ),
+)
+def test_job_shaped_junk_never_raises(html, url):
+    out = parse_page(html, url).to_dict()
+    # parse_page turns an exception into a warning; here none may have happened.
+    assert not [w for w in out["warnings"] if w.startswith("parser error")], out["warnings"]
+    assert out["kind"] in ("job", "job_search", "unknown") or url is None
+    if out["job"] is not None:
+        assert out["job"]["title"]
+        assert out["job"]["job_id"] is None or out["job"]["job_id"].isdigit()
+    assert len({card["job_id"] for card in out["jobs"]}) == len(out["jobs"])

@@ -115,7 +115,7 @@ class Opportunity(Timestamps, Base):
     closed_at: Mapped[datetime | None]
     # Where it came from ("LinkedIn job posting", "LinkedIn job search"); None: typed by the user.
     source: Mapped[str | None] = mapped_column(String(40))
-    linkedin_job_id: Mapped[str | None] = mapped_column(String(20), unique=True)
+    linkedin_job_id: Mapped[str | None] = mapped_column(String(20), unique=True, index=True)
     company_url: Mapped[str | None] = mapped_column(String(500))
     location: Mapped[str | None] = mapped_column(String(300))
     workplace_type: Mapped[str | None] = mapped_column(String(20))

@@ -3,6 +3,11 @@
 Revision ID: jobs_0001
 Revises: 0001
 Create Date: 2026-12-07 09:00:00
+
+Columns are added in place (``recreate="never"``): on SQLite, a batch table rebuild drops the old
+``opportunity`` table, and with foreign keys on that cascades into its people and interviews. The
+unique job id is a unique index for the same reason (a constraint would force the rebuild).
+Downgrading drops the columns in place too (SQLite 3.35+).
 """
 
 import sqlalchemy as sa
@@ -15,7 +20,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("opportunity", schema=None) as batch_op:
+    with op.batch_alter_table("opportunity", schema=None, recreate="never") as batch_op:
         batch_op.add_column(sa.Column("source", sa.String(length=40), nullable=True))
         batch_op.add_column(sa.Column("linkedin_job_id", sa.String(length=20), nullable=True))
         batch_op.add_column(sa.Column("company_url", sa.String(length=500), nullable=True))
@@ -27,34 +32,31 @@ def upgrade() -> None:
             sa.Column("topics", sa.JSON(), nullable=False, server_default=sa.text("'[]'"))
         )
         batch_op.add_column(sa.Column("saved_from_capture_id", sa.String(length=64), nullable=True))
-        batch_op.create_unique_constraint(
-            batch_op.f("uq_opportunity_linkedin_job_id"), ["linkedin_job_id"]
+        batch_op.create_index(
+            batch_op.f("ix_opportunity_linkedin_job_id"), ["linkedin_job_id"], unique=True
         )
-    with op.batch_alter_table("opportunity_person", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("on_hiring_team", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-        batch_op.add_column(
-            sa.Column("job_poster", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-        batch_op.add_column(
-            sa.Column("saved_with_posting", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
+    with op.batch_alter_table("opportunity_person", schema=None, recreate="never") as batch_op:
+        for name in ("on_hiring_team", "job_poster", "saved_with_posting"):
+            batch_op.add_column(
+                sa.Column(name, sa.Boolean(), nullable=False, server_default=sa.false())
+            )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("opportunity_person", schema=None) as batch_op:
-        batch_op.drop_column("saved_with_posting")
-        batch_op.drop_column("job_poster")
-        batch_op.drop_column("on_hiring_team")
-    with op.batch_alter_table("opportunity", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_opportunity_linkedin_job_id"), type_="unique")
-        batch_op.drop_column("saved_from_capture_id")
-        batch_op.drop_column("topics")
-        batch_op.drop_column("description")
-        batch_op.drop_column("employment_type")
-        batch_op.drop_column("workplace_type")
-        batch_op.drop_column("location")
-        batch_op.drop_column("company_url")
-        batch_op.drop_column("linkedin_job_id")
-        batch_op.drop_column("source")
+    with op.batch_alter_table("opportunity_person", schema=None, recreate="never") as batch_op:
+        for name in ("saved_with_posting", "job_poster", "on_hiring_team"):
+            batch_op.drop_column(name)
+    with op.batch_alter_table("opportunity", schema=None, recreate="never") as batch_op:
+        batch_op.drop_index(batch_op.f("ix_opportunity_linkedin_job_id"))
+        for name in (
+            "saved_from_capture_id",
+            "topics",
+            "description",
+            "employment_type",
+            "workplace_type",
+            "location",
+            "company_url",
+            "linkedin_job_id",
+            "source",
+        ):
+            batch_op.drop_column(name)
