@@ -99,6 +99,13 @@ def test_the_popup_saves_a_job_page_with_its_hiring_team(
     assert saved["linkedin_job_id"] == "4361442478" and saved["stage"] == "interested"
     assert [(p["name"], p["role"]) for p in saved["people"]] == [("Sujith Reddy", "recruiter")]
     assert view.get_attribute("data-opportunity-id") == str(saved["id"])
+    # The page is over the extension's 1.5 M characters: what was read came from the trimmed
+    # capture (head, main, <code> JSON), like any large page.
+    status, captures = topofmind_server.api("GET", "/api/captures")
+    assert status == 200
+    (stored,) = captures["items"]
+    status, summary = topofmind_server.api("GET", f"/api/captures/{stored['id']}")
+    assert summary["html_bytes"] < (linkedin_site.fixtures_dir / JOB_PAGE).stat().st_size
     member.locator(".links").scroll_into_view_if_needed()
     screenshot(popup, "job-posting-recruiter")
 
