@@ -37,11 +37,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import lxml.html
 
 from .jobs_team import parse_hiring_team
-from .jobs_text import block_text, inside, runs, shown_text
+from .jobs_text import Element, block_text, inside, runs, shown_text
 from .model import ParsedJob
 from .structured import code_payloads, included_entities, json_ld, ld_type
 from .text import fold, parse_count
@@ -168,15 +169,15 @@ _ANCHOR_ATTRIBUTES = frozenset(
 )
 
 
-def _file_by_class(found: JobAnchors, el, cls: str) -> None:
-    groups = {match.lastgroup for match in _ANCHOR_CLASSES.finditer(cls)}
+def _file_by_class(found: JobAnchors, el: Element, cls: str) -> None:
+    groups = {match.lastgroup for match in _ANCHOR_CLASSES.finditer(cls) if match.lastgroup}
     for group in groups:
         if group == "cards":
             continue  # a result card is known by its job id attribute (see scan)
         getattr(found, group).append(el)
 
 
-def scan(doc) -> JobAnchors:
+def scan(doc: Element) -> JobAnchors:
     """One pass over the elements of ``main`` (the whole page without one), filing each anchor
     the job parsers use.
 
@@ -208,7 +209,7 @@ def scan(doc) -> JobAnchors:
     return found
 
 
-def _file_by_attribute(found: JobAnchors, el, names: list[str]) -> None:
+def _file_by_attribute(found: JobAnchors, el: Element, names: list[str]) -> None:
     key = el.get("componentkey")
     if key and key.startswith("JobDetails"):
         found.id_holders.append(el)
@@ -235,7 +236,7 @@ def _file_by_attribute(found: JobAnchors, el, names: list[str]) -> None:
 # Title and top card ---------------------------------------------------------------------------
 
 
-def _page_title_parts(doc) -> tuple[str | None, str | None]:
+def _page_title_parts(doc: Element) -> tuple[str | None, str | None]:
     """Title and company from a logged-in page's ``<title>``: "(3) Title | Company | LinkedIn"."""
     head = doc.find("head")
     element = head.find("title") if head is not None else None
@@ -246,12 +247,14 @@ def _page_title_parts(doc) -> tuple[str | None, str | None]:
     return " | ".join(parts[:-2]), parts[-2]
 
 
-def _main(root):
+def _main(root: Element) -> Element:
     found = root.find(".//main") if root.tag != "main" else root
     return found if found is not None else root
 
 
-def find_title(root, anchors: JobAnchors, doc, *, headings: bool = True):
+def find_title(
+    root: Element, anchors: JobAnchors, doc: Element, *, headings: bool = True
+) -> Element | None:
     """The element holding the posting's title inside ``root`` (the page or a side pane)."""
     for el in anchors.titles:
         if inside(el, root) and shown_text(el):
@@ -270,7 +273,7 @@ def find_title(root, anchors: JobAnchors, doc, *, headings: bool = True):
     return None
 
 
-def _in_modal(el, stop) -> bool:
+def _in_modal(el: Element, stop: Element) -> bool:
     """True inside a dialog: logged-out top cards carry "Sign in to …" modals with headings."""
     while el is not None and el is not stop:
         if el.get("role") == "dialog" or "modal" in (el.get("class") or ""):
@@ -279,7 +282,7 @@ def _in_modal(el, stop) -> bool:
     return False
 
 
-def _other_heading(parent, title_el) -> bool:
+def _other_heading(parent: Element, title_el: Element) -> bool:
     for heading in parent.iter("h2", "article"):
         if heading is title_el or inside(heading, title_el) or _in_modal(heading, parent):
             continue
@@ -287,7 +290,7 @@ def _other_heading(parent, title_el) -> bool:
     return False
 
 
-def top_card(title_el, anchors: JobAnchors):
+def top_card(title_el: Element, anchors: JobAnchors) -> Element:
     """The largest ancestor of the title that is still the posting's top card."""
     stops = [*anchors.descriptions, *anchors.sdui_descriptions, *anchors.team]
     node = title_el
@@ -316,7 +319,7 @@ def _applicant_count(text: str) -> int | None:
     return parse_count(match.group(0).strip()) if match else None
 
 
-def read_meta(card, title_el, title: str, company: str | None) -> _Facts:
+def read_meta(card: Element, title_el: Element, title: str, company: str | None) -> _Facts:
     """Posted time, applicants, workplace and employment types and location from the runs of
     the top card after its title."""
     facts = _Facts()
@@ -356,7 +359,7 @@ def _looks_like_place(text: str) -> bool:
     return len(text) <= 100 and _CURRENCY.search(text) is None and ":" not in text
 
 
-def _company(card, anchors: JobAnchors, doc) -> tuple[str | None, str | None]:
+def _company(card: Element, anchors: JobAnchors, doc: Element) -> tuple[str | None, str | None]:
     for link in card.iter("a"):
         href = link.get("href") or ""
         if "/company/" not in href and "/showcase/" not in href:
@@ -373,7 +376,7 @@ def _company(card, anchors: JobAnchors, doc) -> tuple[str | None, str | None]:
     return _page_title_parts(doc)[1], None
 
 
-def _easy_apply(card) -> bool:
+def _easy_apply(card: Element) -> bool:
     for control in card.iter("button", "a"):
         label = control.get("aria-label") or ""
         if words.is_easy_apply(label) or words.is_easy_apply(shown_text(control)):
@@ -385,7 +388,7 @@ def _easy_apply(card) -> bool:
     return False
 
 
-def criteria_employment(root, anchors: JobAnchors) -> str | None:
+def criteria_employment(root: Element, anchors: JobAnchors) -> str | None:
     """The employment type of a logged-out posting's criteria list (header + value items):
     the item headed "Employment type" in any language, else the second item (LinkedIn's
     fixed order: seniority, employment type, function, industries), else any later match."""
@@ -407,7 +410,7 @@ def criteria_employment(root, anchors: JobAnchors) -> str | None:
 # Description ----------------------------------------------------------------------------------
 
 
-def _description_rank(el) -> int:
+def _description_rank(el: Element) -> int:
     """Most specific container first: ``#job-details``, then DESCRIPTION_CLASSES in order."""
     if el.get("id") == "job-details":
         return -1
@@ -415,7 +418,7 @@ def _description_rank(el) -> int:
     return next((i for i, name in enumerate(DESCRIPTION_CLASSES) if name in cls), 99)
 
 
-def _drop_heading(text: str, container) -> str:
+def _drop_heading(text: str, container: Element) -> str:
     """The description without its own "About the job" heading line."""
     first, _, rest = text.partition("\n")
     if rest and (words.is_about_the_job(first) or _leading_heading(container) == first):
@@ -423,7 +426,7 @@ def _drop_heading(text: str, container) -> str:
     return text
 
 
-def _leading_heading(container) -> str | None:
+def _leading_heading(container: Element) -> str | None:
     for child in container:
         if isinstance(child.tag, str) and child.tag in ("h1", "h2", "h3"):
             return shown_text(child)
@@ -432,7 +435,7 @@ def _leading_heading(container) -> str | None:
     return None
 
 
-def description(root, anchors: JobAnchors, doc) -> str | None:
+def description(root: Element, anchors: JobAnchors, doc: Element) -> str | None:
     """The posting's description as lines of text, or None."""
     for el in anchors.sdui_descriptions:
         if inside(el, root):
@@ -467,7 +470,7 @@ def description(root, anchors: JobAnchors, doc) -> str | None:
 # Job id ----------------------------------------------------------------------------------------
 
 
-def _id_from_element(el) -> str | None:
+def _id_from_element(el: Element) -> str | None:
     value = el.get("data-job-id")
     if value and value.isdigit():
         return value
@@ -479,7 +482,14 @@ def _id_from_element(el) -> str | None:
     return job_id_from_urn(el.get("data-semaphore-content-urn"))
 
 
-def job_id(card, root, anchors: JobAnchors, doc, url: str | None, url_first: bool) -> str | None:
+def job_id(
+    card: Element,
+    root: Element,
+    anchors: JobAnchors,
+    doc: Element,
+    url: str | None,
+    url_first: bool,
+) -> str | None:
     """The posting's LinkedIn job id (see JOB_ID in the module docstring)."""
     from_url = job_id_from_url(url) if url else None
     if url_first and url and "/jobs/view/" in url and from_url:
@@ -528,20 +538,20 @@ def job_id(card, root, anchors: JobAnchors, doc, url: str | None, url_first: boo
 # Embedded JSON fallbacks ----------------------------------------------------------------------
 
 
-def _ld_posting(doc) -> dict:
+def _ld_posting(doc: Element) -> dict[str, Any]:
     for item in json_ld(doc):
         if "JobPosting" in ld_type(item):
             return item
     return {}
 
 
-def _enum_tail(value) -> str | None:
+def _enum_tail(value: object) -> str | None:
     if isinstance(value, str) and value:
         return value.rsplit(":", 1)[-1].upper()
     return None
 
 
-def json_types(doc, posting_id: str | None) -> tuple[str | None, str | None]:
+def json_types(doc: Element, posting_id: str | None) -> tuple[str | None, str | None]:
     """Workplace and employment type from embedded JSON (language-independent), or Nones."""
     workplace = employment = None
     if posting_id:
@@ -570,11 +580,11 @@ def json_types(doc, posting_id: str | None) -> tuple[str | None, str | None]:
 
 
 def parse_posting(
-    doc,
+    doc: Element,
     anchors: JobAnchors,
     url: str | None,
     *,
-    root=None,
+    root: Element | None = None,
     url_first: bool = True,
     headings: bool = True,
 ) -> ParsedJob | None:

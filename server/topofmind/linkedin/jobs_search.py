@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from .jobs import JobAnchors, parse_posting
-from .jobs_text import inside, runs
+from .jobs_text import Element, inside, runs
 from .model import ParsedJob, ParsedJobCard
 from .urls import canonical_job_url, job_id_from_url, job_id_from_urn
 from .vocabulary import jobs as words
@@ -30,19 +30,19 @@ MAX_RESULTS = 500
 _CURRENCY = re.compile(r"[$€£¥₹₩₽]|/(?:hr|yr|h|mo)\b", re.I)
 
 
-def _card_id(el) -> str | None:
+def _card_id(el: Element) -> str | None:
     value = el.get("data-occludable-job-id") or el.get("data-job-id")
     if value and value.isdigit():
         return value
     return job_id_from_urn(el.get("data-entity-urn"))
 
 
-def _fallback_cards(doc, panes: list) -> list[tuple[str, object]]:
+def _fallback_cards(doc: Element, panes: list[Element]) -> list[tuple[str, Element]]:
     """List items in ``main`` linking to exactly one posting, outside the side pane."""
     main = doc.find(".//main")
     if main is None:
         return []
-    found: list[tuple[str, object]] = []
+    found: list[tuple[str, Element]] = []
     for item in main.iter("li"):
         if any(inside(item, pane) for pane in panes):
             continue
@@ -61,7 +61,7 @@ def _looks_like_place(text: str) -> bool:
     )
 
 
-def _card(job_id: str, root) -> ParsedJobCard:
+def _card(job_id: str, root: Element) -> ParsedJobCard:
     texts: list[str] = []
     posted = None
     for el, text in runs(root, buttons=False):
@@ -85,7 +85,7 @@ def _card(job_id: str, root) -> ParsedJobCard:
     )
 
 
-def parse_results(doc, anchors: JobAnchors) -> list[ParsedJobCard]:
+def parse_results(doc: Element, anchors: JobAnchors) -> list[ParsedJobCard]:
     """Every result of a job search, once each, in page order (at most ``MAX_RESULTS``)."""
     candidates = [(card_id, el) for el in anchors.cards if (card_id := _card_id(el))]
     if not candidates:
@@ -100,7 +100,7 @@ def parse_results(doc, anchors: JobAnchors) -> list[ParsedJobCard]:
     return list(results.values())
 
 
-def parse_open_posting(doc, anchors: JobAnchors, url: str | None) -> ParsedJob | None:
+def parse_open_posting(doc: Element, anchors: JobAnchors, url: str | None) -> ParsedJob | None:
     """The posting open in a search's side pane, or None when no pane shows one."""
     panes = [
         pane

@@ -18,19 +18,23 @@ Selectors and strategies:
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 
-from .jobs_text import inside, runs, shown_text
+from .jobs_text import Element, inside, runs, shown_text
 from .model import ParsedHiringMember
 from .text import DEGREE_INLINE, degree_in, fold, is_mutual_sentence
 from .urls import canonical_profile_url
 from .vocabulary import jobs as words
+
+if TYPE_CHECKING:
+    from .jobs import JobAnchors
 
 _VIEW_PROFILE = re.compile(r"^View .+?(?:’|')s?\s+(?:verified\s+)?profile", re.IGNORECASE)
 _BADGES = {"·", "•", "premium", "verified", "you", "message", "follow"}
 _MAX_MEMBERS = 20
 
 
-def _with_heading(el, root):
+def _with_heading(el: Element, root: Element) -> Element:
     """The nearest ancestor of ``el`` (not above ``root``) that holds a heading."""
     node = el
     while node is not None and node is not root:
@@ -40,7 +44,7 @@ def _with_heading(el, root):
     return el
 
 
-def _section(root, anchors):
+def _section(root: Element, anchors: JobAnchors) -> Element | None:
     """The hiring-team section inside ``root`` (a page or a search's side pane), or None."""
     for el in anchors.team:
         if not inside(el, root):
@@ -60,7 +64,7 @@ def _section(root, anchors):
     return None
 
 
-def _profile_links(root) -> list[tuple[object, str]]:
+def _profile_links(root: Element) -> list[tuple[Element, str]]:
     links = []
     for link in root.iter("a"):
         url = canonical_profile_url(link.get("href"))
@@ -69,7 +73,9 @@ def _profile_links(root) -> list[tuple[object, str]]:
     return links
 
 
-def _member_card(first_link, url: str, section, links: list[tuple[object, str]]):
+def _member_card(
+    first_link: Element, url: str, section: Element, links: list[tuple[Element, str]]
+) -> Element:
     """The largest ancestor of ``first_link`` below the section (so never the section's own
     heading) that holds no other member's link."""
     node = first_link
@@ -86,7 +92,7 @@ def _is_badge(text: str) -> bool:
     return degree_in(text) is not None or fold(text).lower() in _BADGES
 
 
-def _member(card, own_links: list, url: str) -> ParsedHiringMember | None:
+def _member(card: Element, own_links: list[Element], url: str) -> ParsedHiringMember | None:
     lines = list(runs(card, buttons=False))
     # Logged-out cards put the name only in a screen-reader copy inside the link and show it
     # as the card's title: then the first shown run of the card is the name.
@@ -95,7 +101,7 @@ def _member(card, own_links: list, url: str) -> ParsedHiringMember | None:
     name = None
     degree = None
     role = None
-    after_name: list[tuple[object, str]] = []
+    after_name: list[tuple[Any, str]] = []
     for el, text in lines:
         if name is None:
             if not any(inside(el, link) for link in own_links):
@@ -132,7 +138,7 @@ def _member(card, own_links: list, url: str) -> ParsedHiringMember | None:
     )
 
 
-def parse_hiring_team(root, anchors) -> list[ParsedHiringMember]:
+def parse_hiring_team(root: Element, anchors: JobAnchors) -> list[ParsedHiringMember]:
     """The members of the posting's hiring team shown under ``root``, in page order."""
     section = _section(root, anchors)
     if section is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from .text import fold, is_hidden
 
@@ -12,8 +13,11 @@ _BLOCK = frozenset(
 )
 _MAX_DEPTH = 400
 
+#: An lxml element (``lxml.etree._Element``; its stubs are not installed, so typed loosely).
+Element = Any
 
-def runs(el, *, buttons: bool = True) -> Iterator[tuple[object, str]]:
+
+def runs(el: Any, *, buttons: bool = True) -> Iterator[tuple[Any, str]]:
     """``(element, text)`` for each shown text run under ``el`` in document order.
 
     Screen-reader copies, scripts and icons are left out; button texts (a posting's "Hybrid",
@@ -41,12 +45,12 @@ def runs(el, *, buttons: bool = True) -> Iterator[tuple[object, str]]:
             stack.append((child, depth + 1, False))
 
 
-def shown_text(el) -> str:
+def shown_text(el: Any) -> str:
     """The shown text of ``el`` (buttons included), whitespace folded."""
     return " ".join(text for _el, text in runs(el)).strip()
 
 
-def block_text(el) -> str:
+def block_text(el: Any) -> str:
     """Shown text with one line per paragraph, list item or line break; blank lines dropped."""
     parts: list[str] = []
     stack = [(el, 0, False)]
@@ -75,7 +79,7 @@ def block_text(el) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def inside(el, root) -> bool:
+def inside(el: Any, root: Any) -> bool:
     """True when ``el`` is ``root`` or lies under it."""
     while el is not None:
         if el is root:

@@ -86,7 +86,7 @@ def saved_job_ids(session: Session, job_ids: Iterable[str]) -> dict[str, int]:
             Opportunity.linkedin_job_id.in_(wanted)
         )
     )
-    return {job_id: opportunity_id for job_id, opportunity_id in rows}
+    return {job_id: opportunity_id for job_id, opportunity_id in rows if job_id}
 
 
 def _new_opportunity(
