@@ -93,6 +93,8 @@ def test_the_person_page_lists_the_job_they_posted(signed_in, dashboard_server, 
     section = page.locator("section", has=page.locator("#postings-title"))
     assert section.locator("h2").inner_text() == "Jobs they posted"
     assert "Creative Director · US Tech Solutions" in section.inner_text()
+    section.scroll_into_view_if_needed()
+    screenshot(page, "person-posted-job")
     section.get_by_role("link", name="Creative Director · US Tech Solutions").click()
     page.wait_for_url(f"**/pipeline#opportunity-{saved_posting['id']}")
     assert page.console_errors == []
