@@ -107,6 +107,7 @@ def test_a_posting_the_user_added_by_url_is_found_not_duplicated(client):
     assert body["posting"]["stage"] == "applied"
     assert body["posting"]["linkedin_job_id"] == "4361442478"
     assert body["posting"]["location"] == "New York, NY"
+    assert body["posting"]["source"] is None  # the user added it; the posting completed it
     assert len(opportunities(client)) == 1
 
 

@@ -108,10 +108,10 @@ def _new_opportunity(
 
 
 def _refresh_posting(opportunity: Opportunity, job: Mapping[str, Any], now: datetime) -> None:
-    """The posting's facts on the opportunity; the user's own title, company and stage stay."""
+    """The posting's facts on the opportunity; the user's own title, company, stage — and that
+    they added it themselves (``source`` stays None) — are kept."""
     opportunity.linkedin_job_id = opportunity.linkedin_job_id or job["job_id"]
     opportunity.job_url = opportunity.job_url or job.get("url")
-    opportunity.source = opportunity.source or SOURCE_POSTING
     for field in POSTING_FIELDS:
         value = job.get(field)
         if value:
