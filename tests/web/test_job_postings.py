@@ -108,3 +108,34 @@ def test_the_person_page_lists_the_jobs_they_posted(web, client):
 def test_a_person_without_postings_has_no_postings_section(web, make_person):
     person = make_person(name="Plain Person")
     assert 'id="postings-title"' not in web.text(f"/contacts/{person['id']}")
+
+
+def test_hostile_text_from_a_posting_is_escaped(web, client):
+    """Titles, companies, locations and hiring-team names come from LinkedIn pages: shown as
+    text on the pipeline and the person page, never as markup."""
+    html = page_text(PAGE)
+    html = html.replace(
+        '<h1 class="t-24 t-bold inline">Creative Director</h1>',
+        '<h1 class="t-24 t-bold inline">&lt;script&gt;alert("t")&lt;/script&gt;Director</h1>',
+    )
+    html = html.replace(
+        "<strong><!---->Sujith Reddy", "<strong><!---->&lt;img src=x onerror=alert(1)&gt;Sujith"
+    )
+    response = client.post(
+        "/api/captures",
+        json={
+            "id": str(uuid.uuid4()),
+            "url": truth_for(PAGE)["url"],
+            "html": html,
+            "captured_at": "2026-11-25T14:59:00Z",
+        },
+    )
+    assert response.status_code == 201, response.json
+    posting = response.json["posting"]
+    assert posting["title"] == '<script>alert("t")</script>Director'
+    pipeline = web.text("/pipeline")
+    assert '<script>alert("t")' not in pipeline and "&lt;script&gt;alert" in pipeline
+    assert "<img src=x" not in pipeline and "&lt;img src=x onerror=alert(1)&gt;Sujith" in pipeline
+    person_id = posting["hiring_team"][0]["person"]["id"]
+    person_page = web.text(f"/contacts/{person_id}")
+    assert '<script>alert("t")' not in person_page and "&lt;script&gt;alert" in person_page
