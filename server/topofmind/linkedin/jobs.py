@@ -199,7 +199,8 @@ def scan(doc: Element) -> JobAnchors:
             continue
         if "class" in names:
             cls = el.get("class")
-            if _maybe_anchor_class(cls):
+            # Every anchor class has a "-"; the SDUI pages' hashed classes ("_29bfc5c9") none.
+            if "-" in cls and _maybe_anchor_class(cls):
                 _file_by_class(found, el, cls)
         if "id" in names and el.get("id") == "job-details":
             found.descriptions.append(el)
@@ -326,6 +327,8 @@ def read_meta(card: Element, title_el: Element, title: str, company: str | None)
     seen_meta = False
     after = False
     for el, text in runs(card):
+        if facts.posted and facts.workplace and facts.employment and facts.location:
+            break  # the rest of the card is buttons and insights
         if not after:
             after = inside(el, title_el)
             continue

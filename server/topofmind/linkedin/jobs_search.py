@@ -27,6 +27,7 @@ from .urls import canonical_job_url, job_id_from_url, job_id_from_urn
 from .vocabulary import jobs as words
 
 MAX_RESULTS = 500
+_MAX_CARD_RUNS = 12
 _CURRENCY = re.compile(r"[$€£¥₹₩₽]|/(?:hr|yr|h|mo)\b", re.I)
 
 
@@ -64,12 +65,14 @@ def _looks_like_place(text: str) -> bool:
 def _card(job_id: str, root: Element) -> ParsedJobCard:
     texts: list[str] = []
     posted = None
-    for el, text in runs(root, buttons=False):
+    for count, (el, text) in enumerate(runs(root, buttons=False)):
         if el.tag == "time" or words.is_posted_time(text):
             posted = posted or text
             continue
         if text not in texts:
             texts.append(text)
+        if count >= _MAX_CARD_RUNS:
+            break  # title, company, location and the time come first; the rest is insights
     title = texts[0] if texts else None
     company = texts[1] if len(texts) > 1 else None
     location = None

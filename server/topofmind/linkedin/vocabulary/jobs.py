@@ -527,6 +527,7 @@ _EASY_APPLY_START = re.compile("|".join(re.escape(word) for word in _word_list(E
 _ABOUT_WORDS = frozenset(_word_list(ABOUT_THE_JOB))
 _RECRUITER_WORDS = _word_list(RECRUITER_HEADLINE_WORDS)
 _EMPLOYMENT_HEADERS = frozenset(_word_list(EMPLOYMENT_TYPE_HEADERS))
+_DIGIT = re.compile(r"\d")
 _AGO = re.compile("|".join(f"(?:{p})" for p in AGO_PATTERNS.values()), re.IGNORECASE)
 
 
@@ -558,9 +559,9 @@ def split_workplace_suffix(location: str) -> tuple[str, str | None]:
 
 def mentions_applicants(text: str | None) -> bool:
     """True for "41 applicants", "Más de 100 solicitudes"…; False for "clicked apply" counts."""
-    folded = fold(text)
-    if not folded or not any(ch.isdigit() for ch in folded):
+    if not text or _DIGIT.search(text) is None:
         return False
+    folded = fold(text)
     if any(word in folded for word in _CLICK_WORDS):
         return False
     return any(word in folded for word in _APPLICANT_WORDS)
@@ -575,7 +576,7 @@ def is_click_count(text: str | None) -> bool:
 def is_posted_time(text: str | None) -> bool:
     """True for a posted time as a job page shows it: "1 day ago", "hace 19 horas",
     "Reposted 2 weeks ago", "2 dni temu", "vor 3 Tagen"."""
-    if not text or not any(ch.isdigit() for ch in text) or len(text) > 60:
+    if not text or len(text) > 60 or _DIGIT.search(text) is None:
         return False
     return _AGO.search(text) is not None
 
