@@ -96,17 +96,17 @@ class JobAnchors:
     """What one pass over the elements found: title, company, description, hiring-team,
     result-card and side-pane elements, and elements carrying a job id."""
 
-    titles: list = field(default_factory=list)
-    companies: list = field(default_factory=list)
-    descriptions: list = field(default_factory=list)
-    sdui_descriptions: list = field(default_factory=list)
-    team: list = field(default_factory=list)
-    cards: list = field(default_factory=list)
-    panes: list = field(default_factory=list)
-    id_holders: list = field(default_factory=list)
-    h1s: list = field(default_factory=list)
-    headings: list = field(default_factory=list)
-    criteria: list = field(default_factory=list)
+    titles: list[Element] = field(default_factory=list)
+    companies: list[Element] = field(default_factory=list)
+    descriptions: list[Element] = field(default_factory=list)
+    sdui_descriptions: list[Element] = field(default_factory=list)
+    team: list[Element] = field(default_factory=list)
+    cards: list[Element] = field(default_factory=list)
+    panes: list[Element] = field(default_factory=list)
+    id_holders: list[Element] = field(default_factory=list)
+    h1s: list[Element] = field(default_factory=list)
+    headings: list[Element] = field(default_factory=list)
+    criteria: list[Element] = field(default_factory=list)
 
 
 _CLASS_GROUPS = {
@@ -474,8 +474,8 @@ def description(root: Element, anchors: JobAnchors, doc: Element) -> str | None:
 
 
 def _id_from_element(el: Element) -> str | None:
-    value = el.get("data-job-id")
-    if value and value.isdigit():
+    value = str(el.get("data-job-id") or "")
+    if value.isdigit():
         return value
     key = el.get("componentkey") or ""
     if key.startswith("JobDetails"):

@@ -32,8 +32,8 @@ _CURRENCY = re.compile(r"[$€£¥₹₩₽]|/(?:hr|yr|h|mo)\b", re.I)
 
 
 def _card_id(el: Element) -> str | None:
-    value = el.get("data-occludable-job-id") or el.get("data-job-id")
-    if value and value.isdigit():
+    value = str(el.get("data-occludable-job-id") or el.get("data-job-id") or "")
+    if value.isdigit():
         return value
     return job_id_from_urn(el.get("data-entity-urn"))
 

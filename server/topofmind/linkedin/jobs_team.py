@@ -144,7 +144,7 @@ def parse_hiring_team(root: Element, anchors: JobAnchors) -> list[ParsedHiringMe
     if section is None:
         return []
     links = _profile_links(section)
-    groups: dict[str, list] = {}
+    groups: dict[str, list[Element]] = {}
     for link, url in links:
         if url not in groups and len(groups) >= _MAX_MEMBERS:
             break

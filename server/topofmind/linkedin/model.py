@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 PARSER_VERSION = "2026.12.1"
 
@@ -75,7 +76,7 @@ class ParsedHiringMember:
     role: str | None = None
     degree: int | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -102,7 +103,7 @@ class ParsedJob:
     description: str | None = None
     hiring_team: tuple[ParsedHiringMember, ...] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["hiring_team"] = [member.to_dict() for member in self.hiring_team]
         return data
@@ -119,7 +120,7 @@ class ParsedJobCard:
     location: str | None = None
     posted_relative: str | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -137,7 +138,7 @@ class ParsedPage:
     parser_version: str = PARSER_VERSION
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The ``topofmind parse --json`` shape (docs/parser.md), exactly these eight keys."""
         return {
             "kind": self.kind,
