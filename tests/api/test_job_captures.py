@@ -254,14 +254,34 @@ def test_a_job_search_lists_results_and_saves_one_on_request(client):
     assert undone.status_code == 200 and opportunities(client) == []
 
 
-def test_a_result_saved_from_a_search_is_completed_by_the_posting(client):
+def test_saving_the_result_open_in_the_side_pane_keeps_its_hiring_team(client):
     search = capture(client, SEARCH_PAGE)
     saved = client.post(
         f"/api/captures/{search['capture_id']}/saved-jobs", json={"job_id": "4361442478"}
+    )
+    assert saved.status_code == 201, saved.json
+    assert saved.json["source"] == "LinkedIn job search"
+    assert saved.json["description"].startswith("Duration: 03 Months Contract")
+    assert [m["person"]["name"] for m in saved.json["hiring_team"]] == ["Sujith Reddy"]
+    assert saved.json["hiring_team"][0]["role"] == "recruiter"
+
+
+def test_a_result_saved_from_a_search_is_completed_by_the_posting(client):
+    search = capture(client, GUEST_SEARCH_PAGE)
+    pick = truth_for(GUEST_SEARCH_PAGE)["jobs"][0]["job_id"]
+    saved = client.post(
+        f"/api/captures/{search['capture_id']}/saved-jobs", json={"job_id": pick}
     ).json
-    body = capture(client, HIRING_TEAM_PAGE)
+    assert saved["description"] is None and saved["hiring_team"] == []
+    # The posting, captured later from its own page (here: the labelled page's HTML at this
+    # result's URL), completes the same opportunity.
+    html = (PAGES / NO_TEAM_PAGE).read_text("utf-8", "replace").replace("4368403070", pick)
+    body = capture(
+        client, NO_TEAM_PAGE, url=f"https://www.linkedin.com/jobs/view/{pick}/", html=html
+    )
     assert body["posting"]["id"] == saved["id"]
-    assert body["posting"]["description"] and body["posting"]["hiring_team"]
+    assert body["posting"]["description"]
+    assert body["posting"]["title"] == saved["title"]  # the user's (search's) title stays
     assert body["posting"]["source"] == "LinkedIn job search"  # where it came from first
 
 

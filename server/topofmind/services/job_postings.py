@@ -139,9 +139,15 @@ def _link_member(
 
 @unit_of_work
 def save_posting(
-    session: Session, job: Mapping[str, Any], capture: Capture, now: datetime, create: bool = True
+    session: Session,
+    job: Mapping[str, Any],
+    capture: Capture,
+    now: datetime,
+    create: bool = True,
+    source: str = SOURCE_POSTING,
 ) -> SavedPosting | None:
-    """Save a captured posting (the parser's ``job`` object) and its hiring team.
+    """Save a captured posting (the parser's ``job`` object) and its hiring team; a new
+    opportunity records ``source`` as where it came from.
 
     Returns None when the posting has no job id, title or company (nothing to file it under), or
     when it is not in the pipeline and ``create`` is False (a re-parse refreshes postings; it
@@ -157,7 +163,7 @@ def save_posting(
     if opportunity is None and not create:
         return None
     if opportunity is None:
-        opportunity = _new_opportunity(session, job, SOURCE_POSTING, capture, now)
+        opportunity = _new_opportunity(session, job, source, capture, now)
     _refresh_posting(opportunity, job, now)
     team = []
     for member in job.get("hiring_team") or []:
@@ -194,13 +200,13 @@ def save_from_capture(
     existing = find_by_job_id(session, job_id)
     if existing is not None:
         return existing, False
-    if capture.kind == "job" and job.get("job_id") == job_id:
-        saved = save_posting(session, job, capture, now)
+    if job.get("job_id") == job_id:
+        # The posting itself (a job page, or a search's side pane): description, hiring team.
+        source = SOURCE_POSTING if capture.kind == "job" else SOURCE_SEARCH
+        saved = save_posting(session, job, capture, now, source=source)
         if saved is not None:
             return saved.opportunity, True
     card = next((c for c in extracted.get("jobs") or [] if c.get("job_id") == job_id), None)
-    if card is None and job.get("job_id") == job_id:
-        card = job
     if card is None:
         raise NotFound(f"Capture {capture.id} shows no job {job_id}.")
     if not (card.get("title") and card.get("company")):
