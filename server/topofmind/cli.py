@@ -265,6 +265,25 @@ def export(fmt: str, output: Path | None) -> None:
         click.echo(f"Wrote {output}", err=True)
 
 
+@main.command("mcp")
+@click.option(
+    "--read-only", is_flag=True, help="Offer only the reading tools: nothing can be recorded."
+)
+def mcp_server(read_only: bool) -> None:
+    """Serve your data to your AI assistant over stdio (the Model Context Protocol).
+
+    Add it to the assistant's MCP configuration; it talks on stdin/stdout, opens no port, and
+    works beside a running `topofmind serve` (docs/assistant.md).
+    """
+    from .assistant.server import SchemaNotReady, configure_logging, serve_stdio
+
+    configure_logging()
+    try:
+        serve_stdio(load_config(), read_only=read_only)
+    except SchemaNotReady as error:
+        raise click.ClickException(str(error)) from error
+
+
 @main.group()
 def db() -> None:
     """Database maintenance."""

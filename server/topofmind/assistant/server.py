@@ -1,0 +1,165 @@
+"""``topofmind mcp``: the MCP server over stdio, on the same data as ``topofmind serve``.
+
+Standard output is the protocol, so everything else (logs, the start-up line) goes to standard
+error. The server opens no network listener and starts no scheduler; each tool call is one short
+transaction, and SQLite waits on its busy timeout, so it runs safely beside a running server.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from mcp.server.mcpserver import MCPServer
+from mcp.server.mcpserver.prompts import Prompt
+from mcp.types import ToolAnnotations
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from .. import __version__
+from ..security import prepare_data_dir
+from ..store import migrate
+from ..store.database import make_engine, make_session_factory
+from .prompts import PROMPTS, PromptBook
+from .tools import READING, WRITING, Clock, Toolbox
+
+log = logging.getLogger(__name__)
+
+INSTRUCTIONS = """\
+Top of Mind keeps the user's job-search relationships on their own machine: the hiring managers,
+recruiters and interviewers they meet, every touch with them, the opportunities and interviews,
+and suggestions for what to do next, each with a reason, a time window and a draft.
+
+- "What should I do today?" -> todays_plan.
+- To write to someone: search_people for their id, then person_dossier (interview topics, recent
+  posts, what was already sent, open suggestions with drafts), or use a prompt
+  (thank_you, check_in, comment_on_post, introduction_request, event_follow_up).
+- Before showing the user any message, run check_message and fix what it flags.
+- After the user sends something, record it (mark_suggestion_done with the sent text, or
+  log_interaction) so the plan stays right.
+Top of Mind never acts on LinkedIn and neither should you: draft, and let the user send.
+"""
+
+READ_ONLY_NOTE = "\nThis server is read-only: it cannot record anything.\n"
+
+TITLES = {
+    "todays_plan": "Today's plan",
+    "search_people": "Search people",
+    "person_dossier": "A person's dossier",
+    "pipeline": "The pipeline",
+    "check_message": "Check a message",
+    "log_interaction": "Log an interaction",
+    "mark_suggestion_done": "Mark a suggestion done",
+    "snooze_suggestion": "Snooze a suggestion",
+    "dismiss_suggestion": "Dismiss a suggestion",
+    "add_interview": "Add an interview",
+    "thank_you": "Thank-you note to an interviewer",
+    "check_in": "Status check-in",
+    "comment_on_post": "Comment on their post",
+    "introduction_request": "Ask for an introduction",
+    "event_follow_up": "Follow up after an event",
+}
+# Marking done twice or dismissing twice changes nothing the second time.
+IDEMPOTENT = ("mark_suggestion_done", "dismiss_suggestion")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def build_server(
+    session_factory: sessionmaker[Session], clock: Clock = utc_now, *, read_only: bool = False
+) -> MCPServer[Any]:
+    """The MCP server with its tools and prompts. ``read_only`` offers the reading tools alone
+    (the writing ones are not even listed, so a call to one is an unknown tool)."""
+    server: MCPServer[Any] = MCPServer(
+        "topofmind",
+        title="Top of Mind",
+        version=__version__,
+        instructions=INSTRUCTIONS + (READ_ONLY_NOTE if read_only else ""),
+        log_level="WARNING",
+    )
+    toolbox = Toolbox(session_factory, clock)
+    for name in READING:
+        server.add_tool(
+            getattr(toolbox, name),
+            name=name,
+            title=TITLES[name],
+            annotations=ToolAnnotations(read_only_hint=True, open_world_hint=False),
+            structured_output=False,
+        )
+    if not read_only:
+        for name in WRITING:
+            server.add_tool(
+                getattr(toolbox, name),
+                name=name,
+                title=TITLES[name],
+                annotations=ToolAnnotations(
+                    read_only_hint=False,
+                    destructive_hint=False,
+                    idempotent_hint=name in IDEMPOTENT,
+                    open_world_hint=False,
+                ),
+                structured_output=False,
+            )
+    book = PromptBook(session_factory, clock, read_only=read_only)
+    for name in PROMPTS:
+        server.add_prompt(Prompt.from_function(getattr(book, name), name=name, title=TITLES[name]))
+    return server
+
+
+class SchemaNotReady(RuntimeError):
+    """A read-only server found a database it may not create or upgrade."""
+
+
+NOT_READY = (
+    "The database is missing or older than this version: run `topofmind db upgrade` (or "
+    "`topofmind serve`) once, then start the read-only server again."
+)
+
+
+def _database_exists(url: str) -> bool:
+    """False only for a SQLite file that is not there (connecting would create it)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return True
+    return Path(parsed.database).exists()
+
+
+def serve_stdio(config: Mapping[str, Any], *, read_only: bool = False) -> None:
+    """Serve over stdin/stdout until the client closes the connection.
+
+    Upgrades the schema first, as every other command does; read-only, it changes nothing and
+    raises ``SchemaNotReady`` when the schema is not current.
+    """
+    url = str(config["DATABASE_URL"])
+    if read_only and not _database_exists(url):
+        raise SchemaNotReady(NOT_READY)
+    engine = make_engine(url)
+    try:
+        if read_only:
+            if migrate.current_revision(engine) != migrate.head_revision():
+                raise SchemaNotReady(NOT_READY)
+        else:
+            prepare_data_dir(config["DATA_DIR"])
+            migrate.upgrade(engine)
+        server = build_server(make_session_factory(engine), read_only=read_only)
+        mode = "read-only" if read_only else "read-write"
+        log.info("Top of Mind MCP server (%s) on stdio; data folder %s", mode, config["DATA_DIR"])
+        server.run("stdio")
+    finally:
+        engine.dispose()
+
+
+def configure_logging() -> None:
+    """Logs to standard error only: standard output carries the protocol."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+    logging.getLogger("topofmind").setLevel(logging.INFO)
