@@ -36,23 +36,26 @@ def describe_fields(errors: Mapping[str, Any]) -> str:
     )
 
 
-def tool_error(error: Exception) -> ToolError:
+def tool_error(error: Exception, subject: str | None = None) -> ToolError:
     """The ``ToolError`` for an expected failure: a validation error (naming each field), a
-    domain error (its message and fields), or a database that is busy or refuses the value."""
+    domain error (its message and fields), or a database that is busy or refuses the value.
+    ``subject`` is the argument to blame when the failure names none (an id that is not there
+    or too large to look up)."""
     if isinstance(error, ma.ValidationError):
         messages = error.messages if isinstance(error.messages, Mapping) else {"_": error.messages}
         fields = describe_fields(messages)
         noun = "field" if len(messages) == 1 else "fields"
         return ToolError(f"Invalid {noun}: {fields}")
     if isinstance(error, DomainError):
-        detail = describe_fields(error.errors)
+        errors = error.errors or ({subject: ["Not found."]} if subject else {})
+        detail = describe_fields(errors)
         return ToolError(f"{error.message} ({detail})" if detail else error.message)
     if isinstance(error, IntegrityError):
         return ToolError(CONFLICT)
     if isinstance(error, OperationalError):
         return ToolError(BUSY)
     if isinstance(error, DataError | OverflowError | UnicodeEncodeError):
-        return ToolError(UNSTORABLE)
+        return ToolError(f"{UNSTORABLE} ('{subject}')" if subject else UNSTORABLE)
     raise TypeError(f"not an expected failure: {type(error).__name__}")
 
 

@@ -25,7 +25,7 @@ from ..api.schemas.people import PersonQuery
 from ..api.schemas.suggestions import DoneIn, SnoozeIn
 from ..domain import timing
 from ..domain.message_check import CHANNEL_LIMITS
-from ..errors import DomainError, NotFound
+from ..errors import DomainError
 from ..services import drafting
 from ..services import interactions as interaction_service
 from ..services import opportunities as opportunity_service
@@ -119,8 +119,8 @@ class Toolbox:
         self, work: Callable[[Session, datetime], T], *, write: bool, subject: str | None
     ) -> T:
         """Run ``work`` in one transaction (committed when ``write``, else rolled back). An
-        expected failure becomes a tool error; a ``NotFound`` that names no field is blamed on
-        ``subject``, the argument that named the missing record."""
+        expected failure becomes a tool error; one that names no field is blamed on ``subject``,
+        the argument that named the record."""
         now = self._clock()
         with self._session_factory() as session:
             try:
@@ -133,9 +133,7 @@ class Toolbox:
             except EXPECTED as error:
                 session.rollback()
                 log.info("tool refused: %s", type(error).__name__)
-                if isinstance(error, NotFound) and not error.errors and subject:
-                    error.errors = {subject: ["Not found."]}
-                raise tool_error(error) from error
+                raise tool_error(error, subject) from error
 
     def _read(self, work: Callable[[Session, datetime], T], subject: str | None = None) -> T:
         return self._run(work, write=False, subject=subject)

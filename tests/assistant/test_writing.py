@@ -1,0 +1,102 @@
+"""The writing tools over stdio with the SDK's client, on the demo data: what they record shows
+up through the HTTP API on the same database, recomputed as the API recomputes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from .conftest import ids_by_name, suggestion_of, text_of
+
+
+def test_log_interaction_shows_up_through_the_http_api(assistant, api):
+    sofia = ids_by_name(api)["Sofia Marin"]
+    result = assistant.call(
+        "log_interaction",
+        {"person_id": sofia, "kind": "call", "note": "Called Sofia about Lumen's data team."},
+    )
+    assert not result.is_error, text_of(result)
+    logged = result.structured_content["interaction"]
+    assert "Logged an outbound call with Sofia Marin" in text_of(result)
+    items = api.get(f"/api/contacts/{sofia}/interactions").json["items"]
+    assert items[0]["id"] == logged["id"]
+    assert (items[0]["kind"], items[0]["note"], items[0]["source"]) == (
+        "call",
+        "Called Sofia about Lumen's data team.",
+        "manual",
+    )
+    # Recomputed like the API does: the keep-warm for Sofia is settled by the call.
+    open_kinds = {s["kind"] for s in api.get(f"/api/suggestions?person_id={sofia}").json["items"]}
+    assert "keep_warm" not in open_kinds
+    assert "keep_warm" not in {s["kind"] for s in result.structured_content["open_suggestions"]}
+
+
+def test_done_snooze_and_dismiss_show_up_through_the_http_api(assistant, api):
+    ids = ids_by_name(api)
+    thank_you = suggestion_of(api, "thank_you", ids["Priya Raman"])
+    comment = suggestion_of(api, "comment", ids["Grace Liu"])
+    share = suggestion_of(api, "share", ids["Daniel Okafor"])
+    sent = "Hi Priya, thank you for the talk about a paved-road platform for 40 product teams."
+
+    async def scenario(session):
+        return (
+            await session.call_tool(
+                "mark_suggestion_done", {"suggestion_id": thank_you["id"], "sent_text": sent}
+            ),
+            await session.call_tool(
+                "snooze_suggestion", {"suggestion_id": comment["id"], "hours": 5}
+            ),
+            await session.call_tool("dismiss_suggestion", {"suggestion_id": share["id"]}),
+        )
+
+    done, snoozed, dismissed = assistant.run(scenario)
+    for result in (done, snoozed, dismissed):
+        assert not result.is_error, text_of(result)
+    assert api.get(f"/api/suggestions/{thank_you['id']}").json["status"] == "done"
+    logged = api.get(f"/api/contacts/{ids['Priya Raman']}/interactions").json["items"][0]
+    assert (logged["kind"], logged["source"]) == ("thank_you", "suggestion")
+    after = api.get(f"/api/suggestions/{comment['id']}").json
+    assert after["status"] == "snoozed"
+    until = datetime.fromisoformat(after["snoozed_until"])
+    assert timedelta(hours=4) < until - datetime.now(UTC) <= timedelta(hours=5)
+    assert api.get(f"/api/suggestions/{share['id']}").json["status"] == "dismissed"
+    assert text_of(done).startswith("Marked done: thank you for Priya Raman")
+    assert text_of(snoozed).startswith("Snoozed until")
+
+
+def test_add_interview_stores_interviewers_and_topics_and_suggests_thanks(assistant, api):
+    ids = ids_by_name(api)
+    lumen = api.get("/api/opportunities?q=lumen").json["items"][0]
+    ended = datetime.now(UTC) - timedelta(hours=2)
+    result = assistant.call(
+        "add_interview",
+        {
+            "opportunity_id": lumen["id"],
+            "starts_at": (ended - timedelta(hours=1)).isoformat(),
+            "ends_at": ended.isoformat(),
+            "kind": "video",
+            "interviewers": [
+                {"person_id": ids["Daniel Okafor"], "topics": ["data contracts", "schema drift"]},
+                {"person_id": ids["Sofia Marin"], "topics": ["roadmap for the data team"]},
+            ],
+            "topics": ["system design"],
+            "notes": "Daniel worries about schema drift breaking dashboards.",
+            "decision_expected_on": (ended.date() + timedelta(days=10)).isoformat(),
+        },
+    )
+    assert not result.is_error, text_of(result)
+    stored = api.get(f"/api/interviews?opportunity_id={lumen['id']}").json["items"]
+    [interview] = stored
+    assert interview["interviewer_topics"] == {
+        str(ids["Daniel Okafor"]): ["data contracts", "schema drift"],
+        str(ids["Sofia Marin"]): ["roadmap for the data team"],
+    }
+    opportunity = api.get(f"/api/opportunities/{lumen['id']}").json
+    assert opportunity["stage"] == "interviewing"
+    assert opportunity["decision_expected_on"] == (ended.date() + timedelta(days=10)).isoformat()
+    thanks = {
+        s["person_name"]
+        for s in result.structured_content["open_suggestions"]
+        if s["kind"] == "thank_you"
+    }
+    assert thanks == {"Daniel Okafor", "Sofia Marin"}
+    assert "Daniel Okafor (person" in text_of(result) and "schema drift" in text_of(result)
