@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from tests.support.fixtures import LINKEDIN_PAGES
 
+REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES_DIR = LINKEDIN_PAGES
 HOST = "www.linkedin.com"
 
