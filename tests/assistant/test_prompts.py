@@ -118,6 +118,11 @@ def test_a_person_can_be_named_by_id(reader):
         ("check_in", {"person": "a"}, "Several people match 'a'"),
         ("check_in", {"person": "999999"}, "No person with id 999999"),
         ("check_in", {"person": "Jonas Weber"}, "is on no opportunity"),
+        (
+            "check_in",
+            {"person": "Olivia Brandt"},
+            "Principal Engineer process at Quanta Labs is rejected",
+        ),
         ("comment_on_post", {"person": "Hannah Becker"}, "No post by Hannah Becker"),
         ("introduction_request", {"person": "Hannah Becker"}, "already connected"),
         ("event_follow_up", {"person": "Priya Raman"}, "No event with Priya Raman"),

@@ -48,7 +48,8 @@ def test_read_only_offers_reading_tools_alone_and_refuses_writes(assistant, api)
     text = brief.messages[0].content.text
     assert "check_message" in text
     assert not any(name in text for name in WRITING)  # no step the server cannot do
-    assert "read-only" in (initialized.instructions or "")
+    assert "read-only" in initialized.instructions
+    assert not any(name in initialized.instructions for name in WRITING)
     assert api.get("/api/interactions?per_page=200").json == before
     assert api.get("/api/suggestions/1").json["status"] == "open"
 

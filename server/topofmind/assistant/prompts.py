@@ -83,17 +83,18 @@ class PromptBook:
         if reference.isdigit():
             return people_service.get_person(session, int(reference))
         found = people_service.list_people(session, q=reference, per_page=CANDIDATES_SHOWN + 1)
+        matches: list[Person] = list(found.items)
         wanted = people_service.name_key(reference)
-        exact = [person for person in found.items if person.name_key == wanted]
+        exact = [person for person in matches if person.name_key == wanted]
         if len(exact) == 1:
             return exact[0]
-        if len(found.items) == 1:
-            return found.items[0]
-        if not found.items:
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
             raise refuse(
                 f"Nobody tracked matches '{reference}'. Use search_people to find the person."
             )
-        names = ", ".join(f"{p.name} (person {p.id})" for p in found.items[:CANDIDATES_SHOWN])
+        names = ", ".join(f"{p.name} (person {p.id})" for p in matches[:CANDIDATES_SHOWN])
         raise refuse(f"Several people match '{reference}': {names}. Give the person id.")
 
     # Pieces of every brief --------------------------------------------------------------------
@@ -318,6 +319,12 @@ class PromptBook:
                 raise refuse(
                     f"{dossier['person']['name']} is on no opportunity; a check-in is about a "
                     "role. Try a keep-warm note instead."
+                )
+            if opportunity["stage"] not in OPEN_STAGES:
+                raise refuse(
+                    f"The {opportunity['title']} process at {opportunity['company']} is "
+                    f"{opportunity['stage']}: asking for news now would read as pursuit. A "
+                    "friendly keep-warm note fits better."
                 )
             facts = [
                 f"- Role: {opportunity['title']} at {opportunity['company']}, stage "

@@ -39,12 +39,18 @@ and suggestions for what to do next, each with a reason, a time window and a dra
   posts, what was already sent, open suggestions with drafts), or use a prompt
   (thank_you, check_in, comment_on_post, introduction_request, event_follow_up).
 - Before showing the user any message, run check_message and fix what it flags.
-- After the user sends something, record it (mark_suggestion_done with the sent text, or
-  log_interaction) so the plan stays right.
-Top of Mind never acts on LinkedIn and neither should you: draft, and let the user send.
 """
-
-READ_ONLY_NOTE = "\nThis server is read-only: it cannot record anything.\n"
+RECORDING = """\
+- After the user sends something, record it (mark_suggestion_done with the sent text, or
+  log_interaction) so the plan stays right; add_interview records an interview and its topics.
+"""
+READ_ONLY = """\
+- This server is read-only: it cannot record anything; tell the user to log what they sent in
+  the Top of Mind dashboard.
+"""
+NEVER_ACT = (
+    "Top of Mind never acts on LinkedIn and neither should you: draft, and let the user send.\n"
+)
 
 TITLES = {
     "todays_plan": "Today's plan",
@@ -80,7 +86,7 @@ def build_server(
         "topofmind",
         title="Top of Mind",
         version=__version__,
-        instructions=INSTRUCTIONS + (READ_ONLY_NOTE if read_only else ""),
+        instructions=INSTRUCTIONS + (READ_ONLY if read_only else RECORDING) + NEVER_ACT,
         log_level="WARNING",
     )
     toolbox = Toolbox(session_factory, clock)
@@ -125,9 +131,10 @@ NOT_READY = (
 def _database_exists(url: str) -> bool:
     """False only for a SQLite file that is not there (connecting would create it)."""
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
         return True
-    return Path(parsed.database).exists()
+    return Path(database).exists()
 
 
 def serve_stdio(config: Mapping[str, Any], *, read_only: bool = False) -> None:

@@ -154,7 +154,9 @@ class Toolbox:
             suggestion_service.recompute(session, now, ids)
 
     @staticmethod
-    def _open_for(session: Session, now: datetime, person_ids: Iterable[int]) -> list[dict]:
+    def _open_for(
+        session: Session, now: datetime, person_ids: Iterable[int]
+    ) -> list[dict[str, Any]]:
         rows = [
             row
             for person_id in dict.fromkeys(person_ids)
@@ -554,7 +556,9 @@ def _interviewer_fields(messages: Any) -> Any:
     return renamed
 
 
-def _with_open(readable: str, who: str, still_open: list[dict], words: render.Words) -> str:
+def _with_open(
+    readable: str, who: str, still_open: list[dict[str, Any]], words: render.Words
+) -> str:
     if not still_open:
         return readable + f"\nNothing else is open for {who} now."
     return (
