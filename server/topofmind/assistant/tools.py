@@ -178,13 +178,13 @@ class Toolbox:
             digest = suggestion_service.digest(session, now)
             words = self._words(session, now)
             end_of_today = timing.end_of_day(now, words.zone)
-            later = suggestion_service.list_suggestions(
+            coming = suggestion_service.list_suggestions(
                 session,
                 status="open",
+                due_after=end_of_today,
                 due_before=now + timedelta(days=COMING_UP_DAYS),
-                per_page=digest["due_today_count"] + COMING_UP_LIMIT,
+                per_page=COMING_UP_LIMIT,
             ).items
-            coming = [row for row in later if row.due_at >= end_of_today][:COMING_UP_LIMIT]
             plan = {
                 "date": digest["date"],
                 "now": now,

@@ -529,7 +529,10 @@ def list_suggestions(
     kind: str | None = None,
     page: int = 1,
     per_page: int = 50,
+    due_after: datetime | None = None,
 ) -> Page:
+    """Suggestions by status (None: any), person, kind and due time (``due_after`` inclusive,
+    ``due_before`` inclusive), most important first, then soonest."""
     query = select(Suggestion)
     if status:
         query = query.where(Suggestion.status == status)
@@ -537,6 +540,8 @@ def list_suggestions(
         query = query.where(Suggestion.person_id == person_id)
     if due_before is not None:
         query = query.where(Suggestion.due_at <= due_before)
+    if due_after is not None:
+        query = query.where(Suggestion.due_at >= due_after)
     if kind:
         query = query.where(Suggestion.kind == kind)
     query = query.order_by(Suggestion.priority.desc(), Suggestion.due_at, Suggestion.id)
