@@ -336,7 +336,8 @@ class PromptBook:
             ran = [item for item in dossier["interviews"] if item["ends_at"] <= now]
             if ran:
                 facts.append("- Their last interview with the user:")
-                facts.append(interview_block(ran[0], words, dossier["person"]["id"]))
+                block = interview_block(ran[0], words, dossier["person"]["id"])
+                facts.extend("  " + line for line in block.splitlines())
             facts.extend(self._recent_touches(dossier, words))
             return self._brief(session, now, "check_in", dossier, facts)
 
@@ -472,8 +473,8 @@ class PromptBook:
                 )
             event = events[0]
             facts = [
-                f"- Met {words.when(event['at'])} ({words.ago(event['at'])}): "
-                f"{event.get('text') or 'no note'}"
+                f"- When: {words.when(event['at'])} ({words.ago(event['at'])}).",
+                f"- The user's note on it: {event.get('text') or 'none'}",
             ]
             if dossier["posts"]:
                 latest = dossier["posts"][0]
