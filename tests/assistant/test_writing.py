@@ -33,8 +33,13 @@ def test_log_interaction_shows_up_through_the_http_api(assistant, api):
 def test_done_snooze_and_dismiss_show_up_through_the_http_api(assistant, api):
     ids = ids_by_name(api)
     thank_you = suggestion_of(api, "thank_you", ids["Priya Raman"])
-    comment = suggestion_of(api, "comment", ids["Grace Liu"])
-    share = suggestion_of(api, "share", ids["Daniel Okafor"])
+    others = [
+        item
+        for item in api.get("/api/suggestions?per_page=200").json["items"]
+        if item["person_id"] != thank_you["person_id"]
+    ]
+    comment = others[0]
+    share = next(item for item in others if item["person_id"] != comment["person_id"])
     sent = "Hi Priya, thank you for the talk about a paved-road platform for 40 product teams."
 
     async def scenario(session):
@@ -54,6 +59,7 @@ def test_done_snooze_and_dismiss_show_up_through_the_http_api(assistant, api):
     assert api.get(f"/api/suggestions/{thank_you['id']}").json["status"] == "done"
     logged = api.get(f"/api/contacts/{ids['Priya Raman']}/interactions").json["items"][0]
     assert (logged["kind"], logged["source"]) == ("thank_you", "suggestion")
+    assert logged["note"].startswith("Sent a thank-you note")
     after = api.get(f"/api/suggestions/{comment['id']}").json
     assert after["status"] == "snoozed"
     until = datetime.fromisoformat(after["snoozed_until"])
@@ -61,6 +67,7 @@ def test_done_snooze_and_dismiss_show_up_through_the_http_api(assistant, api):
     assert api.get(f"/api/suggestions/{share['id']}").json["status"] == "dismissed"
     assert text_of(done).startswith("Marked done: thank you for Priya Raman")
     assert text_of(snoozed).startswith("Snoozed until")
+    assert text_of(dismissed).startswith("Dismissed:")
 
 
 def test_add_interview_stores_interviewers_and_topics_and_suggests_thanks(assistant, api):

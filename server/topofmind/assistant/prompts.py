@@ -22,7 +22,6 @@ from ..errors import DomainError
 from ..services import drafting
 from ..services import opportunities as opportunity_service
 from ..services import people as people_service
-from ..services import suggestions as suggestion_service
 from ..services.dossier import person_dossier
 from ..services.opportunities import OPEN_STAGES
 from ..services.settings import get_settings
@@ -233,10 +232,10 @@ class PromptBook:
                     f"suggestion_id {suggestion['id']} and sent_text set to what they sent."
                 )
             else:
-                logged_kind = suggestion_service.DONE_INTERACTION.get(kind) or "message"
                 steps.append(
                     "4. Once the user says they sent it, call log_interaction with person_id "
-                    f"{person['id']}, kind '{logged_kind}' and a one-line note of what was sent."
+                    f"{to_id or person['id']}, the kind that names what was sent (thank_you, "
+                    "check_in, comment, intro_request or message) and a one-line note of it."
                 )
         sections.append("## Steps\n" + "\n".join(steps))
         return "\n\n".join(sections)
