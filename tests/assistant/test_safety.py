@@ -150,6 +150,23 @@ def test_read_only_on_a_missing_database_creates_nothing_and_says_what_to_run(tm
     assert not folder.exists()
 
 
+def test_an_unreachable_database_is_a_clear_message_without_the_password(tmp_path):
+    url = "postgresql://someone:hunter2@127.0.0.1:1/nowhere"
+    finished = subprocess.run(
+        [*CLI, "mcp"],
+        env=cli_env(tmp_path / "data", url),
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert finished.returncode != 0 and finished.stdout == ""
+    assert "Cannot open the database at postgresql+psycopg://someone:***@127.0.0.1:1/nowhere" in (
+        finished.stderr
+    )
+    assert "hunter2" not in finished.stderr and "Traceback" not in finished.stderr
+
+
 def test_standard_output_carries_only_the_protocol(demo_dir):
     request = {
         "jsonrpc": "2.0",

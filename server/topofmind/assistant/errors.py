@@ -15,7 +15,7 @@ from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
 from ..errors import DomainError
 
-BUSY = "The database is busy; nothing was saved. Try again in a moment."
+BUSY = "The database is busy or unreachable; nothing was saved. Try again in a moment."
 CONFLICT = "That conflicts with what is already stored; nothing was saved."
 UNSTORABLE = "A value cannot be stored (too large or not text); nothing was saved."
 

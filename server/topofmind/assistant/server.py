@@ -18,6 +18,7 @@ from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.prompts import Prompt
 from mcp.types import ToolAnnotations
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .. import __version__
@@ -119,7 +120,8 @@ def build_server(
 
 
 class SchemaNotReady(RuntimeError):
-    """A read-only server found a database it may not create or upgrade."""
+    """The server cannot start on this database: it is unreachable, or read-only found it
+    missing or out of date (it may not create or upgrade it)."""
 
 
 NOT_READY = (
@@ -148,12 +150,16 @@ def serve_stdio(config: Mapping[str, Any], *, read_only: bool = False) -> None:
         raise SchemaNotReady(NOT_READY)
     engine = make_engine(url)
     try:
-        if read_only:
-            if migrate.current_revision(engine) != migrate.head_revision():
-                raise SchemaNotReady(NOT_READY)
-        else:
-            prepare_data_dir(config["DATA_DIR"])
-            migrate.upgrade(engine)
+        try:
+            if read_only:
+                if migrate.current_revision(engine) != migrate.head_revision():
+                    raise SchemaNotReady(NOT_READY)
+            else:
+                prepare_data_dir(config["DATA_DIR"])
+                migrate.upgrade(engine)
+        except OperationalError as error:
+            shown = make_url(url).render_as_string(hide_password=True)
+            raise SchemaNotReady(f"Cannot open the database at {shown}: {error.orig}") from error
         server = build_server(make_session_factory(engine), read_only=read_only)
         mode = "read-only" if read_only else "read-write"
         log.info("Top of Mind MCP server (%s) on stdio; data folder %s", mode, config["DATA_DIR"])
