@@ -3,7 +3,10 @@ up through the HTTP API on the same database, recomputed as the API recomputes."
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
+
+import anyio.to_thread
 
 from .conftest import ids_by_name, suggestion_of, text_of
 
@@ -108,3 +111,38 @@ def test_add_interview_stores_interviewers_and_topics_and_suggests_thanks(assist
     }
     assert thanks == {"Daniel Okafor", "Sofia Marin"}
     assert "Daniel Okafor (person" in text_of(result) and "schema drift" in text_of(result)
+
+
+def test_writes_beside_a_running_api_both_land(assistant, api):
+    """The MCP server and the HTTP API write to the same SQLite file at the same time: every
+    write of both lands, none fails (short transactions, the busy timeout)."""
+    ids = ids_by_name(api)
+    sofia, jonas = ids["Sofia Marin"], ids["Jonas Weber"]
+    rounds = 15
+    before = api.get("/api/interactions?per_page=1").json["total"]
+    statuses: list[int] = []
+
+    def http_writes() -> None:
+        for n in range(rounds):
+            response = api.post(
+                f"/api/contacts/{jonas}/interactions",
+                json={"kind": "message", "note": f"HTTP write {n}"},
+            )
+            statuses.append(response.status_code)
+
+    async def scenario(session):
+        writer = threading.Thread(target=http_writes)
+        writer.start()
+        results = [
+            await session.call_tool(
+                "log_interaction", {"person_id": sofia, "kind": "call", "note": f"MCP write {n}"}
+            )
+            for n in range(rounds)
+        ]
+        await anyio.to_thread.run_sync(writer.join)
+        return results
+
+    results = assistant.run(scenario)
+    assert [text_of(r) for r in results if r.is_error] == []
+    assert statuses == [201] * rounds
+    assert api.get("/api/interactions?per_page=1").json["total"] == before + 2 * rounds
