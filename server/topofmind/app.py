@@ -13,10 +13,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import __version__
-from .api import db as api_db
-from .api import guard
 from .api.errors import TopOfMindApi, register_error_handlers
 from .config import load_config
+from .http import db as request_db
+from .http import guard
 from .security import extension_origins, load_secret_key, load_token, prepare_data_dir
 from .store import migrate
 from .store.database import make_engine, make_session_factory
@@ -83,7 +83,7 @@ def create_app(config: dict | None = None) -> Flask:
     )
 
     guard.init_app(app)
-    api_db.init_app(app)
+    request_db.init_app(app)
     CORS(
         app,
         resources={r"/api/*": {"origins": sorted(extension_origins(app.config["EXTENSION_IDS"]))}},

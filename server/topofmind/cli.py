@@ -118,10 +118,7 @@ def demo(force) -> None:
     with state.session_factory.begin() as session:
         if force:
             result = load_demo(session, state.clock())
-            click.echo(
-                f"Loaded the demo data set: {result['people']} people, "
-                f"{result['created']} suggestions."
-            )
+            click.echo(f"Loaded the demo data set: {result['people']} people.")
         elif load_demo_if_empty(session, state.clock()):
             click.echo("Loaded the demo data set.")
         else:
@@ -150,13 +147,11 @@ def recompute() -> None:
 def reparse(everything) -> None:
     """Re-run the current parser over stored captures."""
     from .services.captures import reparse_all
-    from .services.suggestions import recompute as run
 
     app = _app()
     state = app.extensions["topofmind"]
     with state.session_factory.begin() as session:
         counts = reparse_all(session, state.clock(), only_older=not everything)
-        run(session, state.clock())
     click.echo(f"Re-parsed {counts['reparsed']} captures ({counts['skipped']} already current).")
 
 
@@ -275,13 +270,23 @@ def mcp_server(read_only: bool) -> None:
     Add it to the assistant's MCP configuration; it talks on stdin/stdout, opens no port, and
     works beside a running `topofmind serve` (docs/assistant.md).
     """
-    from .assistant.server import SchemaNotReady, configure_logging, serve_stdio
+    from .assistant.server import configure_logging, serve_stdio
+    from .security import prepare_data_dir
+    from .store.database import make_session_factory
+    from .store.migrate import DatabaseNotReady, open_current
 
     configure_logging()
+    config = load_config()
+    if not read_only:
+        prepare_data_dir(config["DATA_DIR"])
     try:
-        serve_stdio(load_config(), read_only=read_only)
-    except SchemaNotReady as error:
+        engine = open_current(str(config["DATABASE_URL"]), may_upgrade=not read_only)
+    except DatabaseNotReady as error:
         raise click.ClickException(str(error)) from error
+    try:
+        serve_stdio(make_session_factory(engine), read_only=read_only, data_dir=config["DATA_DIR"])
+    finally:
+        engine.dispose()
 
 
 @main.group()

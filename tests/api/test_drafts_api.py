@@ -80,14 +80,13 @@ def test_check_rejects_unknown_channel_and_person(client):
     assert response.status_code == 422 and "text" in response.json["errors"]
 
 
-def test_a_sent_message_is_seen_by_the_repeat_check(client, demo, app, clock):
-    from topofmind.services.drafting import remember_sent
-
+def test_a_sent_message_is_seen_by_the_repeat_check(client, demo):
     client.patch("/api/settings", json={"keep_message_bodies": True})
     marcus = person_id(client, "Marcus Lindqvist")
-    text = open_suggestion(client, "check_in", "Marcus Lindqvist")["draft"]["body"]
-    with app.extensions["topofmind"].session_factory.begin() as session:
-        remember_sent(session, marcus, text, "check_in", clock())
+    check_in = open_suggestion(client, "check_in", "Marcus Lindqvist")
+    text = check_in["draft"]["body"]
+    done = client.post(f"/api/suggestions/{check_in['id']}/done", json={"sent_text": text})
+    assert done.status_code == 200
     result = client.post(
         "/api/drafts/check", json={"text": text, "channel": "email", "person_id": marcus}
     ).json

@@ -11,7 +11,7 @@ import marshmallow as ma
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from topofmind.api.schemas.interactions import InteractionCreate
+from topofmind.schemas.interactions import InteractionCreate
 from topofmind.assistant.errors import BUSY, describe_fields, tool_error
 from topofmind.assistant.text import Words, check_text, excerpt, people_text
 from topofmind.assistant.tools import jsonable

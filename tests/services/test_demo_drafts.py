@@ -9,8 +9,8 @@ from sqlalchemy import select
 from topofmind.services import drafting
 from topofmind.services.demo import load_demo
 from topofmind.services.settings import update_settings
-from topofmind.services.suggestions import suggestion_views
-from topofmind.store.models import Interview, Person, Suggestion
+from topofmind.services.suggestions import mark_done, suggestion_views
+from topofmind.store.models import Interaction, Interview, Person, Suggestion
 
 RICH_KINDS = {"thank_you", "connect", "share", "check_in", "ask_intro", "event_follow_up"}
 
@@ -165,16 +165,28 @@ def test_respond_and_react(session, clock):
     assert react["body"] == "" and "lakehouse" in react["guidance"]
 
 
-def test_remember_sent_keeps_the_text_only_when_opted_in(session, clock):
-    tomas = person(session, "Tomás Ortega")
+def _send(session, clock, kind, name, text):
+    """Mark the person's open ``kind`` suggestion done with ``text`` as sent; the logged touch."""
+    view = views_by(session, clock)[(kind, name)]
+    mark_done(session, view["id"], clock(), sent_text=text)
+    return session.scalars(
+        select(Interaction)
+        .where(Interaction.person_id == view["person_id"])
+        .order_by(Interaction.id.desc())
+        .limit(1)
+    ).one()
+
+
+def test_a_sent_message_is_kept_only_when_opted_in(session, clock):
     text = body(views_by(session, clock), "thank_you", "Tomás Ortega")
-    summary = drafting.remember_sent(session, tomas.id, text, "thank_you", clock())
+    summary = _send(session, clock, "thank_you", "Tomás Ortega", text)
     assert summary.note != text and len(summary.note) < 200
     assert summary.note.startswith("Sent a thank-you note")
     assert summary.direction == "outbound" and summary.occurred_at == clock()
 
-    update_settings(session, {"keep_message_bodies": True})
-    kept = drafting.remember_sent(session, tomas.id, text * 10, "thank_you", clock())
+    update_settings(session, {"keep_message_bodies": True}, clock())
+    kept = _send(session, clock, "keep_warm", "Marcus Lindqvist", text * 10)
     assert kept.note == (text * 10)[:2000]
-    warnings = drafting.check_text(session, text, "email", tomas.id, clock())["warnings"]
+    marcus = person(session, "Marcus Lindqvist")
+    warnings = drafting.check_text(session, text, "email", marcus.id, clock())["warnings"]
     assert "repeat" in [w["code"] for w in warnings]

@@ -60,7 +60,9 @@ def test_a_hiring_managers_dossier_ranks_introducers_and_shows_posts(session, cl
     introducers = dossier["introductions"]["introducers"]
     assert [i["name"] for i in introducers] == ["Sofia Marin", "Wei Chen"]
     assert introducers[0]["evidence"] and introducers[0]["score"] > introducers[1]["score"]
-    assert sorted(dossier["mutual_connections"]) == ["Sofia Marin", "Wei Chen"]
+    mutuals = {m["name"]: m for m in dossier["mutual_connections"]}
+    assert set(mutuals) == {"Sofia Marin", "Wei Chen"}
+    assert mutuals["Sofia Marin"]["first_degree"] and mutuals["Sofia Marin"]["person_id"]
     assert dossier["posts"][0]["text"].startswith("Data contracts saved our on-call")
     [opportunity] = dossier["opportunities"]
     assert (opportunity["stage"], opportunity["role"]) == ("applied", "hiring_manager")

@@ -1,25 +1,13 @@
 """The JSON API under ``/api`` (docs/api.md).
 
-Handlers parse with a schema, call one service, dump.
+Handlers parse with a schema (``topofmind.schemas``), call one service, dump. What a write
+implies (recomputing the people it touched) happens inside the services' unit of work
+(``services.unit_of_work``), so no handler calls it.
 """
 
 from __future__ import annotations
 
-from flask import current_app
 from flask_smorest import Api
-
-
-def now():
-    return current_app.extensions["topofmind"].clock()
-
-
-def refresh(session, person_ids) -> None:
-    """Recompute suggestions for the people a write touched (docs/cadence.md: after every write)."""
-    from ..services.suggestions import recompute
-
-    ids = {person_id for person_id in person_ids if person_id}
-    if ids:
-        recompute(session, now(), ids)
 
 
 def register_blueprints(api: Api) -> None:

@@ -5,17 +5,12 @@ from __future__ import annotations
 from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from ..errors import TooLarge
+from ..http.clock import now
+from ..http.db import db_session
+from ..schemas.captures import CaptureIn, CaptureList, CaptureOut, CaptureQuery, CaptureSummary
 from ..services import captures as service
-from ..services import suggestions as suggestion_service
-from ..services.views import person_view
-from ..store.models import Person, Post
-from . import now
-from .db import db_session
-from .schemas.captures import CaptureIn, CaptureList, CaptureOut, CaptureQuery, CaptureSummary
 
 blp = Blueprint("captures", __name__, url_prefix="/api/captures", description="Page captures")
 
@@ -29,49 +24,6 @@ def limit_capture_size():
             f"A capture may be at most {limit} bytes of HTML.",
             {"html": [f"At most {limit} bytes."]},
         )
-
-
-def capture_result(capture) -> dict:
-    session = db_session()
-    person = None
-    suggestions = []
-    if capture.person_id:
-        person_model = session.get(Person, capture.person_id)
-        if person_model is not None:
-            person = person_view(session, person_model, now())
-            page = suggestion_service.list_suggestions(
-                session, person_id=capture.person_id, per_page=20
-            )
-            suggestions = suggestion_service.suggestion_views(session, page.items, now())
-    return {
-        "capture_id": capture.id,
-        "kind": capture.kind,
-        "status": capture.status,
-        "extracted": capture.extracted,
-        "person_id": capture.person_id,
-        "person": person,
-        "posts": service.capture_posts_view(session, capture),
-        "suggestions": suggestions,
-        "warnings": list(capture.warnings or []),
-    }
-
-
-def _record(session, data):
-    """Record the capture; a concurrent first capture of the same person (two tabs, a resend
-    racing the original) makes the loser's insert fail on a unique key — it then runs again
-    and finds what the winner stored."""
-    limit = current_app.config["MAX_CAPTURE_BYTES"]
-    for attempt in range(3):
-        savepoint = session.begin_nested()
-        try:
-            result = service.record_capture(session, data, now(), limit)
-            savepoint.commit()
-            return result
-        except IntegrityError:
-            savepoint.rollback()
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
 
 
 @blp.route("")
@@ -88,22 +40,9 @@ class Captures(MethodView):
         """Store a capture and return what was extracted; the same id again returns 200."""
         session = db_session()
         data["id"] = str(data["id"])
-        capture, created = _record(session, data)
-        if created:
-            touched = {capture.person_id} if capture.person_id else set()
-            touched |= set(
-                session.scalars(
-                    select(Post.person_id).where(
-                        Post.person_id.is_not(None),
-                        Post.urn.in_(
-                            [p["urn"] for p in (capture.extracted or {}).get("posts") or []]
-                        ),
-                    )
-                )
-            )
-            if touched:
-                suggestion_service.recompute(session, now(), touched)
-        return capture_result(capture), 201 if created else 200
+        limit = current_app.config["MAX_CAPTURE_BYTES"]
+        capture, created = service.store_capture(session, data, now(), limit)
+        return service.capture_view(session, capture, now()), 201 if created else 200
 
 
 @blp.route("/<capture_id>")

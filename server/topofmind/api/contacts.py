@@ -6,20 +6,16 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from ..errors import NotFound
-from ..services import interactions as interaction_service
-from ..services import people as people_service
-from ..services.suggestions import recompute
-from ..services.views import person_view, person_views
-from . import now, refresh
-from .db import db_session
-from .schemas.common import Deleted
-from .schemas.interactions import (
+from ..http.clock import now
+from ..http.db import db_session
+from ..schemas.common import Deleted
+from ..schemas.interactions import (
     InteractionCreate,
     InteractionList,
     InteractionOut,
     InteractionQuery,
 )
-from .schemas.people import (
+from ..schemas.people import (
     LookupQuery,
     PersonCreate,
     PersonList,
@@ -27,6 +23,9 @@ from .schemas.people import (
     PersonQuery,
     PersonUpdate,
 )
+from ..services import interactions as interaction_service
+from ..services import people as people_service
+from ..services.views import person_view, person_views
 
 blp = Blueprint("contacts", __name__, url_prefix="/api/contacts", description="People you track")
 
@@ -47,7 +46,6 @@ class Contacts(MethodView):
     def post(self, data):
         session = db_session()
         person = people_service.create_person(session, data, now())
-        refresh(session, [person.id])
         return person_view(session, person, now())
 
 
@@ -77,7 +75,6 @@ class Contact(MethodView):
         session = db_session()
         person = people_service.get_person(session, person_id)
         people_service.update_person(session, person, data, now())
-        refresh(session, [person.id])
         return person_view(session, person, now())
 
     @blp.response(200, Deleted)
@@ -85,10 +82,8 @@ class Contact(MethodView):
         """Forget this person: every interaction, post, suggestion and raw capture."""
         session = db_session()
         removed = people_service.forget_person(
-            session, people_service.get_person(session, person_id)
+            session, people_service.get_person(session, person_id), now()
         )
-        # Others' suggestions may have named them (an intro through them): recompute everyone.
-        recompute(session, now())
         return {"deleted": True, "removed": removed}
 
 
@@ -104,7 +99,4 @@ class ContactInteractions(MethodView):
     @blp.arguments(InteractionCreate)
     @blp.response(201, InteractionOut)
     def post(self, data, person_id):
-        session = db_session()
-        interaction = interaction_service.record_interaction(session, person_id, data, now())
-        refresh(session, [person_id])
-        return interaction
+        return interaction_service.record_interaction(db_session(), person_id, data, now())

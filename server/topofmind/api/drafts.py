@@ -6,11 +6,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from ..errors import NotFound
-from ..services import drafting as service
-from ..services.thought_leadership import posting_status
-from . import now
-from .db import db_session
-from .schemas.drafts import (
+from ..http.clock import now
+from ..http.db import db_session
+from ..schemas.drafts import (
     CheckIn,
     CheckOut,
     PostingOut,
@@ -19,6 +17,8 @@ from .schemas.drafts import (
     TemplateIn,
     TemplateOut,
 )
+from ..services import drafting as service
+from ..services.thought_leadership import posting_status
 
 blp = Blueprint(
     "drafts", __name__, url_prefix="/api", description="Message drafts and the message check"
@@ -77,12 +77,12 @@ class TemplateResource(MethodView):
     @blp.response(200, TemplateOut)
     def put(self, data, key):
         """Save an edit; only edited templates are stored, so new defaults arrive on upgrade."""
-        return service.save_template(db_session(), key, data["template"])
+        return service.save_template(db_session(), key, data["template"], now())
 
     @blp.response(200, TemplateOut)
     def delete(self, key):
         """Back to the default."""
-        return service.reset_template(db_session(), key)
+        return service.reset_template(db_session(), key, now())
 
 
 @blp.route("/me/posting")

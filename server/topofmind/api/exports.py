@@ -6,10 +6,10 @@ from flask import json
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from ..http.clock import now
+from ..http.db import db_session
+from ..http.downloads import private_file
 from ..services import data_export
-from . import now
-from .db import db_session
-from .downloads import private_file
 
 blp = Blueprint(
     "exports", __name__, url_prefix="/api", description="Backup and export of the user's data"

@@ -8,10 +8,10 @@ from flask_smorest import Blueprint
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..errors import InvalidInput, TooLarge
+from ..http.clock import now
+from ..http.db import db_session
+from ..schemas.network import ImportReport
 from ..services.imports import import_linkedin_export
-from . import now
-from .db import db_session
-from .schemas.network import ImportReport
 
 blp = Blueprint("imports", __name__, url_prefix="/api", description="LinkedIn data export import")
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from ..http.clock import now
+from ..http.db import db_session
+from ..schemas.common import Deleted
+from ..schemas.interactions import InteractionList, InteractionOut, InteractionQuery
 from ..services import interactions as service
-from . import refresh
-from .db import db_session
-from .schemas.common import Deleted
-from .schemas.interactions import InteractionList, InteractionOut, InteractionQuery
 
 blp = Blueprint("interactions", __name__, url_prefix="/api/interactions", description="Every touch")
 
@@ -31,8 +31,5 @@ class InteractionResource(MethodView):
     @blp.response(200, Deleted)
     def delete(self, interaction_id):
         session = db_session()
-        interaction = service.get_interaction(session, interaction_id)
-        person_id = interaction.person_id
-        service.delete_interaction(session, interaction)
-        refresh(session, [person_id])
+        service.delete_interaction(session, service.get_interaction(session, interaction_id), now())
         return {"deleted": True}

@@ -5,12 +5,10 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from ..services import merging
-from ..services import network as service
-from . import now
-from .db import db_session
-from .downloads import private_file
-from .schemas.network import (
+from ..http.clock import now
+from ..http.db import db_session
+from ..http.downloads import private_file
+from ..schemas.network import (
     ConnectionCsvQuery,
     ConnectionList,
     ConnectionQuery,
@@ -19,6 +17,8 @@ from .schemas.network import (
     MergeIn,
     MergeOut,
 )
+from ..services import merging
+from ..services import network as service
 
 blp = Blueprint(
     "network",

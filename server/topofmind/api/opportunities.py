@@ -5,12 +5,10 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from ..services import opportunities as service
-from ..services.views import interview_view, opportunity_view
-from . import now, refresh
-from .db import db_session
-from .schemas.common import Deleted
-from .schemas.opportunities import (
+from ..http.clock import now
+from ..http.db import db_session
+from ..schemas.common import Deleted
+from ..schemas.opportunities import (
     InterviewCreate,
     InterviewList,
     InterviewOut,
@@ -22,11 +20,8 @@ from .schemas.opportunities import (
     OpportunityQuery,
     OpportunityUpdate,
 )
-
-
-def _people_of(opportunity) -> set[int]:
-    return {link.person_id for link in opportunity.people}
-
+from ..services import opportunities as service
+from ..services.views import interview_view, opportunity_view
 
 blp = Blueprint("opportunities", __name__, url_prefix="/api", description="Roles and interviews")
 
@@ -41,10 +36,7 @@ class Opportunities(MethodView):
     @blp.arguments(OpportunityCreate)
     @blp.response(201, OpportunityOut)
     def post(self, data):
-        session = db_session()
-        opportunity = service.create_opportunity(session, data, now())
-        refresh(session, _people_of(opportunity))
-        return opportunity_view(opportunity)
+        return opportunity_view(service.create_opportunity(db_session(), data, now()))
 
 
 @blp.route("/opportunities/<int:opportunity_id>")
@@ -58,18 +50,14 @@ class OpportunityResource(MethodView):
     def patch(self, data, opportunity_id):
         session = db_session()
         opportunity = service.get_opportunity(session, opportunity_id)
-        before = _people_of(opportunity)
         service.update_opportunity(session, opportunity, data, now())
-        refresh(session, before | _people_of(opportunity))
         return opportunity_view(opportunity)
 
     @blp.response(200, Deleted)
     def delete(self, opportunity_id):
         session = db_session()
         opportunity = service.get_opportunity(session, opportunity_id)
-        people = _people_of(opportunity)
-        service.delete_opportunity(session, opportunity)
-        refresh(session, people)
+        service.delete_opportunity(session, opportunity, now())
         return {"deleted": True}
 
 
@@ -83,10 +71,7 @@ class Interviews(MethodView):
     @blp.arguments(InterviewCreate)
     @blp.response(201, InterviewOut)
     def post(self, data):
-        session = db_session()
-        interview = service.create_interview(session, data, now())
-        refresh(session, _people_of(interview.opportunity))
-        return interview_view(interview)
+        return interview_view(service.create_interview(db_session(), data, now()))
 
 
 @blp.route("/interviews/<int:interview_id>")
@@ -101,14 +86,11 @@ class InterviewResource(MethodView):
         session = db_session()
         interview = service.get_interview(session, interview_id)
         service.update_interview(session, interview, data, now())
-        refresh(session, _people_of(interview.opportunity))
         return interview_view(interview)
 
     @blp.response(200, Deleted)
     def delete(self, interview_id):
         session = db_session()
         interview = service.get_interview(session, interview_id)
-        people = _people_of(interview.opportunity)
-        service.delete_interview(session, interview)
-        refresh(session, people)
+        service.delete_interview(session, interview, now())
         return {"deleted": True}

@@ -5,11 +5,10 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from ..services import share_queue as service
-from . import now, refresh
-from .db import db_session
-from .schemas.common import Deleted
-from .schemas.drafts import (
+from ..http.clock import now
+from ..http.db import db_session
+from ..schemas.common import Deleted
+from ..schemas.drafts import (
     MatchOut,
     MatchQuery,
     SentIn,
@@ -20,12 +19,9 @@ from .schemas.drafts import (
     ShareItemQuery,
     ShareItemUpdate,
 )
+from ..services import share_queue as service
 
 blp = Blueprint("share_items", __name__, url_prefix="/api", description="The share queue")
-
-
-def _matched_people(session, item_id) -> set[int]:
-    return {row["person_id"] for row in service.matches(session, item_id, now(), limit=100)}
 
 
 @blp.route("/share-items")
@@ -45,7 +41,6 @@ class ShareItems(MethodView):
         """Add an item; its topics are extracted from title and note when none are given."""
         session = db_session()
         item = service.create_item(session, data, now())
-        refresh(session, _matched_people(session, item.id))
         return service.item_view(session, item)
 
 
@@ -60,19 +55,12 @@ class ShareItemResource(MethodView):
     @blp.response(200, ShareItemOut)
     def patch(self, data, item_id):
         session = db_session()
-        service.get_item(session, item_id)
-        before = service.people_with_suggestions_for(session, item_id)
         item = service.update_item(session, item_id, data, now())
-        refresh(session, before | _matched_people(session, item.id))
         return service.item_view(session, item)
 
     @blp.response(200, Deleted)
     def delete(self, item_id):
-        session = db_session()
-        service.get_item(session, item_id)
-        affected = service.people_with_suggestions_for(session, item_id)
-        service.delete_item(session, item_id)
-        refresh(session, affected)
+        service.delete_item(db_session(), item_id, now())
         return {"deleted": True}
 
 
@@ -93,7 +81,6 @@ class ShareItemSent(MethodView):
         """Record that the item went to this person (409 if it already did); logs a share."""
         session = db_session()
         sent = service.mark_sent(session, item_id, data["person_id"], now())
-        refresh(session, {data["person_id"]})
         return {
             "share_item_id": sent.share_item_id,
             "person_id": sent.person_id,

@@ -5,14 +5,10 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from ..domain import engine
-from ..services import people as people_service
-from ..services import suggestions as service
-from ..services.views import person_view
-from . import now
-from .db import db_session
-from .schemas.people import CadenceOut
-from .schemas.suggestions import (
+from ..http.clock import now
+from ..http.db import db_session
+from ..schemas.people import CadenceOut
+from ..schemas.suggestions import (
     DigestOut,
     DoneIn,
     ExplanationOut,
@@ -22,6 +18,9 @@ from .schemas.suggestions import (
     SuggestionOut,
     SuggestionQuery,
 )
+from ..services import people as people_service
+from ..services import suggestions as service
+from ..services.views import person_view
 
 blp = Blueprint("suggestions", __name__, url_prefix="/api", description="What to do, and when")
 
@@ -34,8 +33,7 @@ class Suggestions(MethodView):
         session = db_session()
         if args.get("status") == "any":
             args["status"] = None
-        service.wake_snoozed(session, now())
-        page = service.list_suggestions(session, **args)
+        page = service.list_suggestions(session, now=now(), **args)
         result = page.to_dict()
         result["items"] = service.suggestion_views(session, page.items, now())
         return result
@@ -108,9 +106,8 @@ class Digest(MethodView):
 class PersonCadence(MethodView):
     @blp.response(200, CadenceOut)
     def get(self, person_id):
+        """The cadence figures as of the last recompute (every write and every 15 minutes)."""
         session = db_session()
-        people_service.get_person(session, person_id)
-        service.recompute_person(session, person_id, now())
         return person_view(session, people_service.get_person(session, person_id), now())["cadence"]
 
 
@@ -119,11 +116,4 @@ class PersonExplain(MethodView):
     @blp.response(200, ExplanationOut(many=True))
     def get(self, person_id):
         """Which rules fired for this person, which a guard held back, and why."""
-        session = db_session()
-        people_service.get_person(session, person_id)
-        facts = service.load_facts(session, now(), [person_id])
-        if person_id not in facts.person_by_id:
-            return []
-        return engine.explain(
-            facts, person_id, now(), service.cadence_settings(session), include_budget=False
-        )
+        return service.explain(db_session(), person_id, now())

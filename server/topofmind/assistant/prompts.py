@@ -25,7 +25,6 @@ from ..services import people as people_service
 from ..services.dossier import person_dossier
 from ..services.opportunities import OPEN_STAGES
 from ..services.settings import get_settings
-from ..store.models import Person
 from .text import Words, excerpt, interview_block, label
 from .tools import Clock
 
@@ -73,22 +72,22 @@ class PromptBook:
     # Finding the person ----------------------------------------------------------------------
 
     @staticmethod
-    def _person(session: Session, reference: str) -> Person:
-        """The tracked person ``reference`` names: an id, an exact name (accents and case
-        aside) or a part of a name that only one person has."""
+    def _person(session: Session, reference: str) -> int:
+        """The id of the tracked person ``reference`` names: an id, an exact name (accents and
+        case aside) or a part of a name that only one person has."""
         reference = (reference or "").strip()
         if not reference:
             raise refuse("Say who the message is for: a name or a person id.")
         if reference.isdigit():
-            return people_service.get_person(session, int(reference))
+            return int(people_service.get_person(session, int(reference)).id)
         found = people_service.list_people(session, q=reference, per_page=CANDIDATES_SHOWN + 1)
-        matches: list[Person] = list(found.items)
+        matches = list(found.items)
         wanted = people_service.name_key(reference)
         exact = [person for person in matches if person.name_key == wanted]
         if len(exact) == 1:
-            return exact[0]
+            return int(exact[0].id)
         if len(matches) == 1:
-            return matches[0]
+            return int(matches[0].id)
         if not matches:
             raise refuse(
                 f"Nobody tracked matches '{reference}'. Use search_people to find the person."
@@ -257,7 +256,7 @@ class PromptBook:
 
         def work(session: Session, now: datetime) -> str:
             if person:
-                return self._thank_one(session, now, self._person(session, person).id, None)
+                return self._thank_one(session, now, self._person(session, person), None)
             interview = opportunity_service.latest_finished_interview(session, now)
             if interview is None or not interview.interviewers:
                 raise refuse(
@@ -311,7 +310,7 @@ class PromptBook:
         promised decision date."""
 
         def work(session: Session, now: datetime) -> str:
-            dossier = person_dossier(session, self._person(session, person).id, now)
+            dossier = person_dossier(session, self._person(session, person), now)
             words = Words(Words.zone_of(get_settings(session)), now)
             opportunity = self._open_opportunity(dossier)
             if opportunity is None:
@@ -364,7 +363,7 @@ class PromptBook:
         post), responding to what the post actually says."""
 
         def work(session: Session, now: datetime) -> str:
-            dossier = person_dossier(session, self._person(session, person).id, now)
+            dossier = person_dossier(session, self._person(session, person), now)
             words = Words(Words.zone_of(get_settings(session)), now)
             posts = dossier["posts"]
             post = next((p for p in posts if post_url and p["url"] == post_url.strip()), None)
@@ -411,7 +410,7 @@ class PromptBook:
         (the best-ranked introducer, with the evidence for each)."""
 
         def work(session: Session, now: datetime) -> str:
-            dossier = person_dossier(session, self._person(session, person).id, now)
+            dossier = person_dossier(session, self._person(session, person), now)
             name = dossier["person"]["name"]
             if dossier["person"].get("degree") == 1:
                 raise refuse(f"The user is already connected with {name}: write to them directly.")
@@ -458,7 +457,7 @@ class PromptBook:
         about, while it is fresh."""
 
         def work(session: Session, now: datetime) -> str:
-            dossier = person_dossier(session, self._person(session, person).id, now)
+            dossier = person_dossier(session, self._person(session, person), now)
             words = Words(Words.zone_of(get_settings(session)), now)
             events = [
                 entry

@@ -3,28 +3,22 @@
 Standard output is the protocol, so everything else (logs, the start-up line) goes to standard
 error. The server opens no network listener and starts no scheduler; each tool call is one short
 transaction, and SQLite waits on its busy timeout, so it runs safely beside a running server.
+The command (``cli.py``) opens the database; this module only serves it.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Mapping
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.prompts import Prompt
 from mcp.types import ToolAnnotations
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .. import __version__
-from ..security import prepare_data_dir
-from ..store import migrate
-from ..store.database import make_engine, make_session_factory
 from .prompts import PROMPTS, PromptBook
 from .tools import READING, WRITING, Clock, Toolbox
 
@@ -119,53 +113,15 @@ def build_server(
     return server
 
 
-class SchemaNotReady(RuntimeError):
-    """The server cannot start on this database: it is unreachable, or read-only found it
-    missing or out of date (it may not create or upgrade it)."""
-
-
-NOT_READY = (
-    "The database is missing or older than this version: run `topofmind db upgrade` (or "
-    "`topofmind serve`) once, then start the read-only server again."
-)
-
-
-def _database_exists(url: str) -> bool:
-    """False only for a SQLite file that is not there (connecting would create it)."""
-    parsed = make_url(url)
-    database = parsed.database
-    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
-        return True
-    return Path(database).exists()
-
-
-def serve_stdio(config: Mapping[str, Any], *, read_only: bool = False) -> None:
-    """Serve over stdin/stdout until the client closes the connection.
-
-    Upgrades the schema first, as every other command does; read-only, it changes nothing and
-    raises ``SchemaNotReady`` when the schema is not current.
-    """
-    url = str(config["DATABASE_URL"])
-    if read_only and not _database_exists(url):
-        raise SchemaNotReady(NOT_READY)
-    engine = make_engine(url)
-    try:
-        try:
-            if read_only:
-                if migrate.current_revision(engine) != migrate.head_revision():
-                    raise SchemaNotReady(NOT_READY)
-            else:
-                prepare_data_dir(config["DATA_DIR"])
-                migrate.upgrade(engine)
-        except OperationalError as error:
-            shown = make_url(url).render_as_string(hide_password=True)
-            raise SchemaNotReady(f"Cannot open the database at {shown}: {error.orig}") from error
-        server = build_server(make_session_factory(engine), read_only=read_only)
-        mode = "read-only" if read_only else "read-write"
-        log.info("Top of Mind MCP server (%s) on stdio; data folder %s", mode, config["DATA_DIR"])
-        server.run("stdio")
-    finally:
-        engine.dispose()
+def serve_stdio(
+    session_factory: sessionmaker[Session], *, read_only: bool = False, data_dir: Any = None
+) -> None:
+    """Serve over stdin/stdout until the client closes the connection. The caller opens the
+    database (``topofmind mcp`` brings its schema up to date first, as every command does)."""
+    server = build_server(session_factory, read_only=read_only)
+    mode = "read-only" if read_only else "read-write"
+    log.info("Top of Mind MCP server (%s) on stdio; data folder %s", mode, data_dir)
+    server.run("stdio")
 
 
 def configure_logging() -> None:

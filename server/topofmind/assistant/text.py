@@ -264,6 +264,13 @@ def _timeline_line(entry: Mapping[str, Any], words: Words) -> str:
     return f"- {words.when(entry['at'])} {what}{text}"
 
 
+def _mutual_line(mutual: Mapping[str, Any]) -> str:
+    tracked = f" (person {mutual['person_id']})" if mutual.get("person_id") else ""
+    tie = "your 1st-degree connection" if mutual.get("first_degree") else "not your connection"
+    company = f", {mutual['company']}" if mutual.get("company") else ""
+    return f"- {mutual['name']}{tracked}: {tie}{company}"
+
+
 def _introductions(intro: Mapping[str, Any]) -> list[str]:
     if not intro["introducers"]:
         return [intro.get("reason_if_none") or "No warm path known."]
@@ -339,7 +346,7 @@ def dossier_text(dossier: Mapping[str, Any], words: Words) -> str:
         section("Who can introduce you", _introductions(dossier["introductions"]))
     section(
         "Mutual connections",
-        [", ".join(dossier["mutual_connections"])] if dossier["mutual_connections"] else [],
+        (_mutual_line(mutual) for mutual in dossier["mutual_connections"]),
     )
     section(
         "Timeline (newest first)",

@@ -1,9 +1,9 @@
 """The MCP tools: each validates with the API's schema, calls the API's services in one short
 transaction, and answers with readable text plus the same data as structured content.
 
-Reading tools roll their transaction back, so they never write (a snoozed suggestion whose time
-has come reads as open without being stored so). Writing tools commit once, at the end, like an
-API request; a failure leaves nothing half-written and comes back as a tool error naming the field.
+Reading tools roll their transaction back, so they never write. Writing tools commit once, at the
+end, like an API request (the services recompute whom a write touched, as a unit of work); a
+failure leaves nothing half-written and comes back as a tool error naming the field.
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from mcp.types import CallToolResult, TextContent
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..api.schemas.drafts import CheckIn
-from ..api.schemas.interactions import InteractionCreate
-from ..api.schemas.opportunities import InterviewCreate
-from ..api.schemas.people import PersonQuery
-from ..api.schemas.suggestions import DoneIn, SnoozeIn
 from ..domain import timing
 from ..domain.message_check import CHANNEL_LIMITS
 from ..errors import DomainError
+from ..schemas.drafts import CheckIn
+from ..schemas.interactions import InteractionCreate
+from ..schemas.opportunities import InterviewCreate
+from ..schemas.people import PersonQuery
+from ..schemas.suggestions import DoneIn, SnoozeIn
 from ..services import drafting
 from ..services import interactions as interaction_service
 from ..services import opportunities as opportunity_service
@@ -146,14 +146,6 @@ class Toolbox:
         return render.Words(render.Words.zone_of(get_settings(session)), now)
 
     @staticmethod
-    def _refresh(session: Session, now: datetime, person_ids: Iterable[int]) -> None:
-        """Recompute the people a write touched, exactly as the API's handlers do after a write
-        (docs/cadence.md)."""
-        ids = {person_id for person_id in person_ids if person_id}
-        if ids:
-            suggestion_service.recompute(session, now, ids)
-
-    @staticmethod
     def _open_for(
         session: Session, now: datetime, person_ids: Iterable[int]
     ) -> list[dict[str, Any]]:
@@ -161,7 +153,7 @@ class Toolbox:
             row
             for person_id in dict.fromkeys(person_ids)
             for row in suggestion_service.list_suggestions(
-                session, status="open", person_id=person_id, per_page=20
+                session, status="open", now=now, person_id=person_id, per_page=20
             ).items
         ]
         return suggestion_service.suggestion_views(session, rows, now)
@@ -181,6 +173,7 @@ class Toolbox:
             coming = suggestion_service.list_suggestions(
                 session,
                 status="open",
+                now=now,
                 due_after=end_of_today,
                 due_before=now + timedelta(days=COMING_UP_DAYS),
                 per_page=COMING_UP_LIMIT,
@@ -362,7 +355,6 @@ class Toolbox:
                 )
             )
             interaction = interaction_service.record_interaction(session, person_id, data, now)
-            self._refresh(session, now, [person_id])
             person = people_service.get_person(session, person_id)
             words = self._words(session, now)
             logged = {
@@ -518,8 +510,6 @@ class Toolbox:
             except DomainError as error:
                 error.errors = _interviewer_fields(error.errors)
                 raise
-            people = [link.person_id for link in interview.opportunity.people]
-            self._refresh(session, now, people)
             ids = [link.person_id for link in interview.interviewers]
             summary = interview_summary(interview, names_of(session, set(ids)))
             words = self._words(session, now)

@@ -1,6 +1,6 @@
 """Captures: what the extension saw, parsed into people, posts and views.
 
-``record_capture`` is idempotent by the client's capture id: the extension may resend after a
+``store_capture`` is idempotent by the client's capture id: the extension may resend after a
 timeout, and the second call must return the first result without storing anything twice.
 """
 
@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..errors import InvalidInput, NotFound, TooLarge
@@ -26,6 +27,9 @@ from .people import (
     name_key,
     update_person,
 )
+from .suggestions import list_suggestions, suggestion_views
+from .unit_of_work import touch, touch_everyone, unit_of_work
+from .views import person_view
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +62,34 @@ def list_captures(
     return paginate(session, query, page, per_page)
 
 
+# A concurrent first capture of the same person (two tabs, a resend racing the original) makes
+# the loser's insert fail on a unique key; it then runs again and finds what the winner stored.
+STORE_ATTEMPTS = 3
+
+
+@unit_of_work
+def store_capture(
+    session: Session, payload: Mapping[str, Any], now: datetime, max_bytes: int
+) -> tuple[Capture, bool]:
+    """``record_capture`` in a savepoint, tried again when a concurrent capture of the same
+    person wins a unique key (at most ``STORE_ATTEMPTS`` times; then the ``IntegrityError``
+    propagates). Returns ``(capture, created)``."""
+    attempt = 1
+    while True:
+        savepoint = session.begin_nested()
+        try:
+            result = record_capture(session, payload, now, max_bytes)
+        except IntegrityError:
+            savepoint.rollback()
+            if attempt == STORE_ATTEMPTS:
+                raise
+            attempt += 1
+        else:
+            savepoint.commit()
+            return result
+
+
+@unit_of_work
 def record_capture(
     session: Session, payload: Mapping[str, Any], now: datetime, max_bytes: int
 ) -> tuple[Capture, bool]:
@@ -93,7 +125,20 @@ def record_capture(
     session.add(capture)
     session.flush()
     apply_parse(session, capture, raw, now, views=payload.get("views") or [])
+    touch(session, [capture.person_id, *_post_authors(session, capture)])
     return capture, True
+
+
+def _post_authors(session: Session, capture: Capture) -> set[int]:
+    """Tracked authors of the posts the capture saw (a fresh post changes their suggestions)."""
+    urns = [post["urn"] for post in (capture.extracted or {}).get("posts") or []]
+    if not urns:
+        return set()
+    return set(
+        session.scalars(
+            select(Post.person_id).where(Post.person_id.is_not(None), Post.urn.in_(urns))
+        )
+    )
 
 
 def apply_parse(session: Session, capture: Capture, raw: bytes, now: datetime, views=()) -> None:
@@ -286,8 +331,10 @@ def capture_html(capture: Capture) -> bytes:
     return zlib.decompress(capture.html_gz) if capture.html_gz else b""
 
 
+@unit_of_work
 def reparse_all(session: Session, now: datetime, only_older: bool = True) -> dict[str, int]:
-    """Re-run the current parser over stored captures (``topofmind reparse``)."""
+    """Re-run the current parser over stored captures (``topofmind reparse``); everyone is
+    recomputed when any was re-read."""
     counts = {"reparsed": 0, "skipped": 0}
     ids = list(session.scalars(select(Capture.id).order_by(Capture.received_at)))
     for capture_id in ids:
@@ -298,6 +345,8 @@ def reparse_all(session: Session, now: datetime, only_older: bool = True) -> dic
         session.execute(delete(PostView).where(PostView.capture_id == capture.id))
         apply_parse(session, capture, capture_html(capture), now)
         counts["reparsed"] += 1
+    if counts["reparsed"]:
+        touch_everyone(session)
     return counts
 
 
@@ -339,3 +388,28 @@ def capture_posts_view(session: Session, capture: Capture) -> list[dict]:
             }
         )
     return view
+
+
+def capture_view(session: Session, capture: Capture, now: datetime) -> dict[str, Any]:
+    """What the popup shows after a capture: what was extracted, the person with their cadence
+    and open suggestions (drafts included), and the posts with whether their authors are
+    tracked (docs/api.md, ``POST /api/captures``)."""
+    person = None
+    suggestions: list[dict] = []
+    if capture.person_id:
+        person_model = session.get(Person, capture.person_id)
+        if person_model is not None:
+            person = person_view(session, person_model, now)
+            page = list_suggestions(session, person_id=capture.person_id, now=now, per_page=20)
+            suggestions = suggestion_views(session, page.items, now)
+    return {
+        "capture_id": capture.id,
+        "kind": capture.kind,
+        "status": capture.status,
+        "extracted": capture.extracted,
+        "person_id": capture.person_id,
+        "person": person,
+        "posts": capture_posts_view(session, capture),
+        "suggestions": suggestions,
+        "warnings": list(capture.warnings or []),
+    }

@@ -27,7 +27,7 @@ from ..store.models import (
 )
 from .people import name_key
 from .settings import update_settings
-from .suggestions import recompute
+from .unit_of_work import touch_everyone, unit_of_work
 
 PEOPLE = [
     # key, name, headline, title, company, location, degree, tags
@@ -144,9 +144,11 @@ def load_demo_if_empty(session: Session, now: datetime) -> bool:
     return True
 
 
+@unit_of_work
 def load_demo(session: Session, now: datetime) -> dict[str, int]:
-    """Add the demo people, opportunities, interviews, posts and interactions; recompute."""
-    update_settings(session, {"user_name": "Alex Rivera", "user_time_zone": "Europe/Berlin"})
+    """Add the demo people, opportunities, interviews, posts and interactions; everyone's
+    suggestions are computed when it returns. Returns ``{"people": n}``."""
+    update_settings(session, {"user_name": "Alex Rivera", "user_time_zone": "Europe/Berlin"}, now)
     people = {}
     for key, name, headline, title, company, location, degree, tags in PEOPLE:
         slug = name_key(name).replace(" ", "-").replace("á", "a") + "-demo"
@@ -444,5 +446,5 @@ def load_demo(session: Session, now: datetime) -> dict[str, int]:
             )
         people[target].mutual_count = len(names)
     session.flush()
-    counts = recompute(session, now)
-    return {"people": len(people), **counts}
+    touch_everyone(session)
+    return {"people": len(people)}

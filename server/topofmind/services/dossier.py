@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ..store.models import Interview, Opportunity, Person, Post
 from . import opportunities as opportunity_service
 from . import suggestions as suggestion_service
-from .network import intro_paths
+from .network import intro_paths, mutual_connections
 from .people import get_person
 from .timeline import person_timeline
 from .views import person_view
@@ -110,13 +110,14 @@ def person_dossier(session: Session, person_id: int, now: datetime) -> dict[str,
 
     Returns ``{person, timeline, opportunities, interviews, posts, mutual_connections,
     introductions, suggestions}``: ``person`` is the API's person resource (cadence and stage
-    included); ``timeline`` their latest history entries; ``opportunities`` the roles they are on,
-    with their role and the other people's names and roles; ``interviews`` the ones they ran, each
-    with every interviewer's own topics and the user's notes on the round; ``posts`` their latest
-    captured posts; ``mutual_connections`` the names seen on their profile; ``introductions`` who
-    could introduce the user, ranked with evidence and a draft request (null when they are a
-    1st-degree connection or no mutual is known); ``suggestions`` the open and snoozed ones, each
-    with its draft and guidance. Reads only. Raises ``NotFound`` for an unknown id.
+    included); ``timeline`` their latest history entries; ``opportunities`` the roles they are
+    on, with their role and the other people's names and roles; ``interviews`` the ones they
+    ran, each with every interviewer's own topics and the user's notes on the round; ``posts``
+    their latest captured posts; ``mutual_connections`` those seen on their profile, the user's
+    own connections first (``network.mutual_connections``); ``introductions`` who could
+    introduce the user, ranked with evidence and a draft request (None for a 1st-degree
+    connection or when no mutual is known); ``suggestions`` the open and snoozed ones as of
+    ``now``, each with its draft and guidance. Reads only. Raises ``NotFound`` for an unknown id.
     """
     person = get_person(session, person_id)
     view = person_view(session, person, now)
@@ -131,14 +132,11 @@ def person_dossier(session: Session, person_id: int, now: datetime) -> dict[str,
         row
         for status in ACTIVE_STATUSES
         for row in suggestion_service.list_suggestions(
-            session, status=status, person_id=person.id, per_page=SUGGESTION_LIMIT
+            session, status=status, now=now, person_id=person.id, per_page=SUGGESTION_LIMIT
         ).items
     ]
-    introductions = (
-        intro_paths(session, person.id, now)
-        if view["mutual_names"] and person.degree != 1
-        else None
-    )
+    mutuals = mutual_connections(session, person.id)
+    introductions = intro_paths(session, person.id, now) if mutuals and person.degree != 1 else None
     return {
         "person": view,
         "timeline": [
@@ -156,7 +154,7 @@ def person_dossier(session: Session, person_id: int, now: datetime) -> dict[str,
         "opportunities": [_opportunity_entry(item, person.id) for item in opportunities],
         "interviews": [interview_summary(item, names) for item in interviews],
         "posts": recent_posts(session, person.id),
-        "mutual_connections": list(view["mutual_names"]),
+        "mutual_connections": mutuals,
         "introductions": introductions,
         "suggestions": suggestion_service.suggestion_views(session, suggestions, now),
     }

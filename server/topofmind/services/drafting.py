@@ -41,7 +41,6 @@ from ..store.models import (
     ShareItem,
     Suggestion,
 )
-from .interactions import record_interaction
 from .settings import get_settings, update_settings
 
 # What the user already sent this person (texts or summaries in notes), for the repeat check.
@@ -455,7 +454,7 @@ def _require_key(key: str) -> None:
         raise NotFound(f"No template '{key}'.", {"key": ["Unknown template."]})
 
 
-def save_template(session: Session, key: str, template: str) -> dict:
+def save_template(session: Session, key: str, template: str, now: datetime) -> dict:
     """Store the user's edit of template ``key``; an edit equal to the default is no edit. Only
     edited keys are stored, so new defaults arrive with upgrades. Raises ``NotFound`` for an
     unknown key and ``InvalidInput`` when the template names an unknown placeholder."""
@@ -481,16 +480,16 @@ def save_template(session: Session, key: str, template: str) -> dict:
         edits.pop(key, None)
     else:
         edits[key] = template
-    update_settings(session, {"templates": edits})
+    update_settings(session, {"templates": edits}, now)
     return template_view(key, edits)
 
 
-def reset_template(session: Session, key: str) -> dict:
+def reset_template(session: Session, key: str, now: datetime) -> dict:
     """Forget the user's edit of ``key``: the default applies again."""
     _require_key(key)
     edits = dict(get_settings(session)["templates"])
     edits.pop(key, None)
-    update_settings(session, {"templates": edits})
+    update_settings(session, {"templates": edits}, now)
     return template_view(key, edits)
 
 
@@ -517,31 +516,3 @@ def sent_note(session: Session, text: str, kind: str) -> str:
     about = f" about {', '.join(topics)}" if topics else ""
     label = _SENT_LABELS.get(kind, "a message")
     return f"{SUMMARY_PREFIX}{label}{about} ({len(text)} characters)."[:SENT_TEXT_LIMIT]
-
-
-def remember_sent(
-    session: Session,
-    person_id: int,
-    text: str,
-    kind: str,
-    now: datetime,
-    *,
-    opportunity_id: int | None = None,
-    post_urn: str | None = None,
-    source: str = "suggestion",
-) -> Interaction:
-    """Log that the user sent ``text`` to a person as an outbound ``kind`` interaction dated
-    ``now`` (see ``sent_note`` for what is kept), so the repeat check sees it next time. Raises
-    ``NotFound`` for an unknown person."""
-    return record_interaction(
-        session,
-        person_id,
-        {
-            "kind": kind,
-            "note": sent_note(session, text, kind),
-            "opportunity_id": opportunity_id,
-            "post_urn": post_urn,
-            "source": source,
-        },
-        now,
-    )

@@ -58,6 +58,7 @@ from ..store.models import (
 from ..store.types import UTCDateTime
 from .people import name_key
 from .settings import get_settings
+from .unit_of_work import touch, unit_of_work
 
 __all__ = ["MAX_SKIPPED", "import_linkedin_export"]
 
@@ -222,6 +223,7 @@ class _Import:
         }
 
 
+@unit_of_work
 def import_linkedin_export(
     session: Session,
     source: Source,
@@ -265,10 +267,7 @@ def import_linkedin_export(
     _apply_ties(state)
     _link_mutuals(state)
     session.flush()
-    if state.affected:
-        from .suggestions import recompute
-
-        recompute(session, now, sorted(state.affected))
+    touch(session, state.affected)
     if progress:
         progress(f"done: {state.rows_read} rows read")
     return state.report()

@@ -14,6 +14,7 @@ from ..errors import InvalidInput, NotFound
 from ..store.models import Interaction, Opportunity
 from .paging import Page, paginate
 from .people import get_person
+from .unit_of_work import touch, unit_of_work
 
 KINDS = INTERACTION_KINDS
 INBOUND_KINDS = ("inbound_reply", "inbound_request")
@@ -21,6 +22,7 @@ DIRECTIONS = ("outbound", "inbound")
 SOURCES = ("extension", "manual", "import", "suggestion")
 
 
+@unit_of_work
 def record_interaction(
     session: Session, person_id: int, data: Mapping[str, Any], now: datetime
 ) -> Interaction:
@@ -47,6 +49,7 @@ def record_interaction(
     )
     session.add(interaction)
     session.flush()
+    touch(session, [person_id])
     return interaction
 
 
@@ -74,6 +77,9 @@ def list_interactions(
     return paginate(session, query, page, per_page)
 
 
-def delete_interaction(session: Session, interaction: Interaction) -> None:
+@unit_of_work
+def delete_interaction(session: Session, interaction: Interaction, now: datetime) -> None:
+    """Delete one logged touch; the person's suggestions follow."""
+    touch(session, [interaction.person_id])
     session.delete(interaction)
     session.flush()

@@ -36,6 +36,7 @@ from ..store.models import (
 )
 from ..store.types import UTCDateTime
 from .people import get_person
+from .unit_of_work import touch, unit_of_work
 
 __all__ = ["merge_people", "merge_view", "propose_duplicates", "undo_merge"]
 
@@ -136,6 +137,7 @@ def _suggestion_key(key: str, old_id: int, new_id: int) -> str:
     )
 
 
+@unit_of_work
 def merge_people(session: Session, keep_id: int, other_id: int, now: datetime) -> MergeRecord:
     """Merge person `other_id` into `keep_id` and delete it; returns the `MergeRecord`.
 
@@ -219,10 +221,11 @@ def merge_people(session: Session, keep_id: int, other_id: int, now: datetime) -
     )
     session.add(record)
     session.flush()
-    _recompute(session, now, [keep_id])
+    touch(session, [keep_id])
     return record
 
 
+@unit_of_work
 def undo_merge(session: Session, merge_id: int, now: datetime) -> MergeRecord:
     """Recreate the merged person and move exactly the rows the merge moved back.
 
@@ -296,19 +299,13 @@ def undo_merge(session: Session, merge_id: int, now: datetime) -> MergeRecord:
     record.undone_at = now
     session.flush()
     session.expire_all()
-    _recompute(session, now, [keep_id, other_id])
+    touch(session, [keep_id, other_id])
     return session.get(MergeRecord, merge_id)
 
 
 def _chunks(values: list[Any], size: int = 500):
     for start in range(0, len(values), size):
         yield values[start : start + size]
-
-
-def _recompute(session: Session, now: datetime, person_ids: list[int]) -> None:
-    from .suggestions import recompute
-
-    recompute(session, now, person_ids)
 
 
 def merge_view(record: MergeRecord) -> dict[str, Any]:

@@ -33,6 +33,7 @@ __all__ = [
     "connections_csv",
     "intro_paths",
     "list_connections",
+    "mutual_connections",
 ]
 
 _LAST_MESSAGE = case(
@@ -342,3 +343,36 @@ def intro_paths(session: Session, person_id: int, now: datetime) -> dict[str, An
         "draft": draft,
         "reason_if_none": None if introducers else no_path_reason(target),
     }
+
+
+def mutual_connections(session: Session, person_id: int) -> list[dict[str, Any]]:
+    """The person's mutual connections as the person page lists them: ``[{name, profile_url,
+    person_id, first_degree, company, seen_at}]``, the user's own 1st-degree connections first,
+    then by name. ``first_degree`` and ``company`` come from the user's connections list."""
+    rows = session.execute(
+        select(MutualConnection, Connection.id, Connection.company)
+        .outerjoin(
+            Connection,
+            (Connection.id == MutualConnection.connection_id)
+            | (Connection.name_key == MutualConnection.name_key),
+        )
+        .where(MutualConnection.person_id == person_id)
+        .order_by(MutualConnection.name_key)
+    ).all()
+    seen: dict[int, dict[str, Any]] = {}
+    for mutual, connection_id, company in rows:
+        entry = seen.setdefault(
+            mutual.id,
+            {
+                "name": mutual.name,
+                "profile_url": mutual.profile_url,
+                "person_id": mutual.mutual_person_id,
+                "first_degree": False,
+                "company": None,
+                "seen_at": mutual.seen_at,
+            },
+        )
+        if connection_id is not None:
+            entry["first_degree"] = True
+            entry["company"] = entry["company"] or company
+    return sorted(seen.values(), key=lambda entry: (not entry["first_degree"], entry["name"]))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..errors import InvalidInput, NotFound
 from ..store.models import Interview, InterviewInterviewer, Opportunity, OpportunityPerson, Person
 from .paging import Page, paginate
+from .unit_of_work import touch, unit_of_work
 
 STAGES = (
     "interested",
@@ -62,6 +63,12 @@ def _set_people(opportunity: Opportunity, people: list[Mapping[str, Any]]) -> No
         opportunity.people.append(OpportunityPerson(person_id=person_id, role=role))
 
 
+def people_of(opportunity: Opportunity) -> set[int]:
+    """The ids of the people linked to ``opportunity``."""
+    return {link.person_id for link in opportunity.people}
+
+
+@unit_of_work
 def create_opportunity(session: Session, data: Mapping[str, Any], now: datetime) -> Opportunity:
     people = list(data.get("people") or [])
     _check_people(session, people)
@@ -80,9 +87,11 @@ def create_opportunity(session: Session, data: Mapping[str, Any], now: datetime)
     _set_people(opportunity, people)
     session.add(opportunity)
     session.flush()
+    touch(session, people_of(opportunity))
     return opportunity
 
 
+@unit_of_work
 def update_opportunity(
     session: Session, opportunity: Opportunity, data: Mapping[str, Any], now: datetime
 ) -> Opportunity:
@@ -92,11 +101,13 @@ def update_opportunity(
     if "stage" in data and data["stage"] != opportunity.stage:
         opportunity.stage = data["stage"]
         opportunity.closed_at = now if data["stage"] in CLOSED_STAGES else None
+    touch(session, people_of(opportunity))
     if "people" in data:
         _check_people(session, list(data["people"]))
         _set_people(opportunity, list(data["people"]))
     opportunity.updated_at = now
     session.flush()
+    touch(session, people_of(opportunity))
     return opportunity
 
 
@@ -134,7 +145,10 @@ def list_opportunities(
     return paginate(session, query, page, per_page)
 
 
-def delete_opportunity(session: Session, opportunity: Opportunity) -> None:
+@unit_of_work
+def delete_opportunity(session: Session, opportunity: Opportunity, now: datetime) -> None:
+    """Delete the opportunity and its interviews; its people's suggestions follow."""
+    touch(session, people_of(opportunity))
     session.delete(opportunity)
     session.flush()
 
@@ -149,7 +163,9 @@ def get_interview(session: Session, interview_id: int) -> Interview:
     return interview
 
 
-def _set_interviewers(session: Session, interview: Interview, data: Mapping[str, Any]) -> None:
+def _set_interviewers(
+    session: Session, interview: Interview, data: Mapping[str, Any], replace_topics: bool = False
+) -> None:
     ids = list(dict.fromkeys(data.get("interviewer_ids") or []))
     _check_people(session, [{"person_id": person_id} for person_id in ids])
     per_person_topics = data.get("interviewer_topics") or {}
@@ -160,7 +176,7 @@ def _set_interviewers(session: Session, interview: Interview, data: Mapping[str,
     for person_id in ids:
         topics = list(per_person_topics.get(str(person_id), per_person_topics.get(person_id, [])))
         if person_id in current:
-            if topics:
+            if topics or replace_topics:
                 current[person_id].topics = topics
         else:
             interview.interviewers.append(InterviewInterviewer(person_id=person_id, topics=topics))
@@ -174,6 +190,7 @@ def _ensure_linked(opportunity: Opportunity, person_ids) -> None:
             opportunity.people.append(OpportunityPerson(person_id=person_id, role="interviewer"))
 
 
+@unit_of_work
 def create_interview(session: Session, data: Mapping[str, Any], now: datetime) -> Interview:
     opportunity = session.get(Opportunity, data["opportunity_id"])
     if opportunity is None:
@@ -200,7 +217,22 @@ def create_interview(session: Session, data: Mapping[str, Any], now: datetime) -
     if data.get("decision_expected_on"):
         opportunity.decision_expected_on = data["decision_expected_on"]
     session.flush()
+    touch(session, people_of(opportunity))
     return interview
+
+
+def interviewers_by_interview(
+    session: Session, interview_ids: Iterable[int]
+) -> dict[int, list[int]]:
+    """``{interview_id: [person_id, …]}`` in the order they were added, in one query."""
+    interviewers: dict[int, list[int]] = {}
+    for interview_id, person_id in session.execute(
+        select(InterviewInterviewer.interview_id, InterviewInterviewer.person_id)
+        .where(InterviewInterviewer.interview_id.in_(list(interview_ids)))
+        .order_by(InterviewInterviewer.id)
+    ):
+        interviewers.setdefault(interview_id, []).append(person_id)
+    return interviewers
 
 
 def _check_times(starts_at: datetime, ends_at: datetime) -> None:
@@ -211,9 +243,18 @@ def _check_times(starts_at: datetime, ends_at: datetime) -> None:
         )
 
 
+@unit_of_work
 def update_interview(
-    session: Session, interview: Interview, data: Mapping[str, Any], now: datetime
+    session: Session,
+    interview: Interview,
+    data: Mapping[str, Any],
+    now: datetime,
+    *,
+    replace_topics: bool = False,
 ) -> Interview:
+    """Apply ``data`` to the interview. An interviewer's topics change only when given, unless
+    ``replace_topics`` (a form showing every interviewer's topics: an emptied field clears them).
+    Raises ``InvalidInput`` for an end before the start or an unknown person."""
     for field in ("starts_at", "ends_at", "kind", "topics", "notes"):
         if field in data:
             setattr(interview, field, data[field])
@@ -221,12 +262,14 @@ def update_interview(
     if "interviewer_ids" in data or "interviewer_topics" in data:
         merged = dict(data)
         merged.setdefault("interviewer_ids", [link.person_id for link in interview.interviewers])
-        _set_interviewers(session, interview, merged)
+        _set_interviewers(session, interview, merged, replace_topics)
         _ensure_linked(interview.opportunity, merged["interviewer_ids"])
     if data.get("decision_expected_on"):
         interview.opportunity.decision_expected_on = data["decision_expected_on"]
     interview.updated_at = now
     session.flush()
+    # Interviewers stay linked to the opportunity, so its people cover those removed here too.
+    touch(session, people_of(interview.opportunity))
     return interview
 
 
@@ -252,7 +295,10 @@ def list_interviews(
     return paginate(session, query.order_by(Interview.starts_at.desc()), page, per_page)
 
 
-def delete_interview(session: Session, interview: Interview) -> None:
+@unit_of_work
+def delete_interview(session: Session, interview: Interview, now: datetime) -> None:
+    """Delete the interview; the opportunity's people's suggestions follow."""
+    touch(session, people_of(interview.opportunity))
     session.delete(interview)
     session.flush()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -27,6 +27,7 @@ from ..store.models import (
     Suggestion,
 )
 from .paging import Page, paginate
+from .unit_of_work import touch, touch_everyone, unit_of_work
 
 TRACKED_FIELDS = ("name", "headline", "title", "company", "location")
 EDITABLE_FIELDS = (
@@ -91,6 +92,7 @@ def find_person_by_url(session: Session, url: str) -> Person | None:
     return find_person(session, public_id=public_id, member_urn=member_urn)
 
 
+@unit_of_work
 def create_person(session: Session, data: Mapping[str, Any], now: datetime) -> Person:
     """Track a new person. A profile URL already known raises ``Conflict`` naming the person."""
     url = data.get("profile_url")
@@ -128,6 +130,7 @@ def create_person(session: Session, data: Mapping[str, Any], now: datetime) -> P
             .where(Post.author_url == canonical, Post.person_id.is_(None))
             .values(person_id=person.id)
         )
+    touch(session, [person.id])
     return person
 
 
@@ -140,6 +143,7 @@ def normalise_tags(tags) -> list[str]:
     return seen
 
 
+@unit_of_work
 def update_person(
     session: Session,
     person: Person,
@@ -181,6 +185,7 @@ def update_person(
         changed.append(field)
     if changed:
         person.updated_at = now
+        touch(session, [person.id])
     session.flush()
     return changed
 
@@ -259,13 +264,53 @@ def list_people(
     return paginate(session, query, page, per_page)
 
 
-def forget_person(session: Session, person: Person) -> dict[str, int]:
+# The interviewer picker's datalist stays this short; past it, the company's people only.
+NAME_LIST_LIMIT = 400
+
+
+def names_by_id(session: Session, person_ids: Iterable[int]) -> dict[int, str]:
+    """``{person_id: name}`` for the given ids (unknown ids are left out)."""
+    ids = list(person_ids)
+    if not ids:
+        return {}
+    return dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(ids))).all())
+
+
+def tracked_names(session: Session, company: str | None = None) -> list[str]:
+    """Tracked people's names by name key, at most ``NAME_LIST_LIMIT``: everyone when few,
+    else only ``company``'s people (when a company is given)."""
+    query = select(Person.name).where(Person.tracked.is_(True)).order_by(Person.name_key)
+    if company and count_people(session) > NAME_LIST_LIMIT:
+        query = query.where(func.lower(Person.company) == company.lower())
+    return list(session.scalars(query.limit(NAME_LIST_LIMIT)))
+
+
+def find_people_by_name_or_url(session: Session, text: str, limit: int = 2) -> list[Person]:
+    """The person at a pasted profile URL, else up to ``limit`` people whose name key equals
+    ``text``'s (accent-, case- and space-insensitive)."""
+    if "linkedin.com" in text:
+        person = find_person_by_url(session, text)
+        if person is not None:
+            return [person]
+    return list(
+        session.scalars(select(Person).where(Person.name_key == name_key(text)).limit(limit))
+    )
+
+
+def count_people(session: Session) -> int:
+    """How many people are stored (tracked or not)."""
+    return session.scalar(select(func.count()).select_from(Person)) or 0
+
+
+@unit_of_work
+def forget_person(session: Session, person: Person, now: datetime) -> dict[str, int]:
     """Delete everything about this person, raw captures that mention them included.
 
     Their own captures go entirely. Other captures whose HTML or extracted data names them (a
     feed, a search, someone else's profile listing them as a mutual connection) lose their raw
     HTML and extracted data — the facts already drawn from them stay. Suggestions for others
-    whose reason names them are dropped and recomputed by the caller. Returns counts.
+    whose reason names them are dropped, and everyone is recomputed (an introduction through
+    them is gone). Returns counts.
     """
     removed: dict[str, int] = {}
     texts = {n for n in (person.name, person.public_id, person.member_urn) if n}
@@ -318,6 +363,7 @@ def forget_person(session: Session, person: Person) -> dict[str, int]:
     )
     session.delete(person)
     session.flush()
+    touch_everyone(session)
     return removed
 
 

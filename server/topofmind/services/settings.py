@@ -7,6 +7,7 @@ user changed, so new default templates arrive with upgrades while the user's edi
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import InvalidInput
 from ..store.models import Setting
+from .unit_of_work import touch_everyone, unit_of_work
 
 DEFAULTS: dict[str, Any] = {
     "user_name": "",
@@ -27,6 +29,15 @@ DEFAULTS: dict[str, Any] = {
     "cadence": {},
     "templates": {},
 }
+# The settings the cadence engine reads (``suggestions.cadence_settings``): changing one
+# changes everyone's suggestions.
+CADENCE_KEYS = (
+    "cadence",
+    "user_time_zone",
+    "working_hours_start",
+    "working_hours_end",
+    "daily_budget",
+)
 
 
 def _validate(key: str, value: Any) -> Any:
@@ -76,8 +87,12 @@ def get_settings(session: Session) -> dict[str, Any]:
     return merged
 
 
-def update_settings(session: Session, changes: Mapping[str, Any]) -> dict[str, Any]:
-    """Validate and store ``changes``; returns the full settings. Raises ``InvalidInput``."""
+@unit_of_work
+def update_settings(session: Session, changes: Mapping[str, Any], now: datetime) -> dict[str, Any]:
+    """Validate and store ``changes``; returns the full settings. Raises ``InvalidInput``.
+
+    A change to a setting the cadence engine reads recomputes everyone's suggestions.
+    """
     clean = {key: _validate(key, value) for key, value in changes.items()}
     current = get_settings(session)
     start = clean.get("working_hours_start", current["working_hours_start"])
@@ -87,6 +102,8 @@ def update_settings(session: Session, changes: Mapping[str, Any]) -> dict[str, A
             "Working hours must end after they start.",
             {"working_hours_end": ["Must be later than the start."]},
         )
+    if any(clean[key] != current[key] for key in CADENCE_KEYS if key in clean):
+        touch_everyone(session)
     for key, value in clean.items():
         row = session.get(Setting, key)
         if row is None:

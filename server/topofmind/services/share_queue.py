@@ -31,6 +31,7 @@ from ..store.models import (
 )
 from .interactions import record_interaction
 from .paging import Page, paginate
+from .unit_of_work import touch, unit_of_work
 
 ITEM_KINDS = ("article", "finding", "own_post")
 MAX_TOPICS = 12
@@ -122,6 +123,7 @@ def get_item(session: Session, item_id: int) -> ShareItem:
     return item
 
 
+@unit_of_work
 def create_item(session: Session, data: Mapping[str, Any], now: datetime) -> ShareItem:
     """Add an item ``{url?, title, kind?, topics?, note?}``; topics are extracted when none."""
     title = data["title"].strip()
@@ -136,15 +138,18 @@ def create_item(session: Session, data: Mapping[str, Any], now: datetime) -> Sha
     )
     session.add(item)
     session.flush()
+    touch(session, _matched_people(session, item.id, now))
     return item
 
 
+@unit_of_work
 def update_item(
     session: Session, item_id: int, changes: Mapping[str, Any], now: datetime
 ) -> ShareItem:
     """Change an item. Topics given as an empty list are extracted again from title and note;
     topics that were extracted (never set by the user) follow an edited title or note."""
     item = get_item(session, item_id)
+    touch(session, people_with_suggestions_for(session, item_id))
     extracted_before = list(item.topics or ()) == _extracted(item.title, item.note)
     for name in ("url", "note"):
         if name in changes:
@@ -159,6 +164,7 @@ def update_item(
         item.topics = _extracted(item.title, item.note)
     item.updated_at = now
     session.flush()
+    touch(session, _matched_people(session, item.id, now))
     return item
 
 
@@ -166,8 +172,11 @@ def _extracted(title: str, note: str | None) -> list[str]:
     return list(extract_topics(f"{title}. {note or ''}", limit=6))
 
 
-def delete_item(session: Session, item_id: int) -> None:
+@unit_of_work
+def delete_item(session: Session, item_id: int, now: datetime) -> None:
+    """Delete the item and its sent records; suggestions that pointed at it follow."""
     item = get_item(session, item_id)
+    touch(session, people_with_suggestions_for(session, item_id))
     session.execute(delete(ShareSent).where(ShareSent.share_item_id == item.id))
     session.delete(item)
     session.flush()
@@ -263,6 +272,11 @@ def matches(session: Session, item_id: int, now: datetime, limit: int = 10) -> l
     ]
 
 
+def _matched_people(session: Session, item_id: int, now: datetime) -> set[int]:
+    """Who the item suits (their share suggestions may change with it)."""
+    return {row["person_id"] for row in matches(session, item_id, now, limit=100)}
+
+
 def _open_stages(session: Session, person_ids: list[int]) -> dict[int, str]:
     rank = {stage: index for index, stage in enumerate(OPEN_STAGES)}
     best: dict[int, str] = {}
@@ -281,6 +295,7 @@ def _open_stages(session: Session, person_ids: list[int]) -> dict[int, str]:
 # Sending -------------------------------------------------------------------------------------
 
 
+@unit_of_work
 def mark_sent(session: Session, item_id: int, person_id: int, now: datetime) -> ShareSent:
     """Record that the item went to this person, log a ``share`` interaction dated ``now`` and
     close any open suggestion to share it with them. Raises ``NotFound`` for an unknown item or

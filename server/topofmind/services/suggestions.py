@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..domain import engine, timing
@@ -47,7 +47,9 @@ from ..store.models import (
 from .drafting import sent_note
 from .interactions import record_interaction
 from .paging import Page, paginate
+from .people import get_person
 from .settings import get_settings
+from .unit_of_work import touch, unit_of_work
 
 STATUSES = ("open", "done", "snoozed", "dismissed", "expired")
 # What "done" logs, per suggestion kind (None: nothing to log, e.g. a connection request).
@@ -418,10 +420,6 @@ def recompute(
     }
 
 
-def recompute_person(session: Session, person_id: int, now: datetime) -> dict[str, int]:
-    return recompute(session, now, [person_id])
-
-
 def _columns(suggestion, now: datetime) -> dict:
     return {
         "kind": suggestion.kind,
@@ -513,6 +511,16 @@ def _store_cadence(
 # Reading and acting --------------------------------------------------------------------------
 
 
+def explain(session: Session, person_id: int, now: datetime) -> list[engine.Explanation]:
+    """Which rules fired for this person, which a guard held back, and why
+    (``domain.engine.explain``, without the daily budget). Raises ``NotFound``."""
+    get_person(session, person_id)
+    facts = load_facts(session, now, [person_id])
+    if person_id not in facts.person_by_id:
+        return []
+    return engine.explain(facts, person_id, now, cadence_settings(session), include_budget=False)
+
+
 def get_suggestion(session: Session, suggestion_id: int) -> Suggestion:
     suggestion = session.get(Suggestion, suggestion_id)
     if suggestion is None:
@@ -520,10 +528,33 @@ def get_suggestion(session: Session, suggestion_id: int) -> Suggestion:
     return suggestion
 
 
+def effective_status(suggestion: Suggestion, now: datetime) -> str:
+    """The status as of ``now``: a snoozed suggestion whose time has come is open again.
+
+    Reads apply this rule; the scheduler's ``wake_snoozed`` stores it, so a GET never writes.
+    """
+    if suggestion.status == "snoozed" and (
+        suggestion.snoozed_until is None or suggestion.snoozed_until <= now
+    ):
+        return "open"
+    return suggestion.status
+
+
+def _status_is(status: str, now: datetime | None):
+    """``effective_status(row, now) == status`` as SQL (the stored status when ``now`` is None)."""
+    if now is None or status not in ("open", "snoozed"):
+        return Suggestion.status == status
+    awake = or_(Suggestion.snoozed_until.is_(None), Suggestion.snoozed_until <= now)
+    if status == "open":
+        return or_(Suggestion.status == "open", and_(Suggestion.status == "snoozed", awake))
+    return and_(Suggestion.status == "snoozed", ~awake)
+
+
 def list_suggestions(
     session: Session,
     *,
     status: str | None = "open",
+    now: datetime | None = None,
     person_id: int | None = None,
     due_before: datetime | None = None,
     kind: str | None = None,
@@ -531,11 +562,12 @@ def list_suggestions(
     per_page: int = 50,
     due_after: datetime | None = None,
 ) -> Page:
-    """Suggestions by status (None: any), person, kind and due time (``due_after`` inclusive,
-    ``due_before`` inclusive), most important first, then soonest."""
+    """Suggestions by priority, then due time, paged; ``due_after`` and ``due_before`` bound the
+    due time (both inclusive). With ``now``, ``status`` is the status as of then
+    (``effective_status``): snoozed ones whose time has come count as open."""
     query = select(Suggestion)
     if status:
-        query = query.where(Suggestion.status == status)
+        query = query.where(_status_is(status, now))
     if person_id is not None:
         query = query.where(Suggestion.person_id == person_id)
     if due_before is not None:
@@ -576,8 +608,10 @@ def suggestion_views(session: Session, suggestions, now: datetime) -> list[dict]
                 "due_at": suggestion.due_at,
                 "window_end": suggestion.window_end,
                 "priority": suggestion.priority,
-                "status": suggestion.status,
-                "snoozed_until": suggestion.snoozed_until,
+                "status": effective_status(suggestion, now),
+                "snoozed_until": suggestion.snoozed_until
+                if effective_status(suggestion, now) == "snoozed"
+                else None,
                 "channel": suggestion.channel,
                 "introducer_person_id": (suggestion.extra or {}).get("introducer_person_id"),
                 "post_url": post_urls.get(suggestion.subject_id)
@@ -589,6 +623,7 @@ def suggestion_views(session: Session, suggestions, now: datetime) -> list[dict]
     return views
 
 
+@unit_of_work
 def mark_done(
     session: Session,
     suggestion_id: int,
@@ -596,7 +631,7 @@ def mark_done(
     note: str | None = None,
     sent_text: str | None = None,
 ) -> Suggestion:
-    """Mark done and log the touch it stands for (dated now), then recompute the person.
+    """Mark done and log the touch it stands for (dated now); the person is recomputed.
 
     ``sent_text`` is the message as sent; the note keeps it (or a summary, unless the user opted
     in to keeping message bodies) so the repeat check can see it later.
@@ -627,7 +662,7 @@ def mark_done(
     suggestion.resolved_at = now
     suggestion.updated_at = now
     session.flush()
-    recompute_person(session, suggestion.person_id, now)
+    touch(session, [suggestion.person_id])
     return suggestion
 
 
@@ -688,7 +723,8 @@ def dismiss(session: Session, suggestion_id: int, now: datetime) -> Suggestion:
 
 
 def wake_snoozed(session: Session, now: datetime) -> int:
-    """Snoozed suggestions whose time has come are open again."""
+    """Store what ``effective_status`` reads: snoozed suggestions whose time has come are open
+    again (the scheduler's job; returns how many woke)."""
     result = session.execute(
         update(Suggestion)
         .where(Suggestion.status == "snoozed", Suggestion.snoozed_until <= now)
@@ -699,13 +735,12 @@ def wake_snoozed(session: Session, now: datetime) -> int:
 
 def digest(session: Session, now: datetime) -> dict:
     """Today's top suggestions within the daily budget, and how many are due today."""
-    wake_snoozed(session, now)
     settings = cadence_settings(session)
     zone = timing.zone(settings.user_time_zone)
     end_of_today = timing.end_of_day(now, zone)
     rows = list(
         session.scalars(
-            select(Suggestion).where(Suggestion.status == "open", Suggestion.due_at < end_of_today)
+            select(Suggestion).where(_status_is("open", now), Suggestion.due_at < end_of_today)
         )
     )
     rows.sort(key=lambda row: (-row.priority, row.due_at, row.key))

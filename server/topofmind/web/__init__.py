@@ -45,7 +45,7 @@ def register_web(app: Flask) -> None:
 
     @app.context_processor
     def csrf_field():
-        from ..api.guard import csrf_token
+        from ..http.guard import csrf_token
 
         return {"csrf_token": csrf_token, "now_": common.now()}
 

@@ -18,7 +18,7 @@ from flask import (
     url_for,
 )
 
-from ..api.guard import check_csrf, csrf_token, has_dashboard_session
+from ..http.guard import check_csrf, csrf_token, has_dashboard_session
 from ..security import tokens_equal
 
 bp = Blueprint("auth", __name__)

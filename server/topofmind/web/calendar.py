@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, request
 
-from ..api.downloads import private_file
+from ..http.downloads import private_file
 from ..security import calendar_token, tokens_equal
 from ..services.calendar_feed import build_calendar
 from .common import db, now

@@ -10,18 +10,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, current_app, g, redirect, request, url_for
+from flask import Blueprint, g, redirect, request, url_for
+from sqlalchemy.orm import Session
 
-from ..api.db import db_session
-from ..api.guard import check_csrf
+from ..http.clock import now
+from ..http.db import db_session
+from ..http.guard import check_csrf
 from ..services.settings import get_settings
 
 
-def now() -> datetime:
-    return current_app.extensions["topofmind"].clock()
-
-
-def db():
+def db() -> Session:
+    """This request's database session (committed by ``http.db`` after the response)."""
     return db_session()
 
 

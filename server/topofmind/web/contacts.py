@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from sqlalchemy import select
 
 from ..errors import DomainError, NotFound
 from ..services import drafting
@@ -17,7 +16,6 @@ from ..services import suggestions as suggestion_service
 from ..services.opportunities import STAGES
 from ..services.timeline import person_timeline, touches_per_week
 from ..services.views import person_view, person_views
-from ..store.models import Connection, MutualConnection, Person
 from .common import (
     FormErrors,
     datetime_field,
@@ -138,44 +136,8 @@ def add_contact():
     except DomainError as error:
         flash(error.message, "error")
         return redirect(url_for("web_contacts.contacts"), code=303)
-    suggestion_service.recompute_person(db(), person.id, now())
     flash(f"Now tracking {person.name}.", "success")
     return redirect(url_for("web_contacts.person_page", person_id=person.id), code=303)
-
-
-def _mutuals(session, person_id: int) -> list[dict]:
-    """Mutual connections and whether each is one of the user's own 1st-degree connections.
-
-    Intro ranking (``domain.introductions``) can replace the order here; the template block
-    ``intro_paths`` shows whatever this returns.
-    """
-    rows = session.execute(
-        select(MutualConnection, Connection.id, Connection.company)
-        .outerjoin(
-            Connection,
-            (Connection.id == MutualConnection.connection_id)
-            | (Connection.name_key == MutualConnection.name_key),
-        )
-        .where(MutualConnection.person_id == person_id)
-        .order_by(MutualConnection.name_key)
-    ).all()
-    seen: dict[int, dict] = {}
-    for mutual, connection_id, company in rows:
-        entry = seen.setdefault(
-            mutual.id,
-            {
-                "name": mutual.name,
-                "profile_url": mutual.profile_url,
-                "person_id": mutual.mutual_person_id,
-                "first_degree": False,
-                "company": None,
-                "seen_at": mutual.seen_at,
-            },
-        )
-        if connection_id is not None:
-            entry["first_degree"] = True
-            entry["company"] = entry["company"] or company
-    return sorted(seen.values(), key=lambda entry: (not entry["first_degree"], entry["name"]))
 
 
 def _chart(weeks) -> dict:
@@ -200,19 +162,19 @@ def _chart(weeks) -> dict:
     return {"bars": bars, "peak": peak, "total": sum(week.total for week in weeks)}
 
 
-def _person_context(person: Person, errors: dict | None = None, form: dict | None = None):
+def _person_context(person, errors: dict | None = None, form: dict | None = None) -> dict:
     session, moment = db(), now()
     view = person_view(session, person, moment)
     suggestions = suggestion_service.list_suggestions(
-        session, status="open", person_id=person.id, per_page=20
+        session, status="open", now=moment, person_id=person.id, per_page=20
     )
     snoozed = suggestion_service.list_suggestions(
-        session, status="snoozed", person_id=person.id, per_page=20
+        session, status="snoozed", now=moment, person_id=person.id, per_page=20
     )
     opportunities = opportunity_service.list_opportunities(
         session, person_id=person.id, per_page=50
     ).items
-    mutuals = _mutuals(session, person.id)
+    mutuals = network_service.mutual_connections(session, person.id)
     roles = {
         opportunity.id: next(
             (link.role for link in opportunity.people if link.person_id == person.id), "other"
@@ -240,7 +202,7 @@ def _person_context(person: Person, errors: dict | None = None, form: dict | Non
     }
 
 
-def _person_or_404(person_id: int) -> Person:
+def _person_or_404(person_id: int):
     try:
         return people_service.get_person(db(), person_id)
     except NotFound:
@@ -285,7 +247,6 @@ def edit_person(person_id: int):
                 errors.add(field, "; ".join(problems))
             errors.add("form", error.message)
         else:
-            suggestion_service.recompute_person(db(), person.id, now())
             flash("Saved." if changed else "Nothing changed.", "success")
             return redirect(url_for("web_contacts.person_page", person_id=person.id), code=303)
     context = _person_context(person, errors, form)
@@ -352,7 +313,6 @@ def log_interaction(person_id: int):
         },
         now(),
     )
-    suggestion_service.recompute_person(db(), person.id, now())
     flash(f"Logged a {kind.replace('_', ' ')} with {person.name}.", "success")
     return redirect(
         url_for("web_contacts.person_page", person_id=person.id) + "#timeline", code=303
@@ -368,7 +328,7 @@ def forget(person_id: int):
             url_for("web_contacts.person_page", person_id=person.id) + "#forget", code=303
         )
     name = person.name
-    removed = people_service.forget_person(db(), person)
+    removed = people_service.forget_person(db(), person, now())
     flash(
         f"Forgot {name}: {removed.get('interactions', 0)} interactions, "
         f"{removed.get('posts', 0)} posts and {removed.get('captures', 0)} captures removed.",

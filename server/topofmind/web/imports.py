@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
-
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 
 from ..errors import DomainError
+from ..services.imports import import_linkedin_export
 from .common import db, now, protect
 
 bp = protect(Blueprint("web_import", __name__))
@@ -15,36 +14,23 @@ ACCEPTED = (".zip", ".csv")
 RESULT_KEY = "last_import"
 
 
-def import_service():
-    """``services.imports`` when this build has it (imported lazily: it may land later)."""
-    try:
-        return importlib.import_module("topofmind.services.imports")
-    except ModuleNotFoundError:
-        return None
-
-
 @bp.get("/import")
 def import_page():
     result = session.pop(RESULT_KEY, None)
-    return render_template(
-        "import.html", result=result, available=import_service() is not None, error=None
-    )
+    return render_template("import.html", result=result, error=None)
 
 
 @bp.post("/import")
 def upload():
-    service = import_service()
     upload = request.files.get("file")
     error = None
-    if service is None:
-        error = "This build cannot import yet; update Top of Mind."
-    elif upload is None or not upload.filename:
+    if upload is None or not upload.filename:
         error = "Choose the .zip LinkedIn emailed you, or one CSV from it."
     elif not upload.filename.lower().endswith(ACCEPTED):
         error = "That is not a .zip or .csv file."
     if error is None:
         try:
-            result = service.import_linkedin_export(db(), upload.stream, upload.filename, now())
+            result = import_linkedin_export(db(), upload.stream, upload.filename, now())
         except DomainError as failure:
             error = failure.message
         else:
@@ -64,6 +50,4 @@ def upload():
             }
             flash(f"Imported {upload.filename}.", "success")
             return redirect(url_for("web_import.import_page"), code=303)
-    return render_template(
-        "import.html", result=None, available=service is not None, error=error
-    ), 422
+    return render_template("import.html", result=None, error=error), 422

@@ -5,14 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from sqlalchemy import func, select
 
 from ..errors import DomainError, NotFound
 from ..services import opportunities as opportunity_service
 from ..services import people as people_service
-from ..services import suggestions as suggestion_service
 from ..services.opportunities import CLOSED_STAGES, INTERVIEW_KINDS, OPEN_STAGES, ROLES, STAGES
-from ..store.models import Interview, InterviewInterviewer, Opportunity, Person
 from .common import (
     FormErrors,
     date_field,
@@ -27,27 +24,11 @@ from .common import (
 
 bp = protect(Blueprint("web_pipeline", __name__))
 
-DATALIST_LIMIT = 400
 
-
-def _people_names(session, company: str | None = None) -> list[str]:
-    """Names for the interviewer picker: everyone when few, else the company's people first."""
-    query = select(Person.name).where(Person.tracked.is_(True)).order_by(Person.name_key)
-    if company and (session.scalar(select(func.count()).select_from(Person)) or 0) > DATALIST_LIMIT:
-        query = query.where(func.lower(Person.company) == company.lower())
-    return list(session.scalars(query.limit(DATALIST_LIMIT)))
-
-
-def _find_by_name(session, name: str, errors: FormErrors, field: str) -> Person | None:
-    """A tracked person by exact name (accent- and case-insensitive) or profile URL."""
-    person = people_service.find_person_by_url(session, name) if "linkedin.com" in name else None
-    if person is not None:
-        return person
-    matches = list(
-        session.scalars(
-            select(Person).where(Person.name_key == people_service.name_key(name)).limit(2)
-        )
-    )
+def _find_by_name(session, name: str, errors: FormErrors, field: str):
+    """A tracked person by exact name (accent- and case-insensitive) or profile URL; None with
+    a message on ``field`` when no one or several people match."""
+    matches = people_service.find_people_by_name_or_url(session, name, limit=2)
     if not matches:
         errors.add(field, f"No tracked person named “{name}”. Add them on Contacts first.")
         return None
@@ -60,20 +41,12 @@ def _find_by_name(session, name: str, errors: FormErrors, field: str) -> Person 
 def _pipeline_context(errors=None, form=None, open_form=None):
     session = db()
     opportunities = opportunity_service.list_opportunities(session, per_page=200).items
-    interview_ids = [interview.id for opp in opportunities for interview in opp.interviews]
-    interviewers: dict[int, list[int]] = {}
-    # One query for every interview's interviewers instead of one per interview card.
-    for interview_id, person_id in session.execute(
-        select(InterviewInterviewer.interview_id, InterviewInterviewer.person_id)
-        .where(InterviewInterviewer.interview_id.in_(interview_ids))
-        .order_by(InterviewInterviewer.id)
-    ):
-        interviewers.setdefault(interview_id, []).append(person_id)
+    interviewers = opportunity_service.interviewers_by_interview(
+        session, [interview.id for opp in opportunities for interview in opp.interviews]
+    )
     people_ids = {link.person_id for opp in opportunities for link in opp.people}
     people_ids |= {person_id for ids in interviewers.values() for person_id in ids}
-    names = dict(
-        session.execute(select(Person.id, Person.name).where(Person.id.in_(people_ids))).all()
-    )
+    names = people_service.names_by_id(session, people_ids)
     columns = {stage: [] for stage in STAGES}
     for opportunity in opportunities:
         columns[opportunity.stage].append(opportunity)
@@ -84,7 +57,7 @@ def _pipeline_context(errors=None, form=None, open_form=None):
         "interviewers": interviewers,
         "stages": STAGES,
         "roles": ROLES,
-        "people_names": _people_names(session),
+        "people_names": people_service.tracked_names(session),
         "errors": errors or {},
         "form": form or {},
         "open_form": open_form,
@@ -133,21 +106,15 @@ def add_opportunity():
         },
         now(),
     )
-    _recompute(session, [entry["person_id"] for entry in people])
     flash(f"Added {opportunity.title} at {opportunity.company}.", "success")
     return redirect(url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}", code=303)
 
 
-def _opportunity_or_404(opportunity_id: int) -> Opportunity:
+def _opportunity_or_404(opportunity_id: int):
     try:
         return opportunity_service.get_opportunity(db(), opportunity_id)
     except NotFound:
         abort(404)
-
-
-def _recompute(session, person_ids) -> None:
-    for person_id in dict.fromkeys(person_ids):
-        suggestion_service.recompute_person(session, person_id, now())
 
 
 @bp.post("/pipeline/opportunities/<int:opportunity_id>/stage")
@@ -158,7 +125,6 @@ def move_opportunity(opportunity_id: int):
         flash("Choose a stage.", "error")
     else:
         opportunity_service.update_opportunity(db(), opportunity, {"stage": stage}, now())
-        _recompute(db(), [link.person_id for link in opportunity.people])
         flash(f"{opportunity.company}: moved to {stage}.", "success")
     return redirect(url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}", code=303)
 
@@ -178,12 +144,11 @@ def add_person_to_opportunity(opportunity_id: int):
         people = [entry for entry in people if entry["person_id"] != person.id]
         people.append({"person_id": person.id, "role": role if role in ROLES else "other"})
         opportunity_service.update_opportunity(session, opportunity, {"people": people}, now())
-        _recompute(session, [person.id])
         flash(f"{person.name} added to {opportunity.company}.", "success")
     return redirect(url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}", code=303)
 
 
-def _interview_data(session, opportunity: Opportunity, errors: FormErrors) -> dict:
+def _interview_data(session, opportunity, errors: FormErrors) -> dict:
     """Read the interview form: times, kind, interviewers (checked people + one typed name)
     with per-interviewer topics (``topics_<person_id>``), topics, notes, decision date."""
     starts_at = datetime_field("starts_at", errors)
@@ -233,7 +198,6 @@ def add_interview(opportunity_id: int):
         except DomainError as error:
             errors.add("starts_at", error.message)
         else:
-            _recompute(session, data["interviewer_ids"])
             flash(_interview_flash(interview), "success")
             return redirect(
                 url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}", code=303
@@ -241,13 +205,13 @@ def add_interview(opportunity_id: int):
     return _render_interview(None, opportunity, errors, request.form, 422)
 
 
-def _interview_flash(interview: Interview) -> str:
+def _interview_flash(interview) -> str:
     if interview.ends_at <= now():
         return "Interview saved. Thank-you suggestions are on Today."
     return "Interview saved."
 
 
-def _interview_or_404(interview_id: int) -> Interview:
+def _interview_or_404(interview_id: int):
     try:
         return opportunity_service.get_interview(db(), interview_id)
     except NotFound:
@@ -260,14 +224,12 @@ def interview_page(interview_id: int):
     return _render_interview(interview, interview.opportunity)
 
 
-def _render_interview(
-    interview: Interview | None, opportunity: Opportunity, errors=None, form=None, status=200
-):
+def _render_interview(interview, opportunity, errors=None, form=None, status=200):
     """The interview form: editing ``interview``, or logging a new one when it is None."""
     session = db()
     links = interview.interviewers if interview else []
     ids = {link.person_id for link in links} | {link.person_id for link in opportunity.people}
-    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(ids))).all())
+    names = people_service.names_by_id(session, ids)
     minutes = (
         max(int((interview.ends_at - interview.starts_at).total_seconds() // 60), 5)
         if interview
@@ -283,7 +245,7 @@ def _render_interview(
             topics_for={link.person_id: link.topics or [] for link in links},
             interviewer_ids={link.person_id for link in links},
             interview_kinds=INTERVIEW_KINDS,
-            people_names=_people_names(session, opportunity.company),
+            people_names=people_service.tracked_names(session, company=opportunity.company),
             errors=errors or {},
             form=form,
         ),
@@ -296,22 +258,19 @@ def edit_interview(interview_id: int):
     session = db()
     interview = _interview_or_404(interview_id)
     errors = FormErrors()
-    before = {link.person_id for link in interview.interviewers}
     data = _interview_data(session, interview.opportunity, errors)
     data.pop("opportunity_id")
     if not data["decision_expected_on"]:
         data.pop("decision_expected_on")
     if not errors:
-        # Topics are replaced as typed, so clearing a field clears that interviewer's topics.
-        for link in interview.interviewers:
-            if link.person_id in data["interviewer_ids"]:
-                link.topics = data["interviewer_topics"].get(str(link.person_id), [])
         try:
-            opportunity_service.update_interview(session, interview, data, now())
+            # The form shows every interviewer's topics: a cleared field clears them.
+            opportunity_service.update_interview(
+                session, interview, data, now(), replace_topics=True
+            )
         except DomainError as error:
             errors.add("starts_at", error.message)
         else:
-            _recompute(session, before | set(data["interviewer_ids"]))
             flash(_interview_flash(interview), "success")
             return redirect(
                 url_for("web_pipeline.interview_page", interview_id=interview.id), code=303

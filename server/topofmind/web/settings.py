@@ -14,11 +14,11 @@ from flask import (
     url_for,
 )
 
-from ..api.downloads import private_file
 from ..config import DEFAULT_EXTENSION_ID
 from ..domain.settings import DEFAULT_KEEP_WARM_TARGETS, CadenceSettings
 from ..domain.timing import valid_zone_name
 from ..errors import DomainError
+from ..http.downloads import private_file
 from ..security import calendar_token
 from ..services import data_export
 from ..services.settings import update_settings
@@ -109,7 +109,7 @@ def save_settings():
             errors.add("cadence", str(problem).capitalize() + ".")
     if not errors:
         try:
-            update_settings(db(), {**changes, "cadence": cadence})
+            update_settings(db(), {**changes, "cadence": cadence}, now())
         except DomainError as problem:
             for field, messages in problem.errors.items():
                 errors.add(field, "; ".join(messages))
@@ -117,9 +117,6 @@ def save_settings():
     if errors:
         errors.setdefault("form", "Some settings need a fix; see the marked fields.")
         return _render(errors, request.form, 422)
-    from ..services.suggestions import recompute
-
-    recompute(db(), now())
     flash("Settings saved; suggestions recomputed.", "success")
     return redirect(url_for("web_settings.settings_page"), code=303)
 

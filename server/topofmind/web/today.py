@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Blueprint, flash, render_template, request
-from sqlalchemy import func, select
 
 from ..domain import timing
 from ..errors import DomainError
+from ..services import people as people_service
 from ..services import suggestions as suggestion_service
-from ..store.models import Person
 from .common import FormErrors, back, datetime_field, db, now, protect, settings, user_zone
 
 bp = protect(Blueprint("web_today", __name__))
@@ -24,20 +23,25 @@ def today():
     """Due today (overdue first by priority) within the daily budget, then a few for later this
     week. Drafts cost a few milliseconds each, so only the cards shown get one."""
     session, moment = db(), now()
-    suggestion_service.wake_snoozed(session, moment)
     budget = int(settings()["daily_budget"])
     end_of_today = timing.end_of_day(moment, user_zone())
     due = suggestion_service.list_suggestions(
-        session, status="open", due_before=end_of_today, per_page=budget
+        session, status="open", now=moment, due_before=end_of_today, per_page=budget
     )
     later = suggestion_service.list_suggestions(
-        session, status="open", due_before=moment + timedelta(days=7), per_page=budget + LATER
+        session,
+        status="open",
+        now=moment,
+        due_before=moment + timedelta(days=7),
+        per_page=budget + LATER,
     )
     later_rows = [row for row in later.items if row.due_at >= end_of_today][:LATER]
     views = suggestion_service.suggestion_views(session, due.items + later_rows, moment)
     later_total = max(later.total - due.total, 0)
-    snoozed = suggestion_service.list_suggestions(session, status="snoozed", per_page=1).total
-    people = session.scalar(select(func.count()).select_from(Person)) or 0
+    snoozed = suggestion_service.list_suggestions(
+        session, status="snoozed", now=moment, per_page=1
+    ).total
+    people = people_service.count_people(session)
     return render_template(
         "today.html",
         due_today=views[: len(due.items)],

@@ -5,8 +5,8 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ...domain.drafts import DRAFT_KINDS
-from ...services.share_queue import ITEM_KINDS, MAX_TOPICS, TOPIC_LENGTH
+from ..domain.drafts import DRAFT_KINDS
+from ..services.share_queue import ITEM_KINDS, MAX_TOPICS, TOPIC_LENGTH
 from .common import DateTime, PageQuery, Text, list_schema
 from .suggestions import DraftOut, DraftWarningOut
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ...domain.rules import KINDS
-from ...services.suggestions import STATUSES
+from ..domain.rules import KINDS
+from ..services.suggestions import STATUSES
 from .common import DateTime, PageQuery, list_schema
 
 

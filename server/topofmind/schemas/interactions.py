@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ...services.interactions import DIRECTIONS, KINDS
+from ..services.interactions import DIRECTIONS, KINDS
 from .common import DateTime, PageQuery, Text, list_schema
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ...services.opportunities import INTERVIEW_KINDS, ROLES, STAGES
+from ..services.opportunities import INTERVIEW_KINDS, ROLES, STAGES
 from .common import Date, DateTime, PageQuery, Text, list_schema
 
 

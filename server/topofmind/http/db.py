@@ -1,7 +1,8 @@
-"""One database session per request, committed once by the request layer (style.md §3).
+"""One database session per request, committed once, here (docs/architecture.md).
 
 Services only ``flush()``. Here the response decides: below 400 the work is committed, otherwise it
-is rolled back, so a failed request never leaves a half-written record.
+is rolled back, so a failed request never leaves a half-written record. A request that only reads
+(GET, HEAD, OPTIONS) is always rolled back: a read never writes, even by mistake.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ from .errors import error_body
 log = logging.getLogger(__name__)
 
 
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def db_session() -> Session:
+    """This request's session (opened on first use, finished by the commit point)."""
     if "db_session" not in g:
         g.db_session = current_app.extensions["topofmind"].session_factory()
     return g.db_session
@@ -42,7 +47,7 @@ def init_app(app: Flask) -> None:
         if session is None:
             return response
         try:
-            if response.status_code < 400:
+            if response.status_code < 400 and request.method not in READ_ONLY_METHODS:
                 session.commit()
             else:
                 session.rollback()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ...services.opportunities import STAGES
+from ..services.opportunities import STAGES
 from .common import DateTime, PageQuery, Text, list_schema
 
 TAGS = fields.List(
