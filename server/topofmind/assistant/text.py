@@ -271,7 +271,7 @@ def _mutual_line(mutual: Mapping[str, Any]) -> str:
     return f"- {mutual['name']}{tracked}: {tie}{company}"
 
 
-def _introductions(intro: Mapping[str, Any]) -> list[str]:
+def _introductions(intro: Mapping[str, Any], *, with_draft: bool) -> list[str]:
     if not intro["introducers"]:
         return [intro.get("reason_if_none") or "No warm path known."]
     lines = []
@@ -281,7 +281,7 @@ def _introductions(intro: Mapping[str, Any]) -> list[str]:
         lines.append(
             f"{rank}. {introducer['name']} (score {introducer['score']}{person}): {evidence}"
         )
-    if intro.get("draft"):
+    if with_draft and intro.get("draft"):
         lines.append("Draft request to the first:")
         lines.extend(draft_block(intro["draft"]))
     return lines
@@ -343,14 +343,19 @@ def dossier_text(dossier: Mapping[str, Any], words: Words) -> str:
     )
     section("Recent posts", (_post_line(post, words) for post in dossier["posts"]))
     if dossier.get("introductions") is not None:
-        section("Who can introduce you", _introductions(dossier["introductions"]))
+        # An open introduction suggestion above already carries the request's draft.
+        asking = any(item["kind"] == "ask_intro" for item in dossier["suggestions"])
+        section(
+            "Who can introduce you",
+            _introductions(dossier["introductions"], with_draft=not asking),
+        )
     section(
         "Mutual connections",
         (_mutual_line(mutual) for mutual in dossier["mutual_connections"]),
     )
     section(
-        "Timeline (newest first)",
-        (_timeline_line(entry, words) for entry in dossier["timeline"]),
+        "Timeline (newest first; posts are listed above)",
+        (_timeline_line(entry, words) for entry in dossier["timeline"] if entry["kind"] != "post"),
         "Nothing logged yet.",
     )
     return "\n\n".join(sections)
