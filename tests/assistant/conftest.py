@@ -77,7 +77,10 @@ class Assistant:
             async with connect(self.data_dir, *flags, database_url=self.database_url) as session:
                 return await scenario(session)
 
-        return anyio.run(main)
+        # An event loop of its own in a thread of its own: browser tests in the same run keep
+        # one running in the main thread (pytest-playwright's sync API).
+        with anyio.from_thread.start_blocking_portal() as portal:
+            return portal.call(main)
 
     def call(self, name: str, arguments: dict[str, Any] | None = None, *flags: str):
         """One tool call on its own connection."""

@@ -11,11 +11,11 @@ import marshmallow as ma
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from topofmind.schemas.interactions import InteractionCreate
 from topofmind.assistant.errors import BUSY, describe_fields, tool_error
 from topofmind.assistant.text import Words, check_text, excerpt, people_text
 from topofmind.assistant.tools import jsonable
 from topofmind.errors import InvalidInput, NotFound
+from topofmind.schemas.interactions import InteractionCreate
 
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)  # Wednesday 16:00 in Berlin
 BERLIN = Words(ZoneInfo("Europe/Berlin"), NOW)

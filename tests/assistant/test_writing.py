@@ -19,7 +19,7 @@ def test_log_interaction_shows_up_through_the_http_api(assistant, api):
     )
     assert not result.is_error, text_of(result)
     logged = result.structured_content["interaction"]
-    assert "Logged an outbound call with Sofia Marin" in text_of(result)
+    assert "Logged: call, outbound, with Sofia Marin (person" in text_of(result)
     items = api.get(f"/api/contacts/{sofia}/interactions").json["items"]
     assert items[0]["id"] == logged["id"]
     assert (items[0]["kind"], items[0]["note"], items[0]["source"]) == (

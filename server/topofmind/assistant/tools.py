@@ -370,8 +370,8 @@ class Toolbox:
             }
             still_open = self._open_for(session, now, [person_id])
             readable = (
-                f"Logged an {interaction.direction} {render.label(interaction.kind)} with "
-                f"{person.name} (person {person_id}) at {words.when(interaction.occurred_at)} "
+                f"Logged: {render.label(interaction.kind)}, {interaction.direction}, with "
+                f"{person.name} (person {person_id}), {words.when(interaction.occurred_at)} "
                 f"[interaction {interaction.id}]."
             )
             return answer(
