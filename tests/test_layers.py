@@ -45,6 +45,9 @@ FORBIDDEN: dict[str, set[str]] = {
         "sqlalchemy",
     },
     "store": {"api", "web", "http", "schemas", "services", "domain", "linkedin", "flask"},
+    # The MCP server is a client of the services, like the dashboard; the command opens the
+    # database for it.
+    "assistant": {"api", "web", "http", "store", "scheduler", "flask", "sqlalchemy.core"},
 }
 
 

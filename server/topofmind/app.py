@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,7 +17,7 @@ from .api.errors import TopOfMindApi, register_error_handlers
 from .config import load_config
 from .http import db as request_db
 from .http import guard
-from .security import extension_origins, load_secret_key, load_token
+from .security import extension_origins, load_secret_key, load_token, prepare_data_dir
 from .store import migrate
 from .store.database import make_engine, make_session_factory
 
@@ -48,9 +47,7 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, static_folder="web/static", template_folder="web/templates")
     app.config.update(settings)
     data_dir = app.config["DATA_DIR"]
-    # The folder holds private notes on real people: only the user may read it.
-    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(data_dir, 0o700)
+    prepare_data_dir(data_dir)
     app.json.sort_keys = False
     app.config["TOKEN"] = app.config["TOKEN"] or load_token(data_dir)
     if not app.config.get("SECRET_KEY"):

@@ -260,6 +260,35 @@ def export(fmt: str, output: Path | None) -> None:
         click.echo(f"Wrote {output}", err=True)
 
 
+@main.command("mcp")
+@click.option(
+    "--read-only", is_flag=True, help="Offer only the reading tools: nothing can be recorded."
+)
+def mcp_server(read_only: bool) -> None:
+    """Serve your data to your AI assistant over stdio (the Model Context Protocol).
+
+    Add it to the assistant's MCP configuration; it talks on stdin/stdout, opens no port, and
+    works beside a running `topofmind serve` (docs/assistant.md).
+    """
+    from .assistant.server import configure_logging, serve_stdio
+    from .security import prepare_data_dir
+    from .store.database import make_session_factory
+    from .store.migrate import DatabaseNotReady, open_current
+
+    configure_logging()
+    config = load_config()
+    if not read_only:
+        prepare_data_dir(config["DATA_DIR"])
+    try:
+        engine = open_current(str(config["DATABASE_URL"]), may_upgrade=not read_only)
+    except DatabaseNotReady as error:
+        raise click.ClickException(str(error)) from error
+    try:
+        serve_stdio(make_session_factory(engine), read_only=read_only, data_dir=config["DATA_DIR"])
+    finally:
+        engine.dispose()
+
+
 @main.group()
 def db() -> None:
     """Database maintenance."""

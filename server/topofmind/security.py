@@ -18,6 +18,13 @@ TOKEN_FILE = "token"
 SECRET_KEY_FILE = "secret_key"
 
 
+def prepare_data_dir(data_dir: Path) -> None:
+    """Create the data folder if needed; it holds private notes on real people, so only the user
+    may read it (0700)."""
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(data_dir, 0o700)
+
+
 def _write_private(path: Path, value: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")

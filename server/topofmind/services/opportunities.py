@@ -301,3 +301,13 @@ def delete_interview(session: Session, interview: Interview, now: datetime) -> N
     touch(session, people_of(interview.opportunity))
     session.delete(interview)
     session.flush()
+
+
+def latest_finished_interview(session: Session, now: datetime) -> Interview | None:
+    """The interview that ended most recently, at or before ``now``; None when there is none."""
+    return session.scalars(
+        select(Interview)
+        .where(Interview.ends_at <= now)
+        .order_by(Interview.ends_at.desc(), Interview.id.desc())
+        .limit(1)
+    ).first()

@@ -562,9 +562,11 @@ def list_suggestions(
     kind: str | None = None,
     page: int = 1,
     per_page: int = 50,
+    due_after: datetime | None = None,
 ) -> Page:
-    """Suggestions by priority, then due time, paged. With ``now``, ``status`` is the status
-    as of then (``effective_status``): snoozed ones whose time has come count as open."""
+    """Suggestions by priority, then due time, paged; ``due_after`` and ``due_before`` bound the
+    due time (both inclusive). With ``now``, ``status`` is the status as of then
+    (``effective_status``): snoozed ones whose time has come count as open."""
     query = select(Suggestion)
     if status:
         query = query.where(_status_is(status, now))
@@ -572,6 +574,8 @@ def list_suggestions(
         query = query.where(Suggestion.person_id == person_id)
     if due_before is not None:
         query = query.where(Suggestion.due_at <= due_before)
+    if due_after is not None:
+        query = query.where(Suggestion.due_at >= due_after)
     if kind:
         query = query.where(Suggestion.kind == kind)
     query = query.order_by(Suggestion.priority.desc(), Suggestion.due_at, Suggestion.id)
