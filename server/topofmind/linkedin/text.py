@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .vocabulary import social
+
 # Subtrees that never hold visible prose: scripts, icons, controls ("…see more" is a button).
 _SKIP_TAGS = frozenset(
     {"script", "style", "svg", "code", "template", "noscript", "button", "select", "video"}
@@ -16,24 +18,35 @@ _COUNT = re.compile(r"^\s*(\d[\d,.\u00a0\u202f ]*)\s*([KkMm])?\s*$")
 _TIME_TOKEN = re.compile(r"^(?:\d{1,3}\s?[^\W\d_]{1,6}\.?|now|just now)$", re.IGNORECASE)
 
 
-# Degree badges in the UI languages LinkedIn ships: "2nd", "3rd+", "2e", "3e et +", "2.", "2º",
-# "2°"; the long forms are screen-reader copies ("2nd degree connection", "Relation de 2e
-# niveau", "Kontakt 2. Grades", "Contacto de 2º grado", "collegamento di 2° grado").
-_DEGREE_SUFFIX = r"(?:st|nd|rd|er|re|ème|e|\.|º|°|ª)"
+# Degree badges in every interface language (suffixes and words: vocabulary/social.py): "2nd",
+# "3rd+", "2e", "3e et +", "2.", "2º", "• 2" (a bare digit only after the bullet); the long forms
+# are screen-reader copies ("2nd degree connection", "Kontakt 2. stopnia", "Relation de 2e
+# niveau").
+_DEGREE_SUFFIX = "(?:" + "|".join(sorted(social.DEGREE_SUFFIXES, key=len, reverse=True)) + ")"
+_DEGREE_PLUS = r"\s*(?:(?:et|e|y|und|en)\s*)?\+?"
 DEGREE_BADGE = re.compile(
-    rf"^(?:[·•]\s*)?([123]){_DEGREE_SUFFIX}\s*(?:(?:et|e|y|und|en)\s*)?\+?$", re.IGNORECASE
+    rf"^(?:[·•]\s*([123]){_DEGREE_SUFFIX}?|([123]){_DEGREE_SUFFIX}){_DEGREE_PLUS}$", re.IGNORECASE
+)
+_DEGREE_WORD = "|".join(
+    re.escape(word)
+    for word in sorted(
+        {w for forms in social.DEGREE_WORDS.values() for w in forms}, key=len, reverse=True
+    )
 )
 DEGREE_LONG = re.compile(
-    rf"\b([123]){_DEGREE_SUFFIX}\+?\s+(?:degree|niveau|grades?|grado|grau|graad)\b", re.IGNORECASE
+    rf"(?<!\d)([123]){_DEGREE_SUFFIX}?\+?\s*(?:{_DEGREE_WORD})(?!\w)", re.IGNORECASE
 )
 DEGREE_INLINE = re.compile(
-    rf"[•·]\s*([123]){_DEGREE_SUFFIX}\s*(?:(?:et|e|y|und|en)\s*)?\+?(?:\W|$)", re.IGNORECASE
+    rf"[•·]\s*([123]){_DEGREE_SUFFIX}?{_DEGREE_PLUS}(?:\W|$)", re.IGNORECASE
 )
 
 
 def degree_in(text: str) -> int | None:
     """1, 2 or 3 from a degree badge or its long screen-reader form, else None."""
-    match = DEGREE_BADGE.match(text) or DEGREE_LONG.search(text)
+    match = DEGREE_BADGE.match(text)
+    if match:
+        return int(match.group(1) or match.group(2))
+    match = DEGREE_LONG.search(text)
     return int(match.group(1)) if match else None
 
 
@@ -159,19 +172,26 @@ _MUTUAL_ONE = re.compile(r"^(?P<names>.+?)\s+is\s+a\s+mutual\s+connection", re.I
 _MUTUAL_COUNT = re.compile(r"(?P<n>\d[\d,.]*)\s+mutual\s+connections?", re.I)
 
 
-# "mutual connection(s)" in the UI languages LinkedIn ships most ("collegamenti in comune",
-# "relations en commun", "gemeinsame Kontakte", "contactos en común", "conexões em comum").
-_MUTUAL_WORDS = re.compile(
-    r"mutual connection|in comune|en commun|gemeinsame[rn]? kontakt|en común|em comum|"
-    r"gemeenschappelijke? connectie",
-    re.IGNORECASE,
-)
-_FIRST_NUMBER = re.compile(r"(?<![\w.,])(\d[\d,.]*)(?![\w])")
+def _mutual_segment(sentence: str) -> str:
+    """The part of a card line about mutual connections ("345 followers • A and B are…")."""
+    for part in sentence.split("•"):
+        if social.is_mutual(part):
+            return fold(part)
+    return sentence
+
+
+def _before_number(segment: str) -> str:
+    numbers = list(re.finditer(r"\d", segment))
+    if not numbers:
+        return ""
+    # The names end where the count's number starts.
+    start = numbers[0].start()
+    return segment[:start].strip()
 
 
 def is_mutual_sentence(text: str) -> bool:
-    """True when a text run speaks of mutual connections (in one of several UI languages)."""
-    return _MUTUAL_WORDS.search(text) is not None
+    """True when a text run speaks of mutual connections (any interface language)."""
+    return social.is_mutual(text)
 
 
 def mutual_connections(
@@ -182,7 +202,7 @@ def mutual_connections(
     ``strong_names`` are the names LinkedIn set in bold, when it did; otherwise the names are
     read from the sentence itself.
     """
-    sentence = fold(sentence)
+    sentence = _mutual_segment(fold(sentence))
     names = [n for n in strong_names if n]
     others = 0
     match = _MUTUAL_OTHERS.match(sentence)
@@ -200,11 +220,19 @@ def mutual_connections(
     elif (match := _MUTUAL_COUNT.search(sentence)) is not None and not names:
         return parse_count(match.group("n")), ()
     elif is_mutual_sentence(sentence):
-        # Another UI language: the names are the bold or linked ones; a number is the others.
-        number = _FIRST_NUMBER.search(sentence)
-        others = parse_count(number.group(1)) or 0 if number else 0
+        # Another interface language: the names are the bold or linked ones, else the words
+        # before the count ("Łukasz i 95 innych wspólnych kontaktów"); with names the count is
+        # of the others, without it is the total.
+        segment = _mutual_segment(sentence)
+        number = social.mutual_number(segment)
+        if not names and number is not None:
+            before = _before_number(segment)
+            names = social.split_names(before) if before else []
+        elif not names:
+            names = social.names_before_mutual(segment)
         if not names:
-            return (others or None), ()
+            return number, ()
+        others = number or 0
     elif not names:
         return None, ()
     unique = tuple(dict.fromkeys(names))
