@@ -34,6 +34,7 @@ _CONTENT_MARKERS: tuple[tuple[bytes, str], ...] = (
     (b"pv-top-card", "profile"),
     (b"top-card-layout__title", "profile"),
     (b"ProfileVerificationTriggerRef", "profile"),
+    (b"com.linkedin.sdui.profile.card.ref", "profile"),
     (b'"@type":"Person"', "profile"),
     (b'"@type": "Person"', "profile"),
     (b"ConnectionsPage", "people"),

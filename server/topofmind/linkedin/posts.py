@@ -38,6 +38,7 @@ from .urls import (
     post_urn_from_url,
     posted_at_from_urn,
 )
+from .vocabulary import social as vocab
 
 # Card roots, found in one pass (see _find_cards): the data-urn prefixes of post cards.
 _CARD_URN_PREFIXES = ("urn:li:activity:", "urn:li:share:", "urn:li:ugcPost:", "urn:li:aggregate:")
@@ -80,7 +81,7 @@ _REPOSTS = re.compile(
 )
 _TIME_OK = re.compile(r"^\d{1,3}[^\W\d_]{1,4}$")
 # "3h •", "2w • Edited •"; some UI languages space the unit: "3 h •", "2 sem. •".
-_BYLINE = re.compile(r"^\s*(?:\d{1,3}\s[^\W\d_]{1,6}\.?|\S{1,12}?)\s*•")
+_BYLINE = re.compile(r"^\s*(?:\d{1,3}\s[^\W\d_]{1,12}\.?|\S{1,12}?)\s*•")
 
 
 def _outermost(elements: list) -> list:
@@ -145,8 +146,9 @@ def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
             continue
         if reactions is None:
             match = _REACTIONS.match(text)
-            if match:
-                reactions = parse_count(match.group(1))
+            count = parse_count(match.group(1)) if match else vocab.reactions(text)
+            if count is not None:
+                reactions = count
                 continue
             match = _OTHERS.match(text)
             if match and "mutual" not in text.lower():
@@ -155,13 +157,15 @@ def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
                 continue
         if comments is None:
             match = _COMMENTS.match(text)
-            if match:
-                comments = parse_count(match.group(1))
+            count = parse_count(match.group(1)) if match else vocab.comments(text)
+            if count is not None:
+                comments = count
                 continue
         if reposts is None:
             match = _REPOSTS.match(text)
-            if match:
-                reposts = parse_count(match.group(1))
+            count = parse_count(match.group(1)) if match else vocab.reposts(text)
+            if count is not None:
+                reposts = count
                 continue
     return reactions, comments, reposts
 

@@ -153,7 +153,7 @@ def relative_time(text: str | None) -> str | None:
     if not text or "•" not in text:
         return None
     token = fold(text.split("•", 1)[0])
-    return token if _TIME_TOKEN.match(token) else None
+    return token if _TIME_TOKEN.match(token) or social.is_relative_time(token) else None
 
 
 def xp_class(name: str) -> str:

@@ -245,6 +245,25 @@ CURRENT: Mapping[str, Iterable[str]] = {
     "zh": ("目前:", "目前："),
 }
 
+# Profile section headings (``<h2>``): the Activity section (followers, posts) and Experience.
+ACTIVITY_HEADINGS: Mapping[str, Iterable[str]] = {
+    "en": ("activity",), "es": ("actividad",), "pt": ("atividade",), "fr": ("activité",),
+    "de": ("aktivität", "aktivitäten"), "it": ("attività",), "nl": ("activiteit",),
+    "pl": ("aktywność",), "tr": ("etkinlik", "aktivite"), "sv": ("aktivitet",),
+    "da": ("aktivitet",), "no": ("aktivitet",), "cs": ("aktivita",), "ro": ("activitate",),
+    "ru": ("действия", "активность"), "uk": ("активність", "дії"), "id": ("aktivitas",),
+    "ja": ("アクティビティ",), "ko": ("활동",), "zh": ("动态", "動態"),
+}
+EXPERIENCE_HEADINGS: Mapping[str, Iterable[str]] = {
+    "en": ("experience",), "es": ("experiencia",), "pt": ("experiência",),
+    "fr": ("expérience",), "de": ("berufserfahrung", "erfahrung"), "it": ("esperienza",),
+    "nl": ("ervaring", "werkervaring"), "pl": ("doświadczenie",), "tr": ("deneyim",),
+    "sv": ("erfarenhet",), "da": ("erfaring",), "no": ("erfaring",), "cs": ("zkušenosti",),
+    "ro": ("experiență", "experienţă"), "ru": ("опыт работы", "опыт"),
+    "uk": ("досвід роботи", "досвід"), "id": ("pengalaman",), "ja": ("職歴",), "ko": ("경력",),
+    "zh": ("工作经历", "工作經歷", "经历"),
+}
+
 # Degree-marker suffixes after the digit: "2nd", "2e", "2.", "2º", "2°", "2:a", "2-й", "2次",
 # "2촌", "2度"; the long screen-reader forms name the degree ("Kontakt 2. stopnia").
 DEGREE_SUFFIXES = (
@@ -577,8 +596,11 @@ def _count_value(digits: str, scale: str | None) -> int | None:
     return int(cleaned) if cleaned.isdigit() else None
 
 
-def _counted_value(pattern: re.Pattern[str], text: str | None) -> int | None:
-    match = pattern.search(fold(text)) if text else None
+def _counted_value(
+    pattern: re.Pattern[str], text: str | None, at_start: bool = False
+) -> int | None:
+    folded = fold(text) if text else ""
+    match = (pattern.match(folded) if at_start else pattern.search(folded)) if folded else None
     if match is None:
         return None
     if match.group("n") is not None:
@@ -592,18 +614,18 @@ def followers(text: str | None) -> int | None:
 
 
 def reactions(text: str | None) -> int | None:
-    """N from "12 reakcji", "3 reactions"; None otherwise."""
-    return _counted_value(_REACTIONS_RE, text)
+    """N from a counter that starts with it: "12 reakcji", "3 reactions"; None otherwise."""
+    return _counted_value(_REACTIONS_RE, text, at_start=True)
 
 
 def comments(text: str | None) -> int | None:
     """N from "3 komentarze", "2 comments"; None otherwise."""
-    return _counted_value(_COMMENTS_RE, text)
+    return _counted_value(_COMMENTS_RE, text, at_start=True)
 
 
 def reposts(text: str | None) -> int | None:
     """N from "4 udostępnienia", "1 repost"; None otherwise."""
-    return _counted_value(_REPOSTS_RE, text)
+    return _counted_value(_REPOSTS_RE, text, at_start=True)
 
 
 def is_mutual(text: str | None) -> bool:
@@ -663,6 +685,23 @@ def names_before_mutual(segment: str) -> list[str]:
     before = " ".join(segment.split())[: match.start()].strip()
     stripped = _VERB_TAIL.sub("", before)
     return split_names(stripped) if stripped != before else []
+
+
+_FOLLOWER_WORDS = frozenset(_all(FOLLOWERS))
+ACTIVITY_WORDS = frozenset(_all(ACTIVITY_HEADINGS))
+EXPERIENCE_WORDS = frozenset(_all(EXPERIENCE_HEADINGS))
+
+
+def followers_run(text: str | None) -> int | None:
+    """N when a whole text run is a follower count ("153 obserwujących", "6K followers")."""
+    folded = fold(text)
+    match = _FOLLOWERS_RE.fullmatch(folded) if folded else None
+    return _counted_value(_FOLLOWERS_RE, folded) if match else None
+
+
+def is_followers_word(text: str | None) -> bool:
+    """Whether a run is the word "followers" alone (the count in the run beside it)."""
+    return fold(text) in _FOLLOWER_WORDS
 
 
 def is_current_snippet(text: str | None) -> bool:
