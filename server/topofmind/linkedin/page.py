@@ -9,6 +9,7 @@ subtrees found with XPath. No BeautifulSoup tree is ever built.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 import lxml.etree
 
@@ -20,6 +21,7 @@ from .people import parse_people
 from .posts import parse_posts
 from .profile import owner_from_links, parse_activity_owner, parse_profile, profile_from_json
 from .urls import canonical_profile_url, is_linkedin_url, post_urn_from_url, public_id_from_url
+from .vocabulary import social
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +76,13 @@ def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
             doc = _parse_tree(data)
         except (lxml.etree.ParserError, ValueError) as exc:
             return ParsedPage(kind="unknown", warnings=(*warnings, f"unparseable HTML: {exc}"))
-        return _parse_kind(doc, kind, url, warnings, data)
+        with social.unknown_words() as unknown:
+            page = _parse_kind(doc, kind, url, warnings, data)
+        if unknown:
+            language = social.page_language(data) or "unknown"
+            extra = tuple(f"unknown word (page language {language}): {word}" for word in unknown)
+            page = replace(page, warnings=page.warnings + extra)
+        return page
     except Exception as exc:  # the contract: a bad page is a warning, never a crash
         log.exception("parser failed on %s", url)
         return ParsedPage(

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 
 LANGUAGES = (
@@ -507,11 +509,12 @@ SCALES: Mapping[str, int] = {
 
 
 def fold(text: str | None) -> str:
-    """Lower case, NFC, whitespace folded, typographic apostrophes plain."""
+    """Lower case (dotless ı as i), NFC, whitespace folded, typographic apostrophes plain."""
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text).replace("’", "'").replace("\u00a0", " ")
-    return " ".join(text.lower().split())
+    # Turkish "I" lowers to "i", its "ı" is kept apart nowhere else: fold both to "i".
+    return " ".join(text.lower().replace("ı", "i").split())
 
 
 def _all(table: Mapping[str, Iterable[str]]) -> tuple[str, ...]:
@@ -774,3 +777,30 @@ def page_language(raw: bytes, head_bytes: int = 4096) -> str | None:
         if hits > best_hits:
             best, best_hits = lang, hits
     return best
+
+
+# Words the parser met where a vocabulary word belongs but found none: reported as warnings of
+# the page being parsed (``parse_page`` collects them), never turned into a guessed value.
+_UNKNOWN: ContextVar[list[str] | None] = ContextVar("unknown_words", default=None)
+_MAX_UNKNOWN = 20
+
+
+def note_unknown(concern: str, text: str) -> None:
+    """Record that ``text`` stood where a ``concern`` word ("relative time") belongs but is in
+    no table; the field it would have filled stays null."""
+    found = _UNKNOWN.get()
+    if found is not None and len(found) < _MAX_UNKNOWN:
+        entry = f"{concern} {text[:40]!r}"
+        if entry not in found:
+            found.append(entry)
+
+
+@contextmanager
+def unknown_words() -> Iterator[list[str]]:
+    """Collect the unknown words noted while the block runs (one page's parse)."""
+    found: list[str] = []
+    token = _UNKNOWN.set(found)
+    try:
+        yield found
+    finally:
+        _UNKNOWN.reset(token)
