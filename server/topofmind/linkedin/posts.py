@@ -787,7 +787,11 @@ def _merge_ld(post: ParsedPost, item: dict) -> ParsedPost:
     if comments is None and isinstance(item.get("commentCount"), int):
         comments = item["commentCount"]
     reposts = interaction_count(item.get("interactionStatistic"), "ShareAction")
+    # SocialMediaPosting carries the commentary in ``articleBody``, DiscussionForumPosting (a
+    # logged-out profile's posts) in ``text``.
     body = item.get("articleBody")
+    if not (isinstance(body, str) and body.strip()):
+        body = item.get("text")
     return ParsedPost(
         urn=post.urn,
         url=post.url,

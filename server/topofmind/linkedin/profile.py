@@ -30,6 +30,7 @@ from .structured import code_payloads, included_entities, interaction_count, jso
 from .text import (
     degree_in,
     fold,
+    in_dialog,
     is_mutual_sentence,
     mutual_connections,
     text_lines,
@@ -97,7 +98,7 @@ def _name_element(doc, public_id: str | None = None, raw: bytes | None = None):
         if visible_text(heading):
             return heading
     for h1 in doc.iter("h1"):
-        if visible_text(h1):
+        if visible_text(h1) and not in_dialog(h1):
             return h1
     for heading in doc.xpath("//a[contains(@href,'/in/')]//h2"):
         if visible_text(heading):

@@ -7,9 +7,13 @@ import re
 from .vocabulary import social
 
 # Subtrees that never hold visible prose: scripts, icons, controls ("…see more" is a button).
+# The document head too: a page's <title> ("(3) Jane Doe | LinkedIn") is never a headline.
 _SKIP_TAGS = frozenset(
-    {"script", "style", "svg", "code", "template", "noscript", "button", "select", "video"}
-)
+    {
+        "script", "style", "svg", "code", "template", "noscript", "button", "select", "video",
+        "head", "title",
+    }
+)  # fmt: skip
 _MAX_DEPTH = 400
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none")
 
@@ -53,6 +57,17 @@ def degree_in(text: str) -> int | None:
 def fold(text: str | None) -> str:
     """Collapse every run of whitespace to one space and strip the ends."""
     return " ".join(text.split()) if text else ""
+
+
+def in_dialog(el) -> bool:
+    """Whether ``el`` sits in an open dialog (``role="dialog"``, ``aria-modal``): an overlay
+    saved with the page, not the page's own content."""
+    node = el
+    while node is not None:
+        if node.get("role") in ("dialog", "alertdialog") or node.get("aria-modal") == "true":
+            return True
+        node = node.getparent()
+    return False
 
 
 def is_hidden(el) -> bool:
