@@ -812,6 +812,19 @@ def _ld_only_post(urn: str, item: dict) -> ParsedPost:
     return _merge_ld(base, item)
 
 
+def _with_attribute(doc, name: str, prefixes: tuple[str, ...]) -> list:
+    """Elements whose attribute ``name`` starts with one of ``prefixes``, in document order.
+
+    A Python pass over ``iter()`` beats libxml2's ``//*[starts-with(@…)]`` here (about 2x on
+    a 2.5 MB page): XPath's descendant axis builds and sorts node sets."""
+    found = []
+    for el in doc.iter():
+        value = el.get(name)
+        if value is not None and value.startswith(prefixes):
+            found.append(el)
+    return found
+
+
 def _find_cards(
     doc, raw: bytes | None = None, profile: bool = False
 ) -> tuple[list, list, list, list, list]:
@@ -827,30 +840,26 @@ def _find_cards(
     artdeco = wrappers = public = sdui = mini = []
     ember = present(b"data-urn=") or present(b'data-id="urn:li:')
     if ember:
-        artdeco = [
-            el
-            for el in doc.xpath("//*[@data-urn]")
-            if el.get("data-urn", "").startswith(_CARD_URN_PREFIXES)
-        ]
+        artdeco = _with_attribute(doc, "data-urn", _CARD_URN_PREFIXES)
         if not artdeco:
-            wrappers = doc.xpath("//*[starts-with(@data-id,'urn:li:activity:')]")
+            wrappers = _with_attribute(doc, "data-id", ("urn:li:activity:",))
     # An era's marker can appear on another era's page (a comment's ``data-id="urn:li:comment…``
     # on a logged-out post page), so the next era is tried whenever this one found no card.
     found = bool(artdeco or wrappers)
     if (raw is None or not found) and present(b"data-activity-urn"):
-        public = doc.xpath("//article[@data-activity-urn]")
+        public = [el for el in doc.iter("article") if el.get("data-activity-urn") is not None]
     if (raw is None or not (found or public)) and present(b"componentkey"):
         sdui = [
             el
-            for el in doc.xpath("//*[@componentkey]")
-            if el.get("componentkey", "").startswith("update-card")
-            or "FeedType_" in el.get("componentkey", "")
+            for el in doc.iter()
+            if (key := el.get("componentkey")) is not None
+            and (key.startswith("update-card") or "FeedType_" in key)
         ]
     if not (found or public or sdui) and present(b"expandable-text-box"):
         # A server-driven list whose cards carry no known componentkey (a layout not seen
         # yet): a list item around a post body is a card.
         sdui = []
-        for body in doc.xpath("//*[@data-testid='expandable-text-box']"):
+        for body in (el for el in doc.iter() if el.get("data-testid") == "expandable-text-box"):
             node = body.getparent()
             while node is not None and node.get("role") != "listitem":
                 node = node.getparent()

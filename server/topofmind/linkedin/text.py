@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from .vocabulary import social
 
 # Subtrees that never hold visible prose: scripts, icons, controls ("…see more" is a button).
@@ -84,32 +86,38 @@ def is_hidden(el) -> bool:
     return bool(style) and "none" in style and _DISPLAY_NONE.search(style) is not None
 
 
+def _skipped(node, depth: int, keep_hidden: bool) -> bool:
+    tag = node.tag
+    return (
+        not isinstance(tag, str)
+        or tag in _SKIP_TAGS
+        or depth > _MAX_DEPTH
+        or (not keep_hidden and is_hidden(node))
+    )
+
+
 def visible_text(el, keep_hidden: bool = False) -> str:
     """The shown text of a subtree, whitespace folded, without SR-only copies or controls."""
     if el is None:
         return ""
     parts: list[str] = []
-    stack = [(el, 0, False)]
-    # Iterative walk: hostile pages nest deeper than Python's recursion limit.
-    while stack:
-        node, depth, is_tail_marker = stack.pop()
-        if is_tail_marker:
-            if node.tail:
+    # libxml2 walks the tree (iterwalk): no recursion, hostile nesting cannot overflow it.
+    walker = etree.iterwalk(el, events=("start", "end"))
+    depth = 0
+    for event, node in walker:
+        if event == "end":
+            depth -= 1
+            if node is not el and node.tail:
                 parts.append(node.tail)
             continue
-        if node is not el:
-            stack.append((node, depth, True))
-        tag = node.tag
-        if not isinstance(tag, str):
+        depth += 1
+        if _skipped(node, depth, keep_hidden):
+            walker.skip_subtree()
             continue
-        if tag in _SKIP_TAGS or depth > _MAX_DEPTH or (not keep_hidden and is_hidden(node)):
-            continue
-        if tag == "br":
+        if node.tag == "br":
             parts.append(" ")
         if node.text:
             parts.append(node.text)
-        for child in reversed(node):
-            stack.append((child, depth + 1, False))
     return fold("".join(parts))
 
 
@@ -120,28 +128,23 @@ def text_lines(el, keep_hidden: bool = False):
     inside the top card whose runs are read in order. (A post shown in an open dialog is still
     read by ``visible_text``.)
     """
-    stack = [(el, 0, False)]
-    while stack:
-        node, depth, is_tail_marker = stack.pop()
-        if is_tail_marker:
-            tail = fold(node.tail)
-            if tail:
-                yield node.getparent(), tail
+    walker = etree.iterwalk(el, events=("start", "end"))
+    depth = 0
+    for event, node in walker:
+        if event == "end":
+            depth -= 1
+            if node is not el:
+                tail = node.tail
+                if tail and not tail.isspace():
+                    yield node.getparent(), fold(tail)
             continue
-        if node is not el:
-            stack.append((node, depth, True))
-        tag = node.tag
-        if not isinstance(tag, str):
+        depth += 1
+        if _skipped(node, depth, keep_hidden) or node.get("role") == "dialog":
+            walker.skip_subtree()
             continue
-        if tag in _SKIP_TAGS or depth > _MAX_DEPTH or (not keep_hidden and is_hidden(node)):
-            continue
-        if node.get("role") == "dialog":
-            continue
-        text = fold(node.text)
-        if text:
-            yield node, text
-        for child in reversed(node):
-            stack.append((child, depth + 1, False))
+        text = node.text
+        if text and not text.isspace():
+            yield node, fold(text)
 
 
 def parse_count(text: str | None) -> int | None:
