@@ -117,15 +117,21 @@ _INLINE_TAGS = frozenset(
 _SHARED_SEARCH = ("connectionOf=", "ConnectionOf=", "SHARED_CONNECTIONS")
 
 
+def _is_shared_search(a) -> bool:
+    href = a.get("href") or ""
+    return "/search/results/" in href and any(key in href for key in _SHARED_SEARCH)
+
+
 def _shared_search_link(block):
     for a in block.iter("a"):
-        href = a.get("href") or ""
-        if "/search/results/" in href and any(key in href for key in _SHARED_SEARCH):
+        if _is_shared_search(a):
             return a
     return None
 
 
-_BLOCK_CHILDREN = ("p", "div", "ul", "ol", "li", "section", "article", "h1", "h2", "h3")
+_BLOCK_CHILDREN = frozenset(
+    {"p", "div", "ul", "ol", "li", "section", "article", "h1", "h2", "h3"}
+)
 
 
 class _MutualLines:
@@ -140,7 +146,11 @@ class _MutualLines:
     def _is_mutual(self, el) -> bool:
         known = self._seen.get(el)
         if known is None:
-            known = _shared_search_link(el) is not None or is_mutual_sentence(visible_text(el))
+            # The words are looked for in all of the element's text (itertext runs in C);
+            # a screen-reader copy of a mutual sentence is a mutual sentence too.
+            known = _shared_search_link(el) is not None or is_mutual_sentence(
+                "".join(el.itertext())
+            )
             self._seen[el] = known
         return known
 
@@ -148,7 +158,7 @@ class _MutualLines:
         node = el
         while node is not None:
             if node.tag not in _INLINE_TAGS:
-                if any(node.find(tag) is not None for tag in _BLOCK_CHILDREN):
+                if any(child.tag in _BLOCK_CHILDREN for child in node):
                     return None
                 return node if self._is_mutual(node) else None
             if self._is_mutual(node):
@@ -195,10 +205,11 @@ def _person(card, links: list, url: str, mutual_lines: _MutualLines) -> ParsedPe
         and (link.find(".//p") is not None or link.find(".//div") is not None)
         for link in links
     )
+    roots = _mutual_roots(card, lines, mutual_lines)
     for el, text in lines[name_index + 1 :]:
-        sentence = mutual_lines.sentence(el)
-        if sentence is not None:
-            mutual_block = mutual_block if mutual_block is not None else sentence
+        root = _root_of(el, card, roots) if roots else None
+        if root is not None:
+            mutual_block = mutual_block if mutual_block is not None else root
             continue
         if wraps and not any(_inside(el, link) for link in links):
             continue
@@ -221,9 +232,7 @@ def _person(card, links: list, url: str, mutual_lines: _MutualLines) -> ParsedPe
         if len(remaining) > 1 and _looks_like_place(remaining[1]):
             location = remaining[1]
     mutual_count, mutual_names = (
-        _mutuals(_widest(mutual_block, card, mutual_lines))
-        if mutual_block is not None
-        else (None, None)
+        _mutuals(mutual_block) if mutual_block is not None else (None, None)
     )
     return ParsedPerson(
         name=name,
@@ -235,6 +244,30 @@ def _person(card, links: list, url: str, mutual_lines: _MutualLines) -> ParsedPe
         mutual_count=mutual_count,
         mutual_names=mutual_names,
     )
+
+
+def _mutual_roots(card, lines: list, mutual_lines: _MutualLines) -> list:
+    """The card's mutual-connection sentences, each taken whole: found from the runs that say
+    "mutual" in some language and from the shared-connections search links."""
+    anchors = [el for el, text in lines if is_mutual_sentence(text)]
+    anchors.extend(a for a in card.iter("a") if _is_shared_search(a))
+    roots: list = []
+    for anchor in anchors:
+        sentence = mutual_lines.sentence(anchor)
+        if sentence is not None:
+            root = _widest(sentence, card, mutual_lines)
+            if root not in roots:
+                roots.append(root)
+    return roots
+
+
+def _root_of(el, card, roots: list):
+    node = el
+    while node is not None and node is not card:
+        if node in roots:
+            return node
+        node = node.getparent()
+    return None
 
 
 def _widest(sentence, card, mutual_lines: _MutualLines):
