@@ -86,16 +86,6 @@ def is_hidden(el) -> bool:
     return bool(style) and "none" in style and _DISPLAY_NONE.search(style) is not None
 
 
-def _skipped(node, depth: int, keep_hidden: bool) -> bool:
-    tag = node.tag
-    return (
-        not isinstance(tag, str)
-        or tag in _SKIP_TAGS
-        or depth > _MAX_DEPTH
-        or (not keep_hidden and is_hidden(node))
-    )
-
-
 def visible_text(el, keep_hidden: bool = False) -> str:
     """The shown text of a subtree, whitespace folded, without SR-only copies or controls."""
     if el is None:
@@ -111,10 +101,16 @@ def visible_text(el, keep_hidden: bool = False) -> str:
                 parts.append(node.tail)
             continue
         depth += 1
-        if _skipped(node, depth, keep_hidden):
+        tag = node.tag
+        if (
+            tag.__class__ is not str
+            or tag in _SKIP_TAGS
+            or depth > _MAX_DEPTH
+            or (not keep_hidden and is_hidden(node))
+        ):
             walker.skip_subtree()
             continue
-        if node.tag == "br":
+        if tag == "br":
             parts.append(" ")
         if node.text:
             parts.append(node.text)
@@ -139,7 +135,14 @@ def text_lines(el, keep_hidden: bool = False):
                     yield node.getparent(), fold(tail)
             continue
         depth += 1
-        if _skipped(node, depth, keep_hidden) or node.get("role") == "dialog":
+        tag = node.tag
+        if (
+            tag.__class__ is not str
+            or tag in _SKIP_TAGS
+            or depth > _MAX_DEPTH
+            or (not keep_hidden and is_hidden(node))
+            or node.get("role") == "dialog"
+        ):
             walker.skip_subtree()
             continue
         text = node.text

@@ -79,6 +79,7 @@ def _profile_id(url: str | None) -> str | None:
     return _clean_profile_id(segments[1])
 
 
+@functools.lru_cache(maxsize=4096)  # a people list repeats each href two or three times
 def canonical_profile_url(url: str | None) -> str | None:
     """``https://www.linkedin.com/in/<id>/`` for any form of a member's profile URL, else None.
 

@@ -15,6 +15,7 @@ same phrases elsewhere in its interface.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -631,6 +632,7 @@ def reposts(text: str | None) -> int | None:
     return _counted_value(_REPOSTS_RE, text, at_start=True)
 
 
+@functools.lru_cache(maxsize=2048)  # a card's runs are asked about more than once
 def is_mutual(text: str | None) -> bool:
     """Whether a sentence speaks of mutual connections, in any of the languages."""
     return bool(text) and _MUTUAL_RE.search(fold(text)) is not None
