@@ -14,6 +14,7 @@ from dataclasses import replace
 
 import lxml.etree
 
+from . import index
 from .jobs import parse_posting, scan
 from .jobs_search import parse_open_posting, parse_results
 from .kinds import detect_kind, kind_from_content
@@ -62,6 +63,7 @@ def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
     try:
         return _parse_page(html, url)
     finally:
+        index.forget()
         if collecting:
             gc.enable()
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+from .index import componentkeys
 from .model import ParsedPost
 from .structured import code_payloads, included_entities, interaction_count, json_ld, ld_type
 from .text import fold, is_hidden, parse_count, relative_time, visible_text
@@ -851,9 +852,8 @@ def _find_cards(
     if (raw is None or not (found or public)) and present(b"componentkey"):
         sdui = [
             el
-            for el in doc.iter()
-            if (key := el.get("componentkey")) is not None
-            and (key.startswith("update-card") or "FeedType_" in key)
+            for el, key in componentkeys(doc)
+            if key.startswith("update-card") or "FeedType_" in key
         ]
     if not (found or public or sdui) and present(b"expandable-text-box"):
         # A server-driven list whose cards carry no known componentkey (a layout not seen

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from .index import componentkeys
 from .model import ParsedPerson
 from .structured import code_payloads, included_entities, interaction_count, json_ld, ld_type
 from .text import (
@@ -84,7 +85,9 @@ def _name_element(doc, public_id: str | None = None, raw: bytes | None = None):
     sdui = raw is None or raw.find(b"componentkey") != -1
     triggers = []
     if sdui:
-        triggers = doc.xpath("//*[starts-with(@componentkey,'ProfileVerificationTriggerRef')]")
+        triggers = [
+            el for el, key in componentkeys(doc) if key.startswith("ProfileVerificationTriggerRef")
+        ]
     if public_id:
         own = [t for t in triggers if t.get("componentkey", "").endswith("-" + public_id)]
         triggers = own + [t for t in triggers if t not in own]
@@ -93,7 +96,9 @@ def _name_element(doc, public_id: str | None = None, raw: bytes | None = None):
             if visible_text(heading):
                 return heading
     # SDUI top card without a verification trigger: the card's componentkey ends in "Topcard".
-    topcards = doc.xpath("//*[contains(@componentkey,'Topcard')]") if sdui and not triggers else []
+    topcards = (
+        [el for el, key in componentkeys(doc) if "Topcard" in key] if sdui and not triggers else []
+    )
     for heading in [h for card in topcards[:1] for h in card.iter("h2")][:3]:
         if visible_text(heading):
             return heading
