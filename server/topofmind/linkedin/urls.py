@@ -115,6 +115,7 @@ def profile_url_in(text: str | None) -> str | None:
     return f"{BASE}/in/{ident}/" if ident else None
 
 
+@functools.lru_cache(maxsize=4096)
 def public_id_from_url(url: str | None) -> str | None:
     """The vanity id (``jane-doe-12``) in a profile URL; None for URN-style ids and non-profiles."""
     ident = _profile_id(url)

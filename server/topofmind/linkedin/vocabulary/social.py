@@ -660,10 +660,13 @@ def is_and(word: str) -> bool:
     return fold(word) in _AND_WORDS
 
 
+_NAME_SEPARATORS = re.compile(r"\s*[,、，]\s*")
+
+
 def split_names(text: str) -> list[str]:
     """Names in "Anna, Bo i Cy" → ["Anna", "Bo", "Cy"] (commas and the word "and")."""
     names: list[str] = []
-    for part in re.split(r"\s*[,、，]\s*", text):
+    for part in _NAME_SEPARATORS.split(text):
         current: list[str] = []
         for word in part.split():
             if is_and(word):
@@ -711,14 +714,12 @@ def is_followers_word(text: str | None) -> bool:
 
 def is_current_snippet(text: str | None) -> bool:
     """Whether a card line is the "Current: …" position snippet ("Aktualne: …")."""
-    folded = fold(text)
-    return any(folded.startswith(word) for word in _CURRENT_WORDS)
+    return fold(text).startswith(_CURRENT_WORDS)
 
 
 def is_reposted_this(text: str | None) -> bool:
     """Whether a post header says its actor reposted it ("… reposted this")."""
-    folded = fold(text)
-    return any(folded.endswith(word) for word in _REPOSTED_WORDS)
+    return fold(text).endswith(_REPOSTED_WORDS)
 
 
 def relative_duration(text: str | None, lang: str | None = None) -> timedelta | None:
