@@ -147,17 +147,24 @@ def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
         text = fold(raw)
         if not text:
             continue
+        # Every counter but "Name and 467 others" starts with its number: a card's other runs
+        # (names, commentary, buttons) skip the counter patterns.
+        counter = text[0].isdigit()
         if reactions is None:
-            match = _REACTIONS.match(text)
-            count = parse_count(match.group(1)) if match else vocab.reactions(text)
-            if count is not None:
-                reactions = count
-                continue
-            match = _OTHERS.match(text)
-            if match and "mutual" not in text.lower():
-                others = parse_count(match.group(1) or match.group(2) or match.group(3))
-                reactions = others + 1 if others is not None else None
-                continue
+            if counter:
+                match = _REACTIONS.match(text)
+                count = parse_count(match.group(1)) if match else vocab.reactions(text)
+                if count is not None:
+                    reactions = count
+                    continue
+            elif _DIGIT.search(text):
+                match = _OTHERS.match(text)
+                if match and "mutual" not in text.lower():
+                    others = parse_count(match.group(1) or match.group(2) or match.group(3))
+                    reactions = others + 1 if others is not None else None
+                    continue
+        if not counter:
+            continue
         if comments is None:
             match = _COMMENTS.match(text)
             count = parse_count(match.group(1)) if match else vocab.comments(text)
@@ -173,6 +180,7 @@ def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
     return reactions, comments, reposts
 
 
+_DIGIT = re.compile(r"\d")
 _NO_TEXT_TAGS = frozenset({"svg", "path", "script", "code"})
 
 
