@@ -80,14 +80,11 @@ def _ld_person(doc) -> dict:
 def _name_element(doc, public_id: str | None = None, raw: bytes | None = None):
     # SDUI first: its verification trigger is specific to the top card (hashed pages may still
     # carry a stray h1 elsewhere); the member's own key wins when the URL names them.
-    # Each whole-document XPath below costs about a millisecond; one look at the page's bytes
-    # says whether it is a server-driven page at all (a miss scans the whole page once).
-    sdui = raw is None or raw.find(b"componentkey") != -1
-    triggers = []
-    if sdui:
-        triggers = [
-            el for el, key in componentkeys(doc) if key.startswith("ProfileVerificationTriggerRef")
-        ]
+    # The page's componentkeys (one attribute-existence pass, shared with the post parser)
+    # say whether it is a server-driven page at all.
+    keys = componentkeys(doc)
+    sdui = bool(keys)
+    triggers = [el for el, key in keys if key.startswith("ProfileVerificationTriggerRef")]
     if public_id:
         own = [t for t in triggers if t.get("componentkey", "").endswith("-" + public_id)]
         triggers = own + [t for t in triggers if t not in own]
@@ -96,9 +93,7 @@ def _name_element(doc, public_id: str | None = None, raw: bytes | None = None):
             if visible_text(heading):
                 return heading
     # SDUI top card without a verification trigger: the card's componentkey ends in "Topcard".
-    topcards = (
-        [el for el, key in componentkeys(doc) if "Topcard" in key] if sdui and not triggers else []
-    )
+    topcards = [el for el, key in keys if "Topcard" in key] if sdui and not triggers else []
     for heading in [h for card in topcards[:1] for h in card.iter("h2")][:3]:
         if visible_text(heading):
             return heading
