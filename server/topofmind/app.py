@@ -17,7 +17,7 @@ from .api.errors import TopOfMindApi, register_error_handlers
 from .config import load_config
 from .http import db as request_db
 from .http import guard
-from .security import extension_origins, load_secret_key, load_token, prepare_data_dir
+from .security import TokenKeeper, extension_origins, load_secret_key, prepare_data_dir
 from .store import migrate
 from .store.database import make_engine, make_session_factory
 
@@ -49,11 +49,8 @@ def create_app(config: dict | None = None) -> Flask:
     data_dir = app.config["DATA_DIR"]
     prepare_data_dir(data_dir)
     app.json.sort_keys = False
-    app.config["TOKEN"] = app.config["TOKEN"] or load_token(data_dir)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(data_dir)
-    # Rotating the token ends dashboard sessions too: sessions remember which token they saw.
-    app.config["SESSION_EPOCH"] = app.config["TOKEN"][-8:]
     app.config.update(
         SESSION_COOKIE_NAME="topofmind_session",
         SESSION_COOKIE_HTTPONLY=True,
@@ -81,6 +78,12 @@ def create_app(config: dict | None = None) -> Flask:
         session_factory=make_session_factory(engine),
         clock=app.config.get("CLOCK") or utc_clock,
     )
+    # Read the token through the keeper (``http.guard.api_token``): a rotation applies at once
+    # and ends every dashboard session (docs/security.md).
+    keeper = TokenKeeper(data_dir, app.config["TOKEN"], on_change=lambda: _end_sessions(app))
+    app.extensions["topofmind_token"] = keeper
+    app.config["TOKEN"] = keeper.value
+    app.extensions["topofmind_sessions"] = lambda session_id: _session_is_open(app, session_id)
 
     guard.init_app(app)
     request_db.init_app(app)
@@ -115,6 +118,24 @@ def create_app(config: dict | None = None) -> Flask:
         return response
 
     return app
+
+
+def _end_sessions(app: Flask) -> None:
+    from .services.auth import end_all_sessions
+
+    state: AppState = app.extensions["topofmind"]
+    with state.session_factory.begin() as session:
+        end_all_sessions(session)
+
+
+def _session_is_open(app: Flask, session_id: str | None) -> bool:
+    from .services.auth import session_is_open
+
+    if not session_id:
+        return False
+    state: AppState = app.extensions["topofmind"]
+    with state.session_factory() as session:
+        return session_is_open(session, session_id, state.clock())
 
 
 def now(app: Flask) -> datetime:

@@ -120,7 +120,8 @@ class DashboardServer:
 
     @property
     def login_url(self) -> str:
-        return f"{self.url}/?token={self.token}"
+        """A fresh one-time sign-in link, as ``topofmind open`` prints it."""
+        return self.cli("open", "--no-browser", "--port", str(self.port)).strip()
 
 
 @pytest.fixture(scope="module")

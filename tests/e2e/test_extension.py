@@ -552,7 +552,7 @@ def test_a_capture_the_server_refuses_is_shown_not_queued(
 
 def test_one_click_pairing_on_the_dashboard_settings_page(extension, topofmind_server):
     page = extension.context.new_page()
-    page.goto(f"{topofmind_server.url}/?token={topofmind_server.token}")
+    page.goto(topofmind_server.login_url)
     page.goto(f"{topofmind_server.url}/settings")
 
     page.get_by_role("button", name="Pair the extension").click()

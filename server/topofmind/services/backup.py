@@ -33,9 +33,14 @@ MANIFEST = "manifest.json"
 INSERT_BATCH = 500
 
 
+# Sign-in keys, sessions and pairing codes belong to this installation's running server: a
+# backup never carries them, and a restore leaves them as they are.
+NOT_BACKED_UP = frozenset({"auth_secret"})
+
+
 def _tables() -> list[Table]:
-    """Every table, parents before children (restore inserts in this order)."""
-    return list(Base.metadata.sorted_tables)
+    """Every table of user data, parents before children (restore inserts in this order)."""
+    return [table for table in Base.metadata.sorted_tables if table.name not in NOT_BACKED_UP]
 
 
 def _encode(column, value: Any) -> Any:
