@@ -196,6 +196,7 @@ def signed_in(chromium, dashboard_server):
 
     page.on("dialog", on_dialog)
     page.goto(dashboard_server.login_url)
+    page.wait_for_url(f"{dashboard_server.url}/")
     yield page
     context.close()
 
