@@ -106,27 +106,39 @@ def write_backup(engine: Engine, path: Path, now: datetime) -> dict:
         if connection.dialect.name == "postgresql":
             connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         revision = migrate.current_revision(engine)
-        counts: dict[str, int] = {}
         # Only the user may read it: a backup holds every contact, note and captured page.
         handle = os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")
-        with handle, zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for table in _tables():
-                counts[table.name] = 0
-                with archive.open(f"tables/{table.name}.jsonl", "w") as member:
-                    for row in _rows(connection, table):
-                        member.write(json.dumps(row, ensure_ascii=False).encode() + b"\n")
-                        counts[table.name] += 1
-            manifest = {
-                "format": FORMAT,
-                "format_version": FORMAT_VERSION,
-                "app_version": __version__,
-                "schema_revision": revision,
-                "created_at": now.isoformat(),
-                "database": connection.dialect.name,
-                "tables": counts,
-            }
-            archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
+        try:
+            manifest = _write_archive(connection, handle, revision, now)
+        except BaseException:
+            # Interrupted (Ctrl-C, a full disk, a database error): leave nothing behind.
+            handle.close()
+            partial.unlink(missing_ok=True)
+            raise
     partial.replace(path)
+    return manifest
+
+
+def _write_archive(connection: Connection, handle, revision: str | None, now: datetime) -> dict:
+    """Every table into the zip on ``handle``; returns the manifest (closes ``handle``)."""
+    counts: dict[str, int] = {}
+    with handle, zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for table in _tables():
+            counts[table.name] = 0
+            with archive.open(f"tables/{table.name}.jsonl", "w") as member:
+                for row in _rows(connection, table):
+                    member.write(json.dumps(row, ensure_ascii=False).encode() + b"\n")
+                    counts[table.name] += 1
+        manifest = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "app_version": __version__,
+            "schema_revision": revision,
+            "created_at": now.isoformat(),
+            "database": connection.dialect.name,
+            "tables": counts,
+        }
+        archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
     return manifest
 
 
