@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
 from flask_cors import CORS
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from . import __version__
 from .api.errors import TopOfMindApi, register_error_handlers
 from .config import load_config
+from .domain.sanitize import clean_tree
 from .http import db as request_db
 from .http import guard
 from .security import TokenKeeper, extension_origins, load_secret_key, prepare_data_dir
@@ -33,6 +35,18 @@ class AppState:
     clock: Callable[[], datetime]
 
 
+class CleaningJSONProvider(DefaultJSONProvider):
+    """Every JSON body the API reads loses bidi controls and NUL before any schema sees it:
+    one sanitiser at the boundary for captures and every API call (``domain.sanitize``)."""
+
+    def loads(self, s, **kwargs):
+        return clean_tree(super().loads(s, **kwargs))
+
+
+class _Flask(Flask):
+    json_provider_class = CleaningJSONProvider
+
+
 def utc_clock() -> datetime:
     return datetime.now(UTC)
 
@@ -44,7 +58,7 @@ def create_app(config: dict | None = None) -> Flask:
     ``DATABASE_URL`` and optionally ``CLOCK`` (a callable returning an aware datetime).
     """
     settings = load_config(config)
-    app = Flask(__name__, static_folder="web/static", template_folder="web/templates")
+    app = _Flask(__name__, static_folder="web/static", template_folder="web/templates")
     app.config.update(settings)
     data_dir = app.config["DATA_DIR"]
     prepare_data_dir(data_dir)
