@@ -133,6 +133,7 @@ class _Import:
         self.skipped: list[dict[str, Any]] = []
         self.skipped_total = 0
         self.notes: list[str] = []
+        self.encodings: dict[str, str] = {}
         self.files: list[str] = []
         self.rows_read = 0
         self.affected: set[int] = set()
@@ -200,6 +201,19 @@ class _Import:
             else:
                 yield row
 
+    def note_encoding(self, export_file: ExportFile) -> None:
+        """Say which encoding a file was read in, and warn when it was not UTF-8 (a file saved
+        again by a spreadsheet): the user can check the names came through (issue 15)."""
+        encoding = export_file.read_as.get("encoding")
+        if encoding is None:
+            return
+        self.encodings[export_file.name] = encoding
+        if encoding not in ("utf-8", "utf-8-sig"):
+            self.notes.append(
+                f"{export_file.name} was not UTF-8 as LinkedIn writes it; it was read as "
+                f"{encoding}. Check that accented names look right."
+            )
+
     def report(self) -> dict[str, Any]:
         totals = {outcome: 0 for outcome in OUTCOMES}
         for counter in self.counts.values():
@@ -219,6 +233,7 @@ class _Import:
             "rows_read": self.rows_read,
             "files": self.files,
             "notes": self.notes,
+            "encodings": self.encodings,
             "affected_person_ids": sorted(self.affected),
         }
 
@@ -259,6 +274,7 @@ def import_linkedin_export(
                     state.count(export_file.kind, "ignored")
                 continue
             handler(state, export_file)
+            state.note_encoding(export_file)
     except ExportError as error:
         raise InvalidInput(
             f"This file cannot be imported: {error}", {"file": [str(error)]}
