@@ -21,7 +21,7 @@ from .http import db as request_db
 from .http import guard
 from .security import TokenKeeper, extension_origins, load_secret_key, prepare_data_dir
 from .store import migrate
-from .store.database import make_engine, make_session_factory
+from .store.database import SQLITE_BUSY_TIMEOUT_MS, make_engine, make_session_factory
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,10 @@ def create_app(config: dict | None = None) -> Flask:
         },
     )
 
-    engine = make_engine(app.config["DATABASE_URL"])
+    engine = make_engine(
+        app.config["DATABASE_URL"],
+        busy_timeout_ms=app.config.get("SQLITE_BUSY_TIMEOUT_MS", SQLITE_BUSY_TIMEOUT_MS),
+    )
     if app.config["AUTO_UPGRADE"]:
         migrate.upgrade(engine)
     app.extensions["topofmind"] = AppState(

@@ -206,18 +206,18 @@ def reparse(everything) -> None:
 @click.argument("file", type=click.Path(exists=True, path_type=Path))
 def import_connections(file: Path) -> None:
     """Import your LinkedIn data export (.zip, its folder, or one of its CSV files)."""
-    from .services.imports import import_linkedin_export
+    from .services.imports import import_in_batches
 
     app = _app()
     state = app.extensions["topofmind"]
-    with state.session_factory.begin() as session:
-        report = import_linkedin_export(
-            session,
-            file,
-            file.name,
-            state.clock(),
-            progress=lambda text: click.echo(text, err=True),
-        )
+    # Short transactions, so a running server keeps taking captures meanwhile.
+    report = import_in_batches(
+        state.engine,
+        file,
+        file.name,
+        state.clock(),
+        progress=lambda text: click.echo(text, err=True),
+    )
     click.echo(
         f"added {report['added']}, updated {report['updated']}, "
         f"unchanged {report['unchanged']}, skipped {report['skipped_total']}"
