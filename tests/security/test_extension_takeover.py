@@ -23,6 +23,7 @@ from tests.e2e.extension_fixtures import (
     linkedin_site,
     topofmind_server,
 )
+from tests.support.screenshots import save_screenshot
 
 __all__ = ["extension", "linkedin_site", "topofmind_server"]
 
@@ -101,14 +102,18 @@ def hostile():
         yield server
 
 
-def pairing_code(extension, server) -> str:
+def pairing_code(extension, server, shoot: bool = False) -> str:
     """Signs in to the real dashboard and clicks "Show a pairing code", like a user."""
     page = extension.context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(server.login_url)
     page.wait_for_url(f"{server.url}/")
     page.goto(f"{server.url}/settings")
     page.get_by_role("button", name="Show a pairing code").click()
     code = page.locator("#pairing-code").inner_text().strip()
+    if shoot:
+        page.locator("#pairing").scroll_into_view_if_needed()
+        save_screenshot(page, "dashboard-settings-pairing-code.png")
     page.close()
     return code
 
@@ -131,7 +136,14 @@ def wait_until(condition, timeout: float = 30.0) -> None:
 
 
 def test_pairing_by_a_code_from_the_dashboard(extension, topofmind_server):
-    code = pairing_code(extension, topofmind_server)
+    code = pairing_code(extension, topofmind_server, shoot=True)
+    options = extension.context.new_page()
+    options.set_viewport_size({"width": 1280, "height": 800})
+    options.goto(extension.extension_url("options/options.html"))
+    options.get_by_label("Server URL").fill(topofmind_server.url)
+    options.get_by_label("Pairing code or token").fill(code.lower())
+    save_screenshot(options, "extension-options-pairing.png")
+    options.close()
     assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}", code)
     result = extension.save_settings(topofmind_server.url, code)
     assert "Connected" in result, result

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from scripts.load_test import Server
+from tests.support.screenshots import save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -55,9 +56,11 @@ def test_the_link_signs_in_once_and_the_token_shows_nowhere(browser, server):
     # The same link in another browser profile: spent.
     other = browser.new_context()
     again = other.new_page()
+    again.set_viewport_size({"width": 1280, "height": 800})
     again.goto(link)
     again.get_by_role("alert").wait_for()
     assert "used, expired or mistyped" in again.get_by_role("alert").inner_text()
+    save_screenshot(again, "dashboard-login-link-used.png")
     assert again.goto(f"{server.base}/contacts").url.startswith(f"{server.base}/login")
     other.close()
 
