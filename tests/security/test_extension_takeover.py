@@ -253,3 +253,23 @@ def test_a_queued_capture_only_goes_to_the_server_it_was_captured_for(
     status, body = topofmind_server.api("GET", "/api/captures")
     assert [item["id"] for item in body["items"]] == [queued]
     assert json.dumps(hostile.requests).count("/api/captures") == 0
+
+
+def test_captures_queued_before_the_upgrade_are_bound_to_the_server_set_then(extension):
+    options = extension.context.new_page()
+    options.goto(extension.extension_url("options/options.html"))
+    bound = options.evaluate(
+        """async () => {
+            await chrome.storage.local.set({
+                schema_version: 1,
+                settings: {server: "http://127.0.0.1:9", token: "t"},
+                queue_index: [{id: "old", bytes: 1, url: "https://www.linkedin.com/in/x/",
+                               queued_at: "", attempts: 0, last_error: null}],
+            });
+            const storage = await import("/shared/storage.js");
+            await storage.migrate();
+            const after = await chrome.storage.local.get(["queue_index", "schema_version"]);
+            return [after.queue_index[0].server, after.schema_version];
+        }"""
+    )
+    assert bound == ["http://127.0.0.1:9", 2]
