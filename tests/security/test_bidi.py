@@ -100,3 +100,9 @@ def test_names_are_isolated_where_the_dashboard_shows_them(app, make_person):
     assert "Deletes <bdi>אבי כהן</bdi> and everything" in html
     listing = raw.get("/contacts?q=%D7%90%D7%91%D7%99", base_url=BASE).get_data(as_text=True)
     assert 'class="name" dir="auto">אבי כהן</a>' in listing
+
+
+def test_the_assistant_s_write_arguments_lose_the_control():
+    from topofmind.assistant.tools import given
+
+    assert given(note="hi\u202e there\x00", sent_text=None) == {"note": "hi there"}
