@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
 
 from topofmind.app import create_app  # noqa: E402
 from topofmind.services import interactions, opportunities, people  # noqa: E402
+from topofmind.services.auth import issue_sign_in_key  # noqa: E402
 from topofmind.services.unit_of_work import batch  # noqa: E402
 from topofmind.store.models import MutualConnection  # noqa: E402
 
@@ -183,7 +184,9 @@ def main() -> None:
         )
         ids = build(app, args.people, rng)
         client = app.test_client()
-        client.get("/?token=bench-token-0123456789", base_url=f"http://127.0.0.1:{PORT}")
+        with app.extensions["topofmind"].session_factory.begin() as session:
+            key = issue_sign_in_key(session, NOW)
+        client.post("/login", data={"key": key}, base_url=f"http://127.0.0.1:{PORT}")
         busiest = ids[len(ids) // 2]
         cases = [
             ("contacts, default (due)", "/contacts"),

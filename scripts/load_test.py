@@ -96,6 +96,19 @@ class Server:
         )
         return result.stdout.strip()
 
+    def sign_in_link(self) -> str:
+        """A fresh one-time dashboard sign-in link, as ``topofmind open`` prints it."""
+        result = subprocess.run(
+            [sys.executable, "-m", "topofmind.cli", "open", "--no-browser"]
+            + ["--port", str(self.port)],
+            env=server_env(self.data_dir, self.database_url),
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        )
+        return result.stdout.strip()
+
     def kill(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGKILL)

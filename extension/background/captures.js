@@ -87,7 +87,7 @@ export async function captureTab(tabId) {
 async function send(capture, info) {
   const settings = await getSettings();
   if (!settings.token) {
-    await queue.enqueue(capture, "Not connected to Top of Mind yet.");
+    await queue.enqueue(capture, "Not connected to Top of Mind yet.", settings.server);
     await remember("queued", "Saved offline: not connected yet.");
     return {
       status: "queued",
@@ -106,7 +106,7 @@ async function send(capture, info) {
     return { status: "sent", capture_id: capture.id, response, snapshot: info };
   } catch (error) {
     if (error.retryable) {
-      await queue.enqueue(capture, error.message);
+      await queue.enqueue(capture, error.message, settings.server);
       await scheduleRetry();
       await remember("queued", error.message);
       refreshBadge();

@@ -1,12 +1,13 @@
-// Connecting the extension to a Top of Mind server: from the options page (typed by the user) or
-// from the dashboard's settings page (one click, externally_connectable).
+// Connecting the extension to a Top of Mind server: only from the options page, by the user,
+// with a one-time pairing code shown on the dashboard (or the token). No web page can change
+// where captures go (issue 15, docs/security.md).
 
 import { createClient, normaliseServer } from "../shared/api.js";
 import { setSettings } from "../shared/storage.js";
 
 /**
  * @typedef {{ok: boolean, state: "ok"|"wrong_token"|"server_down"|"not_topofmind"|"invalid_server"
- *            |"missing_token"|"origin_mismatch", message: string, version?: string,
+ *            |"missing_token"|"wrong_code", message: string, version?: string,
  *            due_today_count?: number}} PairResult
  */
 
@@ -39,7 +40,7 @@ export async function testConnection(server, token) {
       ok: false,
       state: "missing_token",
       message:
-        'Paste the token printed by "topofmind token", or pair from the dashboard\'s Settings page.',
+        'Type the pairing code shown on the dashboard\'s Settings page, or the token "topofmind token" prints.',
     };
   }
   try {
@@ -64,12 +65,18 @@ export async function testConnection(server, token) {
   }
 }
 
+/** A pairing code as the dashboard shows it: 8 letters and digits, with or without the dash. */
+const PAIRING_CODE = /^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/;
+
 /**
- * Options page: stores what the user typed (even if the server is down right now: it may start
- * later), then tests it.
+ * Options page, the only way to change the pairing: the user typed the server and either a
+ * pairing code from that server's dashboard or the token itself. A code is traded for the token
+ * at that server. Stores what was typed (even if the server is down right now: it may start
+ * later), then tests it. No web page can reach this (the worker answers it only to the
+ * extension's own pages).
  * @returns {Promise<PairResult>}
  */
-export async function saveTypedSettings(rawServer, token) {
+export async function saveTypedSettings(rawServer, secret) {
   const server = normaliseServer(rawServer);
   if (!server) {
     return {
@@ -78,32 +85,28 @@ export async function saveTypedSettings(rawServer, token) {
       message: "The server URL must be http://127.0.0.1:PORT or http://localhost:PORT.",
     };
   }
-  const cleanToken = String(token ?? "").trim();
-  await setSettings({ server, token: cleanToken });
-  const result = await testConnection(server, cleanToken);
-  return result.ok ? result : { ...result, message: `Saved. ${result.message}` };
-}
-
-/**
- * Dashboard pairing. Stored only if the message comes from a 127.0.0.1/localhost page, names
- * that same origin as the server, and the token works there: another local page cannot point
- * the extension at a different server.
- * @param {{server?: unknown, token?: unknown}} message
- * @param {chrome.runtime.MessageSender} sender
- * @returns {Promise<PairResult>}
- */
-export async function pairFromDashboard(message, sender) {
-  const senderOrigin = normaliseServer(sender.origin ?? sender.url ?? "");
-  const server = normaliseServer(message.server ?? "");
-  if (!senderOrigin || !server || server !== senderOrigin) {
-    return {
-      ok: false,
-      state: "origin_mismatch",
-      message: "Pairing must come from the Top of Mind dashboard of the server being paired.",
-    };
+  let token = String(secret ?? "").trim();
+  if (PAIRING_CODE.test(token)) {
+    try {
+      token = (await createClient({ server, token: "" }).redeemPairingCode(token)).token;
+    } catch (error) {
+      if (error.kind === "offline") {
+        return {
+          ok: false,
+          state: "server_down",
+          message: `Top of Mind is not answering at ${server}. Start it with "topofmind serve".`,
+        };
+      }
+      return {
+        ok: false,
+        state: "wrong_code",
+        message:
+          "Top of Mind did not accept this pairing code (each works once, for ten minutes). " +
+          "Show a new one on the dashboard's Settings page.",
+      };
+    }
   }
-  const token = typeof message.token === "string" ? message.token.trim() : "";
+  await setSettings({ server, token });
   const result = await testConnection(server, token);
-  if (result.ok) await setSettings({ server, token });
-  return result;
+  return result.ok ? result : { ...result, message: `Saved. ${result.message}` };
 }

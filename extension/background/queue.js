@@ -1,7 +1,8 @@
 // The offline queue: captures the server could not take yet, kept in chrome.storage.local until
 // it answers. A capture leaves the queue only when the server stored it (2xx) or refused it for
 // good (a 4xx other than 401/408/429); its id is the server's idempotency key, so sending it
-// twice stores it once.
+// twice stores it once. Each capture remembers the server it was captured for and is only ever
+// sent there: pointing the extension at another server never hands it the backlog.
 
 import * as storage from "../shared/storage.js";
 
@@ -53,9 +54,11 @@ async function gunzipBase64(encoded) {
  * QUEUE_WARN_RATIO on, before anything is dropped.
  * @param {Capture} capture
  * @param {string} reason why it could not be sent (shown in the popup)
+ * @param {string} [server] the server it was captured for (default: the one set now)
  */
-export function enqueue(capture, reason) {
+export function enqueue(capture, reason, server) {
   return serialised(async () => {
+    const target = server ?? (await storage.getSettings()).server;
     const index = await storage.getQueueIndex();
     if (index.some((entry) => entry.id === capture.id)) return;
     const htmlGz = await gzipBase64(capture.html);
@@ -77,6 +80,7 @@ export function enqueue(capture, reason) {
       id: capture.id,
       bytes,
       url: capture.url,
+      server: target,
       queued_at: new Date().toISOString(),
       attempts: 0,
       last_error: reason,
@@ -115,13 +119,16 @@ export function clearNotices() {
 }
 
 /**
- * Sends queued captures, oldest first, and stops at the first retryable failure.
- * @param {{postCapture: (capture: Capture) => Promise<unknown>}} client
+ * Sends the queued captures meant for `client`'s server, oldest first, and stops at the first
+ * retryable failure. Captures for any other server stay queued, untouched.
+ * @param {{base: string, postCapture: (capture: Capture) => Promise<unknown>}} client
  * @returns {Promise<{sent: number, remaining: number, error: import("../shared/api.js").ApiError|null}>}
  */
 export function flush(client) {
   return serialised(async () => {
-    const index = await storage.getQueueIndex();
+    const all = await storage.getQueueIndex();
+    const elsewhere = all.filter((entry) => entry.server !== client.base);
+    const index = all.filter((entry) => entry.server === client.base);
     let sent = 0;
     let failure = null;
     const rejected = [];
@@ -145,9 +152,9 @@ export function flush(client) {
       }
       index.shift();
       await storage.removeQueuedItem(entry.id);
-      await storage.setQueueIndex(index);
+      await storage.setQueueIndex([...elsewhere, ...index]);
     }
-    await storage.setQueueIndex(index);
+    await storage.setQueueIndex([...elsewhere, ...index]);
     const state = await storage.getQueueState();
     await storage.updateQueueState({
       failures: failure ? state.failures + 1 : 0,
@@ -155,6 +162,6 @@ export function flush(client) {
       last_sync_at: sent ? new Date().toISOString() : state.last_sync_at,
       rejected: [...rejected, ...(state.rejected ?? [])].slice(0, 5),
     });
-    return { sent, remaining: index.length, error: failure };
+    return { sent, remaining: index.length + elsewhere.length, error: failure };
   });
 }

@@ -5,7 +5,7 @@ import { EXTERNAL_MSG, MSG } from "../shared/messages.js";
 import { getLastOutcome, getSettings, migrate } from "../shared/storage.js";
 import { refreshBadge } from "./badge.js";
 import { SYNC_ALARM, captureTab, syncQueue } from "./captures.js";
-import { pairFromDashboard, saveTypedSettings } from "./pairing.js";
+import { saveTypedSettings } from "./pairing.js";
 import { clearNotices, summary } from "./queue.js";
 
 const BADGE_ALARM = "refresh-badge";
@@ -42,15 +42,29 @@ const HANDLERS = {
     saveTypedSettings(message.server, message.token).then(afterPairing),
 };
 
-/** Messages from the dashboard (externally_connectable: 127.0.0.1 and localhost only). */
+/** Messages from web pages (externally_connectable: 127.0.0.1 and localhost). Only the paired
+ * server's own dashboard is answered, and only with "ping": nothing a page sends changes the
+ * pairing, the token or the queue (issue 15). */
 const EXTERNAL_HANDLERS = {
-  [EXTERNAL_MSG.PAIR]: (message, sender) => pairFromDashboard(message, sender).then(afterPairing),
   [EXTERNAL_MSG.PING]: async () => ({
     installed: true,
     version: chrome.runtime.getManifest().version,
-    paired: Boolean((await getSettings()).token),
+    paired: true,
   }),
 };
+
+/** True when `sender` is a page of the server the extension is paired with. */
+async function fromPairedServer(sender) {
+  const settings = await getSettings();
+  if (!settings.token) return false;
+  let origin;
+  try {
+    origin = new URL(sender.origin ?? sender.url ?? "").origin;
+  } catch {
+    return false;
+  }
+  return origin === settings.server;
+}
 
 /** Looks the message up in `table`; unknown types get no answer. */
 function dispatch(table, message, sender, sendResponse) {
@@ -75,9 +89,17 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return dispatch(HANDLERS, message, sender, sendResponse);
 });
 
-chrome.runtime.onMessageExternal.addListener((message, sender, sendResponse) =>
-  dispatch(EXTERNAL_HANDLERS, message, sender, sendResponse),
-);
+chrome.runtime.onMessageExternal.addListener((message, sender, sendResponse) => {
+  // Every page gets the same empty answer to everything, unless it is the paired server's own
+  // page asking something this table knows (decided after reading storage: keep the channel).
+  fromPairedServer(sender).then(
+    (allowed) => {
+      if (!allowed || !dispatch(EXTERNAL_HANDLERS, message, sender, sendResponse)) sendResponse();
+    },
+    () => sendResponse(),
+  );
+  return true;
+});
 
 chrome.alarms.onAlarm.addListener(async (alarm) => {
   await ready;

@@ -155,3 +155,12 @@ export function humanise(value) {
 export function plural(count, one, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/**
+ * User text set apart inside one of our sentences (FSI ... PDI): a right-to-left name cannot
+ * reorder the words around it. For text nodes only; elements get dir="auto" instead.
+ * @param {string|null|undefined} text
+ */
+export function isolate(text) {
+  return `\u2068${text ?? ""}\u2069`;
+}

@@ -41,7 +41,7 @@ function memberCard(member) {
     h(
       "div",
       { class: "member-head" },
-      h("span", { class: "author" }, person.name ?? "Unknown name"),
+      h("span", { class: "author", dir: "auto" }, person.name ?? "Unknown name"),
       degree ? h("span", { class: "degree", title: "Connection degree" }, degree) : null,
     ),
     h("p", { class: "member-role" }, roleLabel(member)),

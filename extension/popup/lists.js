@@ -117,7 +117,7 @@ export function renderPeople(people, extras) {
                     profile_url: person.profile_url,
                     ...(person.headline ? { headline: person.headline } : {}),
                   });
-                  toast(`Tracking ${person.name}`);
+                  toast(`Tracking ${fmt.isolate(person.name)}`);
                   track.replaceWith(h("span", { class: "pill tone-good" }, "Tracked"));
                 },
                 { class: "small", "aria-label": `Track ${person.name ?? "this person"}` },
@@ -125,7 +125,7 @@ export function renderPeople(people, extras) {
             : null;
           replace(
             item,
-            h("div", { class: "post-head" }, h("span", { class: "author" }, person.name), track),
+            h("div", { class: "post-head" }, h("span", { class: "author", dir: "auto" }, person.name), track),
             person.headline ? h("p", { class: "post-text" }, person.headline) : null,
           );
           return item;

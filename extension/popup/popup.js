@@ -133,7 +133,7 @@ function renderNotPaired(extra = null) {
     notice(
       "warn",
       "Connect Top of Mind",
-      'Start Top of Mind ("topofmind serve"), open its Settings page and click "Pair the extension", or paste the token in this extension\'s settings.',
+      'Start Top of Mind ("topofmind serve"), click "Show a pairing code" on its Settings page, and type the code in this extension\'s settings.',
       button("Open settings", openSettings, { class: "primary" }),
     ),
   );
@@ -147,7 +147,7 @@ function renderApiError(error) {
       notice(
         "bad",
         "Top of Mind refused the token",
-        'Pair again from the dashboard\'s Settings page, or paste the token from "topofmind token".',
+        'Pair again with a code from the dashboard\'s Settings page, or paste the token from "topofmind token".',
         button("Open settings", openSettings, { class: "primary" }),
       ),
     );
@@ -186,7 +186,7 @@ function renderQueued(outcome) {
       notice(
         "bad",
         "Top of Mind refused the token",
-        "This capture is saved offline and will sync after you pair again from the dashboard's Settings page.",
+        "This capture is saved offline and will sync after you pair again with a code from the dashboard's Settings page.",
         button("Open settings", openSettings, { class: "primary" }),
       ),
     );

@@ -25,7 +25,7 @@ export function personHeader(person) {
     h(
       "div",
       { class: "person-name-row" },
-      h("h1", { class: "person-name" }, person.name ?? "Unknown name"),
+      h("h1", { class: "person-name", dir: "auto" }, person.name ?? "Unknown name"),
       degree ? h("span", { class: "degree", title: "Connection degree" }, degree) : null,
     ),
     person.headline ? h("p", { class: "headline" }, person.headline) : null,

@@ -120,6 +120,9 @@ export function createClient(settings) {
       return data;
     },
     digest: () => call("GET", "/api/digest"),
+    /** Trades a one-time pairing code (the dashboard's Settings page shows it) for the token. */
+    redeemPairingCode: (code) =>
+      call("POST", "/api/pairing/redeem", { body: { code }, auth: false, timeoutMs: 10_000 }),
     postCapture: (capture) => call("POST", "/api/captures", { body: capture, timeoutMs: 60_000 }),
     /** @returns {Promise<{person: object, suggestions: object[]|null}>} (404: not tracked) */
     lookup: async (profileUrl) => {

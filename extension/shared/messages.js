@@ -12,14 +12,15 @@ export const MSG = Object.freeze({
   CLEAR_NOTICES: "clear-notices",
   /** {} -> {count|null}: re-read the digest and set the badge. */
   REFRESH_BADGE: "refresh-badge",
-  /** {server, token} -> PairResult: store settings typed by the user, then test them. */
+  /** {server, token} -> PairResult: store what the user typed (a pairing code or the token), then
+   * test it. Only the extension's own pages can send it. */
   SAVE_SETTINGS: "save-settings",
 });
 
-/** From the dashboard (chrome.runtime.sendMessage(extensionId, ...), externally_connectable). */
+/** From web pages (chrome.runtime.sendMessage(extensionId, ...), externally_connectable).
+ * Answered only to the paired server's own pages; any other page gets an empty answer. Pairing
+ * is never done by message: the user types a code on the options page. */
 export const EXTERNAL_MSG = Object.freeze({
-  /** {server, token} -> PairResult: stored only when the token works against that server. */
-  PAIR: "pair",
-  /** {} -> {installed: true, version, paired} */
+  /** {} -> {installed: true, version, paired: true} (the paired server's pages only) */
   PING: "ping",
 });

@@ -11,12 +11,12 @@ export const QUEUE_MAX_BYTES = 8 * 1024 * 1024;
 /** From this fill ratio on the popup warns that the oldest captures will be dropped. */
 export const QUEUE_WARN_RATIO = 0.8;
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /**
  * @typedef {{server: string, token: string}} Settings
- * @typedef {{id: string, bytes: number, url: string, queued_at: string, attempts: number,
- *            last_error: string|null}} QueueEntry
+ * @typedef {{id: string, bytes: number, url: string, server: string, queued_at: string,
+ *            attempts: number, last_error: string|null}} QueueEntry
  * @typedef {{failures: number, dropped: number, last_error: string|null,
  *            last_sync_at: string|null, rejected: {url: string, message: string, at: string}[]}}
  *            QueueState
@@ -36,6 +36,13 @@ const DEFAULTS = {
 const MIGRATIONS = [
   async () => {
     // 0 -> 1: first version, nothing stored before.
+  },
+  async () => {
+    // 1 -> 2: queued captures name their server; those from before were meant for the server
+    // set at the time, which is the one set now.
+    const { server } = await getSettings();
+    const index = await getQueueIndex();
+    await setQueueIndex(index.map((entry) => ({ server, ...entry })));
   },
 ];
 

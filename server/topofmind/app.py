@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
 from flask_cors import CORS
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,11 +16,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from . import __version__
 from .api.errors import TopOfMindApi, register_error_handlers
 from .config import load_config
+from .domain.sanitize import clean_tree
 from .http import db as request_db
 from .http import guard
-from .security import extension_origins, load_secret_key, load_token, prepare_data_dir
+from .security import TokenKeeper, extension_origins, load_secret_key, prepare_data_dir
 from .store import migrate
-from .store.database import make_engine, make_session_factory
+from .store.database import SQLITE_BUSY_TIMEOUT_MS, make_engine, make_session_factory
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,18 @@ class AppState:
     clock: Callable[[], datetime]
 
 
+class CleaningJSONProvider(DefaultJSONProvider):
+    """Every JSON body the API reads loses bidi controls and NUL before any schema sees it:
+    one sanitiser at the boundary for captures and every API call (``domain.sanitize``)."""
+
+    def loads(self, s, **kwargs):
+        return clean_tree(super().loads(s, **kwargs))
+
+
+class _Flask(Flask):
+    json_provider_class = CleaningJSONProvider
+
+
 def utc_clock() -> datetime:
     return datetime.now(UTC)
 
@@ -44,16 +58,13 @@ def create_app(config: dict | None = None) -> Flask:
     ``DATABASE_URL`` and optionally ``CLOCK`` (a callable returning an aware datetime).
     """
     settings = load_config(config)
-    app = Flask(__name__, static_folder="web/static", template_folder="web/templates")
+    app = _Flask(__name__, static_folder="web/static", template_folder="web/templates")
     app.config.update(settings)
     data_dir = app.config["DATA_DIR"]
     prepare_data_dir(data_dir)
     app.json.sort_keys = False
-    app.config["TOKEN"] = app.config["TOKEN"] or load_token(data_dir)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(data_dir)
-    # Rotating the token ends dashboard sessions too: sessions remember which token they saw.
-    app.config["SESSION_EPOCH"] = app.config["TOKEN"][-8:]
     app.config.update(
         SESSION_COOKIE_NAME="topofmind_session",
         SESSION_COOKIE_HTTPONLY=True,
@@ -73,7 +84,10 @@ def create_app(config: dict | None = None) -> Flask:
         },
     )
 
-    engine = make_engine(app.config["DATABASE_URL"])
+    engine = make_engine(
+        app.config["DATABASE_URL"],
+        busy_timeout_ms=app.config.get("SQLITE_BUSY_TIMEOUT_MS", SQLITE_BUSY_TIMEOUT_MS),
+    )
     if app.config["AUTO_UPGRADE"]:
         migrate.upgrade(engine)
     app.extensions["topofmind"] = AppState(
@@ -81,6 +95,12 @@ def create_app(config: dict | None = None) -> Flask:
         session_factory=make_session_factory(engine),
         clock=app.config.get("CLOCK") or utc_clock,
     )
+    # Read the token through the keeper (``http.guard.api_token``): a rotation applies at once
+    # and ends every dashboard session (docs/security.md).
+    keeper = TokenKeeper(data_dir, app.config["TOKEN"], on_change=lambda: _end_sessions(app))
+    app.extensions["topofmind_token"] = keeper
+    app.config["TOKEN"] = keeper.value
+    app.extensions["topofmind_sessions"] = lambda session_id: _session_is_open(app, session_id)
 
     guard.init_app(app)
     request_db.init_app(app)
@@ -115,6 +135,24 @@ def create_app(config: dict | None = None) -> Flask:
         return response
 
     return app
+
+
+def _end_sessions(app: Flask) -> None:
+    from .services.auth import end_all_sessions
+
+    state: AppState = app.extensions["topofmind"]
+    with state.session_factory.begin() as session:
+        end_all_sessions(session)
+
+
+def _session_is_open(app: Flask, session_id: str | None) -> bool:
+    from .services.auth import session_is_open
+
+    if not session_id:
+        return False
+    state: AppState = app.extensions["topofmind"]
+    with state.session_factory() as session:
+        return session_is_open(session, session_id, state.clock())
 
 
 def now(app: Flask) -> datetime:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from .config import load_config
 
 @click.group(help="Top of Mind: stay memorable to the people who decide your next job.")
 def main() -> None:
-    pass
+    # Whatever command runs first creates the data folder, the database, exports and backups:
+    # all of it is private notes on real people, so only the user may read it (docs/security.md).
+    os.umask(0o077)
 
 
 def _app(**overrides):
@@ -53,8 +56,12 @@ def serve(host, port, demo, no_scheduler, threads) -> None:
         from .scheduler import start_scheduler
 
         scheduler = start_scheduler(app)
-    url = f"http://127.0.0.1:{config['PORT']}/?token={config['TOKEN']}"
-    click.echo(f"Top of Mind is running. Open the dashboard:\n\n    {url}\n", err=False)
+    url = _sign_in_link(app)
+    click.echo(
+        f"Top of Mind is running. Open the dashboard (this link works once, for ten minutes; "
+        f"`topofmind open` makes another):\n\n    {url}\n",
+        err=False,
+    )
     click.echo(f"Data folder: {config['DATA_DIR']}")
     sys.stdout.flush()
     try:
@@ -73,14 +80,54 @@ def serve(host, port, demo, no_scheduler, threads) -> None:
             scheduler.shutdown(wait=False)
 
 
+def _sign_in_link(app) -> str:
+    from .services.auth import issue_sign_in_key
+
+    state = app.extensions["topofmind"]
+    with state.session_factory.begin() as session:
+        key = issue_sign_in_key(session, state.clock())
+    return f"http://127.0.0.1:{app.config['PORT']}/login?key={key}"
+
+
+@main.command("open")
+@click.option("--port", type=int, default=None, help="The port `serve` listens on (default 8765).")
+@click.option("--no-browser", is_flag=True, help="Only print the link.")
+def open_dashboard(port, no_browser) -> None:
+    """Print a fresh one-time sign-in link for the dashboard, and open it in a browser."""
+    import webbrowser
+
+    app = _app(**({"PORT": port} if port else {}))
+    url = _sign_in_link(app)
+    click.echo(url)
+    if not no_browser:
+        try:
+            webbrowser.open(url)
+        except webbrowser.Error:
+            pass
+
+
 @main.command()
 @click.option("--rotate", is_flag=True, help="Replace the token (pair the extension again).")
 def token(rotate) -> None:
-    """Print the API token (the extension's options page asks for it)."""
-    from .security import load_token, rotate_token
+    """Print the API token (the extension's options page asks for it).
+
+    With --rotate the old token stops working at once, also in a running server, and every
+    dashboard session ends."""
+    from .security import load_token, prepare_data_dir, rotate_token
 
     data_dir = load_config()["DATA_DIR"]
-    click.echo(rotate_token(data_dir) if rotate else load_token(data_dir))
+    prepare_data_dir(data_dir)
+    if not rotate:
+        click.echo(load_token(data_dir))
+        return
+    from .services.auth import end_all_sessions
+
+    value = rotate_token(data_dir)
+    app = _app(TOKEN=value)
+    state = app.extensions["topofmind"]
+    with state.session_factory.begin() as session:
+        end_all_sessions(session)
+    click.echo(value)
 
 
 @main.command()
@@ -159,18 +206,18 @@ def reparse(everything) -> None:
 @click.argument("file", type=click.Path(exists=True, path_type=Path))
 def import_connections(file: Path) -> None:
     """Import your LinkedIn data export (.zip, its folder, or one of its CSV files)."""
-    from .services.imports import import_linkedin_export
+    from .services.imports import import_in_batches
 
     app = _app()
     state = app.extensions["topofmind"]
-    with state.session_factory.begin() as session:
-        report = import_linkedin_export(
-            session,
-            file,
-            file.name,
-            state.clock(),
-            progress=lambda text: click.echo(text, err=True),
-        )
+    # Short transactions, so a running server keeps taking captures meanwhile.
+    report = import_in_batches(
+        state.engine,
+        file,
+        file.name,
+        state.clock(),
+        progress=lambda text: click.echo(text, err=True),
+    )
     click.echo(
         f"added {report['added']}, updated {report['updated']}, "
         f"unchanged {report['unchanged']}, skipped {report['skipped_total']}"

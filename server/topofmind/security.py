@@ -12,7 +12,10 @@ import hashlib
 import hmac
 import os
 import secrets
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 TOKEN_FILE = "token"
 SECRET_KEY_FILE = "secret_key"
@@ -55,6 +58,65 @@ def rotate_token(data_dir: Path) -> str:
     token = secrets.token_urlsafe(32)
     _write_private(Path(data_dir) / TOKEN_FILE, token)
     return token
+
+
+class TokenKeeper:
+    """The API token a running server accepts, re-read when the token file changes.
+
+    ``topofmind token --rotate`` writes a new file; the next request sees it (one ``stat`` per
+    request), so the old token stops working at once and ``on_change`` runs once (it ends
+    every dashboard session). A token given in the configuration is fixed.
+    """
+
+    def __init__(self, data_dir: Path, fixed: str | None = None, on_change: Callable | None = None):
+        self.path = Path(data_dir) / TOKEN_FILE
+        self.on_change = on_change
+        self._fixed = fixed
+        self._lock = threading.Lock()
+        self._stamp: tuple | None = None
+        self._value = fixed or load_token(data_dir)
+        self._stamp = self._file_stamp()
+
+    def _file_stamp(self) -> tuple | None:
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+    @property
+    def value(self) -> str:
+        if self._fixed:
+            return self._fixed
+        stamp = self._file_stamp()
+        if stamp == self._stamp or stamp is None:
+            return self._value
+        with self._lock:
+            if stamp != self._stamp:
+                fresh = self.path.read_text().strip()
+                self._stamp = stamp
+                if fresh and fresh != self._value:
+                    self._value = fresh
+                    if self.on_change is not None:
+                        self.on_change()
+        return self._value
+
+
+def safe_next_path(target: str | None, default: str = "/") -> str:
+    """``target`` when it is a path on this site, else ``default``.
+
+    Browsers drop tabs and newlines from URLs and read a backslash as a slash, so
+    ``/\t/evil.example/`` would become ``//evil.example/``: any control character, space or
+    backslash refuses the target outright.
+    """
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return default
+    if any(ch <= " " or ch in "\\\x7f" for ch in target):
+        return default
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return default
+    return target
 
 
 def load_secret_key(data_dir: Path) -> str:

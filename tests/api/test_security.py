@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.support.auth import sign_in
+
 DATA_ENDPOINTS = [
     ("GET", "/api/contacts"),
     ("POST", "/api/contacts"),
@@ -109,9 +111,8 @@ def test_token_file_is_private(tmp_path):
 def test_dashboard_login_sets_a_strict_httponly_cookie(app):
     raw = app.test_client()
     host = {"Host": "127.0.0.1:8765"}
-    response = raw.get(f"/?token={app.config['TOKEN']}", headers=host)
-    assert response.status_code == 302
-    assert "token" not in response.headers["Location"]
+    response = sign_in(raw, app, "http://127.0.0.1:8765")
+    assert response.status_code == 303
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
     # the session now reads the API, and writes need the CSRF token
@@ -126,8 +127,8 @@ def test_dashboard_without_session_redirects_to_login(app):
     assert "/login" in response.headers["Location"]
 
 
-def test_wrong_login_token_is_refused(app):
+def test_wrong_sign_in_key_is_refused(app):
     raw = app.test_client()
-    response = raw.get("/?token=wrong", headers={"Host": "127.0.0.1:8765"})
-    assert response.status_code == 302 and "failed" in response.headers["Location"]
+    response = raw.post("/login", data={"key": "wrong"}, headers={"Host": "127.0.0.1:8765"})
+    assert response.status_code == 401
     assert raw.get("/api/contacts", headers={"Host": "127.0.0.1:8765"}).status_code == 401

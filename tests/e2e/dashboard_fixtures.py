@@ -120,7 +120,8 @@ class DashboardServer:
 
     @property
     def login_url(self) -> str:
-        return f"{self.url}/?token={self.token}"
+        """A fresh one-time sign-in link, as ``topofmind open`` prints it."""
+        return self.cli("open", "--no-browser", "--port", str(self.port)).strip()
 
 
 @pytest.fixture(scope="module")
@@ -195,6 +196,7 @@ def signed_in(chromium, dashboard_server):
 
     page.on("dialog", on_dialog)
     page.goto(dashboard_server.login_url)
+    page.wait_for_url(f"{dashboard_server.url}/")
     yield page
     context.close()
 

@@ -121,6 +121,19 @@ class TopOfMindServer:
             self._token = result.stdout.strip().splitlines()[-1].strip()
         return self._token
 
+    @property
+    def login_url(self) -> str:
+        """A fresh one-time dashboard sign-in link, as ``topofmind open`` prints it."""
+        result = subprocess.run(
+            self._cli("open", "--no-browser", "--port", str(self.port)),
+            env=self._env(),
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=REPO_ROOT,
+        )
+        return result.stdout.strip().splitlines()[-1].strip()
+
     def api(self, method: str, path: str, body: object | None = None) -> tuple[int, object]:
         """Calls the API with the token; returns (status, decoded JSON or None)."""
         data = None if body is None else json.dumps(body).encode()
@@ -206,7 +219,7 @@ class ExtensionBrowser:
         page = self.context.new_page()
         page.goto(self.extension_url("options/options.html"))
         page.get_by_label("Server URL").fill(server)
-        page.get_by_label("Token", exact=True).fill(token)
+        page.locator("#token").fill(token)
         page.get_by_role("button", name="Save").click()
         result = page.locator("#result")
         result.locator("xpath=self::*[not(@data-state='testing')]").wait_for()

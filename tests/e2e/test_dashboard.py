@@ -120,12 +120,9 @@ def test_progressive_enhancement_runs_under_the_csp(signed_in, seeded):
     copy = draft.get_by_role("button", name="Copy draft")
     assert copy.is_visible()  # hidden until app.js runs
     page.goto(page.url.rstrip("/") + "/settings")
-    reveal = page.get_by_role("button", name="Reveal")
-    assert page.locator("#token-value").is_hidden()
-    reveal.click()
-    assert page.locator("#token-value").is_visible()
-    assert page.get_by_role("button", name="Hide").is_visible()
-    assert page.get_by_role("button", name="Pair the extension").is_hidden()  # no extension
+    assert page.get_by_role("button", name="Copy").is_visible()  # the calendar link's
+    page.get_by_role("button", name="Show a pairing code").click()
+    assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}", page.locator("#pairing-code").inner_text())
     assert page.console_errors == []
 
 
@@ -280,15 +277,20 @@ def test_keyboard_focus_is_visible(signed_in, dashboard_server, seeded):
     not (REPO_ROOT / "extension" / "manifest.json").exists(), reason="no extension in this tree"
 )
 def test_pair_the_extension_from_settings(chromium_with_extension, dashboard_server):
+    """The dashboard shows a one-time code; the user types it on the extension's options page."""
     context, worker = chromium_with_extension
     page = context.new_page()
     page.goto(dashboard_server.login_url)
+    page.wait_for_url(dashboard_server.url + "/")
     page.goto(dashboard_server.url + "/settings#pairing")
-    button = page.get_by_role("button", name="Pair the extension")
-    assert button.is_visible()  # shown only when the extension can be reached
-    button.click()
-    status = page.locator("#pair-status")
-    status.filter(has_text="Connected").wait_for()
+    page.get_by_role("button", name="Show a pairing code").click()
+    code = page.locator("#pairing-code").inner_text()
+    options = context.new_page()
+    options.goto(f"chrome-extension://{worker.url.split('/')[2]}/options/options.html")
+    options.get_by_label("Server URL").fill(dashboard_server.url)
+    options.get_by_label("Pairing code or token").fill(code)
+    options.get_by_role("button", name="Save").click()
+    options.locator("#result").filter(has_text="Connected").wait_for()
     stored = worker.evaluate("async () => (await chrome.storage.local.get(null))")
     assert dashboard_server.token in str(stored)
     assert dashboard_server.url in str(stored)

@@ -412,35 +412,6 @@ def test_other_tab_shows_todays_suggestions(paired_extension, topofmind_server, 
     assert alarm["periodInMinutes"] == 15
 
 
-def test_pairing_from_the_dashboard(extension, topofmind_server):
-    page = extension.context.new_page()
-    page.goto(f"{topofmind_server.url}/api/health")
-
-    def pair(server: str, token: str) -> dict:
-        return page.evaluate(
-            "([id, message]) => chrome.runtime.sendMessage(id, message)",
-            [EXTENSION_ID, {"type": "pair", "server": server, "token": token}],
-        )
-
-    wrong = pair(topofmind_server.url, "wrong")
-    elsewhere = pair("http://127.0.0.1:1", topofmind_server.token)
-    unknown = page.evaluate(
-        "(id) => chrome.runtime.sendMessage(id, {type: 'capture', tabId: 1})", EXTENSION_ID
-    )
-    stored_token = extension.evaluate(
-        "async () => ((await chrome.storage.local.get('settings')).settings || {}).token || ''"
-    )
-    assert stored_token == ""
-    right = pair(topofmind_server.url, topofmind_server.token)
-
-    assert (wrong["ok"], wrong["state"]) == (False, "wrong_token")
-    assert (elsewhere["ok"], elsewhere["state"]) == (False, "origin_mismatch")
-    assert unknown is None  # only "pair" and "ping" are answered from outside
-    assert (right["ok"], right["state"]) == (True, "ok")
-    popup = extension.open_popup(0)
-    wait_for_state(popup, "today")
-
-
 @pytest.mark.parametrize("file", ["search_content_02.html", "feed_01.html", "activity_01.html"])
 def test_a_trimmed_capture_reads_like_the_whole_page(
     paired_extension, topofmind_server, linkedin_site, file
@@ -548,19 +519,6 @@ def test_a_capture_the_server_refuses_is_shown_not_queued(
     assert paired_extension.queue_count() == 0
     assert captures_total(topofmind_server) == 0
     screenshot(popup, "capture-error")
-
-
-def test_one_click_pairing_on_the_dashboard_settings_page(extension, topofmind_server):
-    page = extension.context.new_page()
-    page.goto(f"{topofmind_server.url}/?token={topofmind_server.token}")
-    page.goto(f"{topofmind_server.url}/settings")
-
-    page.get_by_role("button", name="Pair the extension").click()
-
-    page.get_by_text("Paired.").wait_for()
-    popup = extension.open_popup(0)
-    wait_for_state(popup, "today")
-    assert popup.locator("#connection").inner_text() == "Connected"
 
 
 def test_the_store_package_loads_and_works(playwright, linkedin_site, tmp_path, screenshot):

@@ -477,10 +477,11 @@ def test_an_oversized_field_skips_only_its_row():
     assert [row.reason for row in skipped(rows)] == ["a field is longer than 200 chars"]
 
 
-def test_invalid_utf8_and_nul_bytes_do_not_stop_the_import():
+def test_latin1_bytes_and_nul_bytes_do_not_stop_the_import():
+    # Not UTF-8: read as Windows-1252 (issue 15, finding 8), so the name comes through whole.
     data = CONNECTIONS_CURRENT.encode() + b"Jos\xe9,Pe\x00rez,,,Acme,,01 Jan 2020\n"
     _, _, rows = only_file(io.BytesIO(data), "Connections.csv")
-    assert rows[1].name == "Jos\ufffd Perez"
+    assert rows[1].name == "Jos\u00e9 Perez"
 
 
 # --- small helpers ---------------------------------------------------------------------

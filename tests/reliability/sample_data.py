@@ -78,10 +78,15 @@ def fill(client) -> dict:
 
 
 def dump(engine) -> dict[str, list[tuple]]:
-    """Every row of every table, as plain tuples in primary-key order (for comparing databases)."""
+    """Every row of every table a backup carries, as plain tuples in primary-key order (for
+    comparing databases). Sign-in keys and sessions are the installation's, not data."""
+    from topofmind.services.backup import NOT_BACKED_UP
+
     out = {}
     with engine.connect() as connection:
         for table in Base.metadata.sorted_tables:
+            if table.name in NOT_BACKED_UP:
+                continue
             rows = connection.execute(select(table).order_by(*table.primary_key.columns))
             out[table.name] = [tuple(row) for row in rows]
     return out

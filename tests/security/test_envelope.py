@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.auth import sign_in
+
 HOST = {"Host": "127.0.0.1:8765"}
 
 
 @pytest.fixture
 def signed_in(app):
     raw = app.test_client()
-    assert raw.get(f"/?token={app.config['TOKEN']}", headers=HOST).status_code == 302
+    assert sign_in(raw, app, "http://127.0.0.1:8765").status_code == 303
     return raw
 
 

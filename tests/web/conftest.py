@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from tests.conftest import TEST_PORT
+from tests.support.auth import sign_in
 
 XSS_NAME = '<script>alert("name")</script>Eve'
 XSS_HEADLINE = '<img src=x onerror="alert(1)"> Head of <b>Hiring</b>'
@@ -19,11 +20,11 @@ class DashboardClient:
     """The Flask test client as a signed-in dashboard user: our Host, the session cookie and
     the CSRF token (``post`` adds it unless ``csrf=False``)."""
 
-    def __init__(self, flask_client, token: str):
+    def __init__(self, flask_client, app):
         self.raw = flask_client
         self.base_url = f"http://127.0.0.1:{TEST_PORT}"
-        response = self.raw.get(f"/?token={token}", base_url=self.base_url)
-        assert response.status_code == 302
+        response = sign_in(self.raw, app, self.base_url)
+        assert response.status_code == 303
         with self.raw.session_transaction(base_url=self.base_url) as session:
             self.csrf = session["csrf"]
 
@@ -44,7 +45,7 @@ class DashboardClient:
 
 @pytest.fixture
 def web(app) -> DashboardClient:
-    return DashboardClient(app.test_client(), app.config["TOKEN"])
+    return DashboardClient(app.test_client(), app)
 
 
 @pytest.fixture

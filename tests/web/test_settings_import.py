@@ -80,14 +80,23 @@ def test_settings_errors_keep_the_form(web, seed, field, value, message):
     assert 'value="Kept Name"' not in web.text("/settings")
 
 
-def test_settings_pairing_token_masked_and_server_shown(web, app):
-    html = web.text("/settings")
+def test_settings_never_holds_the_token_and_shows_a_pairing_code_on_click(web, app):
+    response = web.get("/settings")
+    html = response.get_data(as_text=True)
     token = app.config["TOKEN"]
     assert f'<code id="token-masked">{token[:4]}' in html
-    assert f'<code id="token-value" hidden>{token}</code>' in html
-    assert 'data-extension-id="gcjjkcbndgikekoophcbppaoiemcaabp"' in html
+    assert token not in html
+    assert response.headers["Cache-Control"] == "no-store"
     assert "http://127.0.0.1:8765" in html
     assert "options page" in html
+    assert 'id="pairing-code"' not in html
+
+    shown = web.post("/settings/pairing-code")
+    assert shown.status_code == 200
+    assert shown.headers["Cache-Control"] == "no-store"
+    code = re.search(r'id="pairing-code"[^>]*>([A-Z0-9]{4}-[A-Z0-9]{4})<', shown.get_data(True))
+    assert code is not None
+    assert token not in shown.get_data(as_text=True)
 
 
 def test_exports_download_json_and_csv(web, seed):

@@ -21,6 +21,7 @@ def register_blueprints(api: Api) -> None:
         interactions,
         network,
         opportunities,
+        pairing,
         settings,
         share_items,
         suggestions,
@@ -28,6 +29,7 @@ def register_blueprints(api: Api) -> None:
 
     for module in (
         health,
+        pairing,
         contacts,
         opportunities,
         interactions,

@@ -9,9 +9,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..errors import InvalidInput, TooLarge
 from ..http.clock import now
-from ..http.db import db_session
 from ..schemas.network import ImportReport
-from ..services.imports import import_linkedin_export
+from ..services.imports import import_in_batches
 
 blp = Blueprint("imports", __name__, url_prefix="/api", description="LinkedIn data export import")
 
@@ -51,4 +50,6 @@ class LinkedInImport(MethodView):
         counts. An unreadable or hostile file gives 422 (413 when too large) naming `file`.
         """
         upload = _upload()
-        return import_linkedin_export(db_session(), upload.stream, upload.filename, now())
+        # In short transactions of its own, so captures can write meanwhile (issue 15).
+        engine = current_app.extensions["topofmind"].engine
+        return import_in_batches(engine, upload.stream, upload.filename, now())

@@ -165,3 +165,110 @@ def _targets(
             _whole_number("keep_warm_targets", pair[1]),
         )
     return tuple((stage, low, high) for stage, (low, high) in merged.items())
+
+
+# Validation of what a user (or an old store, or a backup) says -------------------------------
+
+#: The cadence numbers a user may set, with the range that keeps every rule meaningful.
+CADENCE_RANGES: dict[str, tuple[int, int]] = {
+    "horizon_days": (1, 90),
+    "thank_you_ideal_hours": (1, 168),
+    "thank_you_late_hours": (1, 336),
+    "thank_you_give_up_days": (1, 90),
+    "fresh_post_hours": (1, 336),
+    "react_max_age_days": (1, 90),
+    "comments_per_person_per_week": (0, 50),
+    "share_quiet_days": (1, 365),
+    "check_in_first_business_days": (1, 60),
+    "check_in_max_unanswered": (0, 20),
+    "respond_within_business_days": (0, 30),
+    "respond_give_up_days": (1, 365),
+    "event_follow_up_hours": (1, 336),
+    "event_follow_up_give_up_days": (1, 90),
+    "connect_within_days": (1, 365),
+    "min_days_between_touches": (0, 30),
+    "public_engagements_cap": (0, 20),
+    "public_engagements_window_days": (1, 90),
+    "warmth_half_life_days": (1, 365),
+    "too_frequent_touches_per_week": (1, 50),
+    "reply_window_days": (1, 90),
+}
+#: Days between touches a keep-warm target may ask for.
+TARGET_RANGE = (1, 365)
+#: Follow-up check-ins after the first: at most this many, each in business days.
+FOLLOW_UPS_MAX = 10
+FOLLOW_UP_RANGE = (1, 120)
+#: Keys the stored ``cadence`` object may hold (top-level settings carry the others).
+CADENCE_KEYS = frozenset(CADENCE_RANGES) | {"keep_warm_targets", "check_in_follow_up_business_days"}
+KNOWN_STAGES = frozenset(stage for stage, _low, _high in DEFAULT_KEEP_WARM_TARGETS)
+
+
+def strict_whole_number(raw: Any, low: int, high: int) -> str | None:
+    """The problem with ``raw`` as a whole number in [low, high], or None when it is one.
+
+    Strict: JSON true, 1.5, "5", 1e308 and infinities are all refused (a stored value that is
+    not a plain int breaks every reader later, issue 15)."""
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        return "Must be a whole number."
+    if not low <= raw <= high:
+        return f"Must be between {low} and {high}."
+    return None
+
+
+def cadence_problems(cadence: Any) -> dict[str, list[str]]:
+    """Every problem with a stored or posted ``cadence`` object, by field path
+    (``cadence.thank_you_ideal_hours``, ``cadence.keep_warm_targets.offer``); empty when valid.
+
+    Known keys only; numbers strict and in range; keep-warm targets ``[min, max]`` of a known
+    stage with min <= max; follow-ups ascending; a thank-you is ideal before it is late.
+    """
+    if not isinstance(cadence, Mapping):
+        return {"cadence": ["Must be an object."]}
+    problems: dict[str, list[str]] = {}
+
+    def add(path: str, message: str) -> None:
+        problems.setdefault(path, []).append(message)
+
+    for key, raw in cadence.items():
+        path = f"cadence.{key}"
+        if key not in CADENCE_KEYS:
+            add(path, "Unknown setting.")
+        elif key in CADENCE_RANGES:
+            problem = strict_whole_number(raw, *CADENCE_RANGES[key])
+            if problem:
+                add(path, problem)
+        elif key == "keep_warm_targets":
+            if not isinstance(raw, Mapping):
+                add(path, "Must map a stage to [min_days, max_days].")
+                continue
+            for stage, pair in raw.items():
+                where = f"{path}.{stage}"
+                if stage not in KNOWN_STAGES:
+                    add(where, "Unknown stage.")
+                elif not isinstance(pair, list | tuple) or len(pair) != 2:
+                    add(where, "Must be [min_days, max_days].")
+                else:
+                    found = [strict_whole_number(part, *TARGET_RANGE) for part in pair]
+                    if any(found):
+                        add(where, next(problem for problem in found if problem))
+                    elif pair[0] > pair[1]:
+                        add(where, "The maximum must be at least the minimum.")
+        else:  # check_in_follow_up_business_days
+            if not isinstance(raw, list | tuple) or len(raw) > FOLLOW_UPS_MAX:
+                add(path, f"Must be a list of at most {FOLLOW_UPS_MAX} whole numbers.")
+                continue
+            found = [strict_whole_number(part, *FOLLOW_UP_RANGE) for part in raw]
+            if any(found):
+                add(path, next(problem for problem in found if problem))
+            elif list(raw) != sorted(set(raw)):
+                add(path, "Must be in increasing order.")
+    defaults = CadenceSettings()
+    ideal = cadence.get("thank_you_ideal_hours", defaults.thank_you_ideal_hours)
+    late = cadence.get("thank_you_late_hours", defaults.thank_you_late_hours)
+    if (
+        "cadence.thank_you_ideal_hours" not in problems
+        and "cadence.thank_you_late_hours" not in problems
+        and ideal > late
+    ):
+        add("cadence.thank_you_late_hours", "Must be at least the ideal time.")
+    return problems

@@ -19,6 +19,10 @@ log = logging.getLogger(__name__)
 
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Seconds a client should wait before retrying when the database is busy (the extension keeps
+# the capture queued and retries; docs/reliability.md).
+RETRY_AFTER_SECONDS = 2
+BUSY_MESSAGE = "The database is busy; nothing was saved. Try again in a moment."
 
 
 def db_session() -> Session:
@@ -26,6 +30,12 @@ def db_session() -> Session:
     if "db_session" not in g:
         g.db_session = current_app.extensions["topofmind"].session_factory()
     return g.db_session
+
+
+def _busy():
+    response = _failure(503, "Service Unavailable", BUSY_MESSAGE)
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def _failure(code: int, status: str, message: str):
@@ -60,14 +70,17 @@ def init_app(app: Flask) -> None:
         except OperationalError:
             session.rollback()
             log.exception("database unavailable at commit")
-            response = _failure(
-                503,
-                "Service Unavailable",
-                "The database is busy; nothing was saved. Try again in a moment.",
-            )
+            response = _busy()
         finally:
             session.close()
         return response
+
+    @app.errorhandler(OperationalError)
+    def database_busy(error: OperationalError):
+        # SQLite's lock not granted within the busy timeout (a long import, a backup): the
+        # request changed nothing (rolled back at teardown) and may simply be sent again.
+        log.warning("database unavailable: %s", error.orig)
+        return _busy()
 
     @app.teardown_request
     def close_session(_exc):

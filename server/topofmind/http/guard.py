@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import secrets
 
-from flask import Flask, abort, current_app, request, session
+from flask import Flask, abort, current_app, g, request, session
 
 from ..security import allowed_hosts, extension_origins, own_origins, tokens_equal
 
-PUBLIC_PATHS = {"/api/health", "/api/openapi.json", "/login", "/favicon.ico", "/calendar.ics"}
+PUBLIC_PATHS = {
+    "/api/health",
+    "/api/openapi.json",
+    "/api/pairing/redeem",
+    "/login",
+    "/favicon.ico",
+    "/calendar.ics",
+}
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 CSRF_SESSION_KEY = "csrf"
 CSRF_HEADER = "X-CSRF-Token"
@@ -22,8 +29,23 @@ def csrf_token() -> str:
     return session[CSRF_SESSION_KEY]
 
 
+SESSION_ID_KEY = "sid"
+
+
+def api_token() -> str:
+    """The API token in force now (a rotation applies at once; ``security.TokenKeeper``)."""
+    return current_app.extensions["topofmind_token"].value
+
+
 def has_dashboard_session() -> bool:
-    return session.get("auth") == current_app.config["SESSION_EPOCH"]
+    """True when the cookie names a session the server still holds (signed in by a one-time
+    key, not signed out, not ended by a token rotation). The cookie carries only the session's
+    random id, never any part of the token."""
+    if "dashboard_session" not in g:
+        api_token()  # a rotation noticed here ends the sessions before they are checked
+        check = current_app.extensions["topofmind_sessions"]
+        g.dashboard_session = check(session.get(SESSION_ID_KEY))
+    return g.dashboard_session
 
 
 def check_csrf() -> None:
@@ -64,7 +86,7 @@ def init_app(app: Flask) -> None:
             return None
         if request.path in PUBLIC_PATHS:
             return None
-        if tokens_equal(bearer_token(), config["TOKEN"]):
+        if tokens_equal(bearer_token(), api_token()):
             return _require_json_body()
         if has_dashboard_session():
             # Another port of 127.0.0.1 is the same *site*, so SameSite=Strict still sends the

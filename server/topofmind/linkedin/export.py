@@ -17,6 +17,7 @@ Facts about the format that shaped this module:
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -25,7 +26,7 @@ import statistics
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import PurePosixPath
 from typing import IO, Any
@@ -234,11 +235,14 @@ class ExportFile:
     endorsements_received / endorsements_given (`EndorsementRow`); any of them may also yield
     `SkippedRow`s. `name` is the member path inside the zip (or the file name).
     `rows` is a one-shot iterator; consume it before asking `iter_export` for the next file.
+    Once reading has begun, `read_as["encoding"]` names the encoding the file was read in
+    (`detect_encoding`).
     """
 
     kind: str
     name: str
     rows: Iterator[ParsedRow | SkippedRow]
+    read_as: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -838,10 +842,51 @@ class _GuardedReader(io.RawIOBase):
         return len(data)
 
 
-def _open_text(raw: IO[bytes], name: str, max_bytes: int | None = None) -> io.TextIOWrapper:
-    # utf-8-sig drops a leading BOM; bytes that are not UTF-8 become U+FFFD instead of failing.
-    buffered = io.BufferedReader(_GuardedReader(raw, name, max_bytes), 64 * 1024)
-    return io.TextIOWrapper(buffered, encoding="utf-8-sig", errors="replace", newline="")
+ENCODING_SAMPLE_BYTES = 64 * 1024
+
+
+def detect_encoding(head: bytes) -> str:
+    """The encoding a CSV starting with ``head`` is written in (a Python codec name).
+
+    LinkedIn writes UTF-8, but a file opened and saved again in a spreadsheet comes back as
+    UTF-16 or Latin-1/Windows-1252; read as UTF-8 those silently turn "Jürgen" into "J\ufffdrgen"
+    (issue 15). A BOM decides; then UTF-16 without one shows as NUL bytes in every other place;
+    then UTF-8 (a multi-byte character cut at the sample's end is not a failure); then bs4's
+    ``UnicodeDammit`` picks among the Western single-byte encodings spreadsheets write.
+    """
+    from bs4 import UnicodeDammit
+
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = head[:4096]
+    if len(sample) >= 8:
+        even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+        if odd_nuls > len(sample) // 4 and even_nuls == 0:
+            return "utf-16-le"
+        if even_nuls > len(sample) // 4 and odd_nuls == 0:
+            return "utf-16-be"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    dammit = UnicodeDammit(
+        head, known_definite_encodings=["windows-1252", "iso-8859-1"], is_html=False
+    )
+    return codecs.lookup(dammit.original_encoding or "utf-8").name
+
+
+def _open_text(
+    raw: IO[bytes], name: str, max_bytes: int | None = None, read_as: dict | None = None
+) -> io.TextIOWrapper:
+    # Bytes the detected encoding cannot read become U+FFFD instead of failing.
+    buffered = io.BufferedReader(_GuardedReader(raw, name, max_bytes), ENCODING_SAMPLE_BYTES)
+    encoding = detect_encoding(buffered.peek(ENCODING_SAMPLE_BYTES))
+    if read_as is not None:
+        read_as["encoding"] = encoding
+    return io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
 
 
 def _kind_for_single_csv(header_kind: str, filename: str) -> str:
@@ -853,9 +898,15 @@ def _kind_for_single_csv(header_kind: str, filename: str) -> str:
 
 
 def _named_rows(
-    raw: IO[bytes], name: str, kind: str, limits: ExportLimits, keep_bodies: bool, size: int | None
+    raw: IO[bytes],
+    name: str,
+    kind: str,
+    limits: ExportLimits,
+    keep_bodies: bool,
+    size: int | None,
+    read_as: dict | None = None,
 ) -> Iterator[ParsedRow | SkippedRow]:
-    records = _records(_open_text(raw, name, size), name, limits)
+    records = _records(_open_text(raw, name, size, read_as), name, limits)
     found = _find_header(records, limits)
     if found is None or not _header_matches(kind, found[0]):
         yield SkippedRow(name, 1, f"no {kind.replace('_', ' ')} header found in this file")
@@ -869,10 +920,13 @@ def _member_rows(
     kind: str,
     limits: ExportLimits,
     keep_bodies: bool,
+    read_as: dict | None = None,
 ) -> Iterator[ParsedRow | SkippedRow]:
     try:
         with archive.open(info) as raw:
-            yield from _named_rows(raw, info.filename, kind, limits, keep_bodies, info.file_size)
+            yield from _named_rows(
+                raw, info.filename, kind, limits, keep_bodies, info.file_size, read_as
+            )
     except (zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise ExportError(f"this member of the zip is damaged ({error})", info.filename) from error
 
@@ -890,14 +944,17 @@ def _iter_folder(folder: str, limits: ExportLimits, keep_bodies: bool) -> Iterat
         if kind is None:
             continue
         name = os.path.relpath(path, folder).replace(os.sep, "/")
-        yield ExportFile(kind, name, _file_rows(path, name, kind, limits, keep_bodies))
+        read_as: dict[str, str] = {}
+        yield ExportFile(
+            kind, name, _file_rows(path, name, kind, limits, keep_bodies, read_as), read_as
+        )
 
 
 def _file_rows(
-    path: str, name: str, kind: str, limits: ExportLimits, keep_bodies: bool
+    path: str, name: str, kind: str, limits: ExportLimits, keep_bodies: bool, read_as: dict
 ) -> Iterator[ParsedRow | SkippedRow]:
     with open(path, "rb") as raw:
-        yield from _named_rows(raw, name, kind, limits, keep_bodies, None)
+        yield from _named_rows(raw, name, kind, limits, keep_bodies, None, read_as)
 
 
 def _check_archive(archive: zipfile.ZipFile, limits: ExportLimits) -> list[zipfile.ZipInfo]:
@@ -942,15 +999,20 @@ def _iter_zip(
             kind = classify_member_name(info.filename)
             if kind is None:
                 continue
+            read_as: dict[str, str] = {}
             yield ExportFile(
-                kind, info.filename, _member_rows(archive, info, kind, limits, keep_bodies)
+                kind,
+                info.filename,
+                _member_rows(archive, info, kind, limits, keep_bodies, read_as),
+                read_as,
             )
 
 
 def _iter_single_csv(
     binary: IO[bytes], filename: str, limits: ExportLimits, keep_bodies: bool
 ) -> Iterator[ExportFile]:
-    text = _open_text(binary, filename)
+    read_as: dict[str, str] = {}
+    text = _open_text(binary, filename, read_as=read_as)
     records = _records(text, filename, limits)
     found = _find_header(records, limits)
     if found is None:
@@ -964,7 +1026,9 @@ def _iter_single_csv(
         raise ExportError(
             "this file holds LinkedIn's automated messages, not conversations", filename
         )
-    yield ExportFile(kind, filename, _rows(records, header, kind, filename, keep_bodies))
+    yield ExportFile(
+        kind, filename, _rows(records, header, kind, filename, keep_bodies), read_as
+    )
 
 
 def _is_zip(head: bytes) -> bool:

@@ -42,6 +42,8 @@ class ImportReport(ma.Schema):
     rows_read = fields.Integer()
     files = fields.List(fields.String())
     notes = fields.List(fields.String())
+    # file name -> the encoding it was read in (utf-8, utf-16-le, cp1252, ...)
+    encodings = fields.Dict(keys=fields.String(), values=fields.String())
     affected_person_ids = fields.List(fields.Integer())
 
 

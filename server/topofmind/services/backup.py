@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import os
 import zipfile
 from collections.abc import Iterator
@@ -17,9 +18,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import LargeBinary, Table, func, insert, select, text
+from sqlalchemy import JSON, Boolean, LargeBinary, String, Table, func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.types import TypeDecorator
 
 from .. import __version__
@@ -33,9 +34,14 @@ MANIFEST = "manifest.json"
 INSERT_BATCH = 500
 
 
+# Sign-in keys, sessions and pairing codes belong to this installation's running server: a
+# backup never carries them, and a restore leaves them as they are.
+NOT_BACKED_UP = frozenset({"auth_secret"})
+
+
 def _tables() -> list[Table]:
-    """Every table, parents before children (restore inserts in this order)."""
-    return list(Base.metadata.sorted_tables)
+    """Every table of user data, parents before children (restore inserts in this order)."""
+    return [table for table in Base.metadata.sorted_tables if table.name not in NOT_BACKED_UP]
 
 
 def _encode(column, value: Any) -> Any:
@@ -101,27 +107,39 @@ def write_backup(engine: Engine, path: Path, now: datetime) -> dict:
         if connection.dialect.name == "postgresql":
             connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         revision = migrate.current_revision(engine)
-        counts: dict[str, int] = {}
         # Only the user may read it: a backup holds every contact, note and captured page.
         handle = os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")
-        with handle, zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for table in _tables():
-                counts[table.name] = 0
-                with archive.open(f"tables/{table.name}.jsonl", "w") as member:
-                    for row in _rows(connection, table):
-                        member.write(json.dumps(row, ensure_ascii=False).encode() + b"\n")
-                        counts[table.name] += 1
-            manifest = {
-                "format": FORMAT,
-                "format_version": FORMAT_VERSION,
-                "app_version": __version__,
-                "schema_revision": revision,
-                "created_at": now.isoformat(),
-                "database": connection.dialect.name,
-                "tables": counts,
-            }
-            archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
+        try:
+            manifest = _write_archive(connection, handle, revision, now)
+        except BaseException:
+            # Interrupted (Ctrl-C, a full disk, a database error): leave nothing behind.
+            handle.close()
+            partial.unlink(missing_ok=True)
+            raise
     partial.replace(path)
+    return manifest
+
+
+def _write_archive(connection: Connection, handle, revision: str | None, now: datetime) -> dict:
+    """Every table into the zip on ``handle``; returns the manifest (closes ``handle``)."""
+    counts: dict[str, int] = {}
+    with handle, zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for table in _tables():
+            counts[table.name] = 0
+            with archive.open(f"tables/{table.name}.jsonl", "w") as member:
+                for row in _rows(connection, table):
+                    member.write(json.dumps(row, ensure_ascii=False).encode() + b"\n")
+                    counts[table.name] += 1
+        manifest = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "app_version": __version__,
+            "schema_revision": revision,
+            "created_at": now.isoformat(),
+            "database": connection.dialect.name,
+            "tables": counts,
+        }
+        archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
     return manifest
 
 
@@ -132,8 +150,21 @@ def read_manifest(path: Path) -> dict:
             manifest = json.loads(archive.read(MANIFEST))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise InvalidInput(f"{path} is not a Top of Mind backup ({error}).") from error
-    if manifest.get("format") != FORMAT or manifest.get("format_version") != FORMAT_VERSION:
+    if (
+        not isinstance(manifest, dict)
+        or manifest.get("format") != FORMAT
+        or manifest.get("format_version") != FORMAT_VERSION
+    ):
         raise InvalidInput(f"{path} is not a Top of Mind backup of a version this can read.")
+    tables = manifest.get("tables")
+    if not isinstance(tables, dict) or not all(
+        isinstance(name, str) and type(count) is int and count >= 0
+        for name, count in tables.items()
+    ):
+        raise InvalidInput(
+            f"The backup's manifest is damaged: 'tables' must map each table to its row count "
+            f"(found {type(tables).__name__})."
+        )
     return manifest
 
 
@@ -165,12 +196,7 @@ def restore_backup(engine: Engine, path: Path, *, force: bool = False) -> dict[s
         for table in reversed(tables):
             connection.execute(table.delete())
         for table in tables:
-            try:
-                restored[table.name] = _load_table(connection, archive, table)
-            except (IntegrityError, ValueError, KeyError) as error:
-                raise InvalidInput(
-                    f"The backup is damaged in table {table.name}: {type(error).__name__}."
-                ) from error
+            restored[table.name] = _load_table(connection, archive, table)
         expected = {name: n for name, n in manifest.get("tables", {}).items() if name in restored}
         if expected != {name: restored[name] for name in expected}:
             # Raised inside the transaction: a truncated backup restores nothing.
@@ -179,29 +205,132 @@ def restore_backup(engine: Engine, path: Path, *, force: bool = False) -> dict[s
     return restored
 
 
+class _Damaged(Exception):
+    """One value of a backup that cannot be restored; ``column`` None for the whole row."""
+
+    def __init__(self, column: str | None, problem: str):
+        super().__init__(problem)
+        self.column = column
+        self.problem = problem
+
+
+def _damaged(table: Table, row: int | str, column: str | None, problem: str) -> InvalidInput:
+    where = f"table {table.name}, row {row}" + (f", column {column}" if column else "")
+    return InvalidInput(
+        f"The backup is damaged in {where}: {problem} Nothing was restored.",
+        {"backup": [f"{where}: {problem}"]},
+    )
+
+
+INT64 = (-(2**63), 2**63 - 1)
+
+
+def _checked(column, value: Any) -> Any:
+    """``value`` from a backup, decoded for ``column``; ``_Damaged`` saying why it cannot be.
+
+    A backup is a file anyone may have edited: each value must have its column's type and fit
+    it before it reaches the database, so a bad one is named instead of crashing the restore.
+    """
+    if value is None:
+        if not column.nullable and not (column.primary_key and column.autoincrement):
+            raise _Damaged(column.name, "is empty, but the column requires a value.")
+        return None
+    if isinstance(column.type, JSON):
+        return value
+    kind = _python_type(column)
+    if isinstance(column.type, LargeBinary):
+        if not isinstance(value, str):
+            raise _Damaged(column.name, "must be base64 text.")
+        try:
+            return base64.b64decode(value, validate=True)
+        except ValueError as error:
+            raise _Damaged(column.name, "is not valid base64.") from error
+    if kind in (datetime, date):
+        if not isinstance(value, str):
+            raise _Damaged(column.name, f"must be an ISO 8601 {kind.__name__} text.")
+        try:
+            return _decode(column, value)
+        except ValueError as error:
+            raise _Damaged(column.name, f"is not an ISO 8601 {kind.__name__}.") from error
+    if isinstance(column.type, Boolean) or kind is bool:
+        if not isinstance(value, bool):
+            raise _Damaged(column.name, "must be true or false.")
+        return value
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _Damaged(column.name, "must be a whole number.")
+        if not INT64[0] <= value <= INT64[1]:
+            raise _Damaged(column.name, "is too large for the column.")
+        return value
+    if kind is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _Damaged(column.name, "must be a number.")
+        if abs(value) > 1e300 or not math.isfinite(value):
+            raise _Damaged(column.name, "is not a usable number.")
+        return float(value)
+    if kind is str or isinstance(column.type, String):
+        if not isinstance(value, str):
+            raise _Damaged(column.name, "must be text.")
+        length = getattr(column.type, "length", None)
+        if length and len(value) > length:
+            raise _Damaged(column.name, f"is longer than the column's {length} characters.")
+        return value
+    return value
+
+
 def _load_table(connection: Connection, archive: zipfile.ZipFile, table: Table) -> int:
     name = f"tables/{table.name}.jsonl"
     if name not in archive.namelist():
         return 0
     columns = {column.name: column for column in table.columns}
     count = 0
-    batch: list[dict] = []
+    batch: list[tuple[int, dict]] = []
     with archive.open(name) as member:
-        for line in member:
+        for number, line in enumerate(member, start=1):
             if not line.strip():
                 continue
-            raw = json.loads(line)
-            batch.append(
-                {key: _decode(columns[key], value) for key, value in raw.items() if key in columns}
-            )
+            try:
+                raw = json.loads(line)
+            except ValueError as error:
+                raise _damaged(table, number, None, "the line is not JSON.") from error
+            if not isinstance(raw, dict):
+                raise _damaged(table, number, None, "the line is not an object of columns.")
+            try:
+                row = {
+                    key: _checked(columns[key], value)
+                    for key, value in raw.items()
+                    if key in columns
+                }
+                for missing in columns.keys() - raw.keys():
+                    _checked(columns[missing], None)
+            except _Damaged as error:
+                raise _damaged(table, number, error.column, error.problem) from error
+            batch.append((number, row))
             if len(batch) >= INSERT_BATCH:
-                connection.execute(insert(table), batch)
-                count += len(batch)
+                count += _insert(connection, table, batch)
                 batch = []
     if batch:
-        connection.execute(insert(table), batch)
-        count += len(batch)
+        count += _insert(connection, table, batch)
     return count
+
+
+def _insert(connection: Connection, table: Table, batch: list[tuple[int, dict]]) -> int:
+    """Insert a batch; when the database refuses it, find and name the row it refused."""
+    try:
+        with connection.begin_nested():
+            connection.execute(insert(table), [row for _number, row in batch])
+        return len(batch)
+    except (DBAPIError, StatementError, OverflowError):
+        pass
+    for number, row in batch:
+        try:
+            with connection.begin_nested():
+                connection.execute(insert(table), [row])
+        except (DBAPIError, StatementError, OverflowError) as error:
+            reason = getattr(error, "orig", None) or error
+            problem = f"the database refused it ({type(reason).__name__}: {str(reason)[:200]})."
+            raise _damaged(table, number, None, problem) from error
+    raise _damaged(table, f"{batch[0][0]}–{batch[-1][0]}", None, "the database refused them.")
 
 
 def _reset_sequences(connection: Connection, tables: list[Table]) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from ..domain.sanitize import clean_tree
 from ..errors import InvalidInput, NotFound, TooLarge
 from ..linkedin import PAGE_KINDS as PAGE_KINDS  # the kinds a capture may name (API schema)
 from ..linkedin import PARSER_VERSION, canonical_profile_url, is_linkedin_url, parse_page
@@ -155,7 +156,8 @@ def apply_parse(
     shows (also used by reparse, which refreshes postings in the pipeline but, with
     ``save_jobs`` False, adds none: the user may have removed them)."""
     try:
-        extracted = parse_page(raw, capture.url).to_dict()
+        # Entity-encoded bidi controls (&#8238;) survive the JSON boundary; clear them here.
+        extracted = clean_tree(parse_page(raw, capture.url).to_dict())
     except Exception:  # noqa: BLE001 - the raw capture is kept and can be re-parsed later
         log.exception("parser failed on capture %s", capture.id)
         capture.status = "failed"

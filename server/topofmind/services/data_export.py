@@ -21,7 +21,7 @@ from ..store.models import Base, CadenceSnapshot, Person
 from .views import person_stages
 
 # Internal state, not the user's data: job leases and the cached cadence figures (recomputed).
-SKIPPED_TABLES = {"job_lock", "cadence_snapshot", "merge_record"}
+SKIPPED_TABLES = {"job_lock", "cadence_snapshot", "merge_record", "auth_secret"}
 SKIPPED_COLUMNS = {"capture": {"html_gz"}}
 
 CONTACT_COLUMNS = (
@@ -118,7 +118,7 @@ def contacts_csv(session: Session) -> str:
 
 # Settings survive "delete everything": they are the user's preferences, not their data; the job
 # leases belong to the running server.
-KEPT_ON_DELETE = {"setting", "job_lock"}
+KEPT_ON_DELETE = {"setting", "job_lock", "auth_secret"}
 
 
 def delete_everything(session: Session) -> int:

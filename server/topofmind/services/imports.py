@@ -28,6 +28,7 @@ from datetime import datetime
 from typing import IO, Any
 
 from sqlalchemy import JSON, Column, Integer, MetaData, Table, Text, bindparam, or_, select
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from ..domain.duplicates import is_member_urn_id, public_id_from_url
@@ -63,6 +64,9 @@ from .unit_of_work import touch, unit_of_work
 __all__ = ["MAX_SKIPPED", "import_linkedin_export"]
 
 BATCH = 1000
+# With a checkpoint (``import_in_batches``), what is written so far is committed this often, so
+# the write lock is held for at most this many rows at a time (issue 15).
+CHECKPOINT_ROWS = 100
 PROGRESS_EVERY = 5000
 # Enough to show what went wrong; the total is reported beside the list.
 MAX_SKIPPED = 1000
@@ -124,8 +128,10 @@ class _Import:
         now: datetime,
         progress: Callable[[str], None] | None,
         keep_bodies: bool,
+        checkpoint: Callable[[], None] | None = None,
     ) -> None:
         self.session = session
+        self.checkpoint = checkpoint
         self.now = now
         self.progress = progress
         self.keep_bodies = keep_bodies
@@ -133,6 +139,7 @@ class _Import:
         self.skipped: list[dict[str, Any]] = []
         self.skipped_total = 0
         self.notes: list[str] = []
+        self.encodings: dict[str, str] = {}
         self.files: list[str] = []
         self.rows_read = 0
         self.affected: set[int] = set()
@@ -195,10 +202,25 @@ class _Import:
         """The file's usable rows; skipped ones go to the report."""
         for row in export_file.rows:
             self.tick(export_file.name)
+            if self.checkpoint is not None and self.rows_read % CHECKPOINT_ROWS == 0:
+                self.checkpoint()
             if isinstance(row, SkippedRow):
                 self.skip(row.file, row.row, row.reason)
             else:
                 yield row
+
+    def note_encoding(self, export_file: ExportFile) -> None:
+        """Say which encoding a file was read in, and warn when it was not UTF-8 (a file saved
+        again by a spreadsheet): the user can check the names came through (issue 15)."""
+        encoding = export_file.read_as.get("encoding")
+        if encoding is None:
+            return
+        self.encodings[export_file.name] = encoding
+        if encoding not in ("utf-8", "utf-8-sig"):
+            self.notes.append(
+                f"{export_file.name} was not UTF-8 as LinkedIn writes it; it was read as "
+                f"{encoding}. Check that accented names look right."
+            )
 
     def report(self) -> dict[str, Any]:
         totals = {outcome: 0 for outcome in OUTCOMES}
@@ -219,6 +241,7 @@ class _Import:
             "rows_read": self.rows_read,
             "files": self.files,
             "notes": self.notes,
+            "encodings": self.encodings,
             "affected_person_ids": sorted(self.affected),
         }
 
@@ -231,6 +254,7 @@ def import_linkedin_export(
     now: datetime,
     progress: Callable[[str], None] | None = None,
     keep_bodies: bool = False,
+    checkpoint: Callable[[], None] | None = None,
 ) -> dict[str, Any]:
     """Import a LinkedIn export (`.zip`, its unzipped folder, or one of its CSVs).
 
@@ -240,13 +264,16 @@ def import_linkedin_export(
     same per kind in `by_kind` (connections, messages, message_stats, invitations, comments, shares,
     events, ties), at most `MAX_SKIPPED` skipped rows (`skipped_total` counts them all).
     `progress(text)` is called every 5,000 rows. Suggestions of the tracked people touched are
-    recomputed. Flushes, never commits.
+    recomputed. Flushes, never commits: but ``checkpoint()``, when given, is called every
+    ``CHECKPOINT_ROWS`` rows read and may commit (``import_in_batches`` does).
 
     Raises `InvalidInput` (errors under `file`) when the export as a whole cannot be read: not a
     zip or CSV of the export, a zip bomb, an encrypted zip, a damaged member.
     """
     settings = get_settings(session)
-    state = _Import(session, now, progress, keep_bodies or bool(settings["keep_message_bodies"]))
+    state = _Import(
+        session, now, progress, keep_bodies or bool(settings["keep_message_bodies"]), checkpoint
+    )
     if settings.get("user_name"):
         state.self_identities.append(settings["user_name"])
     try:
@@ -259,6 +286,7 @@ def import_linkedin_export(
                     state.count(export_file.kind, "ignored")
                 continue
             handler(state, export_file)
+            state.note_encoding(export_file)
     except ExportError as error:
         raise InvalidInput(
             f"This file cannot be imported: {error}", {"file": [str(error)]}
@@ -988,3 +1016,34 @@ _HANDLERS: dict[str, Callable[[_Import, ExportFile], None]] = {
     "endorsements_received": _import_ties,
     "endorsements_given": _import_ties,
 }
+
+
+def import_in_batches(
+    engine: Engine,
+    source: Source,
+    filename: str | None,
+    now: datetime,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """``import_linkedin_export`` in short transactions of its own (docs/reliability.md).
+
+    A 400,000-row export in one transaction held SQLite's write lock for half a minute, and
+    every capture meanwhile failed (issue 15). Here what is written is committed every
+    ``CHECKPOINT_ROWS`` rows, so other writers wait milliseconds, not the whole import. The
+    session stays on one connection throughout (the messages' TEMPORARY table lives there).
+    An import that fails part-way keeps the rows committed so far; importing the same file
+    again completes it (rows already stored count as unchanged).
+    """
+    with engine.connect() as connection:
+        session = Session(bind=connection, expire_on_commit=False)
+        try:
+            report = import_linkedin_export(
+                session, source, filename, now, progress=progress, checkpoint=session.commit
+            )
+            session.commit()
+            return report
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()

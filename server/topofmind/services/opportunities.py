@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..domain.sanitize import http_url_problem
 from ..errors import InvalidInput, NotFound
 from ..store.models import Interview, InterviewInterviewer, Opportunity, OpportunityPerson, Person
 from .paging import Page, paginate
@@ -68,8 +69,15 @@ def people_of(opportunity: Opportunity) -> set[int]:
     return {link.person_id for link in opportunity.people}
 
 
+def _check_job_url(data: Mapping[str, Any]) -> None:
+    problem = http_url_problem(data.get("job_url"))
+    if problem:
+        raise InvalidInput(f"job_url: {problem}", {"job_url": [problem]})
+
+
 @unit_of_work
 def create_opportunity(session: Session, data: Mapping[str, Any], now: datetime) -> Opportunity:
+    _check_job_url(data)
     people = list(data.get("people") or [])
     _check_people(session, people)
     opportunity = Opportunity(
@@ -95,6 +103,7 @@ def create_opportunity(session: Session, data: Mapping[str, Any], now: datetime)
 def update_opportunity(
     session: Session, opportunity: Opportunity, data: Mapping[str, Any], now: datetime
 ) -> Opportunity:
+    _check_job_url(data)
     for field in ("company", "title", "job_url", "decision_expected_on", "notes"):
         if field in data:
             setattr(opportunity, field, data[field])

@@ -6,6 +6,7 @@ user changed, so new default templates arrive with upgrades while the user's edi
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -13,9 +14,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.settings import cadence_problems
 from ..errors import InvalidInput
 from ..store.models import Setting
 from .unit_of_work import touch_everyone, unit_of_work
+
+log = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, Any] = {
     "user_name": "",
@@ -48,6 +52,8 @@ def _validate(key: str, value: Any) -> Any:
         if not isinstance(value, bool):
             raise InvalidInput("Expected true or false.", {key: ["Must be true or false."]})
         return value
+    if key == "user_name" and not isinstance(value, str):
+        raise InvalidInput("Expected text.", {key: ["Must be text."]})
     if isinstance(default, int):
         if isinstance(value, bool) or not isinstance(value, int):
             raise InvalidInput("Expected a whole number.", {key: ["Must be a whole number."]})
@@ -62,9 +68,19 @@ def _validate(key: str, value: Any) -> Any:
         if not low <= value <= high:
             raise InvalidInput("Out of range.", {key: [f"Must be between {low} and {high}."]})
         return value
+    if key == "cadence":
+        problems = cadence_problems(value)
+        if problems:
+            first = next(iter(problems))
+            raise InvalidInput(f"{first}: {problems[first][0]}", problems)
+        return _plain(value)
     if isinstance(default, dict):
         if not isinstance(value, Mapping):
             raise InvalidInput("Expected an object.", {key: ["Must be an object."]})
+        for name, text in value.items():
+            if not isinstance(text, str) or len(name) > 100 or len(text) > TEMPLATE_MAX_CHARS:
+                problem = f"Must be text of at most {TEMPLATE_MAX_CHARS} characters."
+                raise InvalidInput(f"{key}.{name}: {problem}", {f"{key}.{name}": [problem]})
         return dict(value)
     if not isinstance(value, str):
         raise InvalidInput("Expected text.", {key: ["Must be text."]})
@@ -78,12 +94,49 @@ def _validate(key: str, value: Any) -> Any:
     return value.strip()[:200]
 
 
+TEMPLATE_MAX_CHARS = 20_000
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-ready deep copy (tuples become lists)."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _readable(key: str, value: Any) -> Any:
+    """``value`` as stored under ``key`` when it is valid today, else what can be kept of it.
+
+    An older store or a restored backup may hold values today's rules refuse; they must not
+    break every reader (issue 15), so each is checked on the way out and falls back to its
+    default, with a warning in the log. In ``cadence`` only the bad entries are dropped."""
+    try:
+        return _validate(key, value)
+    except InvalidInput as error:
+        if key == "cadence" and isinstance(value, Mapping):
+            bad = {path.split(".")[1] for path in error.errors if path.count(".") >= 1}
+            kept = {k: v for k, v in value.items() if k not in bad}
+            if not cadence_problems(kept):
+                log.warning("stored cadence settings %s are invalid; using defaults", sorted(bad))
+                return _plain(kept)
+        log.warning("stored setting %r is invalid (%s); using the default", key, error.message)
+        return _plain(DEFAULTS[key])
+
+
 def get_settings(session: Session) -> dict[str, Any]:
-    """Every setting, defaults filled in."""
+    """Every setting, defaults filled in; a stored value that is not valid reads as its default
+    (see ``_readable``)."""
     stored = {row.key: row.value for row in session.scalars(select(Setting))}
-    merged = {key: stored.get(key, default) for key, default in DEFAULTS.items()}
-    for key in ("cadence", "templates"):
-        merged[key] = dict(merged[key] or {})
+    merged = {
+        key: _readable(key, stored[key]) if key in stored else _plain(default)
+        for key, default in DEFAULTS.items()
+    }
+    if merged["working_hours_start"] >= merged["working_hours_end"]:
+        log.warning("stored working hours end before they start; using the defaults")
+        merged["working_hours_start"] = DEFAULTS["working_hours_start"]
+        merged["working_hours_end"] = DEFAULTS["working_hours_end"]
     return merged
 
 

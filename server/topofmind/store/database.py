@@ -16,18 +16,21 @@ from sqlalchemy.orm import Session, sessionmaker
 SQLITE_BUSY_TIMEOUT_MS = 15000
 
 
-def make_engine(url: str, **kwargs) -> Engine:
-    """Create an engine for ``url`` with the pragmas and pool settings this app relies on."""
+def make_engine(url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS, **kwargs) -> Engine:
+    """Create an engine for ``url`` with the pragmas and pool settings this app relies on.
+
+    ``busy_timeout_ms``: how long an SQLite write waits for the lock before giving up (the
+    request then answers 503 with Retry-After; ``http.db``)."""
     if url.startswith("sqlite"):
         database = url.split("///", 1)[-1]
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             url,
-            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
             **kwargs,
         )
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", lambda conn, record: _sqlite_pragmas(conn, busy_timeout_ms))
         # pysqlite's own transaction handling defers BEGIN and breaks SAVEPOINT; take it over
         # (documented SQLAlchemy recipe) so a write transaction begins with BEGIN IMMEDIATE and
         # waits on the busy timeout instead of failing mid-transaction with "database is locked".
@@ -36,12 +39,12 @@ def make_engine(url: str, **kwargs) -> Engine:
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection, busy_timeout_ms: int) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 

@@ -438,3 +438,18 @@ class CadenceSnapshot(Base):
     target_max_days: Mapped[int | None] = mapped_column(Integer)
     next_due_at: Mapped[datetime | None] = mapped_column(index=True)
     computed_at: Mapped[datetime]
+
+
+class AuthSecret(Base):
+    """A short-lived secret, stored only as its SHA-256 (docs/security.md): a one-time sign-in
+    key (``sign_in``), a dashboard session (``session``) or an extension pairing code
+    (``pairing``). Never part of a backup or an export."""
+
+    __tablename__ = "auth_secret"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    failures: Mapped[int] = mapped_column(Integer, default=0)

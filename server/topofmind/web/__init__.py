@@ -55,6 +55,10 @@ def register_web(app: Flask) -> None:
         # must refuse; "same-origin" keeps our own Origin while telling other sites nothing.
         if _is_dashboard_request():
             response.headers["Referrer-Policy"] = "same-origin"
+            # Pages hold private notes and secrets (sign-in keys, pairing codes, the calendar
+            # link): no browser cache or back-forward cache keeps them (docs/security.md).
+            if not request.path.startswith("/static/"):
+                response.headers["Cache-Control"] = "no-store"
         return response
 
     _register_error_pages(app)

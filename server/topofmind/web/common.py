@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, g, redirect, request, url_for
 from sqlalchemy.orm import Session
 
+from ..domain.sanitize import clean_text
 from ..http.clock import now
 from ..http.db import db_session
 from ..http.guard import check_csrf
@@ -65,7 +66,8 @@ class FormErrors(dict):
 
 
 def text_field(name: str, *, max_length: int = 2000) -> str | None:
-    value = (request.form.get(name) or "").strip()
+    """A form field's text, stripped of bidi controls and NUL (``domain.sanitize``)."""
+    value = clean_text(request.form.get(name) or "").strip()
     return value[:max_length] or None
 
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 
 from ..errors import DomainError
-from ..services.imports import import_linkedin_export
-from .common import db, now, protect
+from ..services.imports import import_in_batches
+from .common import now, protect
 
 bp = protect(Blueprint("web_import", __name__))
 
@@ -30,7 +39,9 @@ def upload():
         error = "That is not a .zip or .csv file."
     if error is None:
         try:
-            result = import_linkedin_export(db(), upload.stream, upload.filename, now())
+            # Short transactions of its own: captures keep working meanwhile (issue 15).
+            engine = current_app.extensions["topofmind"].engine
+            result = import_in_batches(engine, upload.stream, upload.filename, now())
         except DomainError as failure:
             error = failure.message
         else:
@@ -47,6 +58,7 @@ def upload():
                 ],
                 "skipped_total": result.get("skipped_total", len(skipped)),
                 "files": [str(name) for name in (result.get("files") or [])][:20],
+                "notes": [str(note)[:300] for note in (result.get("notes") or [])][:5],
             }
             flash(f"Imported {upload.filename}.", "success")
             return redirect(url_for("web_import.import_page"), code=303)

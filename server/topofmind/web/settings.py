@@ -19,8 +19,10 @@ from ..domain.settings import DEFAULT_KEEP_WARM_TARGETS, CadenceSettings
 from ..domain.timing import valid_zone_name
 from ..errors import DomainError
 from ..http.downloads import private_file
+from ..http.guard import api_token
 from ..security import calendar_token
 from ..services import data_export
+from ..services.auth import issue_pairing_code
 from ..services.settings import update_settings
 from .common import FormErrors, db, int_field, now, protect, settings, text_field
 
@@ -47,9 +49,9 @@ def _values() -> dict:
     return {"settings": current, "cadence": cadence}
 
 
-def _render(errors=None, form=None, status=200):
+def _render(errors=None, form=None, status=200, pairing_code=None):
     config = current_app.config
-    token = config["TOKEN"]
+    token = api_token()
     origin = request.host_url.rstrip("/")
     return (
         render_template(
@@ -57,8 +59,8 @@ def _render(errors=None, form=None, status=200):
             **_values(),
             errors=errors or {},
             form=form,
-            token=token,
             masked=token[:4] + "•" * 12 + token[-4:],
+            pairing_code=pairing_code,
             server_url=origin,
             data_dir=str(config["DATA_DIR"]),
             calendar_url=f"{origin}/calendar.ics?key={calendar_token(token)}",
@@ -119,6 +121,13 @@ def save_settings():
         return _render(errors, request.form, 422)
     flash("Settings saved; suggestions recomputed.", "success")
     return redirect(url_for("web_settings.settings_page"), code=303)
+
+
+@bp.post("/settings/pairing-code")
+def pairing_code():
+    """A fresh one-time code for the extension's options page (made at the click, never
+    cached; the page never holds the token itself)."""
+    return _render(pairing_code=issue_pairing_code(db(), now()))
 
 
 @bp.get("/settings/export.json")

@@ -1,8 +1,6 @@
 // Progressive enhancement for the dashboard. Every page works without this file; it adds
-// clipboard copies, token reveal, auto-submitting filters and extension pairing.
+// clipboard copies, token reveal, auto-submitting filters and the sign-in link's one-click POST.
 // The CSP forbids inline scripts, so behaviour hangs off data-* attributes.
-
-const PAIR_MESSAGE = "pair";
 
 function copyText(text) {
   if (navigator.clipboard && window.isSecureContext) {
@@ -64,38 +62,13 @@ function setupAutosubmit() {
   }
 }
 
-function setupPairing() {
-  const button = document.getElementById("pair-button");
-  const status = document.getElementById("pair-status");
-  if (!button || !status) return;
-  const runtime = window.chrome && window.chrome.runtime;
-  if (!runtime || typeof runtime.sendMessage !== "function") return;
-  button.hidden = false;
-  button.addEventListener("click", () => {
-    const token = document.getElementById(button.dataset.tokenSource)?.textContent.trim();
-    status.textContent = "Pairing…";
-    try {
-      runtime.sendMessage(
-        button.dataset.extensionId,
-        { type: PAIR_MESSAGE, server: location.origin, token },
-        (reply) => {
-          if (runtime.lastError || !reply) {
-            status.textContent = "The extension did not answer. Is it installed and enabled? " +
-              "You can also paste the server address and token on its options page.";
-          } else if (reply.ok === false) {
-            status.textContent = reply.message || "The extension could not pair; see its options page.";
-          } else {
-            status.textContent = `Paired. ${reply.message || "The extension can now save what you capture."}`;
-          }
-        },
-      );
-    } catch {
-      status.textContent = "The extension is not reachable from this page; use its options page.";
-    }
-  });
+function submitNow() {
+  // The sign-in link's page: the one-time key is spent by a POST, sent as soon as it loads.
+  const form = document.querySelector("form[data-submit-now]");
+  if (form) form.requestSubmit();
 }
 
 setupCopyButtons();
 setupReveal();
 setupAutosubmit();
-setupPairing();
+submitNow();
