@@ -16,7 +16,7 @@ CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\x00"
 
 
 def test_the_sanitiser_removes_every_control_and_nothing_else():
-    from topofmind.domain.sanitize import clean_text, clean_tree
+    from topofmind.sanitize import clean_text, clean_tree
 
     assert clean_text(f"Ev{CONTROLS}e") == "Eve"
     assert clean_text("שלום Jürgen 李") == "שלום Jürgen 李"  # real RTL text is kept
