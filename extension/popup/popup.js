@@ -256,6 +256,17 @@ async function renderSent(outcome, url) {
   const extracted = response.extracted ?? {};
   const kind = response.kind ?? extracted.kind ?? pageKind(url);
   const extras = warningsNotice(response.warnings ?? extracted.warnings);
+  if (response.status === "empty") {
+    return show(
+      "empty-page",
+      notice(
+        "warn",
+        "Couldn't read this page",
+        "It is saved, and Top of Mind will read it again when its parser improves.",
+      ),
+      ...extras,
+    );
+  }
   if (kind === "job") {
     if (session.userActed) return;
     return renderPosting(response, extras);

@@ -162,3 +162,59 @@ def test_italian_people_search_card_with_linked_mutual_names():
         "Torino",
     )
     assert (giulia.mutual_count, giulia.mutual_names) == (7, ("Mario Rossi", "Luca Bianchi"))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.linkedin.com/mynetwork/grow/",
+        "https://www.linkedin.com/mynetwork/invitation-manager/",
+        "https://www.linkedin.com/mynetwork/invitation-manager/sent/",
+        "https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/",
+        "https://www.linkedin.com/mynetwork/network-manager/people-follow/following/",
+        "https://www.linkedin.com/mynetwork/invite-connect/connections/",
+        "https://www.linkedin.com/search/results/people/?facetConnectionOf=%5B%22ACoAAB%22%5D",
+    ],
+)
+def test_every_people_list_is_kind_people(url):
+    assert parse_page(INVITATIONS, url).kind == "people"
+
+
+# Invitations received, SDUI-style: the card's link wraps name and headline; the mutual line
+# and an insight sit outside it; the buttons are controls.
+INVITATIONS = """
+<main><div role="list">
+<div role="listitem"><div><a href="https://www.linkedin.com/in/ana-ruiz-9/"><div>
+ <p><span>Ana Ruiz</span><span aria-hidden="true">Ana Ruiz</span></p>
+ <p>Recruiter at Acme</p></div></a>
+ <p><a href="https://www.linkedin.com/in/bo-li/">Bo Li</a> and 3 other mutual connections</p>
+ <button>Ignore</button><button>Accept</button></div></div>
+<div role="listitem"><div><a href="https://www.linkedin.com/in/cy-wu/"><div>
+ <p><span>Cy Wu</span></p><p>Head of Data</p></div></a>
+ <p>Stanford University</p><button>Accept</button></div></div>
+</div></main>
+"""
+
+
+def test_invitation_cards_with_a_linked_mutual_and_an_insight():
+    page = parse_page(INVITATIONS, "https://www.linkedin.com/mynetwork/invitation-manager/")
+    assert [p.profile_url for p in page.people] == [
+        "https://www.linkedin.com/in/ana-ruiz-9/",
+        "https://www.linkedin.com/in/cy-wu/",
+    ]
+    ana, cy = page.people
+    assert (ana.name, ana.headline, ana.location) == ("Ana Ruiz", "Recruiter at Acme", None)
+    assert (ana.mutual_count, ana.mutual_names) == (4, ("Bo Li",))
+    assert (cy.name, cy.headline, cy.location, cy.mutual_count) == (
+        "Cy Wu", "Head of Data", None, None,
+    )  # fmt: skip
+
+
+def test_a_polish_card_counts_a_first_name_and_the_others():
+    html = """<main><div role="list"><div role="listitem"><div>
+    <a href="https://www.linkedin.com/in/kinga-r/"><div><p><span>Kinga R</span></p>
+    <p>Doradca</p></div></a><p>Łukasz i 95 innych wspólnych kontaktów</p>
+    <button>Połącz</button></div></div></div></main>"""
+    (kinga,) = parse_page(html, "https://www.linkedin.com/mynetwork/grow/").people
+    assert (kinga.name, kinga.headline, kinga.location) == ("Kinga R", "Doradca", None)
+    assert (kinga.mutual_count, kinga.mutual_names) == (96, ("Łukasz",))

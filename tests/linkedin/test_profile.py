@@ -223,3 +223,35 @@ def test_profile_saved_before_rendering_is_read_from_its_code_json():
     )
     assert (person.public_id, person.title, person.company) == ("ana-ruiz", None, None)
     assert parse_page(html, "https://www.linkedin.com/in/someone-else/").person is None
+
+
+DIALOG_OPEN = """<html><head><title>(3) Jane Doe | LinkedIn</title></head><body>
+<div role="dialog" aria-modal="true"><h1>Jane Doe</h1><p>Contact info</p></div>
+<main><section><h2>Jane Doe</h2><p>Head of Data at Acme</p></section></main></body></html>"""
+
+DIALOG_ONLY = """<html><head><title>(3) Jane Doe | LinkedIn</title></head><body>
+<div><div><div><div role="dialog"><h1>Jane Doe</h1><p>Sign in to see more</p></div></div></div>
+</div></body></html>"""
+
+
+def test_a_profile_saved_with_a_dialog_open_never_takes_its_headline_from_the_title():
+    person = parse_page(DIALOG_OPEN, "https://www.linkedin.com/in/jane-doe/").person
+    assert person is not None
+    assert (person.name, person.headline) == ("Jane Doe", "Head of Data at Acme")
+    only = parse_page(DIALOG_ONLY, "https://www.linkedin.com/in/jane-doe/").person
+    assert only is None or only.headline is None
+
+
+def test_json_ld_discussion_forum_postings_keep_their_text():
+    html = """<html><head><script type="application/ld+json">{"@context": "http://schema.org",
+    "@graph": [{"@type": "Person", "name": "Jane Doe", "url": "https://www.linkedin.com/in/jane-doe"},
+    {"@type": "DiscussionForumPosting",
+     "@id": "https://www.linkedin.com/posts/jane-doe_data-activity-7452446036029190144-AbCd",
+     "url": "https://www.linkedin.com/posts/jane-doe_data-activity-7452446036029190144-AbCd",
+     "text": "Shipping the new pipeline today.", "headline": "Shipping",
+     "author": {"@type": "Person", "name": "Jane Doe",
+                "url": "https://www.linkedin.com/in/jane-doe"}}]}</script></head>
+    <body><h1>Jane Doe</h1></body></html>"""
+    page = parse_page(html, "https://www.linkedin.com/in/jane-doe/")
+    assert [p.text for p in page.posts] == ["Shipping the new pipeline today."]
+    assert page.posts[0].urn == "urn:li:activity:7452446036029190144"

@@ -134,3 +134,38 @@ def linkedinish_html(draw):
 @given(html=linkedinish_html(), url=st.sampled_from(URLS))
 def test_linkedin_shaped_junk_never_raises(html, url):
     assert_well_formed(parse_page(html, url))
+
+
+_REAL_PAGES = [(truth["file"], truth["url"]) for truth in load_ground_truth()]
+_JUNK = st.sampled_from(
+    [b"", b"<", b"</div>", b"<div>", b"\x00", b"\xff\xfe", b"&quot;", b"<code>{", b"\"", b"]]>"]
+)
+
+
+@st.composite
+def damaged_real_page(draw):
+    """A real labelled page cut short, with slices dropped, doubled or replaced by junk."""
+    file, url = draw(st.sampled_from(_REAL_PAGES))
+    data = bytearray((FIXTURE_DIR / file).read_bytes())
+    for _ in range(draw(st.integers(0, 4))):
+        start = draw(st.integers(0, len(data)))
+        end = min(len(data), start + draw(st.integers(0, 5000)))
+        action = draw(st.sampled_from(["drop", "double", "junk"]))
+        if action == "drop":
+            del data[start:end]
+        elif action == "double":
+            data[start:start] = data[start:end]
+        else:
+            data[start:end] = draw(_JUNK)
+    cut = draw(st.integers(0, len(data)))
+    return bytes(data[:cut]), draw(st.sampled_from([url, None]))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page=damaged_real_page())
+def test_damaged_real_pages_never_raise(page):
+    data, url = page
+    parsed = parse_page(data, url)
+    assert_well_formed(parsed)
+    # parse_page turns a crash into a warning; a crash caught is still a crash.
+    assert not any(w.startswith("parser error") for w in parsed.warnings), parsed.warnings

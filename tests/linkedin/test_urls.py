@@ -11,7 +11,8 @@ from topofmind.linkedin import (
     posted_at_from_urn,
     public_id_from_url,
 )
-from topofmind.linkedin.urls import post_urn_from_url
+from topofmind.linkedin.export import canonical_profile_url as export_form
+from topofmind.linkedin.urls import post_urn_from_url, profile_url_in
 
 JANE = "https://www.linkedin.com/in/jane-doe-12/"
 
@@ -130,3 +131,37 @@ def test_post_urns_from_urls(url, urn):
 )
 def test_posted_at_from_activity_id(urn, iso):
     assert posted_at_from_urn(urn) == iso
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "https://www.linkedin.com/in/szymon-n%C4%99dza-1a2b3c/",
+        "https://www.linkedin.com/in/szymon-nędza-1a2b3c",
+        "https://pl.linkedin.com/in/szymon-n%C4%99dza-1a2b3c/pl/",
+        "https://www.linkedin.com/in/Szymon-N%C4%98dza-1a2b3c/pl?trk=x",
+        "https://www.linkedin.com/in/szymon-ne\u0328dza-1a2b3c/",  # decomposed ę
+        "https://www.linkedin.com/mwlite/in/szymon-nędza-1a2b3c",
+    ],
+)
+def test_one_person_whichever_form_a_page_writes(written):
+    assert canonical_profile_url(written) == "https://www.linkedin.com/in/szymon-nędza-1a2b3c/"
+    assert public_id_from_url(written) == "szymon-nędza-1a2b3c"
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "https://www.linkedin.com/in/szymon-n%C4%99dza-1a2b3c",
+        '=HYPERLINK("https://www.linkedin.com/in/szymon-nędza-1a2b3c/pl/")',
+        "www.linkedin.com/in/szymon-n%C4%99dza-1a2b3c",
+    ],
+)
+def test_the_export_and_the_pages_share_one_canonical_form(cell):
+    page_form = canonical_profile_url("https://www.linkedin.com/in/szymon-nędza-1a2b3c/")
+    assert export_form(cell) == profile_url_in(cell) == page_form
+
+
+def test_member_urn_ids_keep_their_case_everywhere():
+    url = "https://www.linkedin.com/in/ACoAABiVqgQBIwh7moen_LASzM1cVEVLdb77xYQ/"
+    assert canonical_profile_url(url) == profile_url_in(f"see {url}") == url

@@ -16,7 +16,7 @@ LINKEDIN_PAGES = FIXTURES_DIR / "linkedin"
 EXPORT_FILES = FIXTURES_DIR / "linkedin-export"
 
 # The copy never shrinks: a test parametrised over fewer pages is reading a broken copy.
-MIN_LABELLED_PAGES = 20
+MIN_LABELLED_PAGES = 25
 
 
 @cache

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import functools
 import io
 import os
 import re
@@ -32,6 +31,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import PurePosixPath
 from typing import IO, Any
 from urllib.parse import unquote
+
+from .urls import profile_url_in, public_id_from_url
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -293,46 +294,19 @@ def escape_spreadsheet_cell(value: str) -> str:
     return value
 
 
-_PROFILE_URL = re.compile(
-    r"(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com/(?:mwlite/)?in/([^/?#\s,;\"'<>)]+)",
-    re.IGNORECASE,
-)
 _EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 
 
-# Member URN ids ("ACoAA…", "ACwAA…") are case-sensitive; vanity ids are not.
-_MEMBER_URN_ID = re.compile(r"^AC[a-zA-Z0-9]AA[A-Za-z0-9_-]+$")
-_BAD_ID_CHARS = re.compile(r"[\s/?#<>\"']")
-
-
-@functools.lru_cache(maxsize=2048)
-def canonical_profile_url(value: str | None) -> str | None:
-    """`https://www.linkedin.com/in/<id>/` for any LinkedIn profile URL inside `value`, else None.
-
-    Accepts bare `www.linkedin.com/in/x` (endorsement files), country subdomains, query strings,
-    percent-encoding, and a URL inside a spreadsheet formula such as
-    `=HYPERLINK("https://linkedin.com/in/x")`. Vanity ids are lower-cased (LinkedIn treats them
-    case-insensitively); URN-style ids (`ACoAA…`) are kept as they are.
-    """
-    if not value:
-        return None
-    match = _PROFILE_URL.search(value)
-    if not match:
-        return None
-    public_id = unquote(match.group(1)).strip()
-    if not public_id or _BAD_ID_CHARS.search(public_id):
-        return None
-    if not _MEMBER_URN_ID.match(public_id):
-        public_id = public_id.lower()
-    return f"https://www.linkedin.com/in/{public_id}/"
+# One canonicaliser for pages and export (linkedin/urls.py): export cells hold URLs inside
+# formulas and without a scheme, which ``profile_url_in`` reads.
+canonical_profile_url = profile_url_in
 
 
 def _public_id(profile_url: str | None) -> str | None:
     """The vanity id of a canonical profile URL; None for URN-style ids (they are not vanity)."""
     if profile_url is None:
         return None
-    public_id = profile_url.rstrip("/").rsplit("/", 1)[-1]
-    return None if _MEMBER_URN_ID.match(public_id) else public_id
+    return public_id_from_url(profile_url)
 
 
 _ACTIVITY_URN = re.compile(r"urn:li:(activity|share|ugcPost):(\d+)", re.IGNORECASE)

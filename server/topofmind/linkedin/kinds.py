@@ -8,7 +8,8 @@ Selectors (content markers, looked for with ``bytes.find`` over the raw page, no
   JSON-LD JobPosting) → job;
 - recent-activity top card → activity; profile top cards (Ember ``pv-top-card``, public
   ``top-card-layout``, SDUI ``ProfileVerificationTriggerRef``, JSON-LD Person) → profile;
-- Connections/people cards → people; JSON-LD SocialMediaPosting → post;
+- Connections/people cards, SDUI people-search and My Network screens → people; JSON-LD
+  SocialMediaPosting → post;
 - rendered post cards or Voyager feed payloads → feed.
 """
 
@@ -33,9 +34,13 @@ _CONTENT_MARKERS: tuple[tuple[bytes, str], ...] = (
     (b"pv-top-card", "profile"),
     (b"top-card-layout__title", "profile"),
     (b"ProfileVerificationTriggerRef", "profile"),
+    (b"com.linkedin.sdui.profile.card.ref", "profile"),
     (b'"@type":"Person"', "profile"),
     (b'"@type": "Person"', "profile"),
     (b"ConnectionsPage", "people"),
+    (b"flagshipnav.search.SearchResultsPeople", "people"),
+    (b"flagshipnav.mynetwork.", "people"),
+    (b"invitation-card", "people"),
     (b"mn-connection-card", "people"),
     (b"reusable-search__result-container", "people"),
     (b"search-entity-result-universal-template", "people"),
@@ -55,7 +60,6 @@ def kind_from_url(url: str | None) -> str:
         return "unknown"
     parts = urlsplit(url.strip())
     segments = [s for s in parts.path.split("/") if s]
-    query = parts.query
     if not segments:
         return "unknown"
     head = segments[0]
@@ -79,13 +83,9 @@ def kind_from_url(url: str | None) -> str:
             return "search"
         return "unknown"
     if head == "mynetwork":
-        if (
-            "connections" in segments
-            or "network-manager" in segments
-            or "facetConnectionOf" in query
-        ):
-            return "people"
-        return "unknown"
+        # Connections, invitations received and sent, suggestions ("grow"), followers and
+        # following, mutual-connection lists: every My Network page lists people.
+        return "people"
     if head in ("company", "showcase") and len(segments) >= 3 and segments[2] == "posts":
         return "feed"
     if head == "comm" and len(segments) >= 2:

@@ -8,10 +8,13 @@ subtrees found with XPath. No BeautifulSoup tree is ever built.
 
 from __future__ import annotations
 
+import gc
 import logging
+from dataclasses import replace
 
 import lxml.etree
 
+from . import index
 from .jobs import parse_posting, scan
 from .jobs_search import parse_open_posting, parse_results
 from .kinds import detect_kind, kind_from_content
@@ -20,6 +23,7 @@ from .people import parse_people
 from .posts import parse_posts
 from .profile import owner_from_links, parse_activity_owner, parse_profile, profile_from_json
 from .urls import canonical_profile_url, is_linkedin_url, post_urn_from_url, public_id_from_url
+from .vocabulary import social
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +55,20 @@ def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
     Unknown, empty, truncated, hostile or non-LinkedIn input gives ``kind="unknown"`` (or what
     could be read) plus warnings; this function does not raise.
     """
+    # The parse makes many short-lived element proxies and no reference cycles: the cyclic
+    # collector would only walk the whole heap over and over (about 15% of a parse).
+    collecting = gc.isenabled()
+    if collecting:
+        gc.disable()
+    try:
+        return _parse_page(html, url)
+    finally:
+        index.forget()
+        if collecting:
+            gc.enable()
+
+
+def _parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
     warnings: list[str] = []
     try:
         data = _to_bytes(html)
@@ -74,7 +92,13 @@ def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
             doc = _parse_tree(data)
         except (lxml.etree.ParserError, ValueError) as exc:
             return ParsedPage(kind="unknown", warnings=(*warnings, f"unparseable HTML: {exc}"))
-        return _parse_kind(doc, kind, url, warnings, data)
+        with social.unknown_words() as unknown:
+            page = _parse_kind(doc, kind, url, warnings, data)
+        if unknown:
+            language = social.page_language(data) or "unknown"
+            extra = tuple(f"unknown word (page language {language}): {word}" for word in unknown)
+            page = replace(page, warnings=page.warnings + extra)
+        return page
     except Exception as exc:  # the contract: a bad page is a warning, never a crash
         log.exception("parser failed on %s", url)
         return ParsedPage(

@@ -27,6 +27,7 @@ from .text import (
     visible_text,
 )
 from .urls import canonical_profile_url, public_id_from_url
+from .vocabulary import social
 
 PROFILE_LINKS = (
     "//a[contains(@href,'/in/')][not(ancestor::header) and not(ancestor::nav) "
@@ -108,7 +109,73 @@ def _in_time(el, card) -> bool:
     return False
 
 
-def _person(card, links: list, url: str) -> ParsedPerson | None:
+_INLINE_TAGS = frozenset(
+    {"a", "span", "strong", "b", "em", "i", "small", "abbr", "bdi", "bdo", "u", "mark", "label"}
+)
+# The "N other mutual connections" link of a mutual line opens a search of the shared
+# connections: ``connectionOf`` (SDUI) or ``facetConnectionOf`` (Ember) in its query.
+_SHARED_SEARCH = ("connectionOf=", "ConnectionOf=", "SHARED_CONNECTIONS")
+
+
+def _is_shared_search(a) -> bool:
+    href = a.get("href") or ""
+    return "/search/results/" in href and any(key in href for key in _SHARED_SEARCH)
+
+
+def _shared_search_link(block):
+    for a in block.iter("a"):
+        if _is_shared_search(a):
+            return a
+    return None
+
+
+_BLOCK_CHILDREN = frozenset(
+    {"p", "div", "ul", "ol", "li", "section", "article", "h1", "h2", "h3"}
+)
+
+
+class _MutualLines:
+    """The mutual-connection sentence a text run or link belongs to, if any (memoised).
+
+    The sentence is the run's own element or an inline ancestor, or the block that holds it when
+    that block holds no other blocks: a card's whole body is never taken for one sentence."""
+
+    def __init__(self) -> None:
+        self._seen: dict = {}
+
+    def _is_mutual(self, el) -> bool:
+        known = self._seen.get(el)
+        if known is None:
+            # The words are looked for in all of the element's text (itertext runs in C);
+            # a screen-reader copy of a mutual sentence is a mutual sentence too.
+            known = _shared_search_link(el) is not None or is_mutual_sentence(
+                "".join(el.itertext())
+            )
+            self._seen[el] = known
+        return known
+
+    def sentence(self, el):
+        node = el
+        while node is not None:
+            if node.tag not in _INLINE_TAGS:
+                if any(child.tag in _BLOCK_CHILDREN for child in node):
+                    return None
+                return node if self._is_mutual(node) else None
+            if self._is_mutual(node):
+                return node
+            node = node.getparent()
+        return None
+
+
+def _is_mention(link, mutual_lines: _MutualLines) -> bool:
+    """A profile link inside a mutual-connection sentence, not a card of its own."""
+    if link.find(".//p") is not None or link.find(".//div") is not None:
+        return False
+    parent = link.getparent()
+    return parent is not None and mutual_lines.sentence(parent) is not None
+
+
+def _person(card, links: list, url: str, mutual_lines: _MutualLines) -> ParsedPerson | None:
     lines = list(text_lines(card))
     name = None
     name_index = -1
@@ -128,12 +195,31 @@ def _person(card, links: list, url: str) -> ParsedPerson | None:
         break
     if not name:
         return None
-    # A <time> run is when the connection was made ("Connected 3 days ago"), never a place.
-    rest = [
-        t
-        for el, t in lines[name_index + 1 :]
-        if t != name and not _VIEW_PROFILE.match(t) and not _in_time(el, card)
-    ]
+    mutual_block = None
+    rest = []
+    # Where the profile link wraps the card's paragraphs, the headline and place are inside
+    # it; a run outside is an insight ("Politechnika Gdańska": a school in common).
+    name_el = lines[name_index][0]
+    wraps = any(
+        _inside(name_el, link)
+        and (link.find(".//p") is not None or link.find(".//div") is not None)
+        for link in links
+    )
+    roots = _mutual_roots(card, lines, mutual_lines)
+    for el, text in lines[name_index + 1 :]:
+        root = _root_of(el, card, roots) if roots else None
+        if root is not None:
+            mutual_block = mutual_block if mutual_block is not None else root
+            continue
+        if wraps and not any(_inside(el, link) for link in links):
+            continue
+        # A <time> run is when the connection was made ("Connected 3 days ago"), never a
+        # place; a run inside another link is a control ("Connect", "Message").
+        if text == name or _VIEW_PROFILE.match(text) or _in_time(el, card):
+            continue
+        if _in_other_link(el, card, url) or social.is_current_snippet(text):
+            continue
+        rest.append(text)
     if degree is None:
         for text in rest[:4]:
             degree = degree_in(text)
@@ -141,18 +227,13 @@ def _person(card, links: list, url: str) -> ParsedPerson | None:
                 break
     headline = location = None
     remaining = [t for t in rest if not _is_badge(t)]
-    if remaining and not is_mutual_sentence(remaining[0]):
+    if remaining:
         headline = remaining[0]
         if len(remaining) > 1 and _looks_like_place(remaining[1]):
             location = remaining[1]
-    mutual_count = None
-    mutual_names = None
-    for el, text in lines:
-        if not is_mutual_sentence(text):
-            continue
-        strong = _named_in(el)
-        mutual_count, mutual_names = mutual_connections(visible_text(el), strong)
-        break
+    mutual_count, mutual_names = (
+        _mutuals(mutual_block) if mutual_block is not None else (None, None)
+    )
     return ParsedPerson(
         name=name,
         headline=headline,
@@ -165,39 +246,89 @@ def _person(card, links: list, url: str) -> ParsedPerson | None:
     )
 
 
-def _named_in(sentence) -> list[str]:
-    """The people a mutual-connection sentence names: bold names, else linked ones."""
-    names = [fold("".join(s.itertext())) for s in sentence.iter("strong")]
+def _mutual_roots(card, lines: list, mutual_lines: _MutualLines) -> list:
+    """The card's mutual-connection sentences, each taken whole: found from the runs that say
+    "mutual" in some language and from the shared-connections search links."""
+    anchors = [el for el, text in lines if is_mutual_sentence(text)]
+    anchors.extend(a for a in card.iter("a") if _is_shared_search(a))
+    roots: list = []
+    for anchor in anchors:
+        sentence = mutual_lines.sentence(anchor)
+        if sentence is not None:
+            root = _widest(sentence, card, mutual_lines)
+            if root not in roots:
+                roots.append(root)
+    return roots
+
+
+def _root_of(el, card, roots: list):
+    node = el
+    while node is not None and node is not card:
+        if node in roots:
+            return node
+        node = node.getparent()
+    return None
+
+
+def _widest(sentence, card, mutual_lines: _MutualLines):
+    """The whole mutual sentence: a run inside it ("4 other mutual connections" in its link)
+    widens to the inline ancestors that still read as one."""
+    node = sentence
+    while True:
+        parent = node.getparent()
+        if parent is None or parent is card or mutual_lines.sentence(parent) is not parent:
+            return node
+        node = parent
+
+
+def _in_other_link(el, card, url: str) -> bool:
+    node = el
+    while node is not None and node is not card:
+        if node.tag == "a":
+            return canonical_profile_url(node.get("href")) != url
+        node = node.getparent()
+    return False
+
+
+def _mutuals(block) -> tuple[int | None, tuple[str, ...] | None]:
+    """Count and names of a mutual-connection sentence: the people it links (or sets in
+    bold), plus the others its shared-connections link (or its words) count."""
+    shared = _shared_search_link(block)
+    names = []
+    for a in block.iter("a"):
+        if a is not shared and canonical_profile_url(a.get("href")) is not None:
+            names.append(visible_text(a))
     if not names:
         names = [
-            fold("".join(a.itertext()))
-            for a in sentence.iter("a")
-            if "/in/" in (a.get("href") or "")
+            fold("".join(s.itertext()))
+            for s in block.iter("strong")
+            if shared is None or not _inside(s, shared)
         ]
-    return [n for n in names if n]
+    names = [n for n in names if n]
+    if shared is not None and names:
+        others = social.parse_number(_leading_number(visible_text(shared)))
+        if others is not None:
+            unique = tuple(dict.fromkeys(names))
+            return len(unique) + others, unique
+    count, found = mutual_connections(visible_text(block), names)
+    return count, found
 
 
-def _inline_mention(link) -> bool:
-    """A profile link inside a sentence ("Jane, <a>Bo</a> & 3 other mutual connections"), not a
-    card: the sentence's own words (its direct text, not its children's) say "mutual"."""
-    if link.find(".//p") is not None or link.find(".//div") is not None:
-        return False
-    parent = link.getparent()
-    nearby = [link.tail]
-    if parent is not None:
-        nearby.append(parent.text)
-        nearby.append(parent.tail)
-        nearby.extend(child.tail for child in parent)
-    return is_mutual_sentence(" ".join(t for t in nearby if t))
+def _leading_number(text: str) -> str:
+    match = re.search(r"\d[\d,.\u00a0\u202f ]*", text)
+    return match.group(0).strip() if match else ""
 
 
 def parse_people(doc, exclude_url: str | None = None) -> list[ParsedPerson]:
-    """Everyone a list page shows, once each, in page order (at most ``_MAX_PEOPLE``)."""
+    """Everyone a list page shows, once each, in page order (at most ``_MAX_PEOPLE``).
+
+    A person linked inside another card's mutual-connection sentence is not a row."""
+    mutual_lines = _MutualLines()
     groups: dict[str, list] = {}
     links: list[tuple[object, str]] = []
     for link in doc.xpath(PROFILE_LINKS):
         url = canonical_profile_url(link.get("href"))
-        if url is None or url == exclude_url or _inline_mention(link):
+        if url is None or url == exclude_url or _is_mention(link, mutual_lines):
             continue
         if url not in groups and len(groups) >= _MAX_PEOPLE:
             break
@@ -206,8 +337,29 @@ def parse_people(doc, exclude_url: str | None = None) -> list[ParsedPerson]:
     marks = _mark_ancestors(links)
     people = []
     for url, group in groups.items():
-        card = _card_for(group[0], url, marks)
-        person = _person(card, [link for link in group if _inside(link, card)], url)
+        card = _card_for(_common_ancestor(group), url, marks)
+        if marks.get(card) != url:
+            card = _card_for(group[0], url, marks)
+        person = _person(card, [link for link in group if _inside(link, card)], url, mutual_lines)
         if person is not None:
             people.append(person)
     return people
+
+
+def _common_ancestor(elements: list):
+    first = elements[0]
+    chain = []
+    node = first
+    while node is not None:
+        chain.append(node)
+        node = node.getparent()
+    best = 0
+    for el in elements[1:]:
+        ancestors = set()
+        node = el
+        while node is not None:
+            ancestors.add(node)
+            node = node.getparent()
+        while chain[best] not in ancestors:
+            best += 1
+    return chain[best]

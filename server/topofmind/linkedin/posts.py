@@ -28,6 +28,9 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+from lxml import etree
+
+from .index import componentkeys
 from .model import ParsedPost
 from .structured import code_payloads, included_entities, interaction_count, json_ld, ld_type
 from .text import fold, is_hidden, parse_count, relative_time, visible_text
@@ -38,6 +41,7 @@ from .urls import (
     post_urn_from_url,
     posted_at_from_urn,
 )
+from .vocabulary import social as vocab
 
 # Card roots, found in one pass (see _find_cards): the data-urn prefixes of post cards.
 _CARD_URN_PREFIXES = ("urn:li:activity:", "urn:li:share:", "urn:li:ugcPost:", "urn:li:aggregate:")
@@ -80,7 +84,7 @@ _REPOSTS = re.compile(
 )
 _TIME_OK = re.compile(r"^\d{1,3}[^\W\d_]{1,4}$")
 # "3h •", "2w • Edited •"; some UI languages space the unit: "3 h •", "2 sem. •".
-_BYLINE = re.compile(r"^\s*(?:\d{1,3}\s[^\W\d_]{1,6}\.?|\S{1,12}?)\s*•")
+_BYLINE = re.compile(r"^\s*(?:\d{1,3}\s[^\W\d_]{1,12}\.?|\S{1,12}?)\s*•")
 
 
 def _outermost(elements: list) -> list:
@@ -143,29 +147,40 @@ def _counts(strings: list[str]) -> tuple[int | None, int | None, int | None]:
         text = fold(raw)
         if not text:
             continue
+        # Every counter but "Name and 467 others" starts with its number: a card's other runs
+        # (names, commentary, buttons) skip the counter patterns.
+        counter = text[0].isdigit()
         if reactions is None:
-            match = _REACTIONS.match(text)
-            if match:
-                reactions = parse_count(match.group(1))
-                continue
-            match = _OTHERS.match(text)
-            if match and "mutual" not in text.lower():
-                others = parse_count(match.group(1) or match.group(2) or match.group(3))
-                reactions = others + 1 if others is not None else None
-                continue
+            if counter:
+                match = _REACTIONS.match(text)
+                count = parse_count(match.group(1)) if match else vocab.reactions(text)
+                if count is not None:
+                    reactions = count
+                    continue
+            elif _DIGIT.search(text):
+                match = _OTHERS.match(text)
+                if match and "mutual" not in text.lower():
+                    others = parse_count(match.group(1) or match.group(2) or match.group(3))
+                    reactions = others + 1 if others is not None else None
+                    continue
+        if not counter:
+            continue
         if comments is None:
             match = _COMMENTS.match(text)
-            if match:
-                comments = parse_count(match.group(1))
+            count = parse_count(match.group(1)) if match else vocab.comments(text)
+            if count is not None:
+                comments = count
                 continue
         if reposts is None:
             match = _REPOSTS.match(text)
-            if match:
-                reposts = parse_count(match.group(1))
+            count = parse_count(match.group(1)) if match else vocab.reposts(text)
+            if count is not None:
+                reposts = count
                 continue
     return reactions, comments, reposts
 
 
+_DIGIT = re.compile(r"\d")
 _NO_TEXT_TAGS = frozenset({"svg", "path", "script", "code"})
 
 
@@ -242,7 +257,10 @@ def _class_index(root, names: tuple[str, ...]) -> dict[str, list]:
     found["actor"] = actors
     for el in root.iter():
         cls = el.get("class")
-        if not cls or not _FAMILY.search(cls):
+        # Substring tests beat one regex search per element (a card has hundreds).
+        if not cls or not (
+            "update-components" in cls or "feed-shared" in cls or "social-details" in cls
+        ):
             continue
         is_actor = False
         for token in cls.split():
@@ -267,8 +285,8 @@ _ACTOR_CLASSES = frozenset(
         "update-components-actor__container",
     }
 )
-# Every class in _ARTDECO_CLASSES starts with one of these; one regex test skips the rest.
-_FAMILY = re.compile(r"update-components|feed-shared|social-details")
+# Every class in _ARTDECO_CLASSES starts with "update-components", "feed-shared" or
+# "social-details"; _class_index skips elements whose class holds none of them.
 _ARTDECO_CLASSES = (
     "update-components-actor__container",
     "feed-shared-actor__container",
@@ -783,7 +801,11 @@ def _merge_ld(post: ParsedPost, item: dict) -> ParsedPost:
     if comments is None and isinstance(item.get("commentCount"), int):
         comments = item["commentCount"]
     reposts = interaction_count(item.get("interactionStatistic"), "ShareAction")
+    # SocialMediaPosting carries the commentary in ``articleBody``, DiscussionForumPosting (a
+    # logged-out profile's posts) in ``text``.
     body = item.get("articleBody")
+    if not (isinstance(body, str) and body.strip()):
+        body = item.get("text")
     return ParsedPost(
         urn=post.urn,
         url=post.url,
@@ -804,45 +826,52 @@ def _ld_only_post(urn: str, item: dict) -> ParsedPost:
     return _merge_ld(base, item)
 
 
+# ``descendant::*[@attr]`` is an attribute-existence test libxml2 answers fast; a
+# ``starts-with`` predicate (or the ``//`` shorthand) is several times slower than that, and a
+# Python pass over every element slower still. The prefix test runs on the few results.
+_DATA_URN = etree.XPath("descendant-or-self::*[@data-urn]")
+_DATA_ID = etree.XPath("descendant-or-self::*[@data-id]")
+_TEXT_BOXES = etree.XPath("descendant-or-self::*[@data-testid='expandable-text-box']")
+
+
+def _ember_cards(doc) -> tuple[list, list]:
+    """Elements whose ``data-urn`` names a post, else (when there are none) those whose
+    ``data-id`` does, in document order."""
+    cards = [el for el in _DATA_URN(doc) if el.get("data-urn", "").startswith(_CARD_URN_PREFIXES)]
+    if cards:
+        return cards, []
+    return [], [el for el in _DATA_ID(doc) if el.get("data-id", "").startswith("urn:li:activity:")]
+
+
 def _find_cards(
     doc, raw: bytes | None = None, profile: bool = False
 ) -> tuple[list, list, list, list, list]:
     """Candidate post cards of each era.
 
-    A page is of one era, so with its bytes at hand one ``bytes.find`` picks the era before any
-    XPath runs (a Python pass over every element costs about as much as the parse itself).
+    A page is of one era: each era's lookup runs only when the eras before it found no card
+    (with ``raw`` given; without it every era is tried).
     """
 
-    def present(marker: bytes) -> bool:
-        return raw is None or raw.find(marker) != -1
-
     artdeco = wrappers = public = sdui = mini = []
-    ember = present(b"data-urn=") or present(b'data-id="urn:li:')
-    if ember:
-        artdeco = [
-            el
-            for el in doc.xpath("//*[@data-urn]")
-            if el.get("data-urn", "").startswith(_CARD_URN_PREFIXES)
-        ]
-        if not artdeco:
-            wrappers = doc.xpath("//*[starts-with(@data-id,'urn:li:activity:')]")
+    # Attribute-existence XPath over the tree costs less than a scan of the bytes: captured
+    # pages carry megabytes of <code> JSON around a few thousand elements.
+    artdeco, wrappers = _ember_cards(doc)
     # An era's marker can appear on another era's page (a comment's ``data-id="urn:li:comment…``
     # on a logged-out post page), so the next era is tried whenever this one found no card.
     found = bool(artdeco or wrappers)
-    if (raw is None or not found) and present(b"data-activity-urn"):
-        public = doc.xpath("//article[@data-activity-urn]")
-    if (raw is None or not (found or public)) and present(b"componentkey"):
-        sdui = [
-            el
-            for el in doc.xpath("//*[@componentkey]")
-            if el.get("componentkey", "").startswith("update-card")
-            or "FeedType_" in el.get("componentkey", "")
-        ]
-    if not (found or public or sdui) and present(b"expandable-text-box"):
+    # libxml2 filters <article> by tag, and the componentkey pass is shared with the profile
+    # parser: both cost less than another scan of the bytes (a 2 MB feed of <code> JSON has
+    # a few hundred elements).
+    if raw is None or not found:
+        public = [el for el in doc.iter("article") if el.get("data-activity-urn") is not None]
+    keys = componentkeys(doc) if raw is None or not (found or public) else []
+    if keys:
+        sdui = [el for el, key in keys if key.startswith("update-card") or "FeedType_" in key]
+    if not (found or public or sdui) and keys:
         # A server-driven list whose cards carry no known componentkey (a layout not seen
         # yet): a list item around a post body is a card.
         sdui = []
-        for body in doc.xpath("//*[@data-testid='expandable-text-box']"):
+        for body in _TEXT_BOXES(doc):
             node = body.getparent()
             while node is not None and node.get("role") != "listitem":
                 node = node.getparent()

@@ -25,37 +25,28 @@ from __future__ import annotations
 
 import re
 
+from .index import componentkeys
 from .model import ParsedPerson
 from .structured import code_payloads, included_entities, interaction_count, json_ld, ld_type
 from .text import (
     degree_in,
     fold,
+    in_dialog,
     is_mutual_sentence,
     mutual_connections,
-    parse_count,
     text_lines,
     visible_text,
     xp_class,
 )
 from .urls import canonical_profile_url, public_id_from_url
+from .vocabulary import social
 
 _PRONOUNS = re.compile(r"^\(?\s*[^\W\d_]{2,5}\s*/\s*[^\W\d_]{2,5}(?:\s*/\s*[^\W\d_]{2,5})?\s*\)?$")
-_FOLLOWERS = re.compile(
-    r"^(\d[\d,.\u00a0\u202f ]*\s*[KkMm]?)\s+(?:followers?|abonnés?|seguidor(?:es)?|volgers)$",
-    re.IGNORECASE,
-)
-_FOLLOWER_WORDS = {"followers", "follower", "abonnés", "seguidores", "volgers"}
 _BADGE_WORDS = {"you", "verified", "premium", "influencer", "open to work", "·", "•"}
-_ACTIVITY_HEADINGS = {"activity", "attività", "aktivität", "activité", "actividad", "atividade"}
-_EXPERIENCE_HEADINGS = {
-    "experience",
-    "esperienza",
-    "berufserfahrung",
-    "expérience",
-    "experiencia",
-    "experiência",
-    "ervaring",
-}
+_ACTIVITY_HEADINGS = social.ACTIVITY_WORDS
+_EXPERIENCE_HEADINGS = social.EXPERIENCE_WORDS
+# SDUI section componentkeys end with the section's English name, whatever the UI language.
+_SECTION_KEYS = ("activity", "experience")
 _EDUCATION_LABELS = {
     "education",
     "formazione",
@@ -89,12 +80,11 @@ def _ld_person(doc) -> dict:
 def _name_element(doc, public_id: str | None = None, raw: bytes | None = None):
     # SDUI first: its verification trigger is specific to the top card (hashed pages may still
     # carry a stray h1 elsewhere); the member's own key wins when the URL names them.
-    # Each whole-document XPath below costs about a millisecond; one look at the page's bytes
-    # says whether it is a server-driven page at all (a miss scans the whole page once).
-    sdui = raw is None or raw.find(b"componentkey") != -1
-    triggers = []
-    if sdui:
-        triggers = doc.xpath("//*[starts-with(@componentkey,'ProfileVerificationTriggerRef')]")
+    # The page's componentkeys (one attribute-existence pass, shared with the post parser)
+    # say whether it is a server-driven page at all.
+    keys = componentkeys(doc)
+    sdui = bool(keys)
+    triggers = [el for el, key in keys if key.startswith("ProfileVerificationTriggerRef")]
     if public_id:
         own = [t for t in triggers if t.get("componentkey", "").endswith("-" + public_id)]
         triggers = own + [t for t in triggers if t not in own]
@@ -103,12 +93,12 @@ def _name_element(doc, public_id: str | None = None, raw: bytes | None = None):
             if visible_text(heading):
                 return heading
     # SDUI top card without a verification trigger: the card's componentkey ends in "Topcard".
-    topcards = doc.xpath("//*[contains(@componentkey,'Topcard')]") if sdui and not triggers else []
+    topcards = [el for el, key in keys if "Topcard" in key] if sdui and not triggers else []
     for heading in [h for card in topcards[:1] for h in card.iter("h2")][:3]:
         if visible_text(heading):
             return heading
     for h1 in doc.iter("h1"):
-        if visible_text(h1):
+        if visible_text(h1) and not in_dialog(h1):
             return h1
     for heading in doc.xpath("//a[contains(@href,'/in/')]//h2"):
         if visible_text(heading):
@@ -184,12 +174,12 @@ def _section_with_heading(doc, anchors: tuple[str, ...], headings: set[str]):
             if node is not None:
                 return node
     for heading in doc.iter("h2"):
-        if visible_text(heading).lower() in headings:
+        if social.fold(visible_text(heading)) in headings:
             node = heading
             while (
                 node is not None
                 and node.tag != "section"
-                and not (node.get("componentkey") or "").lower().endswith(tuple(headings))
+                and not (node.get("componentkey") or "").lower().endswith(_SECTION_KEYS)
             ):
                 node = node.getparent()
             if node is not None:
@@ -205,15 +195,15 @@ def _followers_in(el, max_lines: int = 80) -> int | None:
     for index, (_, text) in enumerate(text_lines(el)):
         if index >= max_lines:
             break
-        match = _FOLLOWERS.match(text)
-        if match:
-            return parse_count(match.group(1))
-        if previous.lower() in _FOLLOWER_WORDS:
-            count = parse_count(text)
+        count = social.followers_run(text)
+        if count is not None:
+            return count
+        if social.is_followers_word(previous):
+            count = social.parse_number(text)
             if count is not None:
                 return count
-        if text.lower() in _FOLLOWER_WORDS and parse_count(previous) is not None:
-            return parse_count(previous)
+        if social.is_followers_word(text) and social.parse_number(previous) is not None:
+            return social.parse_number(previous)
         previous = text
     return None
 
@@ -348,17 +338,30 @@ def _public_location(card) -> str | None:
     return None
 
 
+def _link_of(el, card):
+    node = el
+    while node is not None and node is not card:
+        if node.tag == "a":
+            return node
+        node = node.getparent()
+    return None
+
+
 def _location(card, lines: list) -> str | None:
+    """The run before the contact-info link: found by its ``/overlay/contact-info/`` href, or —
+    where a saved page lost the href — as the first link whose run is set off by a "·" after a
+    run that reads like a place (no digits)."""
     for index, (el, _) in enumerate(lines):
-        node = el
-        link = None
-        while node is not None and node is not card:
-            if node.tag == "a" and "/overlay/contact-info" in (node.get("href") or ""):
-                link = node
-                break
-            node = node.getparent()
+        link = _link_of(el, card)
         if link is None:
             continue
+        if "/overlay/contact-info" not in (link.get("href") or ""):
+            separated = index >= 2 and lines[index - 1][1] in ("·", "•")
+            place = lines[index - 2][1] if separated else ""
+            if not place or any(ch.isdigit() for ch in place) or _link_of(
+                lines[index - 2][0], card
+            ) is not None:
+                continue
         for _, before in reversed(lines[:index]):
             if before in ("·", "•"):
                 continue

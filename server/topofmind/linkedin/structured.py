@@ -12,12 +12,19 @@ from __future__ import annotations
 
 import json
 
+from .index import memoised
+
 MAX_CODE_CHARS = 8_000_000
 MAX_CODE_TOTAL = 40_000_000
 
 
 def json_ld(doc) -> list[dict]:
-    """Every JSON-LD object on the page, ``@graph`` members flattened; malformed blocks skipped."""
+    """Every JSON-LD object on the page, ``@graph`` members flattened; malformed blocks skipped
+    (read once per parsed page)."""
+    return memoised(doc, "json_ld", _read_json_ld)
+
+
+def _read_json_ld(doc) -> list[dict]:
     found: list[dict] = []
     for script in doc.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":

@@ -7,7 +7,9 @@ Canonical forms (docs/parser.md): profiles ``https://www.linkedin.com/in/<id>/``
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from datetime import UTC, datetime
 from urllib.parse import unquote, urlsplit
 
@@ -53,7 +55,10 @@ def _path_segments(url: str) -> list[str] | None:
 
 
 def _clean_profile_id(raw: str) -> str | None:
-    ident = unquote(raw).strip()
+    """The id as LinkedIn means it: percent-decoded, NFC (``szymon-nędza-…`` whether the page
+    wrote it encoded, decoded or decomposed), vanity ids lower-cased, member URN ids as they are
+    (they are case-sensitive)."""
+    ident = unicodedata.normalize("NFC", unquote(raw).strip())
     if not ident or _BAD_ID_CHARS.search(ident):
         return None
     if _MEMBER_URN_ID.match(ident):
@@ -65,16 +70,22 @@ def _profile_id(url: str | None) -> str | None:
     if not url or not isinstance(url, str):
         return None
     segments = _path_segments(url)
+    if segments and segments[0] == "mwlite":  # the lightweight mobile site
+        segments = segments[1:]
     if not segments or len(segments) < 2 or segments[0] != "in":
         return None
+    # Whatever follows the id is not part of it: a locale ("/in/<id>/pl/"), a sub-page
+    # ("/recent-activity/all/", "/overlay/contact-info/").
     return _clean_profile_id(segments[1])
 
 
+@functools.lru_cache(maxsize=4096)  # a people list repeats each href two or three times
 def canonical_profile_url(url: str | None) -> str | None:
     """``https://www.linkedin.com/in/<id>/`` for any form of a member's profile URL, else None.
 
     Handles locale subdomains (``sg.linkedin.com``), query strings and fragments, trailing
-    path parts (``/recent-activity/all/``, ``/overlay/…``), percent-encoded ids (decoded),
+    path parts (``/recent-activity/all/``, ``/overlay/…``, a locale ``/pl/``), percent-encoded
+    and decomposed non-ASCII ids (decoded, NFC),
     upper-case vanity ids (LinkedIn treats them case-insensitively) and URN-style ids
     (``/in/ACoAA…``, kept as they are: they are case-sensitive). Never raises.
     """
@@ -82,6 +93,29 @@ def canonical_profile_url(url: str | None) -> str | None:
     return f"{BASE}/in/{ident}/" if ident else None
 
 
+# A profile URL inside other text: a CSV cell, a spreadsheet formula (``=HYPERLINK("…")``), a
+# bare ``www.linkedin.com/in/x`` without a scheme.
+_PROFILE_URL_IN_TEXT = re.compile(
+    r"(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com/(?:mwlite/)?in/([^/?#\s,;\"'<>)]+)",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=4096)  # an export repeats the same few thousand URLs
+def profile_url_in(text: str | None) -> str | None:
+    """The canonical form of the first LinkedIn profile URL written anywhere inside ``text``
+    (data-export cells, formulas, bare host names), else None. Same ids as
+    ``canonical_profile_url``: one rule for the pages and the export."""
+    if not text or not isinstance(text, str):
+        return None
+    match = _PROFILE_URL_IN_TEXT.search(text)
+    if not match:
+        return None
+    ident = _clean_profile_id(match.group(1))
+    return f"{BASE}/in/{ident}/" if ident else None
+
+
+@functools.lru_cache(maxsize=4096)
 def public_id_from_url(url: str | None) -> str | None:
     """The vanity id (``jane-doe-12``) in a profile URL; None for URN-style ids and non-profiles."""
     ident = _profile_id(url)

@@ -171,6 +171,11 @@ def apply_parse(
     capture.parser_version = extracted.get("parser_version") or PARSER_VERSION
     capture.warnings = list(extracted.get("warnings") or [])
     capture.status = "unknown" if extracted["kind"] == "unknown" else "parsed"
+    if capture.status == "parsed" and read_nothing(extracted):
+        # A known kind of page the parser read nothing from: said so in the popup, and the
+        # HTML is kept (never pruned) for ``topofmind reparse`` once the parser improves.
+        capture.status = "empty"
+        capture.warnings = [*capture.warnings, EMPTY_PARSE_WARNING]
     capture.extracted = extracted
     person = None
     if extracted.get("person"):
@@ -182,6 +187,19 @@ def apply_parse(
     if extracted["kind"] == "job" and extracted.get("job"):
         save_posting(session, extracted["job"], capture, now, create=save_jobs)
     session.flush()
+
+
+EMPTY_PARSE_WARNING = (
+    "Nothing could be read from this page. It is kept and will be read again by"
+    " `topofmind reparse` when the parser improves."
+)
+# Captures whose HTML a newer parser may still turn into facts: never pruned.
+KEEP_HTML_STATUSES = ("empty", "unknown", "failed")
+
+
+def read_nothing(extracted: Mapping[str, Any]) -> bool:
+    """Whether a parse result holds no fact at all: no person, people, post, job or result."""
+    return not any(extracted.get(key) for key in ("person", "people", "posts", "job", "jobs"))
 
 
 def _is_own_connections_page(url: str) -> bool:
@@ -366,7 +384,8 @@ def reparse_all(session: Session, now: datetime, only_older: bool = True) -> dic
 
 
 def prune_captures(session: Session, now: datetime, retention_days: int) -> int:
-    """Drop raw HTML older than the retention setting; the parsed facts and views stay."""
+    """Drop raw HTML older than the retention setting; the parsed facts and views stay. Pages
+    the parser could not read (``KEEP_HTML_STATUSES``) keep theirs for ``topofmind reparse``."""
     from datetime import timedelta
 
     from sqlalchemy import update
@@ -374,7 +393,11 @@ def prune_captures(session: Session, now: datetime, retention_days: int) -> int:
     cutoff = now - timedelta(days=retention_days)
     result = session.execute(
         update(Capture)
-        .where(Capture.received_at < cutoff, Capture.html_gz.is_not(None))
+        .where(
+            Capture.received_at < cutoff,
+            Capture.html_gz.is_not(None),
+            Capture.status.not_in(KEEP_HTML_STATUSES),
+        )
         .values(html_gz=None, status="pruned")
     )
     return result.rowcount or 0

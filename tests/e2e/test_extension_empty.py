@@ -1,0 +1,54 @@
+"""A page of a known kind that the parser reads nothing from: the popup says it couldn't read
+the page, and the capture is stored (status "empty") for ``topofmind reparse``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+try:
+    from .extension_fixtures import extension, linkedin_site, paired_extension, topofmind_server
+    from .linkedin_site import REPO_ROOT
+except ImportError:  # collected as a top-level module
+    from extension_fixtures import extension, linkedin_site, paired_extension, topofmind_server
+    from linkedin_site import REPO_ROOT
+
+__all__ = ["extension", "linkedin_site", "paired_extension", "topofmind_server"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def screenshot(tmp_path: Path):
+    folder = (
+        REPO_ROOT / "docs" / "screenshots"
+        if os.environ.get("TOPOFMIND_SCREENSHOTS") == "1"
+        else tmp_path / "screenshots"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def save(page, state: str) -> Path:
+        path = folder / f"popup-{state}.png"
+        page.screenshot(path=str(path))
+        return path
+
+    return save
+
+
+def test_a_page_read_empty_says_it_could_not_be_read(
+    paired_extension, topofmind_server, linkedin_site, screenshot
+):
+    # A real Connections page served at the feed's address: a feed with no post on it.
+    linkedin_site.serve("/feed/", "connections_list_sdui_01.html")
+    _, tab_id = paired_extension.open_tab("https://www.linkedin.com/feed/")
+    popup = paired_extension.open_popup(tab_id)
+
+    popup.locator("#view[data-state='empty-page']").wait_for()
+    assert "Couldn't read this page" in popup.locator("#view").inner_text()
+    status, body = topofmind_server.api("GET", "/api/captures")
+    assert status == 200, body
+    (capture,) = body["items"]
+    assert (capture["kind"], capture["status"]) == ("feed", "empty")
+    screenshot(popup, "empty-page")
