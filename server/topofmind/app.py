@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from . import __version__
 from .api.errors import TopOfMindApi, register_error_handlers
 from .config import load_config
-from .domain.sanitize import clean_tree
 from .http import db as request_db
 from .http import guard
+from .sanitize import clean_tree
 from .security import TokenKeeper, extension_origins, load_secret_key, prepare_data_dir
 from .store import migrate
 from .store.database import SQLITE_BUSY_TIMEOUT_MS, make_engine, make_session_factory
@@ -37,7 +37,7 @@ class AppState:
 
 class CleaningJSONProvider(DefaultJSONProvider):
     """Every JSON body the API reads loses bidi controls and NUL before any schema sees it:
-    one sanitiser at the boundary for captures and every API call (``domain.sanitize``)."""
+    one sanitiser at the boundary for captures and every API call (``sanitize``)."""
 
     def loads(self, s, **kwargs):
         return clean_tree(super().loads(s, **kwargs))

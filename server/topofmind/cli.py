@@ -99,7 +99,11 @@ def open_dashboard(port, no_browser) -> None:
     app = _app(**({"PORT": port} if port else {}))
     url = _sign_in_link(app)
     click.echo(url)
-    if not no_browser:
+    # Only a graphical browser: on a bare terminal webbrowser would start lynx in the foreground.
+    graphical = sys.platform in ("darwin", "win32") or any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY")
+    )
+    if graphical and not no_browser:
         try:
             webbrowser.open(url)
         except webbrowser.Error:

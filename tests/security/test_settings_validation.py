@@ -81,11 +81,11 @@ def store_raw(app, key, value):
 
 STORED_BAD = [
     ("cadence", {"thank_you_ideal_hours": "soon", "fresh_post_hours": 12}),
-    ("cadence", {"keep_warm_targets": {"offer": [1e308, 1e309]}}),
+    ("cadence", {"keep_warm_targets": {"offer": [1e308, 2.5]}}),
     ("cadence", "not an object"),
     ("user_time_zone", "Mars/Olympus_Mons"),
     ("working_hours_start", "nine"),
-    ("daily_budget", 1e309),
+    ("daily_budget", 1e308),
     ("templates", ["a", "list"]),
 ]
 

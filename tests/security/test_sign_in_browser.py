@@ -96,3 +96,35 @@ def test_a_page_lands_where_it_was_asked_for_after_sign_in(browser, server):
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{server.base}/contacts?sort=name")
     context.close()
+
+
+def test_token_rotate_on_the_command_line_applies_to_the_running_server(browser, tmp_path):
+    import subprocess
+    import sys
+
+    import requests
+
+    from scripts.load_test import server_env
+
+    with Server(tmp_path / "data") as running:
+        old = running.token()
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(running.sign_in_link())
+        page.wait_for_url(f"{running.base}/")
+        contacts = f"{running.base}/api/contacts"
+        assert requests.get(contacts, headers={"Authorization": f"Bearer {old}"}).status_code == 200
+        new = subprocess.run(
+            [sys.executable, "-m", "topofmind.cli", "token", "--rotate"],
+            env=server_env(running.data_dir, None),
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        ).stdout.strip()
+        assert new and new != old
+        assert requests.get(contacts, headers={"Authorization": f"Bearer {old}"}).status_code == 401
+        assert requests.get(contacts, headers={"Authorization": f"Bearer {new}"}).status_code == 200
+        # The dashboard session ended with the rotation.
+        assert page.goto(f"{running.base}/contacts").url.startswith(f"{running.base}/login")
+        context.close()

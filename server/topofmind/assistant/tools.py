@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain import timing
 from ..domain.message_check import CHANNEL_LIMITS
-from ..domain.sanitize import clean_tree
 from ..errors import DomainError
+from ..sanitize import clean_tree
 from ..schemas.drafts import CheckIn
 from ..schemas.interactions import InteractionCreate
 from ..schemas.opportunities import InterviewCreate
@@ -72,7 +72,7 @@ def answer(readable: str, data: Mapping[str, Any]) -> CallToolResult:
 
 def given(**arguments: Any) -> dict[str, Any]:
     """The arguments the assistant actually passed (None means "not given"), cleared of bidi
-    controls and NUL like every text that enters (``domain.sanitize``)."""
+    controls and NUL like every text that enters (``sanitize``)."""
     return {key: clean_tree(value) for key, value in arguments.items() if value is not None}
 
 

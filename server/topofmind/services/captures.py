@@ -16,10 +16,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..domain.sanitize import clean_tree
 from ..errors import InvalidInput, NotFound, TooLarge
 from ..linkedin import PAGE_KINDS as PAGE_KINDS  # the kinds a capture may name (API schema)
 from ..linkedin import PARSER_VERSION, canonical_profile_url, is_linkedin_url, parse_page
+from ..sanitize import clean_tree
 from ..store.models import Capture, Connection, MutualConnection, Person, Post, PostView
 from .job_postings import job_capture_view, save_posting
 from .paging import Page, paginate

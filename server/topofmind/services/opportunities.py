@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..domain.sanitize import http_url_problem
 from ..errors import InvalidInput, NotFound
+from ..sanitize import http_url_problem
 from ..store.models import Interview, InterviewInterviewer, Opportunity, OpportunityPerson, Person
 from .paging import Page, paginate
 from .unit_of_work import touch, unit_of_work

@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, g, redirect, request, url_for
 from sqlalchemy.orm import Session
 
-from ..domain.sanitize import clean_text
 from ..http.clock import now
 from ..http.db import db_session
 from ..http.guard import check_csrf
+from ..sanitize import clean_text
 from ..services.settings import get_settings
 
 
@@ -66,7 +66,7 @@ class FormErrors(dict):
 
 
 def text_field(name: str, *, max_length: int = 2000) -> str | None:
-    """A form field's text, stripped of bidi controls and NUL (``domain.sanitize``)."""
+    """A form field's text, stripped of bidi controls and NUL (``sanitize``)."""
     value = clean_text(request.form.get(name) or "").strip()
     return value[:max_length] or None
 
