@@ -12,7 +12,7 @@ from topofmind.linkedin import (
     public_id_from_url,
 )
 from topofmind.linkedin.export import canonical_profile_url as export_form
-from topofmind.linkedin.urls import post_urn_from_url, profile_url_in
+from topofmind.linkedin.urls import post_urn_from_url, profile_id, profile_key, profile_url_in
 
 JANE = "https://www.linkedin.com/in/jane-doe-12/"
 
@@ -165,3 +165,42 @@ def test_the_export_and_the_pages_share_one_canonical_form(cell):
 def test_member_urn_ids_keep_their_case_everywhere():
     url = "https://www.linkedin.com/in/ACoAABiVqgQBIwh7moen_LASzM1cVEVLdb77xYQ/"
     assert canonical_profile_url(url) == profile_url_in(f"see {url}") == url
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "https://www.linkedin.com/in/Szymon-N%C4%98dza-1a2b3c/pl?trk=x",
+        "/in/szymon-nędza-1a2b3c/",
+        "linkedin.com/in/szymon-nędza-1a2b3c",
+        "www.linkedin.com/in/SZYMON-NĘDZA-1a2b3c/",
+    ],
+)
+def test_the_domain_keys_profiles_by_the_parsers_rule(written):
+    """domain/facts.py and domain/duplicates.py use urls.py's rule, not copies of their own."""
+    from topofmind.domain.duplicates import public_id_from_url as duplicates_id
+    from topofmind.domain.facts import normalise_profile_url
+
+    assert profile_id(written) == duplicates_id(written) == "szymon-nędza-1a2b3c"
+    assert profile_key(written) == normalise_profile_url(written) == "in/szymon-nędza-1a2b3c"
+
+
+def test_the_domain_keeps_member_ids_case_sensitive():
+    from topofmind.domain.duplicates import is_member_urn_id, public_id_from_url
+    from topofmind.domain.facts import normalise_profile_url
+
+    upper = "https://www.linkedin.com/in/ACoAABiVqgQBIwh7moen_LASzM1cVEVLdb77xYQ/"
+    lower = "https://www.linkedin.com/in/ACoAABiVqgQBIwh7moen_laszm1cvevldb77xyq/"
+    assert normalise_profile_url(upper) == "in/ACoAABiVqgQBIwh7moen_LASzM1cVEVLdb77xYQ"
+    assert normalise_profile_url(upper) != normalise_profile_url(lower)
+    assert is_member_urn_id(public_id_from_url(upper))
+    assert profile_key("https://www.linkedin.com/company/acme/") is None
+    assert profile_id("https://example.com/in/jane/") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["https://notlinkedin.com/in/jane-doe-12/", "see fakelinkedin.com/in/jane-doe-12"]
+)
+def test_a_host_ending_in_linkedin_com_is_not_linkedin(text):
+    assert profile_id(text) is None
+    assert profile_url_in(text) is None

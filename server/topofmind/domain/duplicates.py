@@ -12,7 +12,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
-from urllib.parse import unquote
+
+from ..linkedin.urls import is_member_urn_id
+from ..linkedin.urls import profile_id as public_id_from_url
 
 __all__ = [
     "DuplicateCandidate",
@@ -45,24 +47,6 @@ class DuplicateCandidate:
     b_id: Any
     score: int
     reasons: tuple[str, ...]
-
-
-# Same rule as the page parser: "ACoAA…", "ACwAA…" ids are member URNs, case-sensitive.
-_MEMBER_URN_ID = re.compile(r"^AC[a-zA-Z0-9]AA[A-Za-z0-9_-]+$")
-_PROFILE_PATH = re.compile(r"linkedin\.com/(?:mwlite/)?in/([^/?#\s]+)", re.IGNORECASE)
-
-
-def is_member_urn_id(public_id: str | None) -> bool:
-    """True for URN-style profile ids (`ACoAAB…`), which say nothing about the vanity id."""
-    return bool(public_id and _MEMBER_URN_ID.match(public_id))
-
-
-def public_id_from_url(profile_url: str | None) -> str | None:
-    """The `<id>` of a `linkedin.com/in/<id>` URL, percent-decoded, or None."""
-    if not profile_url:
-        return None
-    match = _PROFILE_PATH.search(profile_url)
-    return unquote(match.group(1)) if match else None
 
 
 # Credentials and post-nominals people append to their LinkedIn names.

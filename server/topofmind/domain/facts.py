@@ -15,8 +15,9 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property, lru_cache
-from urllib.parse import unquote, urlsplit
+from functools import cached_property
+
+from ..linkedin.urls import profile_key as normalise_profile_url
 
 STAGES_OPEN = ("interested", "applied", "screening", "interviewing", "offer")
 STAGES_CLOSED = ("hired", "rejected", "withdrawn")
@@ -382,21 +383,8 @@ def _require_aware(value: datetime | None, what: str) -> None:
         raise ValueError(f"{what} must be time-zone aware, got naive {value.isoformat()}")
 
 
-_PROFILE_PATH = re.compile(r"/(in|pub)/([^/?#]+)")
 _NOT_NAME = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=16384)
-def normalise_profile_url(url: str | None) -> str | None:
-    """Reduce a LinkedIn profile URL to ``in/<id>`` (lower case, decoded); None if not one."""
-    if not url:
-        return None
-    path = urlsplit(url.strip()).path if "//" in url else "/" + url.strip().lstrip("/")
-    match = _PROFILE_PATH.search(unquote(path))
-    if match is None:
-        return None
-    return f"in/{match.group(2).lower()}"
 
 
 def normalise_name(name: str | None) -> str:

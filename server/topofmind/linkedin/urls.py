@@ -54,6 +54,12 @@ def _path_segments(url: str) -> list[str] | None:
     return [s for s in parts.path.split("/") if s]
 
 
+def is_member_urn_id(ident: str | None) -> bool:
+    """True for a URN-style profile id (``ACoAAB…``): case-sensitive, and it says nothing about
+    the member's vanity id."""
+    return bool(ident and _MEMBER_URN_ID.match(ident))
+
+
 def _clean_profile_id(raw: str) -> str | None:
     """The id as LinkedIn means it: percent-decoded, NFC (``szymon-nędza-…`` whether the page
     wrote it encoded, decoded or decomposed), vanity ids lower-cased, member URN ids as they are
@@ -96,7 +102,7 @@ def canonical_profile_url(url: str | None) -> str | None:
 # A profile URL inside other text: a CSV cell, a spreadsheet formula (``=HYPERLINK("…")``), a
 # bare ``www.linkedin.com/in/x`` without a scheme.
 _PROFILE_URL_IN_TEXT = re.compile(
-    r"(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com/(?:mwlite/)?in/([^/?#\s,;\"'<>)]+)",
+    r"(?<![\w.-])(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com/(?:mwlite/)?in/([^/?#\s,;\"'<>)]+)",
     re.IGNORECASE,
 )
 
@@ -113,6 +119,28 @@ def profile_url_in(text: str | None) -> str | None:
         return None
     ident = _clean_profile_id(match.group(1))
     return f"{BASE}/in/{ident}/" if ident else None
+
+
+@functools.lru_cache(maxsize=16384)
+def profile_id(url: str | None) -> str | None:
+    """The id of any written form of a member's profile URL: full, site-relative (``/in/x``),
+    without a scheme (``linkedin.com/in/x``) or inside other text. Vanity ids lower-cased,
+    member URN ids (``ACoAA…``) as they are; None for anything else. The one rule behind
+    ``canonical_profile_url``, ``profile_url_in`` and ``profile_key``."""
+    if not url or not isinstance(url, str):
+        return None
+    ident = _profile_id(url)
+    if ident is None and "://" not in url:
+        canonical = profile_url_in(url)
+        ident = canonical[len(BASE) + 4 : -1] if canonical else None
+    return ident
+
+
+def profile_key(url: str | None) -> str | None:
+    """``in/<id>`` for any written form of a profile URL (``profile_id``), else None: a
+    dictionary key under which a page's, the export's and a pasted URL of one member meet."""
+    ident = profile_id(url)
+    return f"in/{ident}" if ident else None
 
 
 @functools.lru_cache(maxsize=4096)
