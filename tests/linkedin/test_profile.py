@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from topofmind.linkedin import parse_page
 
 ANA = "https://www.linkedin.com/in/ana-ruiz/"
@@ -255,3 +257,48 @@ def test_json_ld_discussion_forum_postings_keep_their_text():
     page = parse_page(html, "https://www.linkedin.com/in/jane-doe/")
     assert [p.text for p in page.posts] == ["Shipping the new pipeline today."]
     assert page.posts[0].urn == "urn:li:activity:7452446036029190144"
+
+
+# A member's URL that no longer exists: LinkedIn answers with an error page at the same address.
+NOT_FOUND_PAGES = [
+    """<html lang="en"><head><title>Page Not Found | LinkedIn</title></head><body>
+    <header><a href="/feed/">Home</a><a href="/in/viewer-me/">Me</a></header>
+    <main><section class="artdeco-card"><img src="/404.svg" alt="">
+    <h1>This page doesn’t exist</h1><p>Please check your URL or return to LinkedIn home.</p>
+    <a href="/feed/">Go to your feed</a></section></main></body></html>""",
+    """<html lang="pl"><body><main><div><div><div>
+    <img alt="Nie znaleziono strony" src="/x.svg"><h1>Ta strona nie istnieje</h1>
+    <p>Sprawdź adres URL lub wróć na stronę główną LinkedIn.</p>
+    <a href="https://www.linkedin.com/">Wróć</a></div></div></div></main></body></html>""",
+    """<html><head><title>LinkedIn</title></head><body><main><section>
+    <h2>Something went wrong</h2><p>2 problems</p><button>Try again</button>
+    </section></main></body></html>""",
+]
+
+
+@pytest.mark.parametrize("html", NOT_FOUND_PAGES)
+def test_an_error_page_heading_is_never_a_persons_name(html):
+    page = parse_page(html, "https://www.linkedin.com/in/gone-member-1a2b/")
+    assert page.person is None
+    assert page.kind == "profile"
+    assert any("top card" in warning for warning in page.warnings)
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        '<a href="/in/jane-doe/overlay/contact-info/">Contact info</a>',
+        '<img alt="Jane Doe" src="/p.jpg">',
+        "<span>· 2nd</span>",
+        "<span>1,204 followers</span>",
+        '<a href="/search/results/people/?connectionOf=x">500+ connections</a>',
+    ],
+)
+def test_one_member_signal_is_enough_for_a_heading_in_any_era(card):
+    html = (
+        "<html><body><main><section><h1>Jane Doe</h1><div>Head of Data at Acme</div>"
+        f"{card}</section></main></body></html>"
+    )
+    person = parse_page(html, "https://www.linkedin.com/in/jane-doe/").person
+    assert person is not None
+    assert (person.name, person.headline) == ("Jane Doe", "Head of Data at Acme")

@@ -169,3 +169,42 @@ def test_damaged_real_pages_never_raise(page):
     assert_well_formed(parsed)
     # parse_page turns a crash into a warning; a crash caught is still a crash.
     assert not any(w.startswith("parser error") for w in parsed.warnings), parsed.warnings
+
+
+_SDUI_PROFILE = (
+    b'<html><body><main><section componentkey="com.linkedin.sdui.profile.card.Topcard">'
+    b"<h2>Jane Doe</h2><p>Engineer</p></section></main></body></html>"
+)
+
+
+def test_a_parse_leaves_the_garbage_collector_as_it_was():
+    import gc
+
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            parse_page(_SDUI_PROFILE, "https://www.linkedin.com/in/jane-doe/")
+            assert gc.isenabled() is enabled
+        finally:
+            gc.enable()
+
+
+def test_no_parsed_tree_outlives_its_parse(monkeypatch):
+    """The per-parse memo (linkedin/index.py) holds the tree only while parse_page runs."""
+    from topofmind.linkedin import index, profile
+
+    docs = []
+    memos = []
+    real = index.componentkeys
+
+    def spy(doc):
+        docs.append(doc)
+        memos.append(index._memo(doc))
+        return real(doc)
+
+    monkeypatch.setattr(profile, "componentkeys", spy)
+    parse_page(_SDUI_PROFILE, "https://www.linkedin.com/in/jane-doe/")
+    assert docs, "the profile parser looked the componentkeys up"
+    assert "componentkeys" in memos[-1], "memoised during the parse"
+    assert index._current.get() is None
+    assert index._memo(docs[0]) == {}, "nothing kept after it"

@@ -5,31 +5,46 @@ SDUI pages name their parts in ``componentkey`` attributes (the top card's
 XPath with a string predicate costs about as much as a Python pass over every element, and
 the profile and post parsers each needed several: one pass here serves them all
 (docs/parser.md, "Speed").
+
+The memo lives only inside ``scope(doc)`` (``parse_page`` opens one per parse): it is a
+context variable, so threads and nested parses each see their own, and nothing outlives the
+parse to keep a tree alive. Outside a scope every call computes afresh.
 """
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from lxml import etree
 
-_local = threading.local()
+_current: ContextVar[tuple[object, dict] | None] = ContextVar("linkedin_page_memo", default=None)
 # An attribute-existence test is what libxml2's XPath answers fastest (docs/parser.md, "Speed").
 _WITH_KEY = etree.XPath("descendant-or-self::*[@componentkey]")
 
 
+@contextmanager
+def scope(doc) -> Iterator[None]:
+    """Memoise lookups on ``doc`` until the block ends (then the memo and its references go)."""
+    token = _current.set((doc, {}))
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
 def _memo(doc) -> dict:
-    """The memo of the document being parsed (a new one for another document)."""
-    entry = getattr(_local, "entry", None)
+    """The memo of ``doc`` when it is the document of the open scope, else a throwaway one."""
+    entry = _current.get()
     if entry is None or entry[0] is not doc:
-        entry = (doc, {})
-        _local.entry = entry
+        return {}
     return entry[1]
 
 
 def componentkeys(doc) -> list[tuple[object, str]]:
-    """Every ``(element, componentkey)`` of the document, in document order (memoised for the
-    document being parsed; ``forget`` drops it)."""
+    """Every ``(element, componentkey)`` of the document, in document order (memoised within
+    ``scope(doc)``)."""
     memo = _memo(doc)
     found = memo.get("componentkeys")
     if found is None:
@@ -38,14 +53,9 @@ def componentkeys(doc) -> list[tuple[object, str]]:
 
 
 def memoised(doc, name: str, compute):
-    """``compute(doc)`` once per parsed document (JSON-LD is read by the profile, post and job
-    parsers alike)."""
+    """``compute(doc)`` once per parsed document within ``scope(doc)`` (JSON-LD is read by the
+    profile, post and job parsers alike)."""
     memo = _memo(doc)
     if name not in memo:
         memo[name] = compute(doc)
     return memo[name]
-
-
-def forget() -> None:
-    """Drop the memo (and with it the reference that keeps a parsed tree alive)."""
-    _local.entry = None

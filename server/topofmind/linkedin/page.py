@@ -8,7 +8,6 @@ subtrees found with XPath. No BeautifulSoup tree is ever built.
 
 from __future__ import annotations
 
-import gc
 import logging
 from dataclasses import replace
 
@@ -55,20 +54,6 @@ def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
     Unknown, empty, truncated, hostile or non-LinkedIn input gives ``kind="unknown"`` (or what
     could be read) plus warnings; this function does not raise.
     """
-    # The parse makes many short-lived element proxies and no reference cycles: the cyclic
-    # collector would only walk the whole heap over and over (about 15% of a parse).
-    collecting = gc.isenabled()
-    if collecting:
-        gc.disable()
-    try:
-        return _parse_page(html, url)
-    finally:
-        index.forget()
-        if collecting:
-            gc.enable()
-
-
-def _parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
     warnings: list[str] = []
     try:
         data = _to_bytes(html)
@@ -92,7 +77,7 @@ def _parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
             doc = _parse_tree(data)
         except (lxml.etree.ParserError, ValueError) as exc:
             return ParsedPage(kind="unknown", warnings=(*warnings, f"unparseable HTML: {exc}"))
-        with social.unknown_words() as unknown:
+        with social.unknown_words() as unknown, index.scope(doc):
             page = _parse_kind(doc, kind, url, warnings, data)
         if unknown:
             language = social.page_language(data) or "unknown"
@@ -148,7 +133,7 @@ def _parse_kind(doc, kind: str, url: str | None, warnings: list[str], raw: bytes
         if not jobs and job is None:
             warnings.append("no job results found")
     elif kind == "profile":
-        person = parse_profile(doc, url, raw) or profile_from_json(doc, url)
+        person = parse_profile(doc, url) or profile_from_json(doc, url)
         posts = parse_posts(doc, url, raw=raw, profile_page=True)
         if person is None:
             warnings.append("profile page without a recognisable top card")

@@ -77,7 +77,7 @@ def _ld_person(doc) -> dict:
     return {}
 
 
-def _name_element(doc, public_id: str | None = None, raw: bytes | None = None):
+def _name_element(doc, public_id: str | None = None):
     # SDUI first: its verification trigger is specific to the top card (hashed pages may still
     # carry a stray h1 elsewhere); the member's own key wins when the URL names them.
     # The page's componentkeys (one attribute-existence pass, shared with the post parser)
@@ -108,6 +108,39 @@ def _name_element(doc, public_id: str | None = None, raw: bytes | None = None):
             if visible_text(heading):
                 return heading
     return None
+
+
+# Links only a member's top card holds: their contact info, company, school, connections.
+_TITLE_COUNT = re.compile(r"^\(\d+\+?\)\s*")
+_MEMBER_LINKS = ("/in/", "/overlay/", "/company/", "/school/", "/mynetwork/", "/search/results/")
+
+
+def _card_of_a_member(card, name_el) -> bool:
+    """Whether the block around a heading shows a member, not an error or sign-in page: a
+    profile link, a degree badge, a follower count or a photo captioned with the heading. Any
+    language: links, numbers and the heading's own text, no words."""
+    if card is None:
+        return False
+    name = fold(visible_text(name_el))
+    titles = name_el.getroottree().getroot().findall("head/title")
+    if name and titles:
+        # "(3) Jane Doe | LinkedIn": the page's title names the member the heading names.
+        lead = _TITLE_COUNT.sub("", fold(titles[0].text).split(" | ")[0])
+        if lead == name:
+            return True
+    for el in card.iter("a", "img"):
+        if el.tag == "a":
+            href = el.get("href") or ""
+            if any(part in href for part in _MEMBER_LINKS):
+                return True
+        elif name and name in fold(el.get("alt")):
+            return True
+    for index, (_, text) in enumerate(text_lines(card)):
+        if index >= 40:
+            break
+        if degree_in(text) is not None or social.followers_run(text) is not None:
+            return True
+    return False
 
 
 def _top_card(name_el):
@@ -370,10 +403,12 @@ def _location(card, lines: list) -> str | None:
     return None
 
 
-def parse_profile(doc, page_url: str | None, raw: bytes | None = None) -> ParsedPerson | None:
+def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
     """The person a profile page shows, or None when nothing names a person."""
     ld = _ld_person(doc)
-    name_el = _name_element(doc, public_id_from_url(page_url), raw)
+    name_el = _name_element(doc, public_id_from_url(page_url))
+    if name_el is not None and not ld and not _card_of_a_member(_top_card(name_el), name_el):
+        name_el = None  # an error page ("This page doesn't exist") has a heading, no member
     name = headline = company = location = None
     degree = mutual_count = None
     mutual_names = None
