@@ -40,7 +40,11 @@ def _to_bytes(html: str | bytes | bytearray | memoryview | None) -> bytes:
 
 def _parse_tree(data: bytes):
     # Plain etree elements: lxml.html's Python-level class lookup costs more than the parse.
-    parser = lxml.etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    # No id table: libxml2 would hash every ``id`` (thousands of ``ember123``) for ``id()``
+    # lookups the parsers do not make (docs/parser.md, "Speed").
+    parser = lxml.etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False
+    )
     root = lxml.etree.fromstring(data, parser=parser)
     if root is None:
         raise ValueError("no document element")
@@ -77,7 +81,7 @@ def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
             doc = _parse_tree(data)
         except (lxml.etree.ParserError, ValueError) as exc:
             return ParsedPage(kind="unknown", warnings=(*warnings, f"unparseable HTML: {exc}"))
-        with social.unknown_words() as unknown, index.scope(doc):
+        with social.unknown_words() as unknown, index.scope(doc, data):
             page = _parse_kind(doc, kind, url, warnings, data)
         if unknown:
             language = social.page_language(data) or "unknown"

@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import re
 
-from .index import componentkeys
+from lxml import etree
+
+from .index import componentkeys, may_hold
 from .model import ParsedPerson
 from .structured import code_payloads, included_entities, interaction_count, json_ld, ld_type
 from .text import (
@@ -41,6 +43,7 @@ from .text import (
 from .urls import canonical_profile_url, public_id_from_url
 from .vocabulary import social
 
+_BY_ID = etree.XPath("descendant-or-self::*/@id[. = $value]/..")
 _PRONOUNS = re.compile(r"^\(?\s*[^\W\d_]{2,5}\s*/\s*[^\W\d_]{2,5}(?:\s*/\s*[^\W\d_]{2,5})?\s*\)?$")
 _BADGE_WORDS = {"you", "verified", "premium", "influencer", "open to work", "·", "•"}
 _ACTIVITY_HEADINGS = social.ACTIVITY_WORDS
@@ -198,9 +201,16 @@ def _mutuals(card) -> tuple[int | None, tuple[str, ...] | None]:
     return None, None
 
 
+def _with_id(doc, value: str) -> list:
+    """Elements whose ``id`` is ``value`` (the parser keeps no id table: docs/parser.md)."""
+    if not may_hold(doc, value.encode()):
+        return []
+    return _BY_ID(doc, value=value)
+
+
 def _section_with_heading(doc, anchors: tuple[str, ...], headings: set[str]):
     for anchor in anchors:
-        for el in doc.xpath(f"id('{anchor}')"):
+        for el in _with_id(doc, anchor):
             node = el
             while node is not None and node.tag != "section":
                 node = node.getparent()
@@ -491,7 +501,7 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
 
 def parse_activity_owner(doc, page_url: str | None) -> ParsedPerson | None:
     """The member whose recent-activity page this is (name, headline, followers)."""
-    cards = doc.xpath("id('recent-activity-top-card')") or doc.xpath(
+    cards = _with_id(doc, "recent-activity-top-card") or doc.xpath(
         f"//*[{xp_class('pv-recent-activity-top-card')}]"
     )
     profile_url = canonical_profile_url(page_url)
