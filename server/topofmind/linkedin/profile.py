@@ -27,7 +27,7 @@ import re
 
 from lxml import etree
 
-from .index import componentkeys, may_hold
+from .index import componentkeys, memoised
 from .model import ParsedPerson
 from .structured import code_payloads, included_entities, interaction_count, json_ld, ld_type
 from .text import (
@@ -43,7 +43,11 @@ from .text import (
 from .urls import canonical_profile_url, public_id_from_url
 from .vocabulary import social
 
-_BY_ID = etree.XPath("descendant-or-self::*/@id[. = $value]/..")
+# The section anchors of Ember profiles and the recent-activity top card.
+_ANCHOR_IDS = ("content_collections", "recent_activity", "experience", "recent-activity-top-card")
+_BY_ID = etree.XPath(
+    "descendant-or-self::*/@id[" + " or ".join(f".='{v}'" for v in _ANCHOR_IDS) + "]/.."
+)
 _PRONOUNS = re.compile(r"^\(?\s*[^\W\d_]{2,5}\s*/\s*[^\W\d_]{2,5}(?:\s*/\s*[^\W\d_]{2,5})?\s*\)?$")
 _BADGE_WORDS = {"you", "verified", "premium", "influencer", "open to work", "·", "•"}
 _ACTIVITY_HEADINGS = social.ACTIVITY_WORDS
@@ -202,10 +206,17 @@ def _mutuals(card) -> tuple[int | None, tuple[str, ...] | None]:
 
 
 def _with_id(doc, value: str) -> list:
-    """Elements whose ``id`` is ``value`` (the parser keeps no id table: docs/parser.md)."""
-    if not may_hold(doc, value.encode()):
-        return []
-    return _BY_ID(doc, value=value)
+    """Elements whose ``id`` is ``value``, one of ``_ANCHOR_IDS`` (the parser keeps no id
+    table, docs/parser.md "Speed": one lookup finds them all, once per page)."""
+    found = memoised(doc, "anchor ids", _anchor_ids)
+    return found.get(value, [])
+
+
+def _anchor_ids(doc) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for el in _BY_ID(doc):
+        found.setdefault(el.get("id"), []).append(el)
+    return found
 
 
 def _section_with_heading(doc, anchors: tuple[str, ...], headings: set[str]):

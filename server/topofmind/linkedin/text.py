@@ -97,23 +97,31 @@ def visible_text(el, keep_hidden: bool = False) -> str:
     for event, node in walker:
         if event == "end":
             depth -= 1
-            if node is not el and node.tail:
-                parts.append(node.tail)
+            if node is not el:
+                tail = node.tail
+                if tail:
+                    parts.append(tail)
             continue
         depth += 1
         tag = node.tag
-        if (
-            tag.__class__ is not str
-            or tag in _SKIP_TAGS
-            or depth > _MAX_DEPTH
-            or (not keep_hidden and is_hidden(node))
-        ):
+        if tag.__class__ is not str or tag in _SKIP_TAGS or depth > _MAX_DEPTH:
             walker.skip_subtree()
             continue
+        if not keep_hidden:
+            # is_hidden, inlined: this loop runs for every element of every text read.
+            cls = node.get("class")
+            if cls and ("visually-hidden" in cls or "a11y-text" in cls or "sr-only" in cls):
+                walker.skip_subtree()
+                continue
+            style = node.get("style")
+            if style and "none" in style and _DISPLAY_NONE.search(style) is not None:
+                walker.skip_subtree()
+                continue
         if tag == "br":
             parts.append(" ")
-        if node.text:
-            parts.append(node.text)
+        text = node.text
+        if text:
+            parts.append(text)
     return fold("".join(parts))
 
 
@@ -140,11 +148,20 @@ def text_lines(el, keep_hidden: bool = False):
             tag.__class__ is not str
             or tag in _SKIP_TAGS
             or depth > _MAX_DEPTH
-            or (not keep_hidden and is_hidden(node))
             or node.get("role") == "dialog"
         ):
             walker.skip_subtree()
             continue
+        if not keep_hidden:
+            # is_hidden, inlined: this loop runs for every element of every text read.
+            cls = node.get("class")
+            if cls and ("visually-hidden" in cls or "a11y-text" in cls or "sr-only" in cls):
+                walker.skip_subtree()
+                continue
+            style = node.get("style")
+            if style and "none" in style and _DISPLAY_NONE.search(style) is not None:
+                walker.skip_subtree()
+                continue
         text = node.text
         if text and not text.isspace():
             yield node, fold(text)
