@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from lxml import etree
+
 from .text import fold, is_hidden
 
 _SKIP = frozenset({"script", "style", "svg", "code", "template", "noscript", "select", "video"})
@@ -21,28 +23,34 @@ def runs(el: Any, *, buttons: bool = True) -> Iterator[tuple[Any, str]]:
     """``(element, text)`` for each shown text run under ``el`` in document order.
 
     Screen-reader copies, scripts and icons are left out; button texts (a posting's "Hybrid",
-    "Full-time" pills) are kept unless ``buttons`` is False.
+    "Full-time" pills) are kept unless ``buttons`` is False. libxml2 walks the tree
+    (``iterwalk``): no recursion, and faster than a Python stack of children.
     """
-    stack = [(el, 0, False)]
-    while stack:
-        node, depth, is_tail = stack.pop()
-        if is_tail:
-            tail = fold(node.tail)
-            if tail:
-                yield node.getparent(), tail
+    walker = etree.iterwalk(el, events=("start", "end"))
+    depth = 0
+    for event, node in walker:
+        if event == "end":
+            depth -= 1
+            if node is not el:
+                tail = node.tail
+                if tail and not tail.isspace():
+                    yield node.getparent(), fold(tail)
             continue
-        if node is not el:
-            stack.append((node, depth, True))
+        depth += 1
         tag = node.tag
-        if not isinstance(tag, str) or tag in _SKIP or depth > _MAX_DEPTH or is_hidden(node):
+        if (
+            tag.__class__ is not str
+            or tag in _SKIP
+            or depth > _MAX_DEPTH
+            or (tag == "button" and not buttons)
+            or node.get("role") == "dialog"
+            or is_hidden(node)
+        ):
+            walker.skip_subtree()
             continue
-        if (tag == "button" and not buttons) or node.get("role") == "dialog":
-            continue
-        text = fold(node.text)
-        if text:
-            yield node, text
-        for child in reversed(node):
-            stack.append((child, depth + 1, False))
+        text = node.text
+        if text and not text.isspace():
+            yield node, fold(text)
 
 
 def shown_text(el: Any) -> str:
@@ -53,28 +61,34 @@ def shown_text(el: Any) -> str:
 def block_text(el: Any) -> str:
     """Shown text with one line per paragraph, list item or line break; blank lines dropped."""
     parts: list[str] = []
-    stack = [(el, 0, False)]
-    while stack:
-        node, depth, is_tail = stack.pop()
-        if is_tail:
-            if node.tag in _BLOCK:
-                parts.append("\n")
-            if node.tail:
-                parts.append(node.tail)
-            continue
+    walker = etree.iterwalk(el, events=("start", "end"))
+    depth = 0
+    for event, node in walker:
         tag = node.tag
-        if not isinstance(tag, str):
+        if event == "end":
+            depth -= 1
+            if node is not el and tag.__class__ is str:
+                if tag in _BLOCK:
+                    parts.append("\n")
+                tail = node.tail
+                if tail:
+                    parts.append(tail)
             continue
-        if node is not el:
-            stack.append((node, depth, True))
-        if tag in _SKIP or tag == "button" or depth > _MAX_DEPTH or is_hidden(node):
+        depth += 1
+        if (
+            tag.__class__ is not str
+            or tag in _SKIP
+            or tag == "button"
+            or depth > _MAX_DEPTH
+            or is_hidden(node)
+        ):
+            walker.skip_subtree()
             continue
         if tag in _BLOCK:
             parts.append("\n")
-        if node.text:
-            parts.append(node.text)
-        for child in reversed(node):
-            stack.append((child, depth + 1, False))
+        text = node.text
+        if text:
+            parts.append(text)
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
 

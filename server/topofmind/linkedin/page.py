@@ -66,7 +66,7 @@ def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
         if len(data) > MAX_BYTES:
             warnings.append(f"page larger than {MAX_BYTES} bytes: only the start was parsed")
             data = data[:MAX_BYTES]
-        if not data.strip():
+        if not data or data.isspace():  # (``strip()`` would copy megabytes to say so)
             return ParsedPage(kind="unknown", warnings=("empty page",))
         if not url:
             url = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from .index import memoised
+from .index import may_hold, memoised
 
 MAX_CODE_CHARS = 8_000_000
 MAX_CODE_TOTAL = 40_000_000
@@ -62,6 +62,8 @@ def code_payloads(doc, must_contain: str | None = None) -> list[dict]:
     """
     payloads: list[dict] = []
     total = 0
+    if must_contain and not may_hold(doc, must_contain.encode()):
+        return payloads  # not in the page's bytes: no payload's text need be decoded
     for code in doc.iter("code"):
         text = code.text
         if not text or len(text) > MAX_CODE_CHARS:
