@@ -880,7 +880,7 @@ def _find_cards(
                 node = node.getparent()
             if node is not None and (not sdui or sdui[-1] is not node):
                 sdui.append(node)
-    if profile:
+    if profile and may_hold(doc, b"feed-update__mini-container"):
         # Mini updates are list items; filtering <li> in Python beats a class XPath 10x.
         mini = [
             li for li in doc.iter("li") if "feed-update__mini-container" in (li.get("class") or "")
