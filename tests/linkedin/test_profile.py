@@ -302,3 +302,38 @@ def test_one_member_signal_is_enough_for_a_heading_in_any_era(card):
     person = parse_page(html, "https://www.linkedin.com/in/jane-doe/").person
     assert person is not None
     assert (person.name, person.headline) == ("Jane Doe", "Head of Data at Acme")
+
+
+def _sdui_profile_with_experience(lang: str, heading: str, entry: str) -> str:
+    return (
+        f'<html lang="{lang}"><body><main>'
+        '<section componentkey="com.linkedin.sdui.profile.card.Topcard"><h2>Jan Kowalski</h2>'
+        "<p>Kierownik projektów w Acme</p></section>"
+        f'<section componentkey="com.linkedin.sdui.profile.card.ref.Experience"><h2>{heading}</h2>'
+        f"<ul>{entry}</ul></section></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "total", "first_dates"),
+    [
+        ("pl", "Doświadczenie", "Pełny etat · 5 lat 3 mies.", "lis 2021 – obecnie · 2 lata"),
+        ("de", "Berufserfahrung", "Vollzeit · 5 J. 3 Mon.", "Nov. 2021 – heute · 2 J."),
+        ("es", "Experiencia", "Jornada completa · 5 años 3 meses", "nov. 2021 - actualidad"),
+        ("en", "Experience", "Full-time · 5 yrs 3 mos", "Nov 2021 - Present · 2 yrs"),
+    ],
+)
+def test_a_grouped_experience_entry_gives_its_first_role_in_any_language(
+    lang, heading, total, first_dates
+):
+    """A group's total tenure line ("5 lat 3 mies.") is not a role, whatever the language."""
+    entry = (
+        f"<li><p>Acme Polska</p><p>{total}</p><ul>"
+        f"<li><p>Kierownik projektu</p><p>{first_dates}</p></li>"
+        "<li><p>Analityk</p><p>2018 – 2021 · 3 lata</p></li></ul></li>"
+    )
+    html = _sdui_profile_with_experience(lang, heading, entry)
+    person = parse_page(html, "https://www.linkedin.com/in/jan-kowalski/").person
+    assert person is not None
+    assert person.name == "Jan Kowalski"
+    assert person.title == "Kierownik projektu"

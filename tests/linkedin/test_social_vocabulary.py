@@ -216,3 +216,38 @@ def test_an_unknown_age_is_null_and_a_warning():
     )
     page = parse_page(html, "https://www.linkedin.com/feed/")
     assert any("unknown word (page language pl): relative time" in w for w in page.warnings)
+
+
+_TENURE_UNITS = [
+    (lang, word)
+    for lang, units in social.TIME_UNITS.items()
+    for seconds, words in units.items()
+    if seconds >= 30 * 86400
+    for word in words
+    if len(word) > 1 or not word.isascii()
+]
+
+
+@pytest.mark.parametrize(("lang", "word"), _TENURE_UNITS, ids=_ids(_TENURE_UNITS))
+def test_month_and_year_units_state_a_tenure(lang, word):
+    assert social.is_tenure(f"3 {word}")
+    assert social.is_tenure(f"Role · 12 {word}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Full-time · 5 yrs 3 mos", "Pełny etat · 2 lata 3 mies.", "Vollzeit · 2 J. 3 Mon.",
+        "Temps plein · 2 ans 3 mois", "Jornada completa · 1 año", "Tam zamanlı · 2 yıl 3 ay",
+        "2年 3か月", "1 год 2 мес.",
+    ],
+)  # fmt: skip
+def test_tenures_in_the_interface_languages(text):
+    assert social.is_tenure(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Class 2 A Driver", "Head of Data", "Top 10 Manager", "3D Artist", "Kierownik", ""]
+)
+def test_job_titles_are_not_tenures(text):
+    assert not social.is_tenure(text)

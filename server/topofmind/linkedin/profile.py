@@ -65,8 +65,6 @@ _EDUCATION_LABELS = {
     "opleiding",
 }
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# "Full-time · 5 yrs 3 mos": a group's total, not a role.
-_DURATION = re.compile(r"\b\d+\s+(?:yrs?|mos?|years?|months?)\b", re.IGNORECASE)
 
 
 def _first(value):
@@ -120,6 +118,15 @@ def _name_element(doc, public_id: str | None = None):
 # Links only a member's top card holds: their contact info, company, school, connections.
 _TITLE_COUNT = re.compile(r"^\(\d+\+?\)\s*")
 _MEMBER_LINKS = ("/in/", "/overlay/", "/company/", "/school/", "/mynetwork/", "/search/results/")
+
+
+def _in_sdui_top_card(doc, name_el) -> bool:
+    """A heading inside an SDUI profile top card (its componentkey names it): a member."""
+    for el, key in componentkeys(doc):
+        if key.startswith("ProfileVerificationTriggerRef") or "Topcard" in key:
+            if _inside(name_el, el):
+                return True
+    return False
 
 
 def _card_of_a_member(card, name_el) -> bool:
@@ -306,7 +313,7 @@ def _first_role_by_dates(item) -> str | None:
     """
     lines = [t for _, t in text_lines(item)][:30]
     for index, text in enumerate(lines):
-        if _YEAR.search(text) or _DURATION.search(text):
+        if _YEAR.search(text) or social.is_tenure(text):
             continue
         following = lines[index + 1 : index + 3]
         if any(_YEAR.search(t) for t in following):
@@ -428,7 +435,12 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
     """The person a profile page shows, or None when nothing names a person."""
     ld = _ld_person(doc)
     name_el = _name_element(doc, public_id_from_url(page_url))
-    if name_el is not None and not ld and not _card_of_a_member(_top_card(name_el), name_el):
+    if (
+        name_el is not None
+        and not ld
+        and not _in_sdui_top_card(doc, name_el)
+        and not _card_of_a_member(_top_card(name_el), name_el)
+    ):
         name_el = None  # an error page ("This page doesn't exist") has a heading, no member
     name = headline = company = location = None
     degree = mutual_count = None

@@ -570,6 +570,23 @@ def _time_index() -> tuple[dict[str, set[int]], re.Pattern[str]]:
 
 
 _UNIT_SECONDS, _RELATIVE = _time_index()
+
+
+def _tenure_pattern() -> re.Pattern[str]:
+    # Month and year units of every language; one-letter Latin ones ("a", "j", "r") would
+    # match inside job titles ("Class 2 A"), so only longer ones (or CJK: "年") count.
+    words = {
+        fold(word)
+        for units in TIME_UNITS.values()
+        for seconds in (_MONTH, _YEAR)
+        for word in units.get(seconds, ())
+        if len(word) > 1 or not word.isascii()
+    }
+    units = _alternation(sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.,])\d{{1,2}}\s*(?:{units})\.?(?![^\W\d_])", re.IGNORECASE)
+
+
+_TENURE = _tenure_pattern()
 _JUST_NOW = frozenset(fold(word) for word in JUST_NOW)
 
 
@@ -745,6 +762,12 @@ def relative_duration(text: str | None, lang: str | None = None) -> timedelta | 
 def _relative_match(text: str | None) -> re.Match[str] | None:
     folded = fold(text)
     return _RELATIVE.match(folded) if folded else None
+
+
+def is_tenure(text: str | None) -> bool:
+    """True for a run that states how long a role lasted ("Full-time · 5 yrs 3 mos", "Pełny
+    etat · 2 lata 3 mies.", "2 Jahre 1 Monat", "3年"): a number with a month or year unit."""
+    return bool(text) and _TENURE.search(text) is not None
 
 
 def is_relative_time(text: str | None) -> bool:
