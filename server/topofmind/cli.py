@@ -356,5 +356,28 @@ def db_upgrade() -> None:
     click.echo(f"Schema at {migrate.current_revision(engine)}.")
 
 
+@db.command("revision")
+@click.option("-m", "--message", required=True, help="What the migration does, in a few words.")
+@click.option(
+    "--empty", is_flag=True, help="Write an empty migration instead of comparing the models."
+)
+@click.option("--rev-id", default=None, help="The revision id (default: a random one).")
+def db_revision(message, empty, rev_id) -> None:
+    """Write a new migration under store/migrations/versions/ (for developers).
+
+    Compares the models with the database (brought to the newest version first) and writes
+    what differs; read the file and complete it before committing it."""
+    from .store import migrate
+    from .store.database import make_engine
+
+    engine = make_engine(load_config()["DATABASE_URL"])
+    try:
+        migrate.upgrade(engine)
+        path = migrate.new_revision(engine, message, autogenerate=not empty, rev_id=rev_id)
+    finally:
+        engine.dispose()
+    click.echo(f"Wrote {path}")
+
+
 if __name__ == "__main__":
     main()
