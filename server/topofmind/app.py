@@ -17,9 +17,15 @@ from . import __version__
 from .api.errors import TopOfMindApi, register_error_handlers
 from .config import load_config
 from .http import db as request_db
-from .http import guard
+from .http import guard, request_log
 from .sanitize import clean_tree
-from .security import TokenKeeper, extension_origins, load_secret_key, prepare_data_dir
+from .security import (
+    TokenKeeper,
+    calendar_token,
+    extension_origins,
+    load_secret_key,
+    prepare_data_dir,
+)
 from .store import migrate
 from .store.database import SQLITE_BUSY_TIMEOUT_MS, make_engine, make_session_factory
 
@@ -102,6 +108,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config["TOKEN"] = keeper.value
     app.extensions["topofmind_sessions"] = lambda session_id: _session_is_open(app, session_id)
 
+    request_log.init_app(app)  # first: every request, refused ones included, gets its id
     guard.init_app(app)
     request_db.init_app(app)
     CORS(
@@ -153,6 +160,18 @@ def _session_is_open(app: Flask, session_id: str | None) -> bool:
     state: AppState = app.extensions["topofmind"]
     with state.session_factory() as session:
         return session_is_open(session, session_id, state.clock())
+
+
+def log_secrets(app: Flask) -> Callable[[], tuple[str, ...]]:
+    """The values ``topofmind.logs`` must never write, read afresh for each line (the token may
+    rotate while the server runs): the API token, its calendar key and the session secret."""
+    keeper: TokenKeeper = app.extensions["topofmind_token"]
+
+    def secrets() -> tuple[str, ...]:
+        token = keeper.value
+        return (token, calendar_token(token), str(app.config["SECRET_KEY"]))
+
+    return secrets
 
 
 def now(app: Flask) -> datetime:

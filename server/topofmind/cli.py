@@ -42,6 +42,10 @@ def serve(host, port, demo, no_scheduler, threads) -> None:
         overrides["PORT"] = port
     app = _app(**overrides)
     config = app.config
+    from . import logs
+    from .app import log_secrets
+
+    log_file = logs.configure(config["DATA_DIR"], log_secrets(app))
     if config["HOST"] not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {config['HOST']}, not only this machine.", err=True)
     if demo:
@@ -63,6 +67,7 @@ def serve(host, port, demo, no_scheduler, threads) -> None:
         err=False,
     )
     click.echo(f"Data folder: {config['DATA_DIR']}")
+    click.echo(f"Log: stderr and {log_file}")
     sys.stdout.flush()
     try:
         waitress.serve(
@@ -73,7 +78,6 @@ def serve(host, port, demo, no_scheduler, threads) -> None:
             ident="topofmind",
             max_request_body_size=config["MAX_CONTENT_LENGTH"] + 1024,
             clear_untrusted_proxy_headers=True,
-            _quiet=True,
         )
     finally:
         if scheduler is not None:
