@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXED_NOW, REPO, migrated_engine
-from tests.reliability.sample_data import dump, fill
+from tests.support.sample_data import dump, fill
 from topofmind.errors import Conflict, InvalidInput
 from topofmind.services.backup import read_manifest, restore_backup, write_backup
 from topofmind.store.database import make_engine
