@@ -61,7 +61,9 @@ def create_app(config: dict | None = None) -> Flask:
     """Build the Flask app. Never starts the scheduler (``topofmind serve`` does that).
 
     ``config`` overrides the environment (see ``topofmind.config``); tests pass ``DATA_DIR``,
-    ``DATABASE_URL`` and optionally ``CLOCK`` (a callable returning an aware datetime).
+    ``DATABASE_URL`` and optionally ``CLOCK`` (a callable returning an aware datetime) and
+    ``ENGINE`` (an engine on ``DATABASE_URL`` they own; otherwise the app makes its own, which
+    ``dispose(app)`` closes).
     """
     settings = load_config(config)
     app = _Flask(__name__, static_folder="web/static", template_folder="web/templates")
@@ -90,7 +92,8 @@ def create_app(config: dict | None = None) -> Flask:
         },
     )
 
-    engine = make_engine(
+    # ENGINE: an engine the caller made and disposes (the test suite shares one per database).
+    engine = app.config.get("ENGINE") or make_engine(
         app.config["DATABASE_URL"],
         busy_timeout_ms=app.config.get("SQLITE_BUSY_TIMEOUT_MS", SQLITE_BUSY_TIMEOUT_MS),
     )
@@ -142,6 +145,13 @@ def create_app(config: dict | None = None) -> Flask:
         return response
 
     return app
+
+
+def dispose(app: Flask) -> None:
+    """Close the database connections of an app that made its own engine (not an ``ENGINE``
+    handed in: its owner disposes it)."""
+    if not app.config.get("ENGINE"):
+        app.extensions["topofmind"].engine.dispose()
 
 
 def _end_sessions(app: Flask) -> None:

@@ -45,10 +45,10 @@ def test_upgrade_from_empty_matches_models(empty_url):
 
 
 def test_app_upgrades_the_schema_itself(tmp_path):
-    from topofmind.app import create_app
+    from topofmind.app import create_app, dispose
 
     url = f"sqlite:///{tmp_path / 'auto.db'}"
-    create_app({"DATA_DIR": tmp_path, "DATABASE_URL": url, "PORT": 8765})
+    dispose(create_app({"DATA_DIR": tmp_path, "DATABASE_URL": url, "PORT": 8765}))
     engine = make_engine(url)
     assert migrate.current_revision(engine) == migrate.head_revision()
     engine.dispose()
