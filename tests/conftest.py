@@ -1,8 +1,8 @@
 """Fixtures shared by every test: databases (SQLite and the local PostgreSQL), the app, clients.
 
 Each test gets a clean database: the schema is migrated once per session, on the one engine per
-database the whole run shares, and every table is emptied before each test. PostgreSQL runs in a schema of its own per test process, so parallel
-runs on the same server never see each other.
+database the whole run shares, and every table is emptied before each test. PostgreSQL runs in a
+schema of its own per test process, so parallel runs on the same server never see each other.
 """
 
 from __future__ import annotations

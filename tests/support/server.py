@@ -58,22 +58,22 @@ class DashboardServer:
 
     def start(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        log = self.log_path.open("w")
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "topofmind.cli",
-                "serve",
-                "--port",
-                str(self.port),
-                "--no-scheduler",
-            ],
-            env=self.env(),
-            cwd=REPO_ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        with self.log_path.open("w") as log:  # the child keeps its own copy of the descriptor
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "topofmind.cli",
+                    "serve",
+                    "--port",
+                    str(self.port),
+                    "--no-scheduler",
+                ],
+                env=self.env(),
+                cwd=REPO_ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
