@@ -2,15 +2,14 @@
 
     PYTHONPATH=server python scripts/bench_import_parse.py [--sizes 5000 50000] [--hostile]
 
-For each size it generates an export with scripts/gen_export.py (in a temporary folder), streams
-every file through `iter_export`, and prints rows, seconds, rows/s and peak traced memory. The
-peak should stay about the same from 5k to 50k: rows are never all held at once.
+For each size it generates an export (tests/support/export_generator.py) in a temporary folder,
+streams every file through `iter_export`, and prints rows, seconds, rows/s and peak traced
+memory. The peak should stay about the same from 5k to 50k: rows are never all held at once.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 import tempfile
 import time
@@ -20,20 +19,15 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "server"))
+sys.path.insert(0, str(HERE.parent))  # the repository: tests.support
 
+from tests.support import export_generator as generator  # noqa: E402
 from topofmind.linkedin.export import (  # noqa: E402
     SkippedRow,
     canonical_profile_url,
     iter_export,
     summarise_messages,
 )
-
-
-def load_generator():
-    spec = importlib.util.spec_from_file_location("gen_export", HERE / "gen_export.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def parse(path: Path) -> tuple[Counter[str], int]:
@@ -54,7 +48,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--hostile", action="store_true")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
-    generator = load_generator()
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             path = Path(folder) / f"export-{size}.zip"

@@ -1,8 +1,8 @@
 """Fixtures shared by every test: databases (SQLite and the local PostgreSQL), the app, clients.
 
-Each test gets a clean database: the schema is migrated once per session and every table is
-emptied before each test. PostgreSQL runs in a schema of its own per test process, so parallel
-runs on the same server never see each other.
+Each test gets a clean database: the schema is migrated once per session, on the one engine per
+database the whole run shares, and every table is emptied before each test. PostgreSQL runs in a
+schema of its own per test process, so parallel runs on the same server never see each other.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import Engine
 
 from topofmind.store import migrate
 from topofmind.store.database import make_engine
@@ -72,15 +73,23 @@ def postgres_url():
         engine.dispose()
 
 
-_migrated: dict[str, object] = {}
+_migrated: dict[str, Engine] = {}
 
 
-def migrated_engine(url: str):
+def migrated_engine(url: str) -> Engine:
+    """The one engine of this test run on ``url``, its schema migrated once."""
     if url not in _migrated:
         engine = make_engine(url)
         migrate.upgrade(engine)
         _migrated[url] = engine
     return _migrated[url]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _dispose_engines():
+    yield
+    while _migrated:
+        _migrated.popitem()[1].dispose()
 
 
 def empty_all_tables(engine) -> None:
@@ -121,7 +130,12 @@ def clock() -> Clock:
     return Clock()
 
 
-def build_app(url: str, data_dir: Path, clock: Clock, **extra):
+_built: list = []
+
+
+def build_app(url: str, data_dir: Path, clock: Clock | None, **extra):
+    """An app on ``url``; one that makes its own engine (no ``ENGINE`` in ``extra``) is disposed
+    when the test ends."""
     from topofmind.app import create_app
 
     config = {
@@ -135,12 +149,24 @@ def build_app(url: str, data_dir: Path, clock: Clock, **extra):
         "SECRET_KEY": "test-secret",
     }
     config.update(extra)
-    return create_app(config)
+    _built.append(create_app(config))
+    return _built[-1]
+
+
+@pytest.fixture(autouse=True)
+def _dispose_apps():
+    yield
+    from topofmind.app import dispose
+
+    while _built:
+        dispose(_built.pop())
 
 
 @pytest.fixture
 def app(database_url, tmp_path, clock):
-    return build_app(database_url, tmp_path / "data", clock)
+    """The app on this test's database, sharing the session's migrated engine (one pool per
+    database for the whole run instead of one per test)."""
+    return build_app(database_url, tmp_path / "data", clock, ENGINE=migrated_engine(database_url))
 
 
 class ApiClient:

@@ -124,14 +124,10 @@ export function createClient(settings) {
     redeemPairingCode: (code) =>
       call("POST", "/api/pairing/redeem", { body: { code }, auth: false, timeoutMs: 10_000 }),
     postCapture: (capture) => call("POST", "/api/captures", { body: capture, timeoutMs: 60_000 }),
-    /** @returns {Promise<{person: object, suggestions: object[]|null}>} (404: not tracked) */
-    lookup: async (profileUrl) => {
-      const data = await call("GET", `/api/contacts/lookup?url=${enc(profileUrl)}`);
-      // Accepts both {person, suggestions} and a bare person.
-      return data && data.person !== undefined
-        ? { person: data.person, suggestions: data.suggestions ?? null }
-        : { person: data, suggestions: null };
-    },
+    /** @returns {Promise<{person: object}>} the tracked person at this URL (404: not tracked) */
+    lookup: async (profileUrl) => ({
+      person: await call("GET", `/api/contacts/lookup?url=${enc(profileUrl)}`),
+    }),
     getContact: (id) => call("GET", `/api/contacts/${enc(id)}`),
     createContact: (fields) => call("POST", "/api/contacts", { body: fields }),
     updateContact: (id, changes) => call("PATCH", `/api/contacts/${enc(id)}`, { body: changes }),

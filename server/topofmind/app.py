@@ -17,9 +17,15 @@ from . import __version__
 from .api.errors import TopOfMindApi, register_error_handlers
 from .config import load_config
 from .http import db as request_db
-from .http import guard
+from .http import guard, request_log
 from .sanitize import clean_tree
-from .security import TokenKeeper, extension_origins, load_secret_key, prepare_data_dir
+from .security import (
+    TokenKeeper,
+    calendar_token,
+    extension_origins,
+    load_secret_key,
+    prepare_data_dir,
+)
 from .store import migrate
 from .store.database import SQLITE_BUSY_TIMEOUT_MS, make_engine, make_session_factory
 
@@ -55,7 +61,9 @@ def create_app(config: dict | None = None) -> Flask:
     """Build the Flask app. Never starts the scheduler (``topofmind serve`` does that).
 
     ``config`` overrides the environment (see ``topofmind.config``); tests pass ``DATA_DIR``,
-    ``DATABASE_URL`` and optionally ``CLOCK`` (a callable returning an aware datetime).
+    ``DATABASE_URL`` and optionally ``CLOCK`` (a callable returning an aware datetime) and
+    ``ENGINE`` (an engine on ``DATABASE_URL`` they own; otherwise the app makes its own, which
+    ``dispose(app)`` closes).
     """
     settings = load_config(config)
     app = _Flask(__name__, static_folder="web/static", template_folder="web/templates")
@@ -84,7 +92,8 @@ def create_app(config: dict | None = None) -> Flask:
         },
     )
 
-    engine = make_engine(
+    # ENGINE: an engine the caller made and disposes (the test suite shares one per database).
+    engine = app.config.get("ENGINE") or make_engine(
         app.config["DATABASE_URL"],
         busy_timeout_ms=app.config.get("SQLITE_BUSY_TIMEOUT_MS", SQLITE_BUSY_TIMEOUT_MS),
     )
@@ -102,6 +111,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config["TOKEN"] = keeper.value
     app.extensions["topofmind_sessions"] = lambda session_id: _session_is_open(app, session_id)
 
+    request_log.init_app(app)  # first: every request, refused ones included, gets its id
     guard.init_app(app)
     request_db.init_app(app)
     CORS(
@@ -137,6 +147,13 @@ def create_app(config: dict | None = None) -> Flask:
     return app
 
 
+def dispose(app: Flask) -> None:
+    """Close the database connections of an app that made its own engine (not an ``ENGINE``
+    handed in: its owner disposes it)."""
+    if not app.config.get("ENGINE"):
+        app.extensions["topofmind"].engine.dispose()
+
+
 def _end_sessions(app: Flask) -> None:
     from .services.auth import end_all_sessions
 
@@ -153,6 +170,18 @@ def _session_is_open(app: Flask, session_id: str | None) -> bool:
     state: AppState = app.extensions["topofmind"]
     with state.session_factory() as session:
         return session_is_open(session, session_id, state.clock())
+
+
+def log_secrets(app: Flask) -> Callable[[], tuple[str, ...]]:
+    """The values ``topofmind.logs`` must never write, read afresh for each line (the token may
+    rotate while the server runs): the API token, its calendar key and the session secret."""
+    keeper: TokenKeeper = app.extensions["topofmind_token"]
+
+    def secrets() -> tuple[str, ...]:
+        token = keeper.value
+        return (token, calendar_token(token), str(app.config["SECRET_KEY"]))
+
+    return secrets
 
 
 def now(app: Flask) -> datetime:

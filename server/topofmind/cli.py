@@ -42,6 +42,10 @@ def serve(host, port, demo, no_scheduler, threads) -> None:
         overrides["PORT"] = port
     app = _app(**overrides)
     config = app.config
+    from . import logs
+    from .app import log_secrets
+
+    log_file = logs.configure(config["DATA_DIR"], log_secrets(app))
     if config["HOST"] not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {config['HOST']}, not only this machine.", err=True)
     if demo:
@@ -63,6 +67,7 @@ def serve(host, port, demo, no_scheduler, threads) -> None:
         err=False,
     )
     click.echo(f"Data folder: {config['DATA_DIR']}")
+    click.echo(f"Log: stderr and {log_file}")
     sys.stdout.flush()
     try:
         waitress.serve(
@@ -73,7 +78,6 @@ def serve(host, port, demo, no_scheduler, threads) -> None:
             ident="topofmind",
             max_request_body_size=config["MAX_CONTENT_LENGTH"] + 1024,
             clear_untrusted_proxy_headers=True,
-            _quiet=True,
         )
     finally:
         if scheduler is not None:
@@ -354,6 +358,29 @@ def db_upgrade() -> None:
     engine = make_engine(load_config()["DATABASE_URL"])
     migrate.upgrade(engine)
     click.echo(f"Schema at {migrate.current_revision(engine)}.")
+
+
+@db.command("revision")
+@click.option("-m", "--message", required=True, help="What the migration does, in a few words.")
+@click.option(
+    "--empty", is_flag=True, help="Write an empty migration instead of comparing the models."
+)
+@click.option("--rev-id", default=None, help="The revision id (default: a random one).")
+def db_revision(message, empty, rev_id) -> None:
+    """Write a new migration under store/migrations/versions/ (for developers).
+
+    Compares the models with the database (brought to the newest version first) and writes
+    what differs; read the file and complete it before committing it."""
+    from .store import migrate
+    from .store.database import make_engine
+
+    engine = make_engine(load_config()["DATABASE_URL"])
+    try:
+        migrate.upgrade(engine)
+        path = migrate.new_revision(engine, message, autogenerate=not empty, rev_id=rev_id)
+    finally:
+        engine.dispose()
+    click.echo(f"Wrote {path}")
 
 
 if __name__ == "__main__":

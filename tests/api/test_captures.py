@@ -5,21 +5,11 @@ import uuid
 
 import pytest
 
+from tests.support.api_calls import capture
 from tests.support.fixtures import FIXTURES_DIR as FIXTURES
 
 PAGES = FIXTURES / "linkedin"
 TRUTH = {t["file"]: t for t in json.loads((PAGES / "ground_truth.json").read_text())}
-
-
-def capture(client, file, url=None, **extra):
-    payload = {
-        "id": str(uuid.uuid4()),
-        "url": url or TRUTH[file]["url"],
-        "html": (PAGES / file).read_text(encoding="utf-8", errors="replace"),
-        "captured_at": "2026-11-25T14:59:00Z",
-    }
-    payload.update(extra)
-    return client.post("/api/captures", json=payload), payload
 
 
 def test_profile_capture_creates_the_person(client):

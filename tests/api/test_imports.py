@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import zipfile
 from collections import Counter
@@ -11,7 +10,9 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import REPO, build_app
+from tests.conftest import build_app
+from tests.support import export_generator as generator
+from tests.support.api_calls import upload, upload_path
 from tests.support.fixtures import FIXTURES_DIR as FIXTURES
 from topofmind.linkedin.export import (
     ConnectionRow,
@@ -23,25 +24,6 @@ from topofmind.linkedin.export import (
 from topofmind.store.models import Interaction, MutualConnection, Post
 
 EXPORT = FIXTURES / "linkedin-export"
-
-
-def load_generator():
-    spec = importlib.util.spec_from_file_location("gen_export", REPO / "scripts" / "gen_export.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def upload(client, data: bytes, filename: str):
-    return client.post(
-        "/api/imports/linkedin",
-        data={"file": (io.BytesIO(data), filename)},
-        content_type="multipart/form-data",
-    )
-
-
-def upload_path(client, path):
-    return upload(client, path.read_bytes(), path.name)
 
 
 def all_connections(client) -> list[dict]:
@@ -161,7 +143,6 @@ def test_message_stats_land_on_the_connection(client):
 
 @pytest.fixture
 def generated_export(tmp_path):
-    generator = load_generator()
     path = tmp_path / "export.zip"
     argv = [
         "300",
@@ -390,7 +371,6 @@ def test_message_figures_match_summarising_the_whole_file(client, generated_expo
 
     from topofmind.linkedin.export import summarise_messages
 
-    generator = load_generator()
     for export_file in iter_export(path):
         if export_file.kind == "messages":
             expected = summarise_messages(export_file.rows, generator.SELF_URL)

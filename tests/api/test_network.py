@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.api.test_captures import capture
-from tests.api.test_imports import upload
+from tests.support.api_calls import capture, upload
 from tests.support.fixtures import FIXTURES_DIR as FIXTURES
 
 TRUTH = {

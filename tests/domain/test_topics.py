@@ -12,8 +12,8 @@ from topofmind.domain.topics import (
     matching_topics,
     normalise_topic,
     person_topics,
-    topic_overlap,
     topic_similarity,
+    topics_in_texts,
 )
 
 
@@ -111,14 +111,26 @@ def test_topic_similarity(a, b, expected):
     assert topic_similarity(a, b) == pytest.approx(expected)
 
 
-def test_topic_overlap_bounds_and_symmetry():
-    same = ["platform migration", "on-call"]
-    assert topic_overlap(same, ["Platform migrations", "On-call"]) == 1.0
-    assert topic_overlap(same, ["marketing", "sales"]) == 0.0
-    assert topic_overlap([], same) == 0.0
-    partial = topic_overlap(same, ["migration", "kubernetes"])
-    assert 0.0 < partial < 1.0
-    assert partial == topic_overlap(["migration", "kubernetes"], same)
+def test_topics_in_texts_needs_every_content_word_of_a_topic():
+    texts = ["Six months of migrations later, our platform finally runs on-call free."]
+    found = topics_in_texts(["Platform migration", "on-call", "data platform", "the"], texts)
+    assert found == ("Platform migration", "on-call")
+    assert topics_in_texts(["kubernetes"], texts) == ()
+    assert topics_in_texts([], texts) == ()
+    assert topics_in_texts(["platform"], []) == ()
+
+
+def test_topic_matching_has_one_definition():
+    """The suggestion rules and the share-item ranking agree on what a topic is: both fold
+    "analytics" the same way, so "analytic work" is not silently the same topic in one and a
+    different one in the other."""
+    from topofmind.domain import rules
+
+    assert rules.match_topics is topics_in_texts
+    assert normalise_topic("Analytics") == "analytics"
+    assert topics_in_texts(["analytics"], ["Our analytics team"]) == ("analytics",)
+    assert topics_in_texts(["analytic work"], ["Our analytics team"]) == ()
+    assert topics_in_texts(["paved road"], ["A paved-road platform"]) == ("paved road",)
 
 
 topic_words = st.lists(
@@ -129,11 +141,12 @@ topic_words = st.lists(
 ).map(" ".join)
 
 
-@given(st.lists(topic_words, max_size=5), st.lists(topic_words, max_size=5))
-def test_topic_overlap_is_symmetric_and_bounded(a, b):
-    value = topic_overlap(a, b)
-    assert 0.0 <= value <= 1.0
-    assert value == topic_overlap(b, a)
+@given(st.lists(topic_words, max_size=5), topic_words)
+def test_topics_in_texts_keeps_order_and_finds_a_topic_in_its_own_words(topics, text):
+    found = topics_in_texts(topics, [text])
+    assert list(found) == [topic for topic in topics if topic in found]
+    if normalise_topic(text):
+        assert topics_in_texts([text], [text]) == (text,)
 
 
 @given(st.text(alphabet="abcdefghij KLMN,.!#-'\n", max_size=200), st.integers(0, 10))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXED_NOW, REPO, migrated_engine
-from tests.reliability.sample_data import dump, fill
+from tests.support.sample_data import dump, fill
 from topofmind.errors import Conflict, InvalidInput
 from topofmind.services.backup import read_manifest, restore_backup, write_backup
 from topofmind.store.database import make_engine
@@ -46,14 +46,15 @@ def test_restored_postgres_database_accepts_new_rows(
     fill(client)
     write_backup(migrated_engine(database_url), tmp_path / "b.zip", FIXED_NOW)
     url = empty_database("postgresql")
-    restore_backup(make_engine(url), tmp_path / "b.zip")
+    target = make_engine(url)
+    restore_backup(target, tmp_path / "b.zip")
+    target.dispose()
     from tests.conftest import ApiClient, Clock, build_app
 
     app = build_app(url, tmp_path / "data", Clock())
     restored = ApiClient(app.test_client(), app.config["TOKEN"])
     response = restored.post("/api/contacts", json={"name": "After Restore"})
     assert response.status_code == 201, response.json
-    app.extensions["topofmind"].engine.dispose()
 
 
 def test_restore_refuses_a_database_that_holds_data(client, database_url, tmp_path):
@@ -105,6 +106,7 @@ def test_a_damaged_backup_changes_nothing(client, database_url, empty_database, 
     with pytest.raises(InvalidInput, match="schema"):
         restore_backup(engine, other_schema)
     assert all(not rows for rows in dump(engine).values())
+    engine.dispose()
 
     not_a_backup = tmp_path / "x.zip"
     not_a_backup.write_bytes(b"PK\x03\x04 nope")

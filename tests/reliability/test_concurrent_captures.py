@@ -8,7 +8,7 @@ import time
 import pytest
 from sqlalchemy import text
 
-from tests.reliability.sample_data import capture_payload
+from tests.support.sample_data import capture_payload
 from topofmind.services.captures import record_capture
 
 

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from tests.conftest import REPO
-from tests.reliability.sample_data import fill
+from tests.support.sample_data import fill
 from topofmind.services.data_export import escape_cell
 
 

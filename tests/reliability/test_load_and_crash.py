@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 import requests
 
-from scripts.crash_test import crash_round
-from scripts.load_test import Server, capture_payload, listed_capture_ids, run_load
+from tests.support.crash import crash_round
+from tests.support.load import Server, capture_payload, listed_capture_ids, run_load
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -12,7 +12,7 @@ import zipfile
 
 import pytest
 
-from tests.reliability.sample_data import capture_payload
+from tests.support.sample_data import capture_payload
 
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 

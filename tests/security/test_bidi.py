@@ -8,8 +8,8 @@ import io
 
 import pytest
 
-from tests.reliability.sample_data import TRUTH, capture_payload
 from tests.support.auth import sign_in
+from tests.support.sample_data import TRUTH, capture_payload
 
 BASE = "http://127.0.0.1:8765"
 CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\x00"

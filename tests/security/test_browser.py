@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 import requests
 
-from scripts.load_test import Server, free_port
 from tests.conftest import REPO
-from tests.reliability.sample_data import capture_payload
+from tests.support.load import Server, free_port
+from tests.support.sample_data import capture_payload
 
 pytestmark = pytest.mark.browser
 

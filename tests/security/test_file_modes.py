@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from scripts.load_test import server_env
 from tests.conftest import REPO
+from tests.support.load import server_env
 
 FIRST_COMMANDS = [
     ["db", "upgrade"],

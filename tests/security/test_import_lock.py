@@ -16,9 +16,9 @@ import uuid
 import pytest
 import requests
 
-from scripts.load_test import Server
 from tests.conftest import build_app
-from tests.reliability.sample_data import capture_payload
+from tests.support.load import Server
+from tests.support.sample_data import capture_payload
 
 ROWS = int(os.environ.get("TOPOFMIND_LOCK_TEST_ROWS", "60000"))
 HOST = {"Host": "127.0.0.1:8765"}

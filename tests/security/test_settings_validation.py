@@ -11,8 +11,8 @@ import logging
 
 import pytest
 
-from tests.reliability.sample_data import capture_payload
 from tests.support.auth import sign_in
+from tests.support.sample_data import capture_payload
 
 BAD_PATCHES = [
     ({"cadence": {"thank_you_ideal_hours": "soon"}}, "cadence.thank_you_ideal_hours"),

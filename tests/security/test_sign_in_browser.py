@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.load_test import Server
+from tests.support.load import Server
 from tests.support.screenshots import save_screenshot
 
 pytestmark = pytest.mark.browser
@@ -104,7 +104,7 @@ def test_token_rotate_on_the_command_line_applies_to_the_running_server(browser,
 
     import requests
 
-    from scripts.load_test import server_env
+    from tests.support.load import server_env
 
     with Server(tmp_path / "data") as running:
         old = running.token()

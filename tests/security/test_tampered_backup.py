@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import FIXED_NOW, PG_SERVER, REPO, migrated_engine
-from tests.reliability.sample_data import dump, fill
+from tests.support.sample_data import dump, fill
 from topofmind.errors import InvalidInput
 from topofmind.services.backup import restore_backup, write_backup
 from topofmind.store import migrate

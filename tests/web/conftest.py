@@ -280,6 +280,13 @@ def open_suggestions(db_session, **filters):
         ]
 
 
+def suggestion_of(db_session, kind, person_id, status="open"):
+    for sid, skind, spid, sstatus in open_suggestions(db_session, status=None):
+        if skind == kind and spid == person_id and sstatus == status:
+            return sid
+    raise AssertionError(f"no {status} {kind} suggestion for person {person_id}")
+
+
 def flash_text(html: str) -> list[str]:
     return re.findall(r'<p class="flash [a-z]+"[^>]*>(.*?)</p>', html, re.S)
 

@@ -4,14 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.web.conftest import flash_text, open_suggestions
-
-
-def suggestion_of(db_session, kind, person_id, status="open"):
-    for sid, skind, spid, sstatus in open_suggestions(db_session, status=None):
-        if skind == kind and spid == person_id and sstatus == status:
-            return sid
-    raise AssertionError(f"no {status} {kind} suggestion for person {person_id}")
+from tests.web.conftest import flash_text, open_suggestions, suggestion_of
 
 
 def status_of(db_session, suggestion_id):

@@ -67,7 +67,7 @@ def test_text_escaping_and_folding_round_trip():
 
 
 def test_snoozed_suggestions_appear_at_their_new_time(web, app, seed, db_session, clock):
-    from tests.web.test_actions import suggestion_of
+    from tests.web.conftest import suggestion_of
 
     suggestion = suggestion_of(db_session, "keep_warm", seed["quiet"])
     web.post(f"/suggestions/{suggestion}/snooze", {"hours": "72"})

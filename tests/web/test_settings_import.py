@@ -151,7 +151,6 @@ def upload(web, name: str, data: bytes):
 
 
 def test_import_uploads_the_export_zip_and_reimports_idempotently(web, db_session):
-    pytest.importorskip("topofmind.services.imports")
     import zipfile
 
     from sqlalchemy import func, select
@@ -180,7 +179,6 @@ def test_import_uploads_the_export_zip_and_reimports_idempotently(web, db_sessio
 
 
 def test_import_explains_a_file_that_is_not_an_export(web):
-    pytest.importorskip("topofmind.services.imports")
     response = upload(web, "Connections.zip", b"this is not a zip file")
     assert response.status_code == 422
     body = response.get_data(as_text=True)

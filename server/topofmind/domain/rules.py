@@ -11,11 +11,10 @@ when it was logged, so a back-filled interaction counts as it should.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from . import timing
@@ -31,6 +30,7 @@ from .facts import (
     normalise_name,
 )
 from .settings import CadenceSettings
+from .topics import topics_in_texts
 
 KINDS = (
     "thank_you",
@@ -75,6 +75,7 @@ ACTIVE_STAGES = ("interested", "applied", "screening", "interviewing", "offer")
 
 TopicMatcher = Callable[[Sequence[str], Sequence[str]], Sequence[str]]
 """(topics, texts) → the topics that the texts are about, in the order given."""
+match_topics: TopicMatcher = topics_in_texts  # the default; one definition, in domain/topics.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,43 +141,6 @@ class Explanation:
     detail: str
     key: str | None = None
     guard: str | None = None
-
-
-# ---------------------------------------------------------------------------------------------
-# Topic matching
-
-_WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
-_STOPWORDS = frozenset(
-    "a an and are as at be by for from has have how in into is it its of on or our so that the "
-    "their this to was we were what when why with you your i my me about more new just".split()
-)
-
-
-@lru_cache(maxsize=8192)
-def topic_tokens(text: str) -> frozenset[str]:
-    """Lower-case word stems of `text`, stopwords dropped; a trailing plural "s" is cut."""
-    tokens = set()
-    for word in _WORD.findall(text.casefold()):
-        if word in _STOPWORDS:
-            continue
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        tokens.add(word)
-    return frozenset(tokens)
-
-
-def match_topics(topics: Sequence[str], texts: Sequence[str]) -> tuple[str, ...]:
-    """The default `TopicMatcher`: a topic matches when every significant word of it appears
-    somewhere in the texts ("platform migration" matches "…migrations of our platform…")."""
-    if not topics or not texts:
-        return ()
-    words = frozenset().union(*(topic_tokens(text) for text in texts))
-    found = []
-    for topic in topics:
-        needed = topic_tokens(topic)
-        if needed and needed <= words:
-            found.append(topic)
-    return tuple(found)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 STOP_WORDS = frozenset(
@@ -247,17 +248,29 @@ def _unique_normalised(topics: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-def topic_overlap(a: Iterable[str], b: Iterable[str]) -> float:
-    """Symmetric overlap of two topic collections, 0 (nothing shared) .. 1 (the same topics).
+@lru_cache(maxsize=8192)
+def _content_words(text: str) -> frozenset[str]:
+    """The folded content words of `text`; a hyphenated word counts by its parts as well."""
+    found: set[str] = set()
+    for word, _start, _end in word_spans(text):
+        for part in {word, *word.split("-")}:
+            folded = fold_word(part.strip("-"))
+            if _is_content(folded):
+                found.add(folded)
+    return frozenset(found)
 
-    Each topic takes its best similarity in the other collection; the result averages over both.
-    """
-    left, right = _unique_normalised(a), _unique_normalised(b)
-    if not left or not right:
-        return 0.0
-    total = sum(max(topic_similarity(x, y) for y in right) for x in left)
-    total += sum(max(topic_similarity(y, x) for x in left) for y in right)
-    return round(total / (len(left) + len(right)), 4)
+
+def topics_in_texts(topics: Sequence[str], texts: Sequence[str]) -> tuple[str, ...]:
+    """The topics (in the order given, as given) that the texts are about: every content word of
+    the topic appears somewhere in the texts, plurals folded ("platform migration" is in
+    "…migrations of our platform…"). The suggestion rules' default matcher
+    (`domain.rules.TopicMatcher`); cached per text, so a full recompute stays linear."""
+    if not topics or not texts:
+        return ()
+    words = frozenset().union(*(_content_words(text) for text in texts))
+    return tuple(
+        topic for topic in topics if (needed := _content_words(topic)) and needed <= words
+    )
 
 
 def matching_topics(wanted: Iterable[str], offered: Iterable[str]) -> tuple[str, ...]:

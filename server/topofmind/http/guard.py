@@ -8,14 +8,8 @@ from flask import Flask, abort, current_app, g, request, session
 
 from ..security import allowed_hosts, extension_origins, own_origins, tokens_equal
 
-PUBLIC_PATHS = {
-    "/api/health",
-    "/api/openapi.json",
-    "/api/pairing/redeem",
-    "/login",
-    "/favicon.ico",
-    "/calendar.ics",
-}
+# API paths open without the token; dashboard paths are signed in by ``web.auth`` instead.
+PUBLIC_PATHS = {"/api/health", "/api/openapi.json", "/api/pairing/redeem"}
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 CSRF_SESSION_KEY = "csrf"
 CSRF_HEADER = "X-CSRF-Token"

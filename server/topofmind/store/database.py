@@ -6,7 +6,6 @@ and the CLI may write at the same time, and a locked database must wait, not fai
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -52,9 +51,3 @@ def _sqlite_pragmas(dbapi_connection, busy_timeout_ms: int) -> None:
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
-
-@contextmanager
-def transaction(session_factory: sessionmaker[Session]):
-    """A session that commits on success and rolls back on error (jobs and CLI commands)."""
-    with session_factory.begin() as session:
-        yield session

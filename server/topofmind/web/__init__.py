@@ -13,6 +13,7 @@ from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from ..errors import DomainError
+from ..http.request_log import request_id
 
 log = logging.getLogger(__name__)
 
@@ -107,5 +108,5 @@ def _register_error_pages(app: Flask) -> None:
             500,
             "Something went wrong",
             "Something went wrong on our side; nothing was saved. Try again, and if it "
-            "keeps happening, the server's log says why.",
+            f"keeps happening, the server's log says why (look for request {request_id()}).",
         )
