@@ -159,9 +159,7 @@ def offer_steps(ctx: PersonContext) -> list[Suggestion]:
                     priority=PRIORITY["offer_thanks"],
                     channel="email",
                     fact_fingerprint=fingerprint(opp.stage, deadline, reference),
-                    facts=_facts(
-                        opp, ctx, deadline=deadline.isoformat() if deadline else None
-                    ),
+                    facts=_facts(opp, ctx, deadline=deadline.isoformat() if deadline else None),
                 )
             )
         elif deadline is not None:
