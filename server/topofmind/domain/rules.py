@@ -457,7 +457,8 @@ def thank_you(ctx: PersonContext) -> list[Suggestion]:
                 subject_id=interview.id,
                 reason=reason,
                 due_at=ended,
-                window_end=ended + timedelta(hours=settings.thank_you_ideal_hours),
+                # Best within the ideal hours, still timely until the late limit: send by then.
+                window_end=ended + timedelta(hours=settings.thank_you_late_hours),
                 priority=priority,
                 channel="email",
                 fact_fingerprint=fingerprint(ended, interview.topics, interview.interviewer_ids),
