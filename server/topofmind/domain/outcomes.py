@@ -280,9 +280,10 @@ def _helped_with(ctx: PersonContext, hired: FactOpportunity) -> str | None:
     """How the person helped with the accepted role, in words; None when they did not."""
     for person_id, role in hired.people:
         if person_id == ctx.person.id:
+            if role in ("hiring_manager", "recruiter"):
+                # They had the acceptance itself; keep-warm takes it from here.
+                return None
             return {
-                "hiring_manager": "was your hiring manager",
-                "recruiter": "recruited you for it",
                 "interviewer": "interviewed you",
                 "referrer": "referred you",
             }.get(role, "helped along the way")

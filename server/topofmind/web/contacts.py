@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -25,6 +26,9 @@ from .common import (
     split_list,
     text_field,
 )
+
+#: Good enough to catch a typo; the address is only ever shown and put in a mailto link.
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 bp = protect(Blueprint("web_contacts", __name__))
 
@@ -229,12 +233,15 @@ def edit_person(person_id: int):
         "company": text_field("company", max_length=300),
         "location": text_field("location", max_length=300),
         "time_zone": text_field("time_zone", max_length=64),
+        "email": text_field("email", max_length=300),
         "tags": split_list(form.get("tags")),
         "do_not_contact": form.get("do_not_contact") == "on",
         "degree": int(degree_raw) if degree_raw in ("1", "2", "3") else None,
     }
     if not data["name"]:
         errors.add("name", "A name is required.")
+    if data["email"] and not EMAIL.fullmatch(data["email"]):
+        errors.add("email", "Use an address like name@example.com.")
     if data["time_zone"]:
         from ..domain.timing import valid_zone_name
 
