@@ -7,7 +7,7 @@ from flask import Blueprint, flash, render_template, request
 from ..errors import DomainError
 from ..services import people as people_service
 from ..services import suggestions as suggestion_service
-from .common import FormErrors, back, datetime_field, db, now, protect, settings, user_zone
+from .common import FormErrors, back, datetime_field, db, now, protect, user_zone
 
 bp = protect(Blueprint("web_today", __name__))
 
