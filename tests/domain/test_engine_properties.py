@@ -27,7 +27,6 @@ from topofmind.domain.facts import (
     FactShareItem,
 )
 from topofmind.domain.guards import public_engagements
-from topofmind.domain.rules import MESSAGE_CHANNELS
 from topofmind.domain.settings import CadenceSettings
 
 LOCATIONS = [

@@ -23,7 +23,6 @@ from topofmind.domain import timing
 from topofmind.domain.engine import explain, suggest_for_person
 from topofmind.domain.settings import CadenceSettings
 
-
 UTC_ZONE = timing.zone("UTC")
 
 
@@ -65,7 +64,8 @@ def test_thank_you_phases(ended_ago, phase, priority, wording):
     assert thank.reason.startswith("Thank Maria Lopez for ")
     assert "You talked about 'platform migration'." in thank.reason
     # Send by the late limit, moved back into working hours (the user's zone is UTC, 9-17).
-    assert thank.window_end == timing.last_working_time(NOW - ended_ago + hours(48), UTC_ZONE, 9, 17)
+    late_limit = NOW - ended_ago + hours(48)
+    assert thank.window_end == timing.last_working_time(late_limit, UTC_ZONE, 9, 17)
     assert thank.due_at <= thank.window_end
     # No address known: a 1st-degree connection gets a LinkedIn message, not an email.
     assert thank.channel == "message"
