@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from .facts import first_name
 from .plan import NOTE_LIMIT
+from .timing import date_phrase
 
 KINDS = ("close_loop", "offer_thanks", "offer_reply", "withdraw", "hired_thanks")
 #: Phrases that pursue a role; none may appear in an outcome draft.
@@ -101,10 +103,10 @@ def _close_loop(first: str, company: str, title: str, facts: Mapping[str, Any]):
     else:
         middle = (
             f"Thank you for letting me know about the {title} role, and for the time you and "
-            f"the team gave me. I learned a lot from our conversations about {company}."
+            f"the team gave me. I learned a lot about the team's work at {company}."
         )
     return (
-        ["", middle, "I'd be glad to stay in touch — all the best with the search."],
+        ["", middle, "I'd be glad to stay in touch, and I hope you find a great fit for the team."],
         f"Thank you — {title}",
     )
 
@@ -180,6 +182,16 @@ def _hired_thanks(first: str, company: str, title: str, facts: Mapping[str, Any]
         ],
         f"Good news — {title} at {company}",
     )
+
+
+def _day(value: Any) -> str | None:
+    """ "Tuesday 10 March" from an ISO date; None when there is none."""
+    if not value:
+        return None
+    try:
+        return date_phrase(date.fromisoformat(str(value)))
+    except ValueError:
+        return None
 
 
 _BUILDERS = {
