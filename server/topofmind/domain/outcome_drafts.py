@@ -112,7 +112,7 @@ def _close_loop(first: str, company: str, title: str, facts: Mapping[str, Any]):
 
 
 def _offer_thanks(first: str, company: str, title: str, facts: Mapping[str, Any]):
-    deadline = facts.get("deadline")
+    deadline = _day(facts.get("deadline"))
     when = f"I'll come back to you by {deadline}." if deadline else "When would you need my answer?"
     return (
         [

@@ -219,6 +219,10 @@ def after_hire(ctx: PersonContext) -> list[Suggestion]:
         if check_in_contact(ctx.facts, opp) != ctx.person.id:
             continue
         key = f"withdraw:person={ctx.person.id}:opportunity={opp.id}"
+        if not ctx.touches:
+            # Never in touch: withdrawing the application is enough, no note to a stranger.
+            ctx.note("withdraw", "skipped", f"never in touch with {ctx.first}", key)
+            continue
         if since is not None and _spoke_since(ctx, since) is not None:
             ctx.note("withdraw", "skipped", f"already wrote to {ctx.first} after the hire", key)
             continue
