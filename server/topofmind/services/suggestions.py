@@ -822,3 +822,22 @@ def digest(session: Session, now: datetime) -> dict:
         "later_count": plan["later_count"],
         "items": suggestion_views(session, plan["top"], now),
     }
+
+
+def next_steps(session: Session, person_ids, now: datetime) -> dict[int, dict]:
+    """Each person's next open suggestion (soonest due, then highest priority) with its timing
+    phrase, for the contacts list and the person page: the same clock as Today."""
+    ids = list(person_ids)
+    if not ids:
+        return {}
+    zone = timing.zone(cadence_settings(session).user_time_zone)
+    rows = session.scalars(
+        select(Suggestion)
+        .where(_status_is("open", now), Suggestion.person_id.in_(ids))
+        .order_by(Suggestion.due_at, Suggestion.priority.desc(), Suggestion.id)
+    )
+    steps: dict[int, dict] = {}
+    for row in rows:
+        if row.person_id not in steps:
+            steps[row.person_id] = {"kind": row.kind, **timing_fields(row, now, zone)}
+    return steps

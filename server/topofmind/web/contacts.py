@@ -95,6 +95,7 @@ def contacts():
         per_page=per_page,
     )
     people = person_views(session, page.items, moment)
+    steps = suggestion_service.next_steps(session, [p["id"] for p in people], moment)
     pages = max((page.total + page.per_page - 1) // page.per_page, 1)
     kept = {k: v for k, v in filters.items() if v and not (k == "sort" and v == "due")}
     if per_page != 50:
@@ -113,6 +114,7 @@ def contacts():
     return render_template(
         "contacts.html",
         people=people,
+        steps=steps,
         page=page,
         pages=pages,
         filters=filters,
@@ -196,6 +198,7 @@ def _person_context(person, errors: dict | None = None, form: dict | None = None
         "suggestions": suggestion_service.suggestion_views(
             session, suggestions.items + snoozed.items, moment
         ),
+        "next_step": suggestion_service.next_steps(session, [person.id], moment).get(person.id),
         "opportunities": opportunities,
         "roles": roles,
         "postings": job_postings.postings_by_person(session, person.id),
