@@ -26,6 +26,12 @@ from topofmind.domain.settings import CadenceSettings
 UTC_ZONE = timing.zone("UTC")
 
 
+def send_by(deadline):
+    """The end of work (17:00 UTC) on the last working day at or before `deadline`."""
+    last = timing.last_working_time(deadline, UTC_ZONE, 9, 17)
+    return timing.end_of_working_day(last, UTC_ZONE, 17)
+
+
 def run(facts, now=NOW, person_id=1, settings=None, **kwargs):
     return suggest_for_person(facts, person_id, now, settings, **kwargs)
 
@@ -65,7 +71,7 @@ def test_thank_you_phases(ended_ago, phase, priority, wording):
     assert "You talked about 'platform migration'." in thank.reason
     # Send by the late limit, moved back into working hours (the user's zone is UTC, 9-17).
     late_limit = NOW - ended_ago + hours(48)
-    assert thank.window_end == timing.last_working_time(late_limit, UTC_ZONE, 9, 17)
+    assert thank.window_end == max(send_by(late_limit), send_by(thank.due_at))
     assert thank.due_at <= thank.window_end
     # No address known: a 1st-degree connection gets a LinkedIn message, not an email.
     assert thank.channel == "message"
@@ -127,7 +133,7 @@ def test_comment_on_fresh_seen_post():
     comment = one(run(make_facts(posts=(post,))), "comment")
     assert comment.key == "comment:person=1:post=12"
     assert (comment.subject_type, comment.subject_id, comment.channel) == ("post", 12, "comment")
-    assert comment.window_end == post.posted_at + hours(48)
+    assert comment.window_end == send_by(post.posted_at + hours(48))
     assert comment.due_at == post.first_seen_at
     assert comment.priority == 60
     assert comment.reason == (
@@ -171,7 +177,7 @@ def test_post_age_seen_and_engagement(posted_ago, seen, engaged, expected):
     assert [s.kind for s in public] == ([expected] if expected else [])
     if expected == "react":
         assert public[0].channel == "reaction"
-        assert public[0].window_end == post.posted_at + days(7)
+        assert public[0].window_end == send_by(post.posted_at + days(7))
         assert "a reaction is the lighter, fitting touch" in public[0].reason
 
 
@@ -331,7 +337,7 @@ def test_respond_is_top_priority_within_one_business_day():
     respond = suggestions[0]
     assert respond.key == "respond:person=1:interaction=5"
     assert respond.priority == 100
-    assert respond.window_end == datetime(2026, 3, 9, 15, 0, tzinfo=UTC)
+    assert respond.window_end == datetime(2026, 3, 9, 17, 0, tzinfo=UTC)  # end of Monday
     assert respond.reason.startswith("Maria Lopez asked you something 1 h ago")
 
 
@@ -460,7 +466,7 @@ def test_follow_up_after_an_event():
     # The event itself does not count as a touch to space the follow-up from.
     assert follow.due_at == event.occurred_at
     assert follow.key == "event_follow_up:person=1:interaction=40"
-    assert follow.window_end == event.occurred_at + hours(48)
+    assert follow.window_end == send_by(event.occurred_at + hours(48))
     assert follow.reason.startswith("You met Maria Lopez at an event yesterday — ")
 
 
@@ -532,7 +538,7 @@ def test_keep_warm_prefers_a_fresh_post_and_absorbs_the_comment():
     assert (keep.subject_type, keep.subject_id, keep.channel) == ("post", 12, "comment")
     assert (keep.due_at, keep.window_end) == (
         timing.next_working_time(post.first_seen_at, UTC_ZONE, 9, 17),
-        timing.last_working_time(post.posted_at + hours(48), UTC_ZONE, 9, 17),
+        send_by(post.posted_at + hours(48)),
     )
     assert of_kind(suggestions, "comment") == []
     assert "Maria posted 6 h ago about 'platform migration'; a thoughtful" in keep.reason

@@ -84,8 +84,9 @@ def route(suggestion: Suggestion, facts: Facts, person: FactPerson) -> Suggestio
         extra["char_limit"] = NOTE_LIMIT
         if suggestion.kind != "connect":
             reason += (
-                f" You're not connected yet, so send it as a connection request with a note "
-                f"({NOTE_LIMIT} characters at most)."
+                " You're not connected and have no email address for them, so send it as a "
+                f"connection request with a note ({NOTE_LIMIT} characters at most) — or add "
+                "their address on their page."
             )
     return dataclasses.replace(suggestion, channel=channel, reason=reason, facts=extra)
 
@@ -265,9 +266,9 @@ def next_step(
 
 def settle(suggestion: Suggestion, tz: ZoneInfo, settings: CadenceSettings) -> Suggestion:
     """Due and send-by in the user's working hours: due moves forward to the next working time,
-    the window's end back to the last working time before it (a suggestion without one gets
-    `DEFAULT_WINDOW_BUSINESS_DAYS`), and the send-by is never before due (at worst the end of
-    due's working day). `window_end` leaves as that send-by."""
+    the window's end back to the end of the last working day within it (a suggestion without
+    one gets `DEFAULT_WINDOW_BUSINESS_DAYS`), and the send-by is never before due (at worst the
+    end of due's working day). `window_end` leaves as that send-by."""
     start, end = settings.working_hours_start, settings.working_hours_end
     due = timing.next_working_time(suggestion.due_at, tz, start, end)
     window = suggestion.window_end
@@ -275,7 +276,8 @@ def settle(suggestion: Suggestion, tz: ZoneInfo, settings: CadenceSettings) -> S
         window = timing.end_of_working_day(
             timing.add_business_days(due, DEFAULT_WINDOW_BUSINESS_DAYS, tz), tz, end
         )
-    send_by = timing.last_working_time(window, tz, start, end)
+    # A deadline reads as a day: the end of work on the last working day in the window.
+    send_by = timing.end_of_working_day(timing.last_working_time(window, tz, start, end), tz, end)
     if send_by < due:
         send_by = timing.end_of_working_day(due, tz, end)
     if due == suggestion.due_at and send_by == suggestion.window_end:
