@@ -328,7 +328,7 @@ def test_check_in_goes_to_the_recruiter_when_the_hiring_manager_is_off_limits():
 
 
 def test_respond_is_top_priority_within_one_business_day():
-    # Friday 6 March, 15:00: the window closes Monday 15:00.
+    # Friday 6 March, 15:00: one business day runs to Monday 15:00, so send by end of Monday.
     asked = datetime(2026, 3, 6, 15, 0, tzinfo=UTC)
     request = make_interaction("inbound_request", asked, id=5)
     facts = make_facts(interactions=(request,))
