@@ -61,6 +61,9 @@ def test_done_logs_the_interaction_and_closes(client, make_person, make_opportun
 
 def test_snooze_and_dismiss_stay_through_recompute(client, make_person, make_opportunity, clock):
     _interview(client, make_person, make_opportunity, clock)
+    # One plan per person: a second person brings the second suggestion.
+    other = make_person(name="Rita Recruiter", degree=1)
+    client.post(f"/api/contacts/{other['id']}/interactions", json={"kind": "inbound_request"})
     items = client.get("/api/suggestions").json["items"]
     first, second = items[0], items[1]
     snoozed = client.post(f"/api/suggestions/{first['id']}/snooze", json={"hours": 4}).json

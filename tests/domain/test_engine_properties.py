@@ -27,7 +27,6 @@ from topofmind.domain.facts import (
     FactShareItem,
 )
 from topofmind.domain.guards import public_engagements
-from topofmind.domain.rules import MESSAGE_CHANNELS
 from topofmind.domain.settings import CadenceSettings
 
 LOCATIONS = [
@@ -212,14 +211,13 @@ def test_engine_keeps_every_guard(scenario):
         assert set(mine) <= set(unbudgeted)
         past = [i for i in facts.interactions_of(person.id) if i.occurred_at <= now]
         outbound = [i.occurred_at for i in past if i.direction == "outbound" and i.kind != "event"]
-        tz = timing.zone(
-            timing.person_zone_name(person.time_zone, person.location, "Europe/Stockholm")
-        )
+        tz = timing.zone(cadence.user_time_zone)
 
         for s in unbudgeted:
-            # Messages land in the person's working hours, never on a weekend.
-            if s.channel in MESSAGE_CHANNELS:
-                assert timing.in_working_hours(s.due_at, tz, 9, 17), s
+            # Every suggestion lands in the user's working hours, never on a weekend (issue 13:
+            # one clock, in the user's time zone), and is due before its send-by.
+            assert timing.in_working_hours(s.due_at, tz, 9, 17), s
+            assert s.due_at <= s.window_end, s
             if s.spacing_exempt:
                 continue
             # Two days after the last outbound touch, and two days from any other suggestion.

@@ -1,7 +1,9 @@
 """Scenario tests for the guards: do-not-contact, spacing, public cap, budget, working hours."""
 
+import dataclasses
 from datetime import UTC, datetime
 
+import pytest
 from cadence_factories import (
     NOW,
     days,
@@ -38,7 +40,7 @@ def test_do_not_contact_gets_nothing_and_explain_says_why():
     assert [(n.outcome, n.guard) for n in notes] == [("held", "do_not_contact")]
 
 
-def test_thank_you_is_exempt_from_spacing_but_a_check_in_waits():
+def test_thank_you_is_exempt_from_spacing_and_a_check_in_to_the_same_person_waits():
     interviews = (
         make_interview(NOW - hours(3), id=9, opportunity_id=1),
         make_interview(datetime(2026, 2, 25, 11, 0, tzinfo=UTC), id=8, opportunity_id=2),
@@ -52,13 +54,20 @@ def test_thank_you_is_exempt_from_spacing_but_a_check_in_waits():
         ),
     )
     suggestions = suggest_for_person(facts, 1, NOW)
-    thank = next(s for s in suggestions if s.kind == "thank_you")
-    assert thank.due_at == NOW - hours(3)
-    check = next(s for s in suggestions if s.kind == "check_in" and s.subject_id == 2)
-    # Two days after yesterday's message would do, but the thank-you (due now) comes first.
-    assert check.due_at == NOW + days(2)
+    # One note at a time to one person: the thank-you (exempt from spacing, so due now) goes
+    # first; the check-in on the other role waits for the next round.
+    assert [s.kind for s in suggestions] == ["thank_you"]
+    assert suggestions[0].due_at == NOW - hours(3)
     notes = explain(facts, 1, NOW)
-    assert any(n.guard == "spacing" and n.key == check.key for n in notes)
+    assert any(
+        n.rule == "check_in" and n.outcome == "merged" and n.guard == "one_plan" for n in notes
+    )
+    # Once thanked, the check-in keeps two days from the thank-you.
+    thanked = dataclasses.replace(
+        facts, interactions=(*facts.interactions, make_interaction("thank_you", NOW, id=77))
+    )
+    check = next(s for s in suggest_for_person(thanked, 1, NOW) if s.kind == "check_in")
+    assert check.due_at >= NOW + days(2)
 
 
 def test_comment_pushed_past_its_window_is_held_back():
@@ -102,30 +111,36 @@ def test_daily_budget_keeps_the_top_n_due_today():
 
 def test_upcoming_suggestions_do_not_use_todays_budget():
     facts = make_facts(
-        opportunities=(make_opportunity(decision_expected_on=datetime(2026, 3, 9).date()),),
+        (make_person(1), make_person(2, "Ana Silva")),
+        opportunities=(
+            make_opportunity(
+                decision_expected_on=datetime(2026, 3, 9).date(), people=((2, "hiring_manager"),)
+            ),
+        ),
         interactions=(make_interaction("inbound_request", NOW - hours(1)),),
     )
     kept = suggest(facts, NOW, CadenceSettings(daily_budget=1))
     assert kinds(kept) == ["check_in", "respond"]
 
 
-def test_messages_land_in_the_persons_working_hours():
-    # Saturday 7 March, 20:00 UTC is Saturday noon in California.
+def test_messages_land_in_the_users_working_hours_wherever_the_person_is():
+    # Saturday 7 March, 20:00 UTC is Saturday noon in California; the user works in Stockholm.
     saturday = datetime(2026, 3, 7, 20, 0, tzinfo=UTC)
     person = make_person(location="Palo Alto, California, United States")
     facts = make_facts((person,), interactions=(make_interaction("inbound_request", saturday),))
-    respond = suggest_for_person(facts, 1, saturday + hours(1))[0]
-    assert respond.due_at == datetime(2026, 3, 9, 16, 0, tzinfo=UTC)  # Monday 09:00 PDT
-    la = timing.zone("America/Los_Angeles")
-    assert timing.in_working_hours(respond.due_at, la, 9, 17)
+    settings = CadenceSettings(user_time_zone="Europe/Stockholm")
+    respond = suggest_for_person(facts, 1, saturday + hours(1), settings)[0]
+    assert respond.due_at == datetime(2026, 3, 9, 8, 0, tzinfo=UTC)  # Monday 09:00 CET
+    assert respond.window_end == datetime(2026, 3, 9, 16, 0, tzinfo=UTC)  # Monday 17:00 CET
 
 
-def test_time_zone_override_beats_location():
+@pytest.mark.parametrize("time_zone", [None, "Asia/Singapore"])
+def test_the_persons_zone_does_not_move_the_users_clock(time_zone):
     saturday = datetime(2026, 3, 7, 20, 0, tzinfo=UTC)
-    person = make_person(location="San Francisco Bay Area", time_zone="Asia/Singapore")
+    person = make_person(location="San Francisco Bay Area", time_zone=time_zone)
     facts = make_facts((person,), interactions=(make_interaction("inbound_request", saturday),))
     respond = suggest_for_person(facts, 1, saturday + hours(1))[0]
-    assert respond.due_at == datetime(2026, 3, 9, 1, 0, tzinfo=UTC)  # Monday 09:00 SGT
+    assert respond.due_at == datetime(2026, 3, 9, 9, 0, tzinfo=UTC)  # Monday 09:00 UTC
 
 
 def test_working_hours_follow_settings():

@@ -19,8 +19,17 @@ from cadence_factories import (
     make_share_item,
 )
 
+from topofmind.domain import timing
 from topofmind.domain.engine import explain, suggest_for_person
 from topofmind.domain.settings import CadenceSettings
+
+UTC_ZONE = timing.zone("UTC")
+
+
+def send_by(deadline):
+    """The end of work (17:00 UTC) on the last working day at or before `deadline`."""
+    last = timing.last_working_time(deadline, UTC_ZONE, 9, 17)
+    return timing.end_of_working_day(last, UTC_ZONE, 17)
 
 
 def run(facts, now=NOW, person_id=1, settings=None, **kwargs):
@@ -60,8 +69,12 @@ def test_thank_you_phases(ended_ago, phase, priority, wording):
     assert wording in thank.reason
     assert thank.reason.startswith("Thank Maria Lopez for ")
     assert "You talked about 'platform migration'." in thank.reason
-    assert thank.window_end == NOW - ended_ago + hours(24)
-    assert thank.channel == "email"
+    # Send by the late limit, moved back into working hours (the user's zone is UTC, 9-17).
+    late_limit = NOW - ended_ago + hours(48)
+    assert thank.window_end == max(send_by(late_limit), send_by(thank.due_at))
+    assert thank.due_at <= thank.window_end
+    # No address known: a 1st-degree connection gets a LinkedIn message, not an email.
+    assert thank.channel == "message"
 
 
 def test_thank_you_reason_reads_naturally():
@@ -100,11 +113,16 @@ def test_no_thank_you_when_too_old_or_not_finished(ended_ago):
 
 def test_thank_you_after_friday_evening_interview_lands_monday_morning_in_stockholm():
     # Friday 27 March 2026, 19:00 in Stockholm (CET); Monday 30 March is already summer time.
+    # Working hours are the user's (issue 13: one clock in the user's zone).
     person = make_person(location="Greater Stockholm Metropolitan Area")
     ended = datetime(2026, 3, 27, 18, 0, tzinfo=UTC)
     facts = make_facts((person,), interviews=(make_interview(ended),))
-    thank = one(run(facts, now=ended + hours(1)), "thank_you")
+    stockholm = CadenceSettings(user_time_zone="Europe/Stockholm")
+    thank = one(run(facts, now=ended + hours(1), settings=stockholm), "thank_you")
     assert thank.due_at == datetime(2026, 3, 30, 7, 0, tzinfo=UTC)  # 09:00 CEST
+    # The late limit (Sunday 19:00) falls back to Friday's end of work: already past, so the
+    # send-by is the end of the due day, Monday 17:00 CEST.
+    assert thank.window_end == datetime(2026, 3, 30, 15, 0, tzinfo=UTC)
 
 
 # Rule 2 — comment while fresh ---------------------------------------------------------------
@@ -115,7 +133,7 @@ def test_comment_on_fresh_seen_post():
     comment = one(run(make_facts(posts=(post,))), "comment")
     assert comment.key == "comment:person=1:post=12"
     assert (comment.subject_type, comment.subject_id, comment.channel) == ("post", 12, "comment")
-    assert comment.window_end == post.posted_at + hours(48)
+    assert comment.window_end == send_by(post.posted_at + hours(48))
     assert comment.due_at == post.first_seen_at
     assert comment.priority == 60
     assert comment.reason == (
@@ -159,7 +177,7 @@ def test_post_age_seen_and_engagement(posted_ago, seen, engaged, expected):
     assert [s.kind for s in public] == ([expected] if expected else [])
     if expected == "react":
         assert public[0].channel == "reaction"
-        assert public[0].window_end == post.posted_at + days(7)
+        assert public[0].window_end == send_by(post.posted_at + days(7))
         assert "a reaction is the lighter, fitting touch" in public[0].reason
 
 
@@ -310,17 +328,31 @@ def test_check_in_goes_to_the_recruiter_when_the_hiring_manager_is_off_limits():
 
 
 def test_respond_is_top_priority_within_one_business_day():
-    # Friday 6 March, 15:00: the window closes Monday 15:00.
+    # Friday 6 March, 15:00: one business day runs to Monday 15:00, so send by end of Monday.
     asked = datetime(2026, 3, 6, 15, 0, tzinfo=UTC)
     request = make_interaction("inbound_request", asked, id=5)
-    facts = make_facts(interactions=(request,), interviews=(make_interview(asked - hours(4)),))
+    facts = make_facts(interactions=(request,))
     suggestions = run(facts, now=asked + hours(1))
     assert suggestions[0].kind == "respond"
     respond = suggestions[0]
     assert respond.key == "respond:person=1:interaction=5"
     assert respond.priority == 100
-    assert respond.window_end == datetime(2026, 3, 9, 15, 0, tzinfo=UTC)
+    assert respond.window_end == datetime(2026, 3, 9, 17, 0, tzinfo=UTC)  # end of Monday
     assert respond.reason.startswith("Maria Lopez asked you something 1 h ago")
+
+
+def test_a_reply_and_a_thank_you_to_one_person_become_one_note():
+    asked = datetime(2026, 3, 6, 15, 0, tzinfo=UTC)
+    request = make_interaction("inbound_request", asked, id=5, note="Two references?")
+    facts = make_facts(interactions=(request,), interviews=(make_interview(asked - hours(4)),))
+    (note,) = run(facts, now=asked + hours(1))
+    assert note.kind == "thank_you"
+    assert note.priority == 100
+    assert note.facts["also_respond"] is True
+    assert note.facts["request_note"] == "Two references?"
+    assert "answer their question (“Two references?”) in the same note" in note.reason
+    # The earlier deadline of the two: the thank-you's 48 h end on Sunday falls back to Friday.
+    assert note.window_end == datetime(2026, 3, 6, 17, 0, tzinfo=UTC)
 
 
 def test_respond_cites_the_request_note():
@@ -434,7 +466,7 @@ def test_follow_up_after_an_event():
     # The event itself does not count as a touch to space the follow-up from.
     assert follow.due_at == event.occurred_at
     assert follow.key == "event_follow_up:person=1:interaction=40"
-    assert follow.window_end == event.occurred_at + hours(48)
+    assert follow.window_end == send_by(event.occurred_at + hours(48))
     assert follow.reason.startswith("You met Maria Lopez at an event yesterday — ")
 
 
@@ -468,7 +500,9 @@ def test_no_follow_up_when_done_or_stale(interactions):
     ],
 )
 def test_keep_warm_by_stage(stage, ago, fires):
-    opportunities = (make_opportunity(stage=stage),) if stage else ()
+    # A closed role closed before the last touch (its close-the-loop note is long past).
+    closed = NOW - days(ago + 5) if stage == "rejected" else None
+    opportunities = (make_opportunity(stage=stage, closed_at=closed),) if stage else ()
     touch = make_interaction("message", NOW - days(ago), id=55)
     facts = make_facts(opportunities=opportunities, interactions=(touch,))
     found = of_kind(run(facts), "keep_warm")
@@ -502,7 +536,10 @@ def test_keep_warm_prefers_a_fresh_post_and_absorbs_the_comment():
     suggestions = run(facts)
     keep = one(suggestions, "keep_warm")
     assert (keep.subject_type, keep.subject_id, keep.channel) == ("post", 12, "comment")
-    assert (keep.due_at, keep.window_end) == (post.first_seen_at, post.posted_at + hours(48))
+    assert (keep.due_at, keep.window_end) == (
+        timing.next_working_time(post.first_seen_at, UTC_ZONE, 9, 17),
+        send_by(post.posted_at + hours(48)),
+    )
     assert of_kind(suggestions, "comment") == []
     assert "Maria posted 6 h ago about 'platform migration'; a thoughtful" in keep.reason
 
@@ -532,11 +569,23 @@ def test_keep_warm_ignores_strangers_never_contacted():
 
 def test_connect_after_interview_with_a_second_degree_person():
     facts = make_facts((make_person(degree=2),), interviews=(make_interview(NOW - hours(3)),))
-    connect = one(run(facts), "connect")
+    # One note to one person: the thank-you goes as the connection request's note.
+    (thanks,) = run(facts)
+    assert thanks.kind == "thank_you"
+    assert thanks.channel == "linkedin_note"
+    assert thanks.facts["char_limit"] == 300
+    assert "connection request with a note (300 characters at most)" in thanks.reason
+    # Once thanked, the connection request is the next step.
+    done = make_interaction("thank_you", NOW - hours(2))
+    later = make_facts(
+        (make_person(degree=2),),
+        interviews=(make_interview(NOW - hours(3)),),
+        interactions=(done,),
+    )
+    connect = one(run(later), "connect")
     assert connect.key == "connect:person=1"
     assert connect.channel == "linkedin_note"
-    # The thank-you comes first; the request waits two days.
-    assert connect.due_at >= NOW - hours(3) + days(2)
+    assert connect.due_at >= NOW - hours(2) + days(2)
 
 
 @pytest.mark.parametrize(

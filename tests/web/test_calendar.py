@@ -1,12 +1,12 @@
-"""The private calendar feed: RFC 5545 by hand, read back with the icalendar library."""
+"""The private calendar feed: written and read back with the icalendar library."""
 
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
 
+from topofmind.domain import timing
 from topofmind.security import calendar_token
-from topofmind.services.calendar_feed import escape_text, fold
 
 
 def feed_url(app) -> str:
@@ -49,21 +49,15 @@ def test_settings_page_shows_the_feed_url(web, app):
     assert feed_url(app).replace("&", "&amp;") in web.text("/settings")
 
 
-def test_text_escaping_and_folding_round_trip():
-    text = "Kaffee; Kuchen, und\nmehr \\ Grüße — " + "ü" * 60
-    line = "DESCRIPTION:" + escape_text(text)
-    folded = fold(line)
-    for part in folded.split("\r\n"):
-        assert len(part.encode()) <= 75
-        part.encode().decode()  # never split inside a UTF-8 sequence
-    assert folded.replace("\r\n ", "") == line
-    body = (
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\n"
-        "DTSTAMP:20261125T150000Z\r\nDTSTART:20261125T150000Z\r\n"
-        f"{folded}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
-    )
-    event = Calendar.from_ical(body).walk("VEVENT")[0]
-    assert str(event["DESCRIPTION"]) == text
+def test_suggestions_sit_in_working_hours_and_say_when_to_send(anonymous, app, seed):
+    calendar = Calendar.from_ical(anonymous.get(feed_url(app)).data)
+    utc = timing.zone("UTC")  # the seed's user time zone
+    suggestions = [e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("suggestion-")]
+    assert suggestions
+    for event in suggestions:
+        start = event.decoded("DTSTART")
+        assert timing.in_working_hours(start, utc, 9, 17), (event["SUMMARY"], start)
+        assert str(event["DESCRIPTION"]).startswith(("Send ", "From ", "Overdue since "))
 
 
 def test_snoozed_suggestions_appear_at_their_new_time(web, app, seed, db_session, clock):
@@ -77,4 +71,6 @@ def test_snoozed_suggestions_appear_at_their_new_time(web, app, seed, db_session
         for e in calendar.walk("VEVENT")
         if str(e["UID"]) == f"suggestion-{suggestion}@topofmind.local"
     )
-    assert event.decoded("DTSTART") == clock() + timedelta(hours=72)
+    # At the snooze's end, moved into working hours when it falls outside them.
+    expected = timing.next_working_time(clock() + timedelta(hours=72), timing.zone("UTC"), 9, 17)
+    assert event.decoded("DTSTART") == expected

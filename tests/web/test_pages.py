@@ -49,14 +49,15 @@ def test_no_inline_script_style_or_handlers(web, seed):
 
 def test_today_lists_due_suggestions_with_reason_person_and_actions(web, seed):
     html = web.text("/")
-    assert "Due today" in html
+    assert '<h2 id="due-now" class="section-title">Today' in html
     assert "Thank Dana Hiring for today" in html
     assert f'href="/contacts/{seed["dana"]}"' in html
     for action in ("done", "snooze", "dismiss"):
         assert re.search(rf'action="/suggestions/\d+/{action}"', html)
     assert 'data-copy="draft-' in html
-    assert "Daily digest" in html
-    assert "Later this week" in html  # the check-in, due in 7 days
+    # One list, not a digest box repeating it (issue 13); the timing phrase on each card.
+    assert "Daily digest" not in html
+    assert re.search(r"Send (today, )?by ", html)
 
 
 def test_today_empty_state_teaches_the_next_step(web):

@@ -84,8 +84,11 @@ def cadence_stage(facts: Facts, person_id: int) -> str:
     """The stage that sets the person's cadence target.
 
     The most advanced open opportunity the person is on (directly or as an interviewer) wins;
-    with only closed ones it is `closed`; with none at all it is `networking`.
+    with only closed ones it is `closed`; with none at all it is `networking`. After a hire the
+    search is paused: open roles no longer count, and the people of the accepted role are
+    `networking` (future colleagues, not a process).
     """
+    paused = facts.hired is not None
     best_rank = 0
     best = None
     closed = False
@@ -95,6 +98,8 @@ def cadence_stage(facts: Facts, person_id: int) -> str:
         if opp is not None:
             opportunities.append(opp)
     for opp in opportunities:
+        if paused and (opp.stage in _STAGE_RANK or opp.stage == "hired"):
+            continue
         rank = _STAGE_RANK.get(opp.stage, 0)
         if rank > best_rank:
             best_rank, best = rank, opp.stage

@@ -12,9 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from . import cadence
-from .facts import FactPerson, Facts
+from . import cadence, plan, timing
+from .facts import Facts
 from .guards import apply_budget, guard_person, public_engagements, ranking
+from .outcomes import OUTCOME_RULES
 from .rules import (
     PERSON_RULES,
     Explanation,
@@ -50,18 +51,15 @@ def suggest(
 ) -> list[Suggestion]:
     """Every suggestion for every person at `now`, best first.
 
-    Applies all guards and the daily budget: at most `daily_budget` suggestions are due before
-    the end of the user's day; suggestions due later (within `horizon_days`) are included so
-    calendars can show them. Raises `ValueError` when `now` is naive.
+    One plan per recipient across everyone (``plan``), then all guards and the daily budget:
+    at most `daily_budget` suggestions are due before the end of the user's day; suggestions
+    due later (within `horizon_days`) are included so calendars can show them. Raises
+    `ValueError` when `now` is naive.
     """
     now = _utc(now)
     settings = settings or CadenceSettings()
-    matcher = topic_matcher or match_topics
-    shared = facts.shared_topics
-    found: list[Suggestion] = []
-    for person in facts.people:
-        found.extend(_for_person(facts, person, now, settings, matcher, shared, None))
-    kept, _ = apply_budget(found, now, settings)
+    found = _plan(facts, [p.id for p in facts.people], now, settings, topic_matcher, None)
+    kept, _ = apply_budget([s for items in found.values() for s in items], now, settings)
     return kept
 
 
@@ -73,17 +71,21 @@ def suggest_for_person(
     *,
     topic_matcher: TopicMatcher | None = None,
 ) -> list[Suggestion]:
-    """One person's suggestions, best first, with every per-person guard applied.
+    """One person's suggestions, best first, with every guard but the budget applied.
 
-    The daily budget is global, so it is not applied here; `suggest` applies it. Raises
-    `KeyError` for an unknown person and `ValueError` when `now` is naive.
+    The plan of the people related through introductions (``Facts.related_people``) is worked
+    out too, since an intro request can absorb or hold back a note. The daily budget is global,
+    so it is not applied here; `suggest` applies it. Raises `KeyError` for an unknown person and
+    `ValueError` when `now` is naive.
     """
     now = _utc(now)
     settings = settings or CadenceSettings()
-    person = facts.person_by_id[person_id]
-    result = _for_person(
-        facts, person, now, settings, topic_matcher or match_topics, facts.shared_topics, None
-    )
+    facts.person_by_id[person_id]  # KeyError for an unknown person
+    scope = [person_id, *facts.related_people(person_id)]
+    for other in list(scope[1:]):
+        scope.extend(facts.related_people(other))
+    found = _plan(facts, list(dict.fromkeys(scope)), now, settings, topic_matcher, None)
+    result = found.get(person_id, [])
     result.sort(key=ranking)
     return result
 
@@ -112,28 +114,24 @@ def explain(
     topic_matcher: TopicMatcher | None = None,
     include_budget: bool = True,
 ) -> list[Explanation]:
-    """Why each rule did or did not fire for one person: rule notes, guard decisions, and one
-    `suggested` entry per suggestion that survived. With `include_budget`, everyone's candidates
-    are computed to tell whether the daily budget held any of this person's back.
+    """Why each rule did or did not fire for one person: rule notes, plan and guard decisions,
+    and one `suggested` entry per suggestion that survived. With `include_budget`, everyone's
+    candidates are computed to tell whether the daily budget held any of this person's back.
 
     Raises `KeyError` for an unknown person.
     """
     now = _utc(now)
     settings = settings or CadenceSettings()
-    matcher = topic_matcher or match_topics
-    shared = facts.shared_topics
-    person = facts.person_by_id[person_id]
+    facts.person_by_id[person_id]
     trace: list[Explanation] = []
-    mine = _for_person(facts, person, now, settings, matcher, shared, trace)
+    scope = [person_id, *facts.related_people(person_id)]
+    if include_budget:
+        scope = [person_id, *(p.id for p in facts.people if p.id != person_id)]
+    found = _plan(facts, scope, now, settings, topic_matcher, {person_id: trace})
+    mine = found.get(person_id, [])
     held_keys: set[str] = set()
     if include_budget and mine:
-        everyone: list[Suggestion] = []
-        for other in facts.people:
-            if other.id == person_id:
-                everyone.extend(mine)
-            else:
-                everyone.extend(_for_person(facts, other, now, settings, matcher, shared, None))
-        _, held = apply_budget(everyone, now, settings)
+        _, held = apply_budget([s for items in found.values() for s in items], now, settings)
         held_keys = {s.key for s in held}
     for suggestion in sorted(mine, key=ranking):
         if suggestion.key in held_keys:
@@ -153,42 +151,84 @@ def explain(
     return trace
 
 
-def _for_person(
+def _plan(
     facts: Facts,
-    person: FactPerson,
+    scope: Sequence[int],
     now: datetime,
     settings: CadenceSettings,
-    matcher: TopicMatcher,
-    shared: Sequence[str],
-    trace: list[Explanation] | None,
-) -> list[Suggestion]:
-    if person.do_not_contact:
-        if trace is not None:
-            trace.append(
-                Explanation("all", "held", "marked do not contact", guard="do_not_contact")
-            )
-        return []
-    ctx = PersonContext(facts, person, now, settings, matcher, shared, trace)
+    topic_matcher: TopicMatcher | None,
+    traces: dict[int, list[Explanation]] | None,
+) -> dict[int, list[Suggestion]]:
+    """Everyone in `scope`: rules, channels, one plan per recipient, introductions, guards."""
+    matcher = topic_matcher or match_topics
+    shared = facts.shared_topics
+    user_zone = timing.zone(settings.user_time_zone)
+    contexts: dict[int, PersonContext] = {}
+    plans: dict[int, list[Suggestion]] = {}
+    for person_id in scope:
+        person = facts.person_by_id[person_id]
+        trace = traces.get(person_id) if traces is not None else None
+        if person.do_not_contact:
+            if trace is not None:
+                trace.append(
+                    Explanation("all", "held", "marked do not contact", guard="do_not_contact")
+                )
+            continue
+        ctx = PersonContext(facts, person, now, settings, matcher, shared, trace)
+        contexts[person_id] = ctx
+        plans[person_id] = _candidates(ctx)
+    plan.respect_introductions(plans, facts, now, traces)
+    result: dict[int, list[Suggestion]] = {}
+    for person_id, ctx in contexts.items():
+        last_outbound = ctx.last_outbound.occurred_at if ctx.last_outbound else None
+        guarded = guard_person(
+            plans[person_id],
+            now=now,
+            tz=user_zone,
+            settings=settings,
+            last_outbound_at=last_outbound,
+            public_count=public_engagements(ctx.interactions, now, settings),
+            trace=ctx.trace,
+        )
+        if not any(s.person_id == person_id for s in guarded):
+            first = plan.next_step(facts, ctx.person, now, ctx.today_start)
+            if first is not None:
+                guarded = guard_person(
+                    [first],
+                    now=now,
+                    tz=user_zone,
+                    settings=settings,
+                    last_outbound_at=last_outbound,
+                    public_count=0,
+                    trace=ctx.trace,
+                )
+        result[person_id] = [_in_utc(s) for s in guarded]
+    return result
+
+
+def _candidates(ctx: PersonContext) -> list[Suggestion]:
+    """One person's candidates: every rule, keep-warm last, routed to a usable channel, with
+    at most one per recipient."""
     candidates: list[Suggestion] = []
     for _, rule in PERSON_RULES:
         candidates.extend(rule(ctx))
+    for _, rule in OUTCOME_RULES:
+        candidates.extend(rule(ctx))
+    if ctx.facts.hired is not None:
+        candidates = plan.drop_paused(candidates, ctx.trace)
     candidates.extend(keep_warm(ctx, candidates))
     # A key names one suggestion; if two rules ever produce the same key, the better one stays.
     unique: dict[str, Suggestion] = {}
     for candidate in sorted(candidates, key=ranking):
         unique.setdefault(candidate.key, candidate)
-    candidates = list(unique.values())
-    last_outbound = ctx.last_outbound.occurred_at if ctx.last_outbound else None
-    guarded = guard_person(
-        candidates,
-        now=now,
-        tz=ctx.zone,
-        settings=settings,
-        last_outbound_at=last_outbound,
-        public_count=public_engagements(ctx.interactions, now, settings),
-        trace=trace,
-    )
-    return [_in_utc(s) for s in guarded]
+    routed = []
+    for candidate in unique.values():
+        usable = plan.route(candidate, ctx.facts, ctx.person)
+        if usable is None:
+            ctx.note(candidate.kind, "held", "no channel for this", candidate.key, "channel")
+        else:
+            routed.append(usable)
+    return plan.one_per_recipient(routed, ctx.trace)
 
 
 def _in_utc(suggestion: Suggestion) -> Suggestion:

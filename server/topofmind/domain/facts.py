@@ -19,8 +19,11 @@ from functools import cached_property
 
 from ..linkedin.urls import profile_key as normalise_profile_url
 
+#: Stages of a search still in progress; the one definition every layer imports.
 STAGES_OPEN = ("interested", "applied", "screening", "interviewing", "offer")
 STAGES_CLOSED = ("hired", "rejected", "withdrawn")
+#: Closed stages that end one process but not the search (a hire ends the search).
+STAGES_LOST = ("rejected", "withdrawn")
 ROLES = ("hiring_manager", "recruiter", "interviewer", "referrer", "other")
 INTERACTION_KINDS = (
     "comment",
@@ -44,7 +47,8 @@ DIRECTIONS = ("outbound", "inbound")
 
 @dataclass(frozen=True, slots=True)
 class FactPerson:
-    """A tracked person. `time_zone` is the user's explicit override (IANA name) or None."""
+    """A tracked person. `time_zone` is the user's explicit override (IANA name) or None;
+    `email` is an address the user recorded (None: no email channel)."""
 
     id: int
     name: str
@@ -57,12 +61,14 @@ class FactPerson:
     public_id: str | None = None
     profile_url: str | None = None
     headline: str | None = None
+    email: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class FactOpportunity:
     """A role with its stage and the people on it as ``(person_id, role)`` pairs; ``topics``
-    are what its posting is about (saved from a LinkedIn job posting, else empty)."""
+    are what its posting is about (saved from a LinkedIn job posting, else empty);
+    ``closed_at`` is when it reached a closed stage (None while open or when not recorded)."""
 
     id: int
     company: str
@@ -71,6 +77,7 @@ class FactOpportunity:
     decision_expected_on: date | None = None
     people: tuple[tuple[int, str], ...] = ()
     topics: tuple[str, ...] = ()
+    closed_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +285,7 @@ class Facts:
 
         roles: defaultdict[int, list[tuple[FactOpportunity, str]]] = defaultdict(list)
         for opp in self.opportunities:
+            _require_aware(opp.closed_at, "opportunity.closed_at")
             for person_id, role in dict.fromkeys(opp.people):
                 roles[person_id].append((opp, role))
         put(self, "_roles", {k: tuple(v) for k, v in roles.items()})
@@ -312,6 +320,41 @@ class Facts:
             if url:
                 person_by_url.setdefault(url, person)
         put(self, "_person_by_url", person_by_url)
+
+    @cached_property
+    def hired(self) -> FactOpportunity | None:
+        """The accepted role, if any: a hire pauses the whole search (the latest hire wins)."""
+        hires = [opp for opp in self.opportunities if opp.stage == "hired"]
+        if not hires:
+            return None
+        return max(hires, key=lambda opp: (opp.closed_at is not None, opp.closed_at, opp.id))
+
+    @cached_property
+    def _introduced_by(self) -> dict[int, tuple[int, ...]]:
+        """Tracked mutual → the tracked people they could introduce the user to."""
+        found: defaultdict[int, list[int]] = defaultdict(list)
+        for mutual in self.mutuals:
+            linked = self.mutual_person_id(mutual)
+            if linked is not None:
+                found[linked].append(mutual.person_id)
+        return {k: tuple(dict.fromkeys(v)) for k, v in found.items()}
+
+    def mutual_person_id(self, mutual: FactMutual) -> int | None:
+        """The tracked person a mutual is: by id, then the matching connection, then URL."""
+        if mutual.mutual_person_id in self.person_by_id:
+            return mutual.mutual_person_id
+        connection = self.connection_for_mutual(mutual)
+        if connection is not None and connection.person_id in self.person_by_id:
+            return connection.person_id
+        linked = self.person_for_url(mutual.profile_url)
+        return linked.id if linked is not None else None
+
+    def related_people(self, person_id: int) -> tuple[int, ...]:
+        """People whose plan can change this person's: their mutuals (possible introducers) and
+        the people this person could introduce the user to."""
+        ids = [self.mutual_person_id(m) for m in self.mutuals_of(person_id)]
+        ids.extend(self._introduced_by.get(person_id, ()))
+        return tuple(i for i in dict.fromkeys(ids) if i is not None and i != person_id)
 
     @cached_property
     def shared_topics(self) -> tuple[str, ...]:

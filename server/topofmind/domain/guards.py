@@ -14,30 +14,23 @@ from zoneinfo import ZoneInfo
 
 from . import timing
 from .facts import FactInteraction
+from .plan import ranking, settle
 from .rules import (
-    MESSAGE_CHANNELS,
     PUBLIC_INTERACTION_KINDS,
     Explanation,
     Suggestion,
 )
 from .settings import CadenceSettings
 
-
-def ranking(suggestion: Suggestion) -> tuple:
-    """Sort key: highest priority first, then earliest due, then key (for determinism)."""
-    return (-suggestion.priority, suggestion.due_at, suggestion.key)
+__all__ = ["apply_budget", "guard_person", "land_in_working_hours", "public_engagements", "ranking"]
 
 
 def land_in_working_hours(
     suggestion: Suggestion, tz: ZoneInfo, settings: CadenceSettings
 ) -> Suggestion:
-    """Move a message's due time to the person's next working hour; other channels unchanged."""
-    if suggestion.channel not in MESSAGE_CHANNELS:
-        return suggestion
-    due = timing.next_working_time(
-        suggestion.due_at, tz, settings.working_hours_start, settings.working_hours_end
-    )
-    return suggestion if due == suggestion.due_at else dataclasses.replace(suggestion, due_at=due)
+    """Due and send-by in the user's working hours (`plan.settle`), for every channel: the user
+    acts in working hours, and the calendar shows them there."""
+    return settle(suggestion, tz, settings)
 
 
 def public_engagements(
@@ -64,7 +57,8 @@ def guard_person(
     public_count: int,
     trace: list[Explanation] | None = None,
 ) -> list[Suggestion]:
-    """Apply working hours, the public-engagement cap and two-day spacing to one person.
+    """Apply working hours (in `tz`, the user's zone), the public-engagement cap and two-day
+    spacing to one person.
 
     Thank-you, respond and intro-request suggestions skip the spacing check (answering and
     thanking are never too much; an intro request goes to someone else), but every accepted touch
@@ -89,9 +83,12 @@ def guard_person(
         if not suggestion.spacing_exempt:
             due = suggestion.due_at
             if last_outbound_at is not None and due < last_outbound_at + gap:
-                due = land_in_working_hours(
-                    dataclasses.replace(suggestion, due_at=last_outbound_at + gap), tz, settings
-                ).due_at
+                due = timing.next_working_time(
+                    last_outbound_at + gap,
+                    tz,
+                    settings.working_hours_start,
+                    settings.working_hours_end,
+                )
             due = _clear_of(due, accepted, gap, suggestion, now, tz, settings)
             window = suggestion.window_end
             if suggestion.is_public and window is not None and due > window:
@@ -112,7 +109,12 @@ def guard_person(
                     "days between touches",
                     outcome="moved",
                 )
-                suggestion = dataclasses.replace(suggestion, due_at=due)
+                # A private note keeps its full window: due and send-by move together.
+                shift = due - suggestion.due_at
+                window = suggestion.window_end + shift if suggestion.window_end else None
+                suggestion = settle(
+                    dataclasses.replace(suggestion, due_at=due, window_end=window), tz, settings
+                )
         if suggestion.is_public:
             public_count += 1
         accepted.append(suggestion)
@@ -141,7 +143,7 @@ def _clear_of(
             if abs(max(due, now) - other) < gap:
                 due = other + gap
                 moved = True
-        if moved and suggestion.channel in MESSAGE_CHANNELS:
+        if moved:
             due = timing.next_working_time(
                 due, tz, settings.working_hours_start, settings.working_hours_end
             )

@@ -20,6 +20,7 @@ from typing import Any
 from . import timing
 from .cadence import Touch, cadence_stage, touches_of
 from .facts import (
+    STAGES_OPEN,
     FactConnection,
     FactInteraction,
     FactOpportunity,
@@ -43,6 +44,11 @@ KINDS = (
     "event_follow_up",
     "keep_warm",
     "connect",
+    "close_loop",
+    "offer_thanks",
+    "offer_reply",
+    "withdraw",
+    "hired_thanks",
 )
 SUBJECT_TYPES = ("post", "interview", "opportunity", "share_item", "interaction")
 CHANNELS = ("message", "email", "comment", "reaction", "linkedin_note")
@@ -54,10 +60,27 @@ PUBLIC_CHANNELS = frozenset({"comment", "reaction"})
 PUBLIC_INTERACTION_KINDS = frozenset({"comment", "reaction", "share"})
 #: Kinds the two-day spacing guard lets through: answering and thanking are never "too much",
 #: and an intro request goes to the mutual, not to the person it is about.
-SPACING_EXEMPT_KINDS = frozenset({"thank_you", "respond", "ask_intro"})
+#: Answers to an outcome (an offer, a rejection, a hire) are exempt for the same reason.
+SPACING_EXEMPT_KINDS = frozenset(
+    {
+        "thank_you",
+        "respond",
+        "ask_intro",
+        "close_loop",
+        "offer_thanks",
+        "offer_reply",
+        "withdraw",
+        "hired_thanks",
+    }
+)
 
 PRIORITY = {
+    "offer_reply": 105,
     "respond": 100,
+    "offer_thanks": 95,
+    "withdraw": 88,
+    "close_loop": 85,
+    "hired_thanks": 80,
     "thank_you": 90,
     "event_follow_up": 75,
     "check_in": 70,
@@ -71,7 +94,7 @@ PRIORITY = {
 
 OPEN_FOR_CHECK_IN = ("applied", "screening", "interviewing")
 OPEN_FOR_INTRO = ("interested", "applied", "screening")
-ACTIVE_STAGES = ("interested", "applied", "screening", "interviewing", "offer")
+ACTIVE_STAGES = STAGES_OPEN
 
 TopicMatcher = Callable[[Sequence[str], Sequence[str]], Sequence[str]]
 """(topics, texts) → the topics that the texts are about, in the order given."""
@@ -364,6 +387,10 @@ def thank_you(ctx: PersonContext) -> list[Suggestion]:
             )
             continue
         opp = ctx.facts.opportunity_by_id.get(interview.opportunity_id)
+        if opp is not None and opp.stage not in STAGES_OPEN:
+            # After an outcome the note changes: close the loop, or thank for the hire.
+            ctx.note("thank_you", "skipped", f"the {opp.title} process is {opp.stage}", key)
+            continue
         day = _day_possessive(ctx.day(ended))
         if age <= timedelta(hours=settings.thank_you_ideal_hours):
             phase, priority = "ideal", PRIORITY["thank_you"]
@@ -394,7 +421,8 @@ def thank_you(ctx: PersonContext) -> list[Suggestion]:
                 subject_id=interview.id,
                 reason=reason,
                 due_at=ended,
-                window_end=ended + timedelta(hours=settings.thank_you_ideal_hours),
+                # Best within the ideal hours, still timely until the late limit: send by then.
+                window_end=ended + timedelta(hours=settings.thank_you_late_hours),
                 priority=priority,
                 channel="email",
                 fact_fingerprint=fingerprint(ended, interview.topics, interview.interviewer_ids),

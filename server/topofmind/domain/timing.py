@@ -494,3 +494,82 @@ def day_name(moment: datetime, now: datetime, tz: ZoneInfo) -> str:
 def date_phrase(day: date) -> str:
     """ "Friday 6 March" — a date as it reads in a sentence."""
     return f"{day.strftime('%A')} {day.day} {day.strftime('%B')}"
+
+
+# Working hours and the words for a deadline --------------------------------------------------
+
+
+def end_of_working_day(moment: datetime, tz: ZoneInfo, end_hour: int) -> datetime:
+    """The end of working hours on `moment`'s local day, in UTC."""
+    day = moment.astimezone(tz).date()
+    if end_hour >= 24:
+        return _at(day + timedelta(days=1), time(0), tz)
+    return _at(day, time(end_hour), tz)
+
+
+def last_working_time(moment: datetime, tz: ZoneInfo, start_hour: int, end_hour: int) -> datetime:
+    """`moment` if it falls within working hours on a weekday in `tz`, else the end of the last
+    working day before it (a deadline on Saturday night means Friday at the end of work)."""
+    local = moment.astimezone(tz)
+    day = local.date()
+    if local.weekday() < 5:
+        if start_hour <= local.hour < end_hour:
+            return moment.astimezone(UTC)
+        if local.hour >= end_hour:
+            return end_of_working_day(local, tz, end_hour)
+    day -= timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return end_of_working_day(datetime.combine(day, time(12), tzinfo=tz), tz, end_hour)
+
+
+def clock_phrase(moment: datetime, tz: ZoneInfo) -> str:
+    """ "5:00 PM", "9:30 AM" — a time as people say it."""
+    local = moment.astimezone(tz)
+    hour = local.hour % 12 or 12
+    return f"{hour}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"
+
+
+def short_date(moment: datetime, tz: ZoneInfo) -> str:
+    """ "Tue 9 Dec" in `tz`."""
+    local = moment.astimezone(tz)
+    return f"{local:%a} {local.day} {local:%b}"
+
+
+def timing_phrase(due: datetime, send_by: datetime, now: datetime, tz: ZoneInfo) -> str:
+    """The one phrase every surface shows for a suggestion's timing, in the user's zone:
+
+    - not yet due: "From Wed 10 Dec, 9:00 AM · send by Fri 12 Dec, 5:00 PM"
+      (or "From 2:00 PM today · send by 5:00 PM" within the day);
+    - due, deadline today: "Send today, by 5:00 PM"; tomorrow: "Send by tomorrow, 5:00 PM";
+      later: "Send by Tue 9 Dec, 5:00 PM";
+    - past the deadline: "Overdue since 5:00 PM" (today), "Overdue since yesterday",
+      "Overdue since Mon" (this week), "Overdue since 28 Nov".
+    """
+    today = now.astimezone(tz).date()
+    end_day = send_by.astimezone(tz).date()
+    if send_by < now:
+        if end_day == today:
+            return f"Overdue since {clock_phrase(send_by, tz)}"
+        if end_day == today - timedelta(days=1):
+            return "Overdue since yesterday"
+        if end_day > today - timedelta(days=7):
+            return f"Overdue since {send_by.astimezone(tz):%a}"
+        local = send_by.astimezone(tz)
+        return f"Overdue since {local.day} {local:%b}"
+    if end_day == today:
+        deadline = f"by {clock_phrase(send_by, tz)}"
+    elif end_day == today + timedelta(days=1):
+        deadline = f"by tomorrow, {clock_phrase(send_by, tz)}"
+    else:
+        deadline = f"by {short_date(send_by, tz)}, {clock_phrase(send_by, tz)}"
+    if due <= now:
+        return f"Send today, {deadline}" if end_day == today else f"Send {deadline}"
+    due_day = due.astimezone(tz).date()
+    if due_day == today:
+        start = f"From {clock_phrase(due, tz)} today"
+    elif due_day == today + timedelta(days=1):
+        start = f"From tomorrow, {clock_phrase(due, tz)}"
+    else:
+        start = f"From {short_date(due, tz)}, {clock_phrase(due, tz)}"
+    return f"{start} · send {deadline}"

@@ -40,6 +40,8 @@ class SuggestionOut(ma.Schema):
     reason = fields.String()
     due_at = DateTime()
     window_end = DateTime(allow_none=True)
+    send_by = DateTime()
+    timing = fields.String()
     priority = fields.Integer()
     status = fields.String()
     snoozed_until = DateTime(allow_none=True)
@@ -73,6 +75,7 @@ class DigestOut(ma.Schema):
     date = fields.String()
     due_today_count = fields.Integer()
     budget = fields.Integer()
+    later_count = fields.Integer()
     items = fields.List(fields.Nested(SuggestionOut))
 
 

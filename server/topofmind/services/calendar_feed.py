@@ -1,18 +1,22 @@
-"""The private calendar feed (RFC 5545), written by hand: interviews and due suggestions.
+"""The private calendar feed (RFC 5545), written with the ``icalendar`` library: interviews and
+the suggestions still to do.
 
-Lines end in CRLF and are folded at 75 octets (never inside a UTF-8 sequence); text values
-escape backslash, semicolon, comma and newlines; every time is UTC (``…Z``), so no VTIMEZONE
-is needed.
+Every time is UTC, so no VTIMEZONE is needed; the library escapes text and folds long lines.
+A suggestion sits at its due time (an overdue one at the current hour), moved into the user's
+working hours, so the calendar never asks for a note at 02:00.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from icalendar import Calendar, Event
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ..domain import timing
 from ..store.models import Interview, Opportunity, Person, Suggestion
+from .suggestions import cadence_settings
 
 PRODID = "-//Top of Mind//Dashboard calendar//EN"
 PAST_DAYS = 30
@@ -20,37 +24,10 @@ FUTURE_DAYS = 90
 SUGGESTION_MINUTES = 30
 
 
-def escape_text(value: str | None) -> str:
-    """RFC 5545 §3.3.11 TEXT escaping."""
-    text = (value or "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
-
-
-def fold(line: str) -> str:
-    """Fold one content line at 75 octets (RFC 5545 §3.1), continuation lines start with a space."""
-    encoded = line.encode()
-    if len(encoded) <= 75:
-        return line
-    parts: list[str] = []
-    current = ""
-    size = 0
-    limit = 75
-    for char in line:
-        width = len(char.encode())
-        if size + width > limit:
-            parts.append(current)
-            current, size, limit = char, width, 74  # the leading space takes one octet
-        else:
-            current += char
-            size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
-def format_utc(moment: datetime) -> str:
+def _utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(UTC)
 
 
 def _event(
@@ -61,37 +38,35 @@ def _event(
     summary: str,
     description: str,
     url: str | None = None,
-) -> list[str]:
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{uid}",
-        f"DTSTAMP:{format_utc(stamp)}",
-        f"DTSTART:{format_utc(start)}",
-        f"DTEND:{format_utc(max(end, start + timedelta(minutes=1)))}",
-        f"SUMMARY:{escape_text(summary)}",
-        f"DESCRIPTION:{escape_text(description)}",
-    ]
+) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", _utc(stamp))
+    event.add("dtstart", _utc(start))
+    event.add("dtend", _utc(max(end, start + timedelta(minutes=1))))
+    event.add("summary", summary)
+    event.add("description", description)
     if url:
-        lines.append(f"URL:{url}")
-    lines.append("END:VEVENT")
-    return lines
+        event.add("url", url)
+    return event
 
 
 def build_calendar(session: Session, now: datetime, *, base_url: str = "") -> str:
     """The feed as text: interviews from 30 days ago to 90 days ahead; open and snoozed
-    suggestions due within 90 days (overdue ones placed at the current hour).
+    suggestions due within 90 days, each in the user's working hours (an overdue one from the
+    current hour on).
 
     ``base_url`` (e.g. ``http://127.0.0.1:8765``) links each event to its dashboard page.
     """
     since, until = now - timedelta(days=PAST_DAYS), now + timedelta(days=FUTURE_DAYS)
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "X-WR-CALNAME:Top of Mind",
-    ]
+    settings = cadence_settings(session)
+    zone = timing.zone(settings.user_time_zone)
+    calendar = Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", PRODID)
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", "Top of Mind")
     interviews = session.scalars(
         select(Interview)
         .options(selectinload(Interview.opportunity), selectinload(Interview.interviewers))
@@ -123,28 +98,39 @@ def build_calendar(session: Session, now: datetime, *, base_url: str = "") -> st
             description.append(f"With {who}.")
         if interview.topics:
             description.append("Topics: " + ", ".join(interview.topics) + ".")
-        lines += _event(
-            f"interview-{interview.id}@topofmind.local",
-            interview.updated_at or now,
-            interview.starts_at,
-            interview.ends_at,
-            f"Interview: {opportunity.company} – {opportunity.title}",
-            "\n".join(description),
-            f"{base_url}/pipeline#opportunity-{opportunity.id}" if base_url else None,
+        calendar.add_component(
+            _event(
+                f"interview-{interview.id}@topofmind.local",
+                interview.updated_at or now,
+                interview.starts_at,
+                interview.ends_at or interview.starts_at,
+                f"Interview: {opportunity.company} – {opportunity.title}",
+                "\n".join(description),
+                f"{base_url}/pipeline#opportunity-{opportunity.id}" if base_url else None,
+            )
         )
     for suggestion in suggestions:
         start = suggestion.snoozed_until if suggestion.status == "snoozed" else suggestion.due_at
-        # Overdue work is still to do: it sits at the current hour, not weeks back in the past.
-        start = max(start or suggestion.due_at, this_hour)
-        name = names.get(suggestion.person_id, "someone")
-        lines += _event(
-            f"suggestion-{suggestion.id}@topofmind.local",
-            suggestion.updated_at or now,
-            start,
-            start + timedelta(minutes=SUGGESTION_MINUTES),
-            f"{suggestion.kind.replace('_', ' ').capitalize()}: {name}",
-            suggestion.reason,
-            f"{base_url}/contacts/{suggestion.person_id}" if base_url else None,
+        # Overdue work is still to do: it sits at the current hour, not weeks back in the past,
+        # and always within working hours.
+        start = timing.next_working_time(
+            max(_utc(start or suggestion.due_at), this_hour),
+            zone,
+            settings.working_hours_start,
+            settings.working_hours_end,
         )
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        send_by = suggestion.window_end or suggestion.due_at
+        name = names.get(suggestion.person_id, "someone")
+        phrase = timing.timing_phrase(_utc(suggestion.due_at), _utc(send_by), now, zone)
+        calendar.add_component(
+            _event(
+                f"suggestion-{suggestion.id}@topofmind.local",
+                suggestion.updated_at or now,
+                start,
+                start + timedelta(minutes=SUGGESTION_MINUTES),
+                f"{suggestion.kind.replace('_', ' ').capitalize()}: {name}",
+                f"{phrase}.\n{suggestion.reason}",
+                f"{base_url}/contacts/{suggestion.person_id}" if base_url else None,
+            )
+        )
+    return calendar.to_ical().decode()

@@ -13,7 +13,7 @@ from ..errors import InvalidInput, NotFound
 from ..sanitize import http_url_problem
 from ..store.models import Interview, InterviewInterviewer, Opportunity, OpportunityPerson, Person
 from .paging import Page, paginate
-from .unit_of_work import touch, unit_of_work
+from .unit_of_work import touch, touch_everyone, unit_of_work
 
 STAGES = (
     "interested",
@@ -108,6 +108,9 @@ def update_opportunity(
         if field in data:
             setattr(opportunity, field, data[field])
     if "stage" in data and data["stage"] != opportunity.stage:
+        if "hired" in (data["stage"], opportunity.stage):
+            # A hire pauses (or resumes) the whole search: everyone's plan changes.
+            touch_everyone(session)
         opportunity.stage = data["stage"]
         opportunity.closed_at = now if data["stage"] in CLOSED_STAGES else None
     touch(session, people_of(opportunity))

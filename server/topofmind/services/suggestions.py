@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from ..domain import engine, timing
+from ..domain import engine, outcome_drafts, timing
 from ..domain.facts import (
     FactConnection,
     FactInteraction,
@@ -64,6 +64,11 @@ DONE_INTERACTION = {
     "event_follow_up": "message",
     "keep_warm": "message",
     "connect": None,
+    "close_loop": "message",
+    "offer_thanks": "message",
+    "offer_reply": "message",
+    "withdraw": "message",
+    "hired_thanks": "thank_you",
 }
 # Only the last year of posts can still be fresh enough to matter to any rule.
 POST_LOOKBACK_DAYS = 30
@@ -82,26 +87,17 @@ def cadence_settings(session: Session) -> CadenceSettings:
 
 
 def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None = None) -> Facts:
-    """Everything the engine needs, for everyone or for ``person_ids`` only."""
+    """Everything the engine needs, for everyone or for ``person_ids`` only.
+
+    Rows are selected with columns named like the fact fields, so each fact is built with
+    ``Fact(**row._mapping)``."""
     ids = None if person_ids is None else sorted(set(person_ids))
 
     def scoped(query, column):
         return query if ids is None else query.where(column.in_(ids))
 
     people = tuple(
-        FactPerson(
-            id=row.id,
-            name=row.name,
-            degree=row.degree,
-            location=row.location,
-            time_zone=row.time_zone,
-            tags=tuple(row.tags or ()),
-            do_not_contact=row.do_not_contact,
-            company=row.company,
-            public_id=row.public_id,
-            profile_url=row.profile_url,
-            headline=row.headline,
-        )
+        FactPerson(**{**row._mapping, "tags": tuple(row.tags or ())})
         for row in session.execute(
             scoped(
                 select(
@@ -116,6 +112,7 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
                     Person.public_id,
                     Person.profile_url,
                     Person.headline,
+                    Person.email,
                 ).where(Person.tracked.is_(True)),
                 Person.id,
             )
@@ -133,15 +130,14 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
         wanted_opportunities = {
             o for o, members in links.items() if any(p in ids for p, _ in members)
         }
+    # A hire pauses the whole search, so a per-person recompute must see it too.
     opportunities = tuple(
         FactOpportunity(
-            id=row.id,
-            company=row.company,
-            title=row.title,
-            stage=row.stage,
-            decision_expected_on=row.decision_expected_on,
-            people=tuple(links.get(row.id, ())),
-            topics=tuple(row.topics or ()),
+            **{
+                **row._mapping,
+                "people": tuple(links.get(row.id, ())),
+                "topics": tuple(row.topics or ()),
+            }
         )
         for row in session.execute(
             select(
@@ -151,9 +147,10 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
                 Opportunity.stage,
                 Opportunity.decision_expected_on,
                 Opportunity.topics,
+                Opportunity.closed_at,
             )
         )
-        if wanted_opportunities is None or row.id in wanted_opportunities
+        if wanted_opportunities is None or row.id in wanted_opportunities or row.stage == "hired"
     )
     opportunity_ids = {o.id for o in opportunities}
     interviewers = defaultdict(list)
@@ -165,13 +162,11 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
         interviewers[interview_id].append(person_id)
     interviews = tuple(
         FactInterview(
-            id=row.id,
-            opportunity_id=row.opportunity_id,
-            starts_at=row.starts_at,
-            ends_at=row.ends_at,
-            kind=row.kind,
-            interviewer_ids=tuple(interviewers[row.id]),
-            topics=tuple(row.topics or ()),
+            **{
+                **row._mapping,
+                "interviewer_ids": tuple(interviewers[row.id]),
+                "topics": tuple(row.topics or ()),
+            }
         )
         for row in session.execute(
             select(
@@ -187,14 +182,7 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
     )
     since = now - timedelta(days=POST_LOOKBACK_DAYS)
     posts = tuple(
-        FactPost(
-            id=row.id,
-            urn=row.urn,
-            person_id=row.person_id,
-            posted_at=row.posted_at,
-            text=row.text or "",
-            first_seen_at=row.first_seen_at,
-        )
+        FactPost(**{**row._mapping, "text": row.text or ""})
         for row in session.execute(
             scoped(
                 select(
@@ -211,16 +199,7 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
         )
     )
     interactions = tuple(
-        FactInteraction(
-            id=row.id,
-            person_id=row.person_id,
-            kind=row.kind,
-            direction=row.direction,
-            occurred_at=row.occurred_at,
-            post_urn=row.post_urn,
-            opportunity_id=row.opportunity_id,
-            note=row.note,
-        )
+        FactInteraction(**row._mapping)
         for row in session.execute(
             scoped(
                 select(
@@ -283,12 +262,11 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
         )
     connections = tuple(
         FactConnection(
-            id=row.id,
-            person_id=row.person_id,
-            name=row.name,
-            profile_url=row.profile_url,
-            company=row.company,
-            connected_on=row.connected_on,
+            **{
+                key: value
+                for key, value in row._mapping.items()
+                if key not in ("last_sent_at", "last_received_at")
+            },
             last_message_at=max(
                 filter(None, (row.last_sent_at, row.last_received_at)), default=None
             ),
@@ -320,6 +298,32 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
     )
 
 
+def related_ids(session: Session, person_ids: Iterable[int]) -> set[int]:
+    """``person_ids`` plus the people whose plan depends on theirs through introductions (their
+    tracked mutuals, and the people they are a mutual of), two steps out."""
+    found = set(person_ids)
+    for _ in range(2):
+        rows = session.execute(
+            select(MutualConnection.person_id, MutualConnection.mutual_person_id).where(
+                or_(
+                    MutualConnection.person_id.in_(found),
+                    MutualConnection.mutual_person_id.in_(found),
+                )
+            )
+        )
+        more = {pid for row in rows for pid in row if pid is not None}
+        linked = session.scalars(
+            select(Connection.person_id)
+            .join(MutualConnection, MutualConnection.connection_id == Connection.id)
+            .where(MutualConnection.person_id.in_(found), Connection.person_id.is_not(None))
+        )
+        more.update(linked)
+        if more <= found:
+            break
+        found |= more
+    return found
+
+
 # Recompute -----------------------------------------------------------------------------------
 
 
@@ -334,18 +338,18 @@ def recompute(
     Returns counts of created, updated and expired suggestions.
     """
     settings = cadence_settings(session)
+    if person_ids is not None:
+        # An intro request to one person can absorb or hold back a note to another.
+        person_ids = sorted(related_ids(session, person_ids))
     facts = load_facts(session, now, person_ids)
     scope = [person.id for person in facts.people]
     unbudgeted = dataclasses.replace(settings, daily_budget=10**9)
-    if person_ids is None:
-        fresh = engine.suggest(facts, now, unbudgeted)
-    else:
-        fresh = [s for pid in scope for s in engine.suggest_for_person(facts, pid, now, settings)]
+    fresh = engine.suggest(facts, now, unbudgeted)
     columns = (
         Suggestion.id,
         Suggestion.key,
         Suggestion.status,
-        Suggestion.fingerprint,
+        Suggestion.fingerprint.label("fact_fingerprint"),
         Suggestion.reason,
         Suggestion.due_at,
         Suggestion.window_end,
@@ -357,26 +361,20 @@ def recompute(
     existing_query = select(*columns)
     if person_ids is not None:
         existing_query = existing_query.where(Suggestion.person_id.in_(list(person_ids)))
-    plan = engine.reconcile(
-        [
-            engine.ExistingSuggestion(
-                id=row.id,
-                key=row.key,
-                status=row.status,
-                fact_fingerprint=row.fingerprint or "",
-                reason=row.reason,
-                due_at=row.due_at,
-                window_end=row.window_end,
-                priority=row.priority,
-                subject_type=row.subject_type,
-                subject_id=row.subject_id,
-                snoozed_until=row.snoozed_until,
-            )
-            for row in session.execute(existing_query)
-        ],
-        fresh,
-        now,
-    )
+    existing = [
+        engine.ExistingSuggestion(
+            **{**row._mapping, "fact_fingerprint": row.fact_fingerprint or ""}
+        )
+        for row in session.execute(existing_query)
+    ]
+    plan = engine.reconcile(existing, fresh, now)
+    # What stays open after the writes below: the contacts list shows the same clock.
+    stored = {row.key: row.status for row in existing}
+    reopened = {change.suggestion.key for change in plan.to_update if change.reopen}
+    open_plan: dict[int, list] = defaultdict(list)
+    for suggestion in fresh:
+        if stored.get(suggestion.key, "open") in ("open", "expired") or suggestion.key in reopened:
+            open_plan[suggestion.person_id].append(suggestion)
     if plan.to_create:
         session.execute(
             insert(Suggestion),
@@ -412,7 +410,7 @@ def recompute(
             .where(Suggestion.id.in_(plan.to_expire))
             .values(status="expired", updated_at=now)
         )
-    _store_cadence(session, facts, scope, now, settings)
+    _store_cadence(session, facts, scope, now, settings, open_plan)
     session.flush()
     return {
         "created": len(plan.to_create),
@@ -470,8 +468,29 @@ SNAPSHOT_FIELDS = (
 )
 
 
+def plan_status(suggestions, now: datetime, cadence_status: str) -> tuple[str, datetime | None]:
+    """A person's status and next due time from their open suggestions, so the contacts list
+    and its filters tell the same clock as Today: ``overdue`` once a send-by has passed, ``due``
+    once one is due, else the cadence's own status (``due`` and ``overdue`` there mean a
+    suggestion would exist, so without one the person is ``on_track``)."""
+    items = list(suggestions)
+    if items:
+        next_due = min(s.due_at for s in items)
+        if any(s.window_end is not None and s.window_end < now for s in items):
+            return "overdue", next_due
+        if next_due <= now:
+            return "due", next_due
+        return ("on_track" if cadence_status in ("due", "overdue") else cadence_status), next_due
+    return ("on_track" if cadence_status in ("due", "overdue") else cadence_status), None
+
+
 def _store_cadence(
-    session: Session, facts: Facts, scope: list[int], now: datetime, settings: CadenceSettings
+    session: Session,
+    facts: Facts,
+    scope: list[int],
+    now: datetime,
+    settings: CadenceSettings,
+    open_plan: dict[int, list],
 ) -> None:
     """Store each person's figures; rows whose figures did not change are left alone."""
     columns = [getattr(CadenceSnapshot, name) for name in ("person_id", *SNAPSHOT_FIELDS)]
@@ -483,8 +502,9 @@ def _store_cadence(
     all_figures = engine.cadence_for_all(facts, now, settings)
     for person_id in scope:
         figures = all_figures[person_id]
+        status, next_due = plan_status(open_plan.get(person_id, ()), now, figures.status)
         values = dict(
-            status=figures.status,
+            status=status,
             stage=figures.stage,
             last_outbound_at=figures.last_outbound_at,
             last_inbound_at=figures.last_inbound_at,
@@ -497,7 +517,7 @@ def _store_cadence(
             warmth=float(figures.warmth),
             target_min_days=figures.target_min_days,
             target_max_days=figures.target_max_days,
-            next_due_at=figures.next_touch_due_at,
+            next_due_at=next_due,
         )
         row = stored.get(person_id)
         if row is None:
@@ -582,11 +602,32 @@ def list_suggestions(
     return paginate(session, query, page, per_page)
 
 
-def suggestion_views(session: Session, suggestions, now: datetime) -> list[dict]:
-    """API/dashboard dicts with the person's name, the subject's URL and a draft."""
+def timing_fields(suggestion: Suggestion, now: datetime, zone) -> dict:
+    """``send_by`` (the window's end, already in working hours) and ``timing``, the phrase every
+    surface shows ("Send today, by 5:00 PM", "Overdue since Mon")."""
+    send_by = suggestion.window_end or suggestion.due_at
+    return {
+        "send_by": send_by,
+        "timing": timing.timing_phrase(suggestion.due_at, send_by, now, zone),
+    }
+
+
+def _draft(session: Session, suggestion: Suggestion, person: Person, now: datetime):
     from .drafting import draft_for
 
+    if suggestion.kind in outcome_drafts.KINDS:
+        facts = (suggestion.extra or {}).get("facts") or {}
+        user_name = get_settings(session).get("user_name") or ""
+        return outcome_drafts.outcome_draft(
+            suggestion.kind, suggestion.channel or "email", person.name, facts, user_name
+        ).to_dict()
+    return draft_for(session, suggestion, person, now)
+
+
+def suggestion_views(session: Session, suggestions, now: datetime) -> list[dict]:
+    """API/dashboard dicts with the person's name, the subject's URL, the timing and a draft."""
     suggestions = list(suggestions)
+    zone = timing.zone(cadence_settings(session).user_time_zone) if suggestions else None
     person_ids = {s.person_id for s in suggestions}
     people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(person_ids)))}
     post_ids = [s.subject_id for s in suggestions if s.subject_type == "post" and s.subject_id]
@@ -609,6 +650,7 @@ def suggestion_views(session: Session, suggestions, now: datetime) -> list[dict]
                 "reason": suggestion.reason,
                 "due_at": suggestion.due_at,
                 "window_end": suggestion.window_end,
+                **timing_fields(suggestion, now, zone),
                 "priority": suggestion.priority,
                 "status": effective_status(suggestion, now),
                 "snoozed_until": suggestion.snoozed_until
@@ -619,7 +661,7 @@ def suggestion_views(session: Session, suggestions, now: datetime) -> list[dict]
                 "post_url": post_urls.get(suggestion.subject_id)
                 if suggestion.subject_type == "post"
                 else None,
-                "draft": draft_for(session, suggestion, person, now) if person else None,
+                "draft": _draft(session, suggestion, person, now) if person else None,
             }
         )
     return views
@@ -735,21 +777,67 @@ def wake_snoozed(session: Session, now: datetime) -> int:
     return result.rowcount or 0
 
 
-def digest(session: Session, now: datetime) -> dict:
-    """Today's top suggestions within the daily budget, and how many are due today."""
+def today_plan(session: Session, now: datetime, week_limit: int = 50) -> dict:
+    """Today's plan, the one list Today, the digest and the badge show: the top
+    ``daily_budget`` open suggestions due by the end of the user's day (by priority), and what
+    waits under "Later" (the rest of today's, then the week's, soonest first)."""
     settings = cadence_settings(session)
     zone = timing.zone(settings.user_time_zone)
     end_of_today = timing.end_of_day(now, zone)
     rows = list(
         session.scalars(
-            select(Suggestion).where(_status_is("open", now), Suggestion.due_at < end_of_today)
+            select(Suggestion).where(
+                _status_is("open", now), Suggestion.due_at < now + timedelta(days=7)
+            )
         )
     )
-    rows.sort(key=lambda row: (-row.priority, row.due_at, row.key))
-    top = rows[: settings.daily_budget]
+    today = sorted(
+        (row for row in rows if row.due_at < end_of_today),
+        key=lambda row: (-row.priority, row.due_at, row.key),
+    )
+    top = today[: settings.daily_budget]
+    later = today[settings.daily_budget :] + sorted(
+        (row for row in rows if row.due_at >= end_of_today),
+        key=lambda row: (row.due_at, -row.priority, row.key),
+    )
     return {
         "date": now.astimezone(zone).date().isoformat(),
-        "due_today_count": len(rows),
         "budget": settings.daily_budget,
-        "items": suggestion_views(session, top, now),
+        "due_today_count": len(today),
+        "top": top,
+        "later": later[:week_limit],
+        "later_count": len(later),
+        "later_today_count": len(today) - len(top),
     }
+
+
+def digest(session: Session, now: datetime) -> dict:
+    """Today's plan for the API and the badge: the top suggestions within the daily budget,
+    how many are due today, and how many wait under "Later" (``today_plan``)."""
+    plan = today_plan(session, now, week_limit=0)
+    return {
+        "date": plan["date"],
+        "due_today_count": plan["due_today_count"],
+        "budget": plan["budget"],
+        "later_count": plan["later_count"],
+        "items": suggestion_views(session, plan["top"], now),
+    }
+
+
+def next_steps(session: Session, person_ids, now: datetime) -> dict[int, dict]:
+    """Each person's next open suggestion (soonest due, then highest priority) with its timing
+    phrase, for the contacts list and the person page: the same clock as Today."""
+    ids = list(person_ids)
+    if not ids:
+        return {}
+    zone = timing.zone(cadence_settings(session).user_time_zone)
+    rows = session.scalars(
+        select(Suggestion)
+        .where(_status_is("open", now), Suggestion.person_id.in_(ids))
+        .order_by(Suggestion.due_at, Suggestion.priority.desc(), Suggestion.id)
+    )
+    steps: dict[int, dict] = {}
+    for row in rows:
+        if row.person_id not in steps:
+            steps[row.person_id] = {"kind": row.kind, **timing_fields(row, now, zone)}
+    return steps

@@ -35,6 +35,7 @@ PERSON_FIELDS = (
     "tags",
     "do_not_contact",
     "time_zone",
+    "email",
     "notes",
     "source",
     "created_at",

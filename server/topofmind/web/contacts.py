@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -25,6 +26,9 @@ from .common import (
     split_list,
     text_field,
 )
+
+#: Good enough to catch a typo; the address is only ever shown and put in a mailto link.
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 bp = protect(Blueprint("web_contacts", __name__))
 
@@ -91,6 +95,7 @@ def contacts():
         per_page=per_page,
     )
     people = person_views(session, page.items, moment)
+    steps = suggestion_service.next_steps(session, [p["id"] for p in people], moment)
     pages = max((page.total + page.per_page - 1) // page.per_page, 1)
     kept = {k: v for k, v in filters.items() if v and not (k == "sort" and v == "due")}
     if per_page != 50:
@@ -109,6 +114,7 @@ def contacts():
     return render_template(
         "contacts.html",
         people=people,
+        steps=steps,
         page=page,
         pages=pages,
         filters=filters,
@@ -192,6 +198,7 @@ def _person_context(person, errors: dict | None = None, form: dict | None = None
         "suggestions": suggestion_service.suggestion_views(
             session, suggestions.items + snoozed.items, moment
         ),
+        "next_step": suggestion_service.next_steps(session, [person.id], moment).get(person.id),
         "opportunities": opportunities,
         "roles": roles,
         "postings": job_postings.postings_by_person(session, person.id),
@@ -229,12 +236,15 @@ def edit_person(person_id: int):
         "company": text_field("company", max_length=300),
         "location": text_field("location", max_length=300),
         "time_zone": text_field("time_zone", max_length=64),
+        "email": text_field("email", max_length=300),
         "tags": split_list(form.get("tags")),
         "do_not_contact": form.get("do_not_contact") == "on",
         "degree": int(degree_raw) if degree_raw in ("1", "2", "3") else None,
     }
     if not data["name"]:
         errors.add("name", "A name is required.")
+    if data["email"] and not EMAIL.fullmatch(data["email"]):
+        errors.add("email", "Use an address like name@example.com.")
     if data["time_zone"]:
         from ..domain.timing import valid_zone_name
 

@@ -2,57 +2,59 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from flask import Blueprint, flash, render_template, request
 
-from ..domain import timing
 from ..errors import DomainError
 from ..services import people as people_service
 from ..services import suggestions as suggestion_service
-from .common import FormErrors, back, datetime_field, db, now, protect, settings, user_zone
+from .common import FormErrors, back, datetime_field, db, now, protect, user_zone
 
 bp = protect(Blueprint("web_today", __name__))
 
-LATER = 5
 SNOOZE_CHOICES = (("", "Until tomorrow"), ("4", "4 hours"), ("72", "3 days"), ("168", "1 week"))
 
 
 @bp.get("/")
 def today():
-    """Due today (overdue first by priority) within the daily budget, then a few for later this
-    week. Drafts cost a few milliseconds each, so only the cards shown get one."""
+    """Today's plan: the top suggestions within the daily budget (by priority), one list, and
+    how many wait under "Later". Drafts cost a few milliseconds each, so only the cards shown
+    get one; the later ones are listed by line."""
     session, moment = db(), now()
-    budget = int(settings()["daily_budget"])
-    end_of_today = timing.end_of_day(moment, user_zone())
-    due = suggestion_service.list_suggestions(
-        session, status="open", now=moment, due_before=end_of_today, per_page=budget
-    )
-    later = suggestion_service.list_suggestions(
-        session,
-        status="open",
-        now=moment,
-        due_before=moment + timedelta(days=7),
-        per_page=budget + LATER,
-    )
-    later_rows = [row for row in later.items if row.due_at >= end_of_today][:LATER]
-    views = suggestion_service.suggestion_views(session, due.items + later_rows, moment)
-    later_total = max(later.total - due.total, 0)
+    plan = suggestion_service.today_plan(session, moment)
+    views = suggestion_service.suggestion_views(session, plan["top"], moment)
+    later = _later_lines(session, plan["later"], moment)
     snoozed = suggestion_service.list_suggestions(
         session, status="snoozed", now=moment, per_page=1
     ).total
     people = people_service.count_people(session)
     return render_template(
         "today.html",
-        due_today=views[: len(due.items)],
-        due_total=due.total,
-        budget=budget,
-        this_week=views[len(due.items) :],
-        later_total=later_total,
+        due_today=views,
+        due_total=plan["due_today_count"],
+        budget=plan["budget"],
+        later=later,
+        later_total=plan["later_count"],
+        later_today=plan["later_today_count"],
         snoozed=snoozed,
         people_count=people,
         snooze_choices=SNOOZE_CHOICES,
     )
+
+
+def _later_lines(session, rows, moment) -> list[dict]:
+    names = people_service.names_of(session, {row.person_id for row in rows})
+    zone = user_zone()
+    return [
+        {
+            "id": row.id,
+            "kind": row.kind,
+            "person_id": row.person_id,
+            "person_name": names.get(row.person_id),
+            "reason": row.reason,
+            **suggestion_service.timing_fields(row, moment, zone),
+        }
+        for row in rows
+    ]
 
 
 def _act(action, success: str):
