@@ -21,6 +21,7 @@ from ..domain.drafts import (
     DRAFT_KINDS,
     DraftContext,
     build_draft,
+    check_in_context,
     context_from_facts,
     event_details,
     template_keys,
@@ -411,7 +412,10 @@ def check_text(
         if person is None:
             raise NotFound(f"No person with id {person_id}.", {"person_id": ["Unknown person."]})
         context = context_from_facts("keep_warm", {}, **person_fields(session, person, now))
-    warnings = check_message(text, channel=channel, context=context)
+    if context is None:
+        warnings = check_message(text, channel=channel)
+    else:
+        warnings = check_in_context(text, channel, context)
     limit = CHANNEL_LIMITS[channel].recommended
     return {
         "warnings": [warning_view(w) for w in warnings],
