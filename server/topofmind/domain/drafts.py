@@ -614,7 +614,7 @@ _TOPIC_LINES = (
     "Talking through {topics} with you was a highlight of the day for me.",
 )
 _ROLE_LINES = (
-    "",
+    "It was good to hear what the work looks like from your seat as {title}.",
     "It helped to hear how the team works from your side as {title}.",
     "",
     "Hearing your view as {title} gave me a clearer picture of the team.",
@@ -632,9 +632,15 @@ def _thank_you_values(
 ) -> dict[str, str]:
     """The sentences of a thank-you, chosen by `ctx.variant` so the notes of one panel differ in
     structure as well as in the topics and role they cite."""
-    index = ctx.variant % len(_THANKS)
-    # Past the fourth note the closing moves on, so notes 1 and 5 of a panel still differ.
-    closing = (ctx.variant + ctx.variant // len(_THANKS)) % len(_CLOSINGS)
+    # Past the fourth note every part moves by a different step, so any two notes of a panel
+    # of up to 16 differ in at least three of their four parts.
+    size, turn = len(_THANKS), ctx.variant // len(_THANKS)
+    index = ctx.variant % size
+    topic_index, role_index, closing = (
+        (index + turn) % size,
+        (index + 2 * turn) % size,
+        (index + 3 * turn) % size,
+    )
     day = values["interview_day"]
     title = ctx.person_title.split(",")[0].split(" at ")[0].strip()
     enthusiasm = values["enthusiasm_sentence"]
@@ -642,8 +648,8 @@ def _thank_you_values(
         enthusiasm = f"I'm even more interested in joining {ctx.company.strip()} after our talk."
     return {
         "thanks_sentence": _THANKS[index].format(day=day, role=role_at_company),
-        "topic_sentence": _TOPIC_LINES[index].format(topics=topics) if topics else "",
-        "role_sentence": _ROLE_LINES[index].format(title=with_indefinite(title))
+        "topic_sentence": _TOPIC_LINES[topic_index].format(topics=topics) if topics else "",
+        "role_sentence": _ROLE_LINES[role_index].format(title=with_indefinite(title))
         if title
         else "",
         "closing_sentence": _CLOSINGS[closing].format(enthusiasm=enthusiasm),

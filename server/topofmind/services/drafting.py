@@ -54,6 +54,8 @@ OPEN_STAGES = ("interested", "applied", "screening", "interviewing", "offer")
 TOPIC_LIMIT = 3
 POST_LOOKBACK_DAYS = 30
 SUMMARY_PREFIX = "Sent "
+# Notes sent to colleagues this recently may be compared with a new one.
+COLLEAGUE_LOOKBACK_DAYS = 30
 
 
 def draft_view(draft) -> dict:
@@ -176,6 +178,74 @@ def _latest_post_text(session: Session, person_id: int, now: datetime) -> str:
     return (post.text or "")[:500] if post else ""
 
 
+def signature_name(user_name: str, person: Person) -> str:
+    """The name a draft to ``person`` is signed with: the user's name from settings; the demo's
+    invented user only ever signs drafts to demo people, so a real data set loaded after the
+    demo never carries it."""
+    from .demo import DEMO_USER_NAME
+
+    if user_name == DEMO_USER_NAME and person.source != "demo":
+        return ""
+    return user_name
+
+
+def colleague_messages(session: Session, person: Person, now: datetime) -> tuple[str, ...]:
+    """What the user sent in the last 30 days to other people at ``person``'s company (texts
+    when message bodies are kept, else summaries), for the near-duplicate check."""
+    if not (person.company or "").strip():
+        return ()
+    notes = session.scalars(
+        select(Interaction.note)
+        .join(Person, Person.id == Interaction.person_id)
+        .where(
+            Person.company == person.company,
+            Person.id != person.id,
+            Interaction.direction == "outbound",
+            Interaction.kind.in_(SENT_KINDS),
+            Interaction.note.is_not(None),
+            Interaction.occurred_at >= now - timedelta(days=COLLEAGUE_LOOKBACK_DAYS),
+        )
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        .limit(PREVIOUS_LIMIT)
+    )
+    return tuple(n for n in notes if n and not n.startswith(("Done from", SUMMARY_PREFIX)))
+
+
+def _panel(interview: Interview) -> list[int]:
+    """The interviewers of ``interview`` in a fixed order (who was added first)."""
+    return [link.person_id for link in sorted(interview.interviewers, key=lambda x: x.id)]
+
+
+def _panel_notes(
+    session: Session,
+    interview: Interview,
+    person: Person,
+    facts: Mapping[str, Any],
+    fields: Mapping[str, Any],
+    now: datetime,
+) -> tuple[str, ...]:
+    """The thank-you drafts for the other interviewers of ``interview``, as they would be
+    written, so the check can compare this one with them."""
+    templates = get_settings(session)["templates"]
+    notes = []
+    panel = _panel(interview)
+    for index, other_id in enumerate(panel):
+        other = session.get(Person, other_id)
+        if other is None or other_id == person.id:
+            continue
+        other_fields = person_fields(
+            session, other, now, opportunity_id=facts.get("opportunity_id"), interview=interview
+        )
+        other_fields["variant"] = index
+        for key in ("company", "role_title", "stage", "channel"):
+            if key in fields:
+                other_fields[key] = fields[key]
+        other_facts = {**facts, "topics": list(other_fields.get("interview_topics", ()))}
+        context = context_from_facts("thank_you", other_facts, **other_fields)
+        notes.append(build_draft("thank_you", context, templates).body)
+    return tuple(notes)
+
+
 def person_fields(
     session: Session,
     person: Person,
@@ -192,8 +262,9 @@ def person_fields(
     settings = get_settings(session)
     zone_name = settings["user_time_zone"]
     fields: dict[str, Any] = {
-        "user_name": settings["user_name"],
+        "user_name": signature_name(settings["user_name"], person),
         "person_name": person.name,
+        "person_title": person.title or "",
         "company": person.company or "",
         "previous_messages": previous_messages(session, person.id),
         "today": _local_date(now, zone_name),
@@ -246,10 +317,17 @@ def _share_item(row: ShareItem) -> DraftShareItem:
 
 
 def suggestion_context(
-    session: Session, suggestion: Suggestion, person: Person, now: datetime
+    session: Session,
+    suggestion: Suggestion,
+    person: Person,
+    now: datetime,
+    *,
+    with_panel: bool = True,
 ) -> tuple[str, DraftContext]:
     """(draft kind, context) for a stored suggestion. A keep-warm that absorbed a fresh post or a
-    share item is drafted as that comment or share."""
+    share item is drafted as that comment or share. A thank-you after a panel interview gets
+    its place in the panel (so its wording differs from the others') and, unless
+    ``with_panel`` is false, the other panelists' notes for the near-duplicate check."""
     facts = dict((suggestion.extra or {}).get("facts") or {})
     kind = suggestion.kind
     if kind == "keep_warm" and facts.get("touch") in ("comment", "share"):
@@ -305,6 +383,14 @@ def suggestion_context(
         for key, field in (("company", "company"), ("title", "role_title")):
             if facts.get(key):
                 fields[field] = facts[key]
+    company_notes = list(colleague_messages(session, person, now))
+    if kind == "thank_you" and interview is not None:
+        panel = _panel(interview)
+        if person.id in panel:
+            fields["variant"] = panel.index(person.id)
+        if with_panel:
+            company_notes.extend(_panel_notes(session, interview, person, facts, fields, now))
+    fields["company_messages"] = tuple(company_notes)
     return kind, context_from_facts(kind, facts, **fields)
 
 
