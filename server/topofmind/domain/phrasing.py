@@ -62,7 +62,7 @@ def _needs_article(phrase: str) -> bool:
         (i - 1 for i, word in enumerate(words) if i and word.lower() in _PREPOSITIONS),
         len(words) - 1,
     )
-    if first.lower().endswith("ing") or any(w.lower() in _DETERMINERS for w in words[1:head_index]):
+    if any(w.lower() in _DETERMINERS for w in words[1:head_index]):
         return False  # an action ("growing the team from 6 to 10"), not a thing
     head = re.sub(r"[^\w-]", "", words[head_index].lower())
     if not head or head[:1].isdigit():
