@@ -403,9 +403,7 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
     else:
         role_at_company = "the role"
     discussed = _conversation_topics(ctx)
-    # Notes written together start from different topics when they share them.
-    shift = ctx.variant % len(discussed) if discussed else 0
-    spoken = [as_object(t) for t in discussed[shift:] + discussed[:shift]]
+    spoken = [as_object(t) for t in discussed]
     topics_phrase = join_phrases(spoken[:3])
     topic = spoken[0] if spoken else ""
     post_topic = _post_topic(ctx)

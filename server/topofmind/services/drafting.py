@@ -122,7 +122,8 @@ def _unique(topics) -> list[str]:
 def interview_topics_for(interview: Interview, person_id: int) -> list[str]:
     """What to cite to ``person_id`` about ``interview``: the topics discussed with them first;
     the round's topics only fill up when fewer than two are their own. The private notes pick
-    which round topics come first (those they mention) and are never quoted."""
+    which round topics come first (those they mention) and are never quoted; among panelists
+    the round's topics start at a different one for each."""
     own = []
     for link in interview.interviewers:
         if link.person_id == person_id:
@@ -132,6 +133,11 @@ def interview_topics_for(interview: Interview, person_id: int) -> list[str]:
     notes = interview.notes or ""
     round_topics = _unique(interview.topics or [])
     round_topics.sort(key=lambda topic: locate_topic(notes, topic) is None)
+    panel = _panel(interview)
+    if round_topics and person_id in panel:
+        # Panelists who share the round's topics each hear about a different one first.
+        shift = panel.index(person_id) % len(round_topics)
+        round_topics = round_topics[shift:] + round_topics[:shift]
     return _unique([*own, *round_topics])[: max(TOPIC_LIMIT, len(own))]
 
 
