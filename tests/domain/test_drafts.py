@@ -5,19 +5,19 @@ from datetime import date
 import pytest
 
 from topofmind.domain.draft_templates import DEFAULT_TEMPLATES, PLACEHOLDER_HELP
-from topofmind.domain.drafts import check_in_context
 from topofmind.domain.drafts import (
     DRAFT_KINDS,
     DraftContext,
     ShareItem,
     build_draft,
+    check_in_context,
     context_from_facts,
     first_name_of,
     format_day,
     template_keys,
     template_placeholders,
 )
-from topofmind.domain.message_check import CHANNEL_LIMITS, check_message
+from topofmind.domain.message_check import CHANNEL_LIMITS
 
 
 def make_context(**overrides):
@@ -97,7 +97,10 @@ EXPECTED = {
     ),
     "connect": ("linkedin_note", ["Hi Jane,", "platform migration", "Priya Shah", "Sam"]),
     "comment": ("comment", ["Jane", "Canary releases and rollback drills"]),
-    "keep_warm": ("message", ["Hi Jane,", "Canary releases and rollback drills", "platform migration", "Acme"]),
+    "keep_warm": (
+        "message",
+        ["Hi Jane,", "Canary releases and rollback drills", "platform migration", "Acme"],
+    ),
     "respond": ("email", ["Hi Jane,", "portfolio", "attached"]),
 }
 

@@ -2,8 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from topofmind.domain.drafts import check_in_context
-from topofmind.domain.drafts import DraftContext
+from topofmind.domain.drafts import DraftContext, check_in_context
 from topofmind.domain.message_check import (
     CHANNEL_LIMITS,
     WARNING_CODES,

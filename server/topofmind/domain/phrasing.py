@@ -142,7 +142,8 @@ _NEWS = re.compile(
 )
 _CALL_TO_ACTION = re.compile(
     r"\b(?:join us|link in|comment below|follow (?:us|me)|dm me|sign up|register|"
-    r"install|click|visit|booth|contact me|see you|come (?:by|connect|see)|check it out|repo|package)\b",
+    r"install|click|visit|booth|contact me|see you|come (?:by|connect|see)|check it out|"
+    r"repo|package)\b",
     re.IGNORECASE,
 )
 _NEWS_OPENING = re.compile(
@@ -152,7 +153,9 @@ _NEWS_OPENING = re.compile(
     re.IGNORECASE,
 )
 # A short opening claim ("Developer experience is a product.") is the post's thesis.
-_THESIS = re.compile(r"^[\w’'-]+(?:\s+[\w’'-]+){0,4}\s+(?:is|are)\s+(?:a|an|the|not|never|always|just|only)\b")
+_THESIS = re.compile(
+    r"^[\w’'-]+(?:\s+[\w’'-]+){0,4}\s+(?:is|are)\s+(?:a|an|the|not|never|always|just|only)\b"
+)
 QUOTE_LIMIT = 110
 
 
@@ -229,6 +232,8 @@ def post_line(text: str) -> PostLine | None:
         if kind == "news":
             sentence = _NEWS_OPENING.sub("", sentence)
             sentence = sentence[:1].upper() + sentence[1:]
+        # The draft sets the line in double quotes; quotes inside it become single ones.
+        sentence = re.sub(r"[“\"]([^”\"]*)[”\"]", r"‘\1’", sentence).replace('"', "")
         candidate = PostLine(_shorten(sentence), kind)
         if best is None or score > best[0]:
             best = (score, index, candidate)
