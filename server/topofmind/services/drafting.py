@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -403,11 +404,75 @@ def suggestion_context(
 def draft_for(
     session: Session, suggestion: Suggestion, person: Person, now: datetime
 ) -> dict | None:
-    """The draft for one stored suggestion, or None for kinds without one."""
+    """The draft for one stored suggestion, or None for kinds without one; with its
+    ``handoff`` (see `handoff`)."""
     if suggestion.kind not in DRAFT_KINDS:
         return None
     kind, context = suggestion_context(session, suggestion, person, now)
-    return draft_view(build_draft(kind, context, get_settings(session)["templates"]))
+    view = draft_view(build_draft(kind, context, get_settings(session)["templates"]))
+    recipient = person
+    if kind == "ask_intro":
+        introducer_id = (suggestion.extra or {}).get("introducer_person_id")
+        recipient = session.get(Person, introducer_id) if introducer_id else None
+    post_url = None
+    if suggestion.subject_type == "post" and suggestion.subject_id:
+        post = session.get(Post, suggestion.subject_id)
+        post_url = post.url if post is not None else None
+    view["handoff"] = handoff(view, recipient, post_url)
+    return view
+
+
+def _web_link(value: str | None) -> str | None:
+    text = (value or "").strip()
+    return text if text.lower().startswith(("https://", "http://")) else None
+
+
+def mailto_link(address: str, subject: str | None, body: str) -> str:
+    """A ``mailto:`` link that opens the user's mail app with the address, subject and body
+    filled in (RFC 6068: percent-encoded, line breaks as CRLF)."""
+    fields = []
+    if subject:
+        fields.append("subject=" + quote(subject, safe=""))
+    fields.append("body=" + quote(body.replace("\r\n", "\n").replace("\n", "\r\n"), safe=""))
+    return f"mailto:{quote(address.strip(), safe='@.+-_')}?{'&'.join(fields)}"
+
+
+def handoff(draft: Mapping[str, Any], recipient: Person | None, post_url: str | None) -> dict:
+    """Where the draft is sent from: ``{"action", "url", "label", "note"}``.
+
+    ``action`` is "email" (``url`` a ``mailto:`` with subject and body; needs the recipient's
+    email), "profile" (their LinkedIn profile, to send a message or connection note there),
+    "post" (the post, to comment or react) or "none" (nothing to open; copy the text). ``note``
+    says what is missing when the best channel is not possible.
+    """
+    channel = draft.get("channel")
+    email = (getattr(recipient, "email", None) or "").strip() if recipient else ""
+    profile = _web_link(recipient.profile_url) if recipient is not None else None
+    post = _web_link(post_url)
+    if channel in ("comment", "reaction") and post:
+        label = "Open the post to comment" if channel == "comment" else "Open the post to react"
+        return {"action": "post", "url": post, "label": label, "note": ""}
+    if channel == "email" and email and "@" in email:
+        return {
+            "action": "email",
+            "url": mailto_link(email, draft.get("subject"), draft.get("body") or ""),
+            "label": f"Open in your email app (to {email})",
+            "note": "",
+        }
+    note = ""
+    if channel == "email":
+        note = (
+            "No email address on file: add one on their page to send this by email, or send "
+            "it as a LinkedIn message."
+        )
+    if profile:
+        label = (
+            "Open their LinkedIn profile to connect"
+            if channel == "linkedin_note"
+            else "Open their LinkedIn profile to send it"
+        )
+        return {"action": "profile", "url": profile, "label": label, "note": note}
+    return {"action": "none", "url": None, "label": "", "note": note}
 
 
 def preview_draft(
