@@ -46,6 +46,7 @@ class PersonOut(ma.Schema):
     tags = fields.List(fields.String())
     do_not_contact = fields.Boolean()
     time_zone = fields.String(allow_none=True)
+    email = fields.String(allow_none=True)
     notes = fields.String(allow_none=True)
     source = fields.String()
     cadence = fields.Nested(CadenceOut, allow_none=True)
@@ -76,6 +77,7 @@ class PersonUpdate(ma.Schema):
     company = Text(300, allow_none=True)
     location = Text(300, allow_none=True)
     time_zone = fields.String(allow_none=True, validate=_time_zone)
+    email = fields.Email(allow_none=True, validate=validate.Length(max=300))
     degree = fields.Integer(allow_none=True, validate=validate.OneOf([1, 2, 3]))
     tags = TAGS
     notes = Text(20000, allow_none=True)

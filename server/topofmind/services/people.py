@@ -37,6 +37,7 @@ EDITABLE_FIELDS = (
     "company",
     "location",
     "time_zone",
+    "email",
     "tags",
     "notes",
     "do_not_contact",
@@ -295,6 +296,14 @@ def find_people_by_name_or_url(session: Session, text: str, limit: int = 2) -> l
     return list(
         session.scalars(select(Person).where(Person.name_key == name_key(text)).limit(limit))
     )
+
+
+def names_of(session: Session, person_ids) -> dict[int, str]:
+    """Person id → name, for the ids given."""
+    ids = list(person_ids)
+    if not ids:
+        return {}
+    return dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(ids))).all())
 
 
 def count_people(session: Session) -> int:

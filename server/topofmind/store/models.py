@@ -64,6 +64,8 @@ class Person(Timestamps, Base):
     company: Mapped[str | None] = mapped_column(String(300), index=True)
     location: Mapped[str | None] = mapped_column(String(300))
     time_zone: Mapped[str | None] = mapped_column(String(64))
+    # An address the user recorded; suggestions use email only where one is known.
+    email: Mapped[str | None] = mapped_column(String(300))
     degree: Mapped[int | None] = mapped_column(Integer)
     followers: Mapped[int | None] = mapped_column(Integer)
     mutual_count: Mapped[int | None] = mapped_column(Integer)
