@@ -287,3 +287,20 @@ def test_the_message_check_does_not_import_the_drafts():
         node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
     }
     assert not any(name.endswith("drafts") for name in imported), imported
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Engineering Manager", "an Engineering Manager"),
+        ("Staff Engineer", "a Staff Engineer"),
+        ("SRE", "an SRE"),
+        ("UX Researcher", "a UX Researcher"),
+        ("Head of Platform", "Head of Platform"),
+        ("CTO", "CTO"),
+    ],
+)
+def test_roles_read_with_the_right_article(title, expected):
+    from topofmind.domain.phrasing import with_indefinite
+
+    assert with_indefinite(title) == expected

@@ -86,12 +86,29 @@ def as_object(phrase: str) -> str:
     return f"the {phrase}" if _needs_article(phrase) else phrase
 
 
+# Titles held by one person in a team read without an article ("as Head of Platform").
+_UNIQUE_TITLE = re.compile(
+    r"^(?:head|vp|vice president|director|chief|cto|ceo|cfo|coo|cpo|ciso|founder|co-founder|"
+    r"cofounder|president|svp|evp|gm|general manager)\b",
+    re.IGNORECASE,
+)
+
+
 def with_indefinite(noun: str) -> str:
-    """ "a Staff Engineer", "an Engineering Manager"."""
+    """ "a Staff Engineer", "an Engineering Manager"; "Head of Platform" and "CTO" as they are
+    (one person holds them)."""
     noun = noun.strip()
     if not noun:
         return ""
-    article = "an" if noun[:1].lower() in "aeiou" and not noun.lower().startswith("uni") else "a"
+    if _UNIQUE_TITLE.match(noun):
+        return noun
+    first = noun.split()[0]
+    if len(first) > 1 and first.isupper():
+        # An acronym is read letter by letter: "an SRE", "a UX Researcher".
+        article = "an" if first[0] in "AEFHILMNORSX" else "a"
+    else:
+        vowel = first[:1].lower() in "aeiou" and not first.lower().startswith(("uni", "use", "eu"))
+        article = "an" if vowel else "a"
     return f"{article} {noun}"
 
 
