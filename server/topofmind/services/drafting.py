@@ -556,9 +556,10 @@ def check_text(
     now: datetime,
 ) -> dict:
     """Warnings for text the user wrote (generic, stock phrase, too long, repeat, negative,
-    pushy), with its length against the channel's limit. With ``person_id`` the check knows what
-    was discussed with them and what was already sent. Raises ``InvalidInput`` for an unknown
-    channel and ``NotFound`` for an unknown person."""
+    pushy, near-duplicate, pursuit), with its length against the channel's limit. With
+    ``person_id`` the check knows what was discussed with them, what was already sent to them
+    and to colleagues at their company, and whether their process ended. Raises
+    ``InvalidInput`` for an unknown channel and ``NotFound`` for an unknown person."""
     if channel not in CHANNEL_LIMITS:
         raise InvalidInput(
             f"Unknown channel '{channel}'.", {"channel": [f"One of {sorted(CHANNEL_LIMITS)}."]}
@@ -568,7 +569,9 @@ def check_text(
         person = session.get(Person, person_id)
         if person is None:
             raise NotFound(f"No person with id {person_id}.", {"person_id": ["Unknown person."]})
-        context = context_from_facts("keep_warm", {}, **person_fields(session, person, now))
+        fields = person_fields(session, person, now)
+        fields["company_messages"] = colleague_messages(session, person, now)
+        context = context_from_facts("keep_warm", {}, **fields)
     if context is None:
         warnings = check_message(text, channel=channel)
     else:
