@@ -1,4 +1,5 @@
-// Suggestion cards: reason, due window and the actions (done, snooze, dismiss, copy draft, post).
+// Suggestion cards: reason, due window, the draft to edit and send, and the actions (done,
+// snooze, dismiss, post).
 
 import { MSG } from "../shared/messages.js";
 import { h, replace, safeHref } from "./dom.js";
@@ -10,6 +11,123 @@ const SNOOZE = [
   { hours: 72, label: "3 days" },
   { hours: 168, label: "1 week" },
 ];
+
+/** A mailto: link with the edited subject and body (RFC 6068: CRLF line breaks). */
+export function mailtoWith(href, subject, body) {
+  const address = href.split("?")[0];
+  const fields = [];
+  if (subject !== null) fields.push(`subject=${encodeURIComponent(subject)}`);
+  fields.push(`body=${encodeURIComponent(body.replace(/\r?\n/g, "\r\n"))}`);
+  return `${address}?${fields.join("&")}`;
+}
+
+function handoffLink(handoff) {
+  if (!handoff?.url) return null;
+  if (handoff.action === "email") {
+    return String(handoff.url).startsWith("mailto:")
+      ? h("a", { class: "button small primary", href: handoff.url, dataset: { mailto: "" } }, "Email it")
+      : null;
+  }
+  const label = {
+    profile: "Open their LinkedIn profile",
+    post: "Open the post",
+  }[handoff.action];
+  return label ? externalLink(handoff.url, label, { class: "button small" }) : null;
+}
+
+/**
+ * The draft, editable: subject (email), text, length against the channel's limit, where to send
+ * it, copy, and "mark as sent" (the edited text is logged). The guidance sits with it.
+ */
+function draftEditor(suggestion, draft, finish) {
+  const id = `draft-${suggestion.id}`;
+  const subject =
+    draft.subject !== null && draft.subject !== undefined
+      ? h("input", {
+          id: `${id}-subject`,
+          class: "draft-subject",
+          value: draft.subject,
+          dir: "auto",
+          "aria-label": "Subject",
+        })
+      : null;
+  const body = /** @type {HTMLTextAreaElement} */ (
+    h("textarea", {
+      id,
+      class: "draft-text",
+      rows: String(Math.min(Math.max(draft.body.split("\n").length + 1, 4), 12)),
+      dir: "auto",
+      "aria-label": `Message${suggestion.person_name ? ` to ${suggestion.person_name}` : ""}`,
+    })
+  );
+  body.value = draft.body;
+  const limit = Number(draft.char_limit) || 0;
+  const count = limit ? h("p", { class: "draft-count", "aria-live": "polite" }) : null;
+  const link = handoffLink(draft.handoff);
+  const update = () => {
+    if (count) {
+      count.textContent = `${body.value.length} of ${limit} characters`;
+      count.classList.toggle("over", body.value.length > limit);
+    }
+    if (link && link.dataset.mailto !== undefined) {
+      link.setAttribute(
+        "href",
+        mailtoWith(link.getAttribute("href"), subject ? subject.value : null, body.value),
+      );
+    }
+  };
+  const editing = () => {
+    // A later answer (the capture after the quick lookup) must not redraw over the user's edit.
+    session.userActed = true;
+    update();
+  };
+  body.addEventListener("input", editing);
+  subject?.addEventListener("input", editing);
+  update();
+  return h(
+    "details",
+    {
+      class: "draft",
+      ontoggle: () => {
+        session.userActed = true;
+      },
+    },
+    h("summary", {}, `Draft${draft.channel ? ` · ${fmt.humanise(draft.channel)}` : ""}: edit and send`),
+    draft.guidance ? h("p", { class: "draft-guidance" }, draft.guidance) : null,
+    subject,
+    body,
+    count,
+    (draft.warnings ?? []).length
+      ? h(
+          "ul",
+          { class: "draft-warnings" },
+          draft.warnings.map((w) => h("li", {}, typeof w === "string" ? w : w.message)),
+        )
+      : null,
+    draft.handoff?.note ? h("p", { class: "draft-note" }, draft.handoff.note) : null,
+    h(
+      "div",
+      { class: "draft-actions" },
+      link,
+      button(
+        "Copy draft",
+        async () => {
+          await navigator.clipboard.writeText(body.value);
+          toast("Draft copied");
+        },
+        { class: "small" },
+      ),
+      button(
+        "Mark as sent",
+        async () => {
+          await session.api.completeSuggestion(suggestion.id, { sent_text: body.value });
+          finish("Marked as sent and logged");
+        },
+        { class: "small primary", "aria-label": `Mark as sent: ${suggestion.reason ?? ""}` },
+      ),
+    ),
+  );
+}
 
 export function suggestionCard(suggestion, { showPerson, onChange }) {
   const timing = fmt.dueWindow(suggestion);
@@ -37,21 +155,7 @@ export function suggestionCard(suggestion, { showPerson, onChange }) {
     ),
     who ? h("p", { class: "suggestion-person" }, who) : null,
     h("p", { class: "reason" }, suggestion.reason ?? ""),
-    draft
-      ? h(
-          "details",
-          { class: "draft" },
-          h("summary", {}, "Draft"),
-          h("p", { class: "draft-body" }, draft.body),
-          (draft.warnings ?? []).length
-            ? h(
-                "ul",
-                { class: "draft-warnings" },
-                draft.warnings.map((w) => h("li", {}, w)),
-              )
-            : null,
-        )
-      : null,
+    draft ? draftEditor(suggestion, draft, finish) : null,
     h(
       "div",
       { class: "actions" },
@@ -90,17 +194,9 @@ export function suggestionCard(suggestion, { showPerson, onChange }) {
         },
         { class: "small quiet" },
       ),
-      draft
-        ? button(
-            "Copy draft",
-            async () => {
-              await navigator.clipboard.writeText(draft.body);
-              toast("Draft copied");
-            },
-            { class: "small" },
-          )
+      postHref && draft?.handoff?.action !== "post"
+        ? externalLink(postHref, "Open the post", { class: "button small quiet" })
         : null,
-      postHref ? externalLink(postHref, "Open the post", { class: "button small quiet" }) : null,
     ),
   );
   return card;

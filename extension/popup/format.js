@@ -54,6 +54,11 @@ export function relative(iso, now = new Date()) {
  */
 export function dueWindow(suggestion, now = new Date()) {
   const due = suggestion.due_at ? new Date(suggestion.due_at) : null;
+  if (suggestion.timing) {
+    // The server's one clock: "Send by Tue 9 Dec, 5:00 PM", the same words as the dashboard.
+    const by = suggestion.send_by ?? suggestion.window_end;
+    return { text: suggestion.timing, late: Boolean(by) && new Date(by) < now };
+  }
   const end = suggestion.window_end ? new Date(suggestion.window_end) : null;
   if (end && end < now) {
     return { text: `Overdue since ${when(suggestion.window_end, now)}`, late: true };
@@ -97,7 +102,8 @@ const CADENCE = {
   due: { text: "Due", tone: "warn" },
   overdue: { text: "Overdue", tone: "bad" },
   too_frequent: { text: "Too frequent", tone: "warn" },
-  no_contact: { text: "No contact yet", tone: "neutral" },
+  // "No contact yet" read as "not saved yet" right after a capture.
+  no_contact: { text: "Not contacted yet", tone: "neutral" },
 };
 
 /** @returns {{text: string, tone: "good"|"warn"|"bad"|"neutral"}} */

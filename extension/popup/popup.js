@@ -279,7 +279,11 @@ async function renderSent(outcome, url) {
     if (session.userActed) return;
     // The capture answer carries the person's open suggestions; older servers may not.
     const open = Array.isArray(response.suggestions) ? response.suggestions : null;
-    return renderProfile(response.person, open, { source: "capture", extras });
+    return renderProfile(response.person, open, {
+      source: "capture",
+      extras,
+      added: typeof response.person_added === "boolean" ? response.person_added : null,
+    });
   }
   if (POST_PAGES.has(kind) || (response.posts ?? []).length) {
     if (session.userActed) return;

@@ -137,7 +137,13 @@ export function createClient(settings) {
       call("POST", `/api/contacts/${enc(personId)}/interactions`, { body: interaction }),
     openSuggestions: (personId) =>
       call("GET", `/api/suggestions?status=open&person_id=${enc(personId)}&per_page=20`),
-    completeSuggestion: (id) => call("POST", `/api/suggestions/${enc(id)}/done`, { body: {} }),
+    /** Done; `sent` may carry `sent_text` (the message as sent) and `sent_at`. */
+    completeSuggestion: (id, sent = {}) =>
+      call("POST", `/api/suggestions/${enc(id)}/done`, { body: sent }),
+    openOpportunities: () => call("GET", "/api/opportunities?stage=open&per_page=50"),
+    createOpportunity: (fields) => call("POST", "/api/opportunities", { body: fields }),
+    updateOpportunity: (id, changes) =>
+      call("PATCH", `/api/opportunities/${enc(id)}`, { body: changes }),
     snoozeSuggestion: (id, hours) =>
       call("POST", `/api/suggestions/${enc(id)}/snooze`, { body: { hours } }),
     dismissSuggestion: (id) => call("POST", `/api/suggestions/${enc(id)}/dismiss`, { body: {} }),

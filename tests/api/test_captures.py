@@ -24,6 +24,7 @@ def test_profile_capture_creates_the_person(client):
     assert sorted(person["mutual_names"]) == sorted(truth["mutual_names"])
     assert body["extracted"]["person"]["name"] == truth["name"]
     assert person["cadence"]["status"] in {"no_contact", "on_track", "due", "overdue"}
+    assert body["person_added"] is True
 
 
 def test_same_capture_id_twice_is_stored_once(client):
@@ -45,6 +46,14 @@ def test_recapture_updates_the_same_person(client):
     )
     assert second.json["person_id"] == first.json["person_id"]
     assert client.get("/api/contacts").json["total"] == 1
+    # The popup says "Saved … to your contacts" only the first time.
+    assert first.json["person_added"] is True and second.json["person_added"] is False
+
+
+def test_a_person_added_by_hand_is_not_added_again_by_a_capture(client, make_person):
+    make_person(name="Eduardo", profile_url="https://www.linkedin.com/in/eduardo-alvarez-nowak/")
+    response, _ = capture(client, "profile_loggedin_01.html")
+    assert response.json["person"]["name"] and response.json["person_added"] is False
 
 
 def test_feed_capture_records_posts_and_views(client, app):

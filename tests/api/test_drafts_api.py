@@ -122,7 +122,7 @@ def test_edit_preview_draft_and_reset_a_template(client, demo):
     )
     assert preview.status_code == 200
     assert preview.json["body"] == (
-        "Hi Priya,\n\nThanks so much for the chat about paved-road platform for 40 product "
+        "Hi Priya,\n\nThanks so much for the chat about the paved-road platform for 40 product "
         "teams and growing the team from 6 to 10.\n\nAlex"
     )
     # A preview saves nothing.

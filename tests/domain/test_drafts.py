@@ -10,13 +10,14 @@ from topofmind.domain.drafts import (
     DraftContext,
     ShareItem,
     build_draft,
+    check_in_context,
     context_from_facts,
     first_name_of,
     format_day,
     template_keys,
     template_placeholders,
 )
-from topofmind.domain.message_check import CHANNEL_LIMITS, check_message
+from topofmind.domain.message_check import CHANNEL_LIMITS
 
 
 def make_context(**overrides):
@@ -74,7 +75,7 @@ EXPECTED = {
             "Hi Jane,",
             "“Migrating a monolith without downtime”",
             "https://example.com/migrate",
-            "given our conversation about platform migration",
+            "given our conversation about the platform migration",
             "No need to reply",
         ],
     ),
@@ -95,8 +96,11 @@ EXPECTED = {
         ["Hi Jane,", "KubeCon North America", "platform migration", "Staff Platform Engineer"],
     ),
     "connect": ("linkedin_note", ["Hi Jane,", "platform migration", "Priya Shah", "Sam"]),
-    "comment": ("comment", ["Jane", "canary releases"]),
-    "keep_warm": ("message", ["Hi Jane,", "canary releases", "platform migration", "Acme"]),
+    "comment": ("comment", ["Jane", "Canary releases and rollback drills"]),
+    "keep_warm": (
+        "message",
+        ["Hi Jane,", "Canary releases and rollback drills", "platform migration", "Acme"],
+    ),
     "respond": ("email", ["Hi Jane,", "portfolio", "attached"]),
 }
 
@@ -111,7 +115,7 @@ def test_each_kind_cites_its_facts_and_passes_the_check(kind):
     for fact in facts:
         assert fact in draft.body, f"{kind} draft lacks {fact!r}:\n{draft.body}"
     assert draft.warnings == ()
-    assert check_message(draft.body, channel=channel, context=ctx) == ()
+    assert check_in_context(draft.body, channel, ctx) == ()
     assert draft.length == len(draft.body)
     assert draft.char_limit == CHANNEL_LIMITS[channel].recommended
     assert draft.within_limit
@@ -154,7 +158,7 @@ def test_thank_you_per_interviewer_cites_that_interviewers_topics(name, topics):
 
 def test_a_stock_thank_you_is_flagged_with_its_reason():
     text = "Thank you for your time, I hope this email finds you well."
-    warnings = check_message(text, channel="email", context=make_context())
+    warnings = check_in_context(text, "email", make_context())
     by_code = {w.code: w for w in warnings}
     assert set(by_code) == {"generic", "stock_phrase"}
     assert by_code["stock_phrase"].words == ("I hope this email finds you well",)
@@ -280,7 +284,7 @@ def test_user_templates_override_defaults_and_unknown_placeholders_are_kept_and_
         "thank_you.subject": "Thanks, {first_name}",
     }
     draft = build_draft("thank_you", make_context(), templates)
-    assert draft.body.startswith("Dear Jane, thanks for platform migration and on-call load.")
+    assert draft.body.startswith("Dear Jane, thanks for the platform migration and on-call load.")
     assert "{favourite_colour}" in draft.body
     assert draft.subject == "Thanks, Jane"
     warning = [w for w in draft.warnings if w.code == "placeholder"]
@@ -438,7 +442,7 @@ def test_context_from_share_and_post_facts():
         person_name="Jane Doe",
     )
     assert post.post_topic == "staging environments" and post.interview_topics == ()
-    assert "staging environments" in build_draft("comment", post).body
+    assert "staging environment" in build_draft("comment", post).body
 
 
 def test_context_from_facts_lets_explicit_fields_win_and_rejects_unknown_ones():

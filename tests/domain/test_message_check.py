@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from topofmind.domain.drafts import DraftContext
+from topofmind.domain.drafts import DraftContext, check_in_context
 from topofmind.domain.message_check import (
     CHANNEL_LIMITS,
     WARNING_CODES,
@@ -175,7 +175,7 @@ def test_a_new_message_to_the_same_person_is_not_a_repeat():
 def test_previous_messages_from_the_context_count_too():
     sent = "Hi Jane, thank you for the conversation about Kafka consumers and the on-call load."
     ctx = DraftContext(person_name="Jane Doe", previous_messages=(sent,))
-    assert "repeat" in codes(check_message(sent, channel="message", context=ctx))
+    assert "repeat" in codes(check_in_context(sent, "message", ctx))
 
 
 RICH = DraftContext(
@@ -192,26 +192,26 @@ def test_with_context_only_name_role_and_company_is_generic():
         "Hi Jane, thank you for speaking with me about the Staff Platform Engineer role at Acme. "
         "I enjoyed it and remain very interested."
     )
-    warning = the("generic", check_message(text, channel="email", context=RICH))
+    warning = the("generic", check_in_context(text, "email", RICH))
     assert "platform migration" in warning.message
 
 
 def test_with_context_citing_a_topic_is_specific():
     text = "Hi Jane, thank you for the conversation about the platform migration at Acme."
-    assert "generic" not in codes(check_message(text, channel="email", context=RICH))
+    assert "generic" not in codes(check_in_context(text, "email", RICH))
 
 
 def test_with_context_but_no_facts_to_cite_the_message_is_generic():
     bare = DraftContext(person_name="Jane Doe", company="Acme", role_title="Staff Engineer")
     text = "Hi Jane, thank you for speaking with me about the Staff Engineer role at Acme."
-    warning = the("generic", check_message(text, channel="email", context=bare))
+    warning = the("generic", check_in_context(text, "email", bare))
     assert "nothing specific" in warning.message
 
 
 def test_an_intro_request_citing_the_person_is_specific():
     ctx = DraftContext(person_name="Jane Doe", introducer_name="Priya Shah", company="Acme")
     text = "Hi Priya, would you be comfortable introducing me to Jane at Acme?"
-    assert "generic" not in codes(check_message(text, channel="message", context=ctx))
+    assert "generic" not in codes(check_in_context(text, "message", ctx))
 
 
 def test_empty_and_reaction():

@@ -364,6 +364,7 @@ def test_suggestion_actions_on_a_profile(
     if draft:
         paired_extension.context.grant_permissions(["clipboard-read", "clipboard-write"])
         popup.bring_to_front()
+        thank_you.locator("details.draft > summary").click()
         thank_you.get_by_role("button", name="Copy draft").click()
         popup.get_by_text("Draft copied").wait_for()
         assert popup.evaluate("() => navigator.clipboard.readText()") == draft["body"]

@@ -55,7 +55,8 @@ class SuggestionDone(MethodView):
     @blp.arguments(DoneIn, required=False)
     @blp.response(200, SuggestionOut)
     def post(self, data, suggestion_id):
-        """Mark done; logs the interaction it stands for, dated now."""
+        """Mark done (sent); logs the interaction it stands for, dated ``sent_at`` (default now,
+        never in the future) with ``sent_text``, the message as sent."""
         data = data or {}
         return _one(
             service.mark_done(
@@ -64,6 +65,7 @@ class SuggestionDone(MethodView):
                 now(),
                 data.get("note"),
                 sent_text=data.get("sent_text"),
+                sent_at=data.get("sent_at"),
             )
         )
 

@@ -17,10 +17,8 @@ DEFAULT_TEMPLATES: dict[str, str] = {
     "thank_you.subject": "Thank you for your time{interview_day}",
     "thank_you": (
         "Hi {first_name},\n\n"
-        "Thank you for taking the time to speak with me{interview_day} about {role_at_company}. "
-        "{topic_sentence} {note_sentence}\n\n"
-        "{enthusiasm_sentence} If it would help, I'm happy to share more detail on anything we "
-        "talked about.\n\n"
+        "{thanks_sentence} {topic_sentence} {role_sentence}\n\n"
+        "{closing_sentence}\n\n"
         "Best regards,\n{user_name}"
     ),
     "check_in.subject": "{role_label_title}: a quick check-in",
@@ -142,7 +140,14 @@ PLACEHOLDER_HELP: dict[str, str] = {
     "interview_day": "“ on <weekday>” of the interview, or empty",
     "topic_sentence": "A sentence citing the topics you discussed, or empty",
     "note_sentence": "Always empty: private interview notes are never quoted (kept for old edits)",
-    "enthusiasm_sentence": "A sentence saying the conversation raised your interest",
+    "enthusiasm_sentence": (
+        "A sentence saying the conversation raised your interest (after the process ended: "
+        "thanks and keeping in touch)"
+    ),
+    "thanks_sentence": "The opening thanks, worded differently for each note of a panel",
+    "role_sentence": "A sentence citing the interviewer's role, or empty",
+    "closing_sentence": "The closing offer, worded differently for each note of a panel",
+    "post_line": "The line of their post the comment answers",
     "decision_sentence": "A sentence citing the promised decision date, or empty",
     "positive_sentence": "A positive sentence citing what you discussed",
     "offer_sentence": "An offer of something useful (more detail, references, a work sample)",
@@ -164,7 +169,7 @@ PLACEHOLDER_HELP: dict[str, str] = {
     "connect_reason": "The one-sentence reason to connect (conversation, event, post, role)",
     "mutual_sentence": "“ We're both connected with <mutual>.” or empty",
     "post_topic": "The topic of their post",
-    "post_sentence": "A sentence citing the post's topic, or empty",
+    "post_sentence": "A sentence answering a line of the post, or empty",
     "about_post_topic": "“ about <post topic>” or empty",
     "comment_question": "A question inviting them to say more",
     "hook_sentence": "A sentence citing their recent post or your conversation",
@@ -189,7 +194,15 @@ COMMON_PLACEHOLDERS = (
 )
 
 KIND_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
-    "thank_you": ("interview_day", "topic_sentence", "note_sentence", "enthusiasm_sentence"),
+    "thank_you": (
+        "interview_day",
+        "thanks_sentence",
+        "topic_sentence",
+        "role_sentence",
+        "closing_sentence",
+        "note_sentence",
+        "enthusiasm_sentence",
+    ),
     "check_in": ("role_label_title", "decision_sentence", "positive_sentence", "offer_sentence"),
     "share": ("item", "item_title", "item_url", "item_note", "share_opening", "share_reason"),
     "ask_intro": (
@@ -201,7 +214,7 @@ KIND_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     ),
     "event_follow_up": ("event", "topic_sentence", "stay_in_touch_sentence"),
     "connect": ("connect_reason", "mutual_sentence", "interview_day", "event"),
-    "comment": ("post_topic", "post_sentence", "comment_question"),
+    "comment": ("post_topic", "post_line", "post_sentence", "comment_question"),
     "react": ("post_topic", "about_post_topic"),
     "keep_warm": ("hook_sentence", "interest_sentence", "keep_warm_subject", "post_topic"),
     "respond": ("request_label", "request_about", "response_sentence"),

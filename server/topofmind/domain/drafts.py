@@ -27,6 +27,7 @@ from topofmind.domain.message_check import (
     MessageWarning,
     check_message,
 )
+from topofmind.domain.phrasing import as_object, post_line, with_indefinite
 from topofmind.domain.topics import (
     extract_topics,
     locate_topic,
@@ -49,6 +50,8 @@ DRAFT_KINDS = (
 
 # Stages of an opportunity still in play (docs/data-model.md); "closed" and "networking" are not.
 OPEN_STAGES = ("interested", "applied", "screening", "interviewing", "offer")
+# Stages after which nothing may pursue the role ("closed" is what services pass for any of them).
+ENDED_STAGES = ("closed", "rejected", "withdrawn", "hired")
 
 DEFAULT_CHANNELS: dict[str, str] = {
     "thank_you": "email",
@@ -114,6 +117,10 @@ class DraftContext:
     `stage` is the person's cadence stage ("interviewing", "networking", "closed" …; "" when
     unknown): after a closed process a keep-warm note never restates interest in the role.
     `today` (the user's local date) lets the interview day read "today" or "yesterday".
+    `person_title` is the recipient's job title; `variant` is this note's place among notes
+    written together (the panel of one interview), so each reads differently even when the
+    topics are shared; `company_messages` are notes drafted for or sent to other people at the
+    same company, for the near-duplicate check.
     """
 
     user_name: str = ""
@@ -140,9 +147,17 @@ class DraftContext:
     share_reason_topics: tuple[str, ...] = ()
     stage: str = ""
     today: date | None = None
+    person_title: str = ""
+    variant: int = 0
+    company_messages: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for name in ("interview_topics", "previous_messages", "share_reason_topics"):
+        for name in (
+            "interview_topics",
+            "previous_messages",
+            "share_reason_topics",
+            "company_messages",
+        ):
             object.__setattr__(self, name, tuple(getattr(self, name) or ()))
         if not self.person_first_name:
             object.__setattr__(self, "person_first_name", first_name_of(self.person_name))
@@ -388,10 +403,13 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
     else:
         role_at_company = "the role"
     discussed = _conversation_topics(ctx)
-    topics_phrase = join_phrases(discussed[:3])
-    topic = discussed[0] if discussed else ""
+    spoken = [as_object(t) for t in discussed]
+    topics_phrase = join_phrases(spoken[:3])
+    topic = spoken[0] if spoken else ""
     post_topic = _post_topic(ctx)
     number = min(max(ctx.check_in_number, 1), 3)
+    ended = ctx.stage.strip().lower() in ENDED_STAGES
+    line = post_line(ctx.post_text)
 
     values = {
         "first_name": first,
@@ -417,11 +435,18 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
     )
     # Kept for templates the user edited before notes stopped being quoted; always empty now.
     values["note_sentence"] = ""
-    values["enthusiasm_sentence"] = (
-        f"Our conversation left me even more enthusiastic about joining {company}."
-        if company
-        else "Our conversation left me even more enthusiastic about the opportunity."
-    )
+    if ended:
+        values["enthusiasm_sentence"] = (
+            "I learned a lot from our conversations, and I'd be glad to stay in touch."
+        )
+    else:
+        values["enthusiasm_sentence"] = (
+            f"Our conversation left me even more enthusiastic about joining {company}."
+            if company
+            else "Our conversation left me even more enthusiastic about the opportunity."
+        )
+    if kind == "thank_you":
+        values.update(_thank_you_values(ctx, role_at_company, topics_phrase, values, ended))
 
     # check_in: each of the three reads differently, and the third closes gracefully.
     decision = format_day(ctx.decision_expected_on) if ctx.decision_expected_on else ""
@@ -507,6 +532,8 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
         reason = f"Thank you for the conversation about {topic}{values['interview_day']}."
     elif ctx.event_name.strip():
         reason = f"It was good to meet you at {ctx.event_name.strip()}."
+    elif line:
+        reason = f"I enjoyed your post, especially “{line.text}”."
     elif post_topic:
         reason = f"I enjoyed your post about {post_topic}."
     elif role and company:
@@ -517,19 +544,20 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
     mutual = ctx.mutual_name.strip()
     values["mutual_sentence"] = f" We're both connected with {mutual}." if mutual else ""
 
-    # comment
-    values["post_sentence"] = (
-        f" Your point about {post_topic} stood out to me." if post_topic else ""
-    )
-    values["comment_question"] = (
-        "I'd be interested to hear more about how you approached it."
-        if post_topic
-        else "I'd be interested to hear more."
-    )
+    # comment: answer a line the post actually says, never a topic label alone.
+    values["post_line"] = line.text if line else ""
+    values["post_sentence"], values["comment_question"] = _comment_sentences(line)
 
     # keep_warm
     if post_topic and topic and matching_topics([post_topic], [topic]):
         hook = f"Your recent post brought back our conversation about {topic}."
+    elif line and topic:
+        hook = (
+            f"I enjoyed your recent post, especially “{line.text}”; it reminded me of our "
+            f"conversation about {topic}."
+        )
+    elif line:
+        hook = f"I enjoyed your recent post, especially “{line.text}”."
     elif post_topic and topic:
         hook = (
             f"I enjoyed your recent post about {post_topic}; it reminded me of our "
@@ -549,7 +577,7 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
         hook += "[One line on something useful to them, or what you've been working on.]"
     values["hook_sentence"] = hook
     stage = ctx.stage.strip().lower()
-    if stage == "closed":
+    if stage in ENDED_STAGES:
         values["interest_sentence"] = (
             f"I enjoyed meeting the team during the {role} process, and I'd be glad to stay "
             "in touch. "
@@ -571,11 +599,83 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
     return values
 
 
+_THANKS = (
+    "Thank you for taking the time to speak with me{day} about {role}.",
+    "Thanks for meeting with me{day} as part of the interviews for {role}.",
+    "I appreciated our conversation{day} about {role}.",
+    "Thank you for your time{day}; I enjoyed meeting you during the interviews for {role}.",
+)
+_TOPIC_LINES = (
+    "I especially enjoyed our conversation about {topics}.",
+    "Your questions about {topics} have stayed with me since.",
+    "It was good to hear how you think about {topics}.",
+    "Talking through {topics} with you was a highlight of the day for me.",
+)
+_ROLE_LINES = (
+    "It was good to hear what the work looks like from your seat as {title}.",
+    "It helped to hear how the team works from your side as {title}.",
+    "",
+    "Hearing your view as {title} gave me a clearer picture of the team.",
+)
+_CLOSINGS = (
+    "{enthusiasm} If it would help, I'm happy to share more detail on anything we talked about.",
+    "If a follow-up on any of it would be useful, I'd be glad to write one up. {enthusiasm}",
+    "{enthusiasm} Please let me know if there's anything I can add.",
+    "I'd be happy to answer anything that came up after we spoke. {enthusiasm}",
+)
+
+
+def _thank_you_values(
+    ctx: DraftContext, role_at_company: str, topics: str, values: Mapping[str, str], ended: bool
+) -> dict[str, str]:
+    """The sentences of a thank-you, chosen by `ctx.variant` so the notes of one panel differ in
+    structure as well as in the topics and role they cite."""
+    # Past the fourth note every part moves by a different step, so any two notes of a panel
+    # of up to 16 differ in at least three of their four parts.
+    size, turn = len(_THANKS), ctx.variant // len(_THANKS)
+    index = ctx.variant % size
+    topic_index, role_index, closing = (
+        (index + turn) % size,
+        (index + 2 * turn) % size,
+        (index + 3 * turn) % size,
+    )
+    day = values["interview_day"]
+    title = ctx.person_title.split(",")[0].split(" at ")[0].strip()
+    enthusiasm = values["enthusiasm_sentence"]
+    if not ended and ctx.variant % 2 and ctx.company.strip():
+        enthusiasm = f"I'm even more interested in joining {ctx.company.strip()} after our talk."
+    return {
+        "thanks_sentence": _THANKS[index].format(day=day, role=role_at_company),
+        "topic_sentence": _TOPIC_LINES[topic_index].format(topics=topics) if topics else "",
+        "role_sentence": _ROLE_LINES[role_index].format(title=with_indefinite(title))
+        if title
+        else "",
+        "closing_sentence": _CLOSINGS[closing].format(enthusiasm=enthusiasm),
+    }
+
+
+def _comment_sentences(line) -> tuple[str, str]:
+    """(sentence answering the post's line, closing line) for a comment."""
+    if line is None:
+        return "", "[One line on what in the post struck you, from your own experience.]"
+    quote = f"“{line.text}”"
+    if line.kind == "news":
+        return f" Congratulations: {quote} is great news.", "I'd be glad to hear how it goes."
+    if line.kind == "lesson":
+        return f" {quote} rings true.", "What made it click for you?"
+    if line.kind == "result":
+        return f" {quote} is a striking result.", "What made the biggest difference?"
+    return f" {quote} stood out to me.", "I'd be interested to hear more about how you see it."
+
+
 def _share_reason(ctx: DraftContext, item: ShareItem, topics: list[str], post_topic: str) -> str:
     offered = tuple(item.topics) or extract_topics(f"{item.title}. {item.note}", limit=6)
     discussed = matching_topics(topics, offered)
     if discussed:
-        return f", given our conversation about {join_phrases(list(discussed[:2]))}"
+        return (
+            ", given our conversation about "
+            f"{join_phrases([as_object(t) for t in discussed[:2]])}"
+        )
     if post_topic and matching_topics([post_topic], offered):
         return f", given your recent post about {post_topic}"
     for topic in ctx.share_reason_topics:
@@ -695,6 +795,51 @@ def _trim(body: str, limit: int) -> tuple[str, str]:
     return text, removed
 
 
+def check_inputs(ctx: DraftContext) -> dict[str, Any]:
+    """The plain-text inputs of `check_message` that `ctx` holds: the facts a message to this
+    person could cite (topics, titles, links, the event), the names it could cite (an intro
+    target, a mutual contact; the recipient's own name, company and role do not count: every
+    message to them has those), their first name, what was sent before, notes to colleagues,
+    and whether their process has ended."""
+    facts: list[str] = list(ctx.interview_topics)
+    facts.extend(extract_topics(ctx.interview_notes, limit=4))
+    if ctx.post_topic:
+        facts.append(ctx.post_topic)
+    facts.extend(extract_topics(ctx.post_text, limit=5))
+    line = post_line(ctx.post_text)
+    if line:
+        facts.append(line.text)
+    if ctx.share_item is not None:
+        facts.extend([ctx.share_item.title, ctx.share_item.url, *ctx.share_item.topics])
+    if ctx.event_name:
+        facts.append(ctx.event_name)
+    facts.extend(extract_topics(ctx.request_text, limit=4))
+    names = []
+    recipient = ctx.introducer_name.strip()
+    if ctx.mutual_name and ctx.mutual_name.strip() != recipient:
+        names.append(ctx.mutual_name)
+    if recipient and ctx.person_name:
+        # The message goes to the introducer and is about this person.
+        names.append(ctx.person_name)
+    return {
+        "facts": [f for f in facts if f and f.strip()],
+        "names": names,
+        "recipient": ctx.person_first_name or "",
+        "previous_messages": ctx.previous_messages,
+        "company_messages": ctx.company_messages,
+        "process_closed": ctx.stage.strip().lower() in ENDED_STAGES,
+    }
+
+
+def check_in_context(
+    text: str, channel: str, ctx: DraftContext, previous_messages: Sequence[str] = ()
+) -> tuple[MessageWarning, ...]:
+    """`check_message` for `text` to the person `ctx` describes (plus `previous_messages`)."""
+    inputs = check_inputs(ctx)
+    inputs["previous_messages"] = (*previous_messages, *inputs["previous_messages"])
+    return check_message(text, channel=channel, **inputs)
+
+
 def build_draft(
     kind: str,
     ctx: DraftContext,
@@ -751,9 +896,7 @@ def build_draft(
     if kind == "connect" and len(body) > 200:
         guidance += f" This note is {len(body)} characters: too long for a free account."
 
-    checked = check_message(
-        body, channel=channel, context=ctx, previous_messages=ctx.previous_messages
-    )
+    checked = check_in_context(body, channel, ctx)
     if unknown:
         spans = tuple((m.start(), m.end()) for m in PLACEHOLDER_PATTERN.finditer(body))
         names = ", ".join("{" + n + "}" for n in sorted(unknown))

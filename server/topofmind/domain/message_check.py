@@ -12,12 +12,8 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
 from topofmind.domain.topics import extract_topics, normalise_topic, word_spans
-
-if TYPE_CHECKING:
-    from topofmind.domain.drafts import DraftContext
 
 WARNING_CODES = (
     "empty",
@@ -29,6 +25,8 @@ WARNING_CODES = (
     "negative",
     "complaining",
     "pushy",
+    "near_duplicate",
+    "pursuit",
     "trimmed",
 )
 
@@ -279,38 +277,6 @@ def _cited(fact: str, words: set[str], lowered: str, *, name: bool = False) -> b
     return sum(1 for t in tokens if t in words) >= needed
 
 
-def _context_facts(context: Any) -> tuple[list[str], list[str]]:
-    """(topics and titles, names) that make a message specific to this person and conversation.
-
-    The recipient's own name, company and role do not count: every message to them has those.
-    """
-
-    def value(name: str) -> Any:
-        return getattr(context, name, None)
-
-    facts: list[str] = []
-    facts.extend(value("interview_topics") or ())
-    facts.extend(extract_topics(value("interview_notes") or "", limit=4))
-    if value("post_topic"):
-        facts.append(value("post_topic"))
-    facts.extend(extract_topics(value("post_text") or "", limit=5))
-    item = value("share_item")
-    if item is not None:
-        facts.extend(str(getattr(item, name, "") or "") for name in ("title", "url"))
-        facts.extend(getattr(item, "topics", ()) or ())
-    if value("event_name"):
-        facts.append(value("event_name"))
-    facts.extend(extract_topics(value("request_text") or "", limit=4))
-    names = []
-    recipient = (value("introducer_name") or "").strip()
-    if value("mutual_name") and value("mutual_name").strip() != recipient:
-        names.append(value("mutual_name"))
-    if recipient and value("person_name"):
-        # The message goes to the introducer and is about this person.
-        names.append(value("person_name"))
-    return [f for f in facts if f and f.strip()], names
-
-
 def _signal_words(text: str) -> set[str]:
     return {word for word, _, _ in word_spans(text)}
 
@@ -336,10 +302,12 @@ def _looks_specific_without_context(text: str) -> bool:
     return False
 
 
-def _generic_warning(text: str, context: Any) -> MessageWarning | None:
+def _generic_warning(
+    text: str, facts: Sequence[str] | None, names: Sequence[str], recipient: str
+) -> MessageWarning | None:
     fillers = [(m.start(), m.end()) for m in _FILLER.finditer(text)]
     spans = fillers or [(len(text) - len(text.lstrip()), len(text.rstrip()))]
-    if context is None:
+    if facts is None:
         if _looks_specific_without_context(text):
             return None
         return _warning(
@@ -349,14 +317,14 @@ def _generic_warning(text: str, context: Any) -> MessageWarning | None:
             text,
             spans,
         )
-    facts, names = _context_facts(context)
+    facts = [f for f in facts if f and f.strip()]
     words = _signal_words(text)
     lowered = text.lower()
     if any(_cited(f, words, lowered) for f in facts) or any(
-        _cited(n, words, lowered, name=True) for n in names
+        _cited(n, words, lowered, name=True) for n in names if n and n.strip()
     ):
         return None
-    first_name = getattr(context, "person_first_name", None) or "them"
+    first_name = recipient.strip() or "them"
     if facts:
         examples = _quoted(facts[:3])
         message = (
@@ -369,6 +337,62 @@ def _generic_warning(text: str, context: Any) -> MessageWarning | None:
             "discussed or something from their posts, and the message will be remembered."
         )
     return _warning("generic", message, text, spans)
+
+
+PURSUIT = _phrases(
+    r"(?:still|remain|am still|I'm still) (?:very |really |keenly )?(?:interested|excited|keen)",
+    r"(?:even )?more (?:enthusiastic|excited) about (?:joining|the (?:role|opportunity|position))",
+    r"(?:enthusiastic|excited|keen) (?:about|to) (?:joining|join)",
+    r"any (?:update|news) on (?:the|my) (?:role|application|process|candidacy)",
+    r"(?:an|any) update on (?:the|my) (?:role|application|process|candidacy)",
+    r"reconsider(?:ing)?(?: my application)?",
+    r"keep me in mind for (?:this|the) (?:role|position)",
+    r"move forward with (?:my|the) (?:application|process|candidacy)",
+    r"hope to (?:join|hear back)",
+    r"(?:would|I'd) love to join",
+    r"(?:a|the) decision (?:on|about) (?:the|my) (?:role|application)",
+)
+# Notes this alike (share of three-word runs) read as one note with the name swapped.
+NEAR_DUPLICATE_RATIO = 0.5
+
+
+def _body_words(text: str) -> list[str]:
+    """The words of a note without its greeting line and short sign-off lines, so a note that
+    differs only by who it greets and who signs reads as the same note."""
+    lines = [line for line in text.strip().split("\n")]
+    if lines and _GREETING.match(lines[0]) and len(lines[0]) <= 60:
+        lines = lines[1:]
+    while lines and len(lines[-1].strip()) <= 30:
+        lines.pop()
+    return [w for w, _, _ in word_spans("\n".join(lines))]
+
+
+def note_similarity(a: str, b: str) -> float:
+    """How alike two notes are, 0 to 1: the share of three-word runs they have in common, after
+    greeting and sign-off are set aside. A name swap alone leaves it near 1."""
+    first, second = _body_words(a), _body_words(b)
+    size = 3 if min(len(first), len(second)) >= 3 else 1
+    mine, theirs = set(_shingles(first, size)), set(_shingles(second, size))
+    if not mine or not theirs:
+        return 0.0
+    return len(mine & theirs) / len(mine | theirs)
+
+
+def near_duplicate_warning(text: str, others: Sequence[str]) -> MessageWarning | None:
+    """"near_duplicate" when `text` is nearly the same note as one of `others` (notes to other
+    people at the same company, who may compare them)."""
+    best = max((note_similarity(text, other) for other in others if other), default=0.0)
+    if best < NEAR_DUPLICATE_RATIO:
+        return None
+    start = len(text) - len(text.lstrip())
+    return _warning(
+        "near_duplicate",
+        f"Nearly the same note ({round(best * 100)}% alike) goes to someone else at the same "
+        "company, and colleagues compare notes. Cite what you discussed with this person, "
+        "their role or what they asked.",
+        text,
+        [(start, len(text.rstrip()))],
+    )
 
 
 def _shingles(words: Sequence[str], size: int) -> list[tuple[str, ...]]:
@@ -450,17 +474,26 @@ def check_message(
     text: str,
     *,
     channel: str,
-    context: DraftContext | None = None,
+    facts: Sequence[str] | None = None,
+    names: Sequence[str] = (),
+    recipient: str = "",
     previous_messages: Sequence[str] = (),
+    company_messages: Sequence[str] = (),
+    process_closed: bool = False,
 ) -> tuple[MessageWarning, ...]:
     """Check a message before it is sent; return warnings in a fixed order (see `WARNING_CODES`).
 
-    `channel` is one of `CHANNEL_LIMITS` ("email", "message", "linkedin_note", "comment",
-    "reaction"). With `context` (facts about the person and conversation), "generic" means none
-    of those facts is cited; without it, that nothing beyond greeting and stock words is said.
-    `previous_messages` (plus `context.previous_messages`) are what was already sent to this
-    person. An empty text gives only "empty" (nothing, for a reaction). Raises ValueError for an
-    unknown channel.
+    Every input is plain text. `channel` is one of `CHANNEL_LIMITS` ("email", "message",
+    "linkedin_note", "comment", "reaction"). `facts` are the topics, titles and links the message
+    could cite about this person and conversation, `names` the people it could name (an intro
+    target, a mutual contact), `recipient` their first name for the advice. With `facts` given
+    (even empty), "generic" means none of them nor of `names` is cited; with `facts=None`, that
+    nothing beyond greeting and stock words is said. `previous_messages` are what was already
+    sent to this person ("repeat"); `company_messages` are notes drafted or sent to other people
+    at the same company ("near_duplicate" when one is the same note with the name swapped).
+    `process_closed` says the recipient's process ended (rejected, withdrawn, or the user took
+    another job): words that still pursue the role give "pursuit". An empty text gives only
+    "empty" (nothing, for a reaction). Raises ValueError for an unknown channel.
     """
     if channel not in CHANNEL_LIMITS:
         raise ValueError(f"unknown channel {channel!r}; expected one of {sorted(CHANNEL_LIMITS)}")
@@ -484,7 +517,7 @@ def check_message(
     too_long = _limit_warning(text, channel)
     if too_long:
         warnings.append(too_long)
-    generic = _generic_warning(text, context)
+    generic = _generic_warning(text, facts, names, recipient)
     if generic:
         warnings.append(generic)
 
@@ -501,8 +534,7 @@ def check_message(
             )
         )
 
-    earlier = list(previous_messages) + list(getattr(context, "previous_messages", ()) or ())
-    repeat = _repeat_warning(text, earlier)
+    repeat = _repeat_warning(text, previous_messages)
     if repeat:
         warnings.append(repeat)
 
@@ -536,4 +568,20 @@ def check_message(
                 pushy,
             )
         )
+    twin = near_duplicate_warning(text, company_messages)
+    if twin:
+        warnings.append(twin)
+    if process_closed:
+        pursuit = [(m.start(), m.end()) for m in PURSUIT.finditer(text)]
+        if pursuit:
+            found = _quoted(text[a:b] for a, b in pursuit)
+            warnings.append(
+                _warning(
+                    "pursuit",
+                    f"{found} still pursues a role whose process has ended. Thank them and "
+                    "keep in touch instead; asking again reads as not having heard them.",
+                    text,
+                    pursuit,
+                )
+            )
     return tuple(warnings)

@@ -77,6 +77,7 @@ class CaptureOut(ma.Schema):
     extracted = fields.Dict(allow_none=True)
     person_id = fields.Integer(allow_none=True)
     person = fields.Nested(PersonOut, allow_none=True)
+    person_added = fields.Boolean()
     posts = fields.List(fields.Nested(CapturePostOut))
     suggestions = fields.List(fields.Nested(SuggestionOut))
     warnings = fields.List(fields.String())

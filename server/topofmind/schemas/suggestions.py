@@ -17,6 +17,13 @@ class DraftWarningOut(ma.Schema):
     spans = fields.List(fields.List(fields.Integer()))
 
 
+class HandoffOut(ma.Schema):
+    action = fields.String()
+    url = fields.String(allow_none=True)
+    label = fields.String()
+    note = fields.String()
+
+
 class DraftOut(ma.Schema):
     kind = fields.String()
     channel = fields.String()
@@ -27,6 +34,7 @@ class DraftOut(ma.Schema):
     within_limit = fields.Boolean()
     guidance = fields.String()
     warnings = fields.List(fields.Nested(DraftWarningOut))
+    handoff = fields.Nested(HandoffOut, allow_none=True)
 
 
 class SuggestionOut(ma.Schema):
@@ -69,6 +77,7 @@ class SnoozeIn(ma.Schema):
 class DoneIn(ma.Schema):
     note = fields.String(validate=validate.Length(max=2000))
     sent_text = fields.String(validate=validate.Length(max=20000))
+    sent_at = DateTime()
 
 
 class DigestOut(ma.Schema):

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -430,15 +430,23 @@ def capture_posts_view(session: Session, capture: Capture) -> list[dict]:
 
 def capture_view(session: Session, capture: Capture, now: datetime) -> dict[str, Any]:
     """What the popup shows after a capture: what was extracted, the person with their cadence
-    and open suggestions (drafts included), the posts with whether their authors are tracked,
+    and open suggestions (drafts included) and whether this capture added them
+    (``person_added``), the posts with whether their authors are tracked,
     and a job page's saved posting or a job search's results (docs/api.md, ``POST
     /api/captures``)."""
     person = None
+    person_added = False
     suggestions: list[dict] = []
     if capture.person_id:
         person_model = session.get(Person, capture.person_id)
         if person_model is not None:
             person = person_view(session, person_model, now)
+            # Added by this capture: the extension made them and no earlier capture shows them.
+            person_added = person_model.source == "extension" and not session.scalar(
+                select(func.count())
+                .select_from(Capture)
+                .where(Capture.person_id == capture.person_id, Capture.id != capture.id)
+            )
             page = list_suggestions(session, person_id=capture.person_id, now=now, per_page=20)
             suggestions = suggestion_views(session, page.items, now)
     return {
@@ -448,6 +456,7 @@ def capture_view(session: Session, capture: Capture, now: datetime) -> dict[str,
         "extracted": capture.extracted,
         "person_id": capture.person_id,
         "person": person,
+        "person_added": person_added,
         "posts": capture_posts_view(session, capture),
         "suggestions": suggestions,
         "warnings": list(capture.warnings or []),

@@ -136,6 +136,10 @@ CONNECTIONS = [
 ]
 
 
+# The demo's user; drafts to anyone outside the demo never sign with it.
+DEMO_USER_NAME = "Alex Rivera"
+
+
 def load_demo_if_empty(session: Session, now: datetime) -> bool:
     """Load the demo set unless people are already stored. Returns whether it loaded."""
     if session.scalar(select(func.count()).select_from(Person)):
@@ -148,7 +152,9 @@ def load_demo_if_empty(session: Session, now: datetime) -> bool:
 def load_demo(session: Session, now: datetime) -> dict[str, int]:
     """Add the demo people, opportunities, interviews, posts and interactions; everyone's
     suggestions are computed when it returns. Returns ``{"people": n}``."""
-    update_settings(session, {"user_name": "Alex Rivera", "user_time_zone": "Europe/Berlin"}, now)
+    update_settings(
+        session, {"user_name": DEMO_USER_NAME, "user_time_zone": "Europe/Berlin"}, now
+    )
     people = {}
     for key, name, headline, title, company, location, degree, tags in PEOPLE:
         slug = name_key(name).replace(" ", "-").replace("á", "a") + "-demo"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +22,7 @@ from ..domain.drafts import (
     DRAFT_KINDS,
     DraftContext,
     build_draft,
+    check_in_context,
     context_from_facts,
     event_details,
     template_keys,
@@ -53,6 +55,8 @@ OPEN_STAGES = ("interested", "applied", "screening", "interviewing", "offer")
 TOPIC_LIMIT = 3
 POST_LOOKBACK_DAYS = 30
 SUMMARY_PREFIX = "Sent "
+# Notes sent to colleagues this recently may be compared with a new one.
+COLLEAGUE_LOOKBACK_DAYS = 30
 
 
 def draft_view(draft) -> dict:
@@ -119,7 +123,8 @@ def _unique(topics) -> list[str]:
 def interview_topics_for(interview: Interview, person_id: int) -> list[str]:
     """What to cite to ``person_id`` about ``interview``: the topics discussed with them first;
     the round's topics only fill up when fewer than two are their own. The private notes pick
-    which round topics come first (those they mention) and are never quoted."""
+    which round topics come first (those they mention) and are never quoted; among panelists
+    the round's topics start at a different one for each."""
     own = []
     for link in interview.interviewers:
         if link.person_id == person_id:
@@ -129,6 +134,11 @@ def interview_topics_for(interview: Interview, person_id: int) -> list[str]:
     notes = interview.notes or ""
     round_topics = _unique(interview.topics or [])
     round_topics.sort(key=lambda topic: locate_topic(notes, topic) is None)
+    panel = _panel(interview)
+    if round_topics and person_id in panel:
+        # Panelists who share the round's topics each hear about a different one first.
+        shift = panel.index(person_id) % len(round_topics)
+        round_topics = round_topics[shift:] + round_topics[:shift]
     return _unique([*own, *round_topics])[: max(TOPIC_LIMIT, len(own))]
 
 
@@ -175,6 +185,74 @@ def _latest_post_text(session: Session, person_id: int, now: datetime) -> str:
     return (post.text or "")[:500] if post else ""
 
 
+def signature_name(user_name: str, person: Person) -> str:
+    """The name a draft to ``person`` is signed with: the user's name from settings; the demo's
+    invented user only ever signs drafts to demo people, so a real data set loaded after the
+    demo never carries it."""
+    from .demo import DEMO_USER_NAME
+
+    if user_name == DEMO_USER_NAME and person.source != "demo":
+        return ""
+    return user_name
+
+
+def colleague_messages(session: Session, person: Person, now: datetime) -> tuple[str, ...]:
+    """What the user sent in the last 30 days to other people at ``person``'s company (texts
+    when message bodies are kept, else summaries), for the near-duplicate check."""
+    if not (person.company or "").strip():
+        return ()
+    notes = session.scalars(
+        select(Interaction.note)
+        .join(Person, Person.id == Interaction.person_id)
+        .where(
+            Person.company == person.company,
+            Person.id != person.id,
+            Interaction.direction == "outbound",
+            Interaction.kind.in_(SENT_KINDS),
+            Interaction.note.is_not(None),
+            Interaction.occurred_at >= now - timedelta(days=COLLEAGUE_LOOKBACK_DAYS),
+        )
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        .limit(PREVIOUS_LIMIT)
+    )
+    return tuple(n for n in notes if n and not n.startswith(("Done from", SUMMARY_PREFIX)))
+
+
+def _panel(interview: Interview) -> list[int]:
+    """The interviewers of ``interview`` in a fixed order (who was added first)."""
+    return [link.person_id for link in sorted(interview.interviewers, key=lambda x: x.id)]
+
+
+def _panel_notes(
+    session: Session,
+    interview: Interview,
+    person: Person,
+    facts: Mapping[str, Any],
+    fields: Mapping[str, Any],
+    now: datetime,
+) -> tuple[str, ...]:
+    """The thank-you drafts for the other interviewers of ``interview``, as they would be
+    written, so the check can compare this one with them."""
+    templates = get_settings(session)["templates"]
+    notes = []
+    panel = _panel(interview)
+    for index, other_id in enumerate(panel):
+        other = session.get(Person, other_id)
+        if other is None or other_id == person.id:
+            continue
+        other_fields = person_fields(
+            session, other, now, opportunity_id=facts.get("opportunity_id"), interview=interview
+        )
+        other_fields["variant"] = index
+        for key in ("company", "role_title", "stage", "channel"):
+            if key in fields:
+                other_fields[key] = fields[key]
+        other_facts = {**facts, "topics": list(other_fields.get("interview_topics", ()))}
+        context = context_from_facts("thank_you", other_facts, **other_fields)
+        notes.append(build_draft("thank_you", context, templates).body)
+    return tuple(notes)
+
+
 def person_fields(
     session: Session,
     person: Person,
@@ -191,8 +269,9 @@ def person_fields(
     settings = get_settings(session)
     zone_name = settings["user_time_zone"]
     fields: dict[str, Any] = {
-        "user_name": settings["user_name"],
+        "user_name": signature_name(settings["user_name"], person),
         "person_name": person.name,
+        "person_title": person.title or "",
         "company": person.company or "",
         "previous_messages": previous_messages(session, person.id),
         "today": _local_date(now, zone_name),
@@ -245,10 +324,17 @@ def _share_item(row: ShareItem) -> DraftShareItem:
 
 
 def suggestion_context(
-    session: Session, suggestion: Suggestion, person: Person, now: datetime
+    session: Session,
+    suggestion: Suggestion,
+    person: Person,
+    now: datetime,
+    *,
+    with_panel: bool = True,
 ) -> tuple[str, DraftContext]:
     """(draft kind, context) for a stored suggestion. A keep-warm that absorbed a fresh post or a
-    share item is drafted as that comment or share."""
+    share item is drafted as that comment or share. A thank-you after a panel interview gets
+    its place in the panel (so its wording differs from the others') and, unless
+    ``with_panel`` is false, the other panelists' notes for the near-duplicate check."""
     facts = dict((suggestion.extra or {}).get("facts") or {})
     kind = suggestion.kind
     if kind == "keep_warm" and facts.get("touch") in ("comment", "share"):
@@ -304,17 +390,89 @@ def suggestion_context(
         for key, field in (("company", "company"), ("title", "role_title")):
             if facts.get(key):
                 fields[field] = facts[key]
+    company_notes = list(colleague_messages(session, person, now))
+    if kind == "thank_you" and interview is not None:
+        panel = _panel(interview)
+        if person.id in panel:
+            fields["variant"] = panel.index(person.id)
+        if with_panel:
+            company_notes.extend(_panel_notes(session, interview, person, facts, fields, now))
+    fields["company_messages"] = tuple(company_notes)
     return kind, context_from_facts(kind, facts, **fields)
 
 
 def draft_for(
     session: Session, suggestion: Suggestion, person: Person, now: datetime
 ) -> dict | None:
-    """The draft for one stored suggestion, or None for kinds without one."""
+    """The draft for one stored suggestion, or None for kinds without one; with its
+    ``handoff`` (see `handoff`)."""
     if suggestion.kind not in DRAFT_KINDS:
         return None
     kind, context = suggestion_context(session, suggestion, person, now)
-    return draft_view(build_draft(kind, context, get_settings(session)["templates"]))
+    view = draft_view(build_draft(kind, context, get_settings(session)["templates"]))
+    recipient = person
+    if kind == "ask_intro":
+        introducer_id = (suggestion.extra or {}).get("introducer_person_id")
+        recipient = session.get(Person, introducer_id) if introducer_id else None
+    post_url = None
+    if suggestion.subject_type == "post" and suggestion.subject_id:
+        post = session.get(Post, suggestion.subject_id)
+        post_url = post.url if post is not None else None
+    view["handoff"] = handoff(view, recipient, post_url)
+    return view
+
+
+def _web_link(value: str | None) -> str | None:
+    text = (value or "").strip()
+    return text if text.lower().startswith(("https://", "http://")) else None
+
+
+def mailto_link(address: str, subject: str | None, body: str) -> str:
+    """A ``mailto:`` link that opens the user's mail app with the address, subject and body
+    filled in (RFC 6068: percent-encoded, line breaks as CRLF)."""
+    fields = []
+    if subject:
+        fields.append("subject=" + quote(subject, safe=""))
+    fields.append("body=" + quote(body.replace("\r\n", "\n").replace("\n", "\r\n"), safe=""))
+    return f"mailto:{quote(address.strip(), safe='@.+-_')}?{'&'.join(fields)}"
+
+
+def handoff(draft: Mapping[str, Any], recipient: Person | None, post_url: str | None) -> dict:
+    """Where the draft is sent from: ``{"action", "url", "label", "note"}``.
+
+    ``action`` is "email" (``url`` a ``mailto:`` with subject and body; needs the recipient's
+    email), "profile" (their LinkedIn profile, to send a message or connection note there),
+    "post" (the post, to comment or react) or "none" (nothing to open; copy the text). ``note``
+    says what is missing when the best channel is not possible.
+    """
+    channel = draft.get("channel")
+    email = (getattr(recipient, "email", None) or "").strip() if recipient else ""
+    profile = _web_link(recipient.profile_url) if recipient is not None else None
+    post = _web_link(post_url)
+    if channel in ("comment", "reaction") and post:
+        label = "Open the post to comment" if channel == "comment" else "Open the post to react"
+        return {"action": "post", "url": post, "label": label, "note": ""}
+    if channel == "email" and email and "@" in email:
+        return {
+            "action": "email",
+            "url": mailto_link(email, draft.get("subject"), draft.get("body") or ""),
+            "label": f"Open in your email app (to {email})",
+            "note": "",
+        }
+    note = ""
+    if channel == "email":
+        note = (
+            "No email address on file: add one on their page to send this by email, or send "
+            "it as a LinkedIn message."
+        )
+    if profile:
+        label = (
+            "Open their LinkedIn profile to connect"
+            if channel == "linkedin_note"
+            else "Open their LinkedIn profile to send it"
+        )
+        return {"action": "profile", "url": profile, "label": label, "note": note}
+    return {"action": "none", "url": None, "label": "", "note": note}
 
 
 def preview_draft(
@@ -398,9 +556,10 @@ def check_text(
     now: datetime,
 ) -> dict:
     """Warnings for text the user wrote (generic, stock phrase, too long, repeat, negative,
-    pushy), with its length against the channel's limit. With ``person_id`` the check knows what
-    was discussed with them and what was already sent. Raises ``InvalidInput`` for an unknown
-    channel and ``NotFound`` for an unknown person."""
+    pushy, near-duplicate, pursuit), with its length against the channel's limit. With
+    ``person_id`` the check knows what was discussed with them, what was already sent to them
+    and to colleagues at their company, and whether their process ended. Raises
+    ``InvalidInput`` for an unknown channel and ``NotFound`` for an unknown person."""
     if channel not in CHANNEL_LIMITS:
         raise InvalidInput(
             f"Unknown channel '{channel}'.", {"channel": [f"One of {sorted(CHANNEL_LIMITS)}."]}
@@ -410,8 +569,13 @@ def check_text(
         person = session.get(Person, person_id)
         if person is None:
             raise NotFound(f"No person with id {person_id}.", {"person_id": ["Unknown person."]})
-        context = context_from_facts("keep_warm", {}, **person_fields(session, person, now))
-    warnings = check_message(text, channel=channel, context=context)
+        fields = person_fields(session, person, now)
+        fields["company_messages"] = colleague_messages(session, person, now)
+        context = context_from_facts("keep_warm", {}, **fields)
+    if context is None:
+        warnings = check_message(text, channel=channel)
+    else:
+        warnings = check_in_context(text, channel, context)
     limit = CHANNEL_LIMITS[channel].recommended
     return {
         "warnings": [warning_view(w) for w in warnings],

@@ -674,12 +674,16 @@ def mark_done(
     now: datetime,
     note: str | None = None,
     sent_text: str | None = None,
+    sent_at: datetime | None = None,
 ) -> Suggestion:
-    """Mark done and log the touch it stands for (dated now); the person is recomputed.
+    """Mark done and log the touch it stands for (dated ``sent_at``, default now; never in the
+    future: ``InvalidInput``); the person is recomputed.
 
     ``sent_text`` is the message as sent; the note keeps it (or a summary, unless the user opted
     in to keeping message bodies) so the repeat check can see it later.
     """
+    if sent_at is not None and sent_at > now:
+        raise InvalidInput("The sent date is in the future.", {"sent_at": ["Not after now."]})
     suggestion = get_suggestion(session, suggestion_id)
     if suggestion.status == "done":
         return suggestion
@@ -697,6 +701,7 @@ def mark_done(
                 "post_urn": facts.get("post_urn") if suggestion.subject_type == "post" else None,
                 "opportunity_id": facts.get("opportunity_id"),
                 "source": "suggestion",
+                "occurred_at": sent_at,
             },
             now,
         )

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, time
+
 from flask import Blueprint, flash, render_template, request
 
 from ..errors import DomainError
 from ..services import people as people_service
 from ..services import suggestions as suggestion_service
-from .common import FormErrors, back, datetime_field, db, now, protect, user_zone
+from .common import (
+    FormErrors,
+    back,
+    date_field,
+    datetime_field,
+    db,
+    local,
+    now,
+    protect,
+    user_zone,
+)
 
 bp = protect(Blueprint("web_today", __name__))
 
@@ -69,10 +81,28 @@ def _act(action, success: str):
 
 @bp.post("/suggestions/<int:suggestion_id>/done")
 def done(suggestion_id: int):
+    """Done, or "mark as sent" from the draft editor: the edited text (``sent_text``) and the
+    day it was sent (``sent_on``, the user's local date; today means now) are logged."""
     note = (request.form.get("note") or "").strip() or None
+    sent_text = (request.form.get("sent_text") or "")[:20_000] or None
+    errors = FormErrors()
+    sent_on = date_field("sent_on", errors)
+    if errors:
+        flash("Use a date like 2026-12-01 for the day it was sent.", "error")
+        return back("web_today.today")
+    moment = now()
+    sent_at = None
+    if sent_on is not None and sent_on != local(moment).date():
+        sent_at = datetime.combine(sent_on, time(12, 0), tzinfo=user_zone()).astimezone(UTC)
+        sent_at = min(sent_at, moment) if sent_on < local(moment).date() else sent_at
+    when = f" on {sent_on:%a %-d %b}" if sent_at is not None else " today"
     return _act(
-        lambda: suggestion_service.mark_done(db(), suggestion_id, now(), note),
-        "Marked done: “{kind}” is logged on the timeline.",
+        lambda: suggestion_service.mark_done(
+            db(), suggestion_id, moment, note, sent_text=sent_text, sent_at=sent_at
+        ),
+        ("Marked as sent" + when + ": “{kind}” is logged on the timeline.")
+        if sent_text
+        else "Marked done: “{kind}” is logged on the timeline.",
     )
 
 

@@ -26,7 +26,8 @@ function setupCopyButtons() {
       const source = document.getElementById(button.dataset.copy);
       if (!source) return;
       try {
-        await copyText(source.textContent.trim());
+        const text = "value" in source ? source.value : source.textContent;
+        await copyText(text.trim());
         button.textContent = "Copied";
       } catch {
         button.textContent = "Select and copy by hand";
@@ -68,7 +69,38 @@ function submitNow() {
   if (form) form.requestSubmit();
 }
 
+function mailtoWith(href, subject, body) {
+  // RFC 6068: percent-encoded fields, line breaks as CRLF.
+  const address = href.split("?")[0];
+  const fields = [];
+  if (subject !== null) fields.push("subject=" + encodeURIComponent(subject));
+  fields.push("body=" + encodeURIComponent(body.replace(/\r?\n/g, "\r\n")));
+  return address + "?" + fields.join("&");
+}
+
+function setupDraftEditors() {
+  // An edited draft is what gets sent: the mail link and the character count follow the text.
+  for (const editor of document.querySelectorAll("[data-draft-editor]")) {
+    const body = editor.querySelector("[data-draft-body]");
+    const subject = editor.querySelector("[data-draft-subject]");
+    const mail = editor.querySelector("[data-mailto]");
+    const count = editor.querySelector("[data-draft-count]");
+    if (!body) continue;
+    const update = () => {
+      if (mail) mail.href = mailtoWith(mail.href, subject ? subject.value : null, body.value);
+      if (count && body.dataset.limit) {
+        const limit = Number(body.dataset.limit);
+        count.textContent = `${body.value.length} of ${limit} characters`;
+        count.classList.toggle("over", body.value.length > limit);
+      }
+    };
+    body.addEventListener("input", update);
+    if (subject) subject.addEventListener("input", update);
+  }
+}
+
 setupCopyButtons();
+setupDraftEditors();
 setupReveal();
 setupAutosubmit();
 submitNow();
