@@ -31,6 +31,27 @@ class ImportCounts(ma.Schema):
     ignored = fields.Integer()
 
 
+class SkipReasonOut(ma.Schema):
+    reason = fields.String()
+    count = fields.Integer()
+
+
+class FileReportOut(ma.Schema):
+    """One file of the upload: read (with its counts) or not recognised."""
+
+    name = fields.String()
+    kind = fields.String(allow_none=True)
+    recognised = fields.Boolean()
+    rows = fields.Integer()
+    added = fields.Integer()
+    updated = fields.Integer()
+    unchanged = fields.Integer()
+    ignored = fields.Integer()
+    skipped = fields.Integer()
+    reasons = fields.List(fields.Nested(SkipReasonOut))
+    encoding = fields.String(allow_none=True)
+
+
 class ImportReport(ma.Schema):
     added = fields.Integer(required=True)
     updated = fields.Integer(required=True)
@@ -44,6 +65,7 @@ class ImportReport(ma.Schema):
     notes = fields.List(fields.String())
     # file name -> the encoding it was read in (utf-8, utf-16-le, cp1252, ...)
     encodings = fields.Dict(keys=fields.String(), values=fields.String())
+    file_reports = fields.List(fields.Nested(FileReportOut))
     affected_person_ids = fields.List(fields.Integer())
 
 
