@@ -11,7 +11,7 @@ from tests.support.fixtures import FIXTURES_DIR
 EXPORT = FIXTURES_DIR / "linkedin-export"
 
 CONNECTIONS = (
-    "Notes:\n\"When exporting your connection data, you may notice...\"\n\n"
+    'Notes:\n"When exporting your connection data, you may notice..."\n\n'
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
     "Ada,Lövelace,https://www.linkedin.com/in/ada-l,,Engines Ltd,Analyst,01 Dec 2026\n"
     ",,,,,,01 Dec 2026\n"
@@ -86,3 +86,34 @@ def test_one_csv_reports_itself(client):
     assert report["recognised"] is True
     assert report["added"] == body["by_kind"]["connections"]["added"]
     assert report["rows"] >= report["added"]
+
+
+def test_connections_filter_by_position_and_tracking_then_track_one(client):
+    upload(client, zipped({"Connections.csv": CONNECTIONS.encode()}), "export.zip")
+    assert client.get("/api/connections?position=analy").json["total"] == 1
+    assert client.get("/api/connections?position=chef").json["total"] == 0
+    [ada] = client.get("/api/connections?tracked=false").json["items"]
+    assert ada["tracked_person_id"] is None
+    assert client.get("/api/connections?source=bogus").status_code == 422
+
+
+def test_tracking_a_connection_creates_the_person_once(app, client, clock):
+    from topofmind.services.network import track_connection
+
+    upload(client, zipped({"Connections.csv": CONNECTIONS.encode()}), "export.zip")
+    [ada] = client.get("/api/connections").json["items"]
+    factory = app.extensions["topofmind"].session_factory
+    with factory.begin() as session:
+        person = track_connection(session, ada["id"], clock())
+        first_id = person.id
+    with factory.begin() as session:
+        assert track_connection(session, ada["id"], clock()).id == first_id
+    [person] = client.get("/api/contacts").json["items"]
+    assert (person["name"], person["company"], person["title"]) == (
+        "Ada Lövelace",
+        "Engines Ltd",
+        "Analyst",
+    )
+    assert client.get("/api/connections?tracked=true").json["items"][0]["tracked_person_id"] == (
+        first_id
+    )

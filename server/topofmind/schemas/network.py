@@ -72,6 +72,9 @@ class ImportReport(ma.Schema):
 class ConnectionQuery(PageQuery):
     q = fields.String(validate=validate.Length(max=200))
     company = fields.String(validate=validate.Length(max=300))
+    position = fields.String(validate=validate.Length(max=300))
+    source = fields.String(validate=validate.OneOf(("import", "capture")))
+    tracked = fields.Boolean()
     sort = fields.String(load_default="name", validate=validate.OneOf(CONNECTION_SORTS))
 
 

@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 NAV = (
     ("web_today.today", "Today"),
     ("web_contacts.contacts", "Contacts"),
+    ("web_network.network", "Network"),
     ("web_pipeline.pipeline", "Pipeline"),
     ("web_import.import_page", "Import"),
     ("web_settings.settings_page", "Settings"),
@@ -26,11 +27,11 @@ NAV = (
 
 
 def register_web(app: Flask) -> None:
-    from . import calendar, common, contacts, imports, pipeline, settings, today
+    from . import calendar, common, contacts, imports, network, pipeline, settings, today
     from .auth import bp as auth_bp
 
     app.register_blueprint(auth_bp)
-    for module in (today, contacts, pipeline, imports, settings, calendar):
+    for module in (today, contacts, network, pipeline, imports, settings, calendar):
         app.register_blueprint(module.bp)
 
     app.jinja_env.globals.update(nav=NAV)

@@ -1,0 +1,153 @@
+"""The pages of issue 16 in a real browser: network, import report, share library, posting,
+events, weekly review, keyboard, demo mode. Debian Chromium against ``topofmind serve``.
+
+Each page is also shot at 1280×800 and in a 420 px window (``dashboard-<name>[-narrow].png``).
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+try:
+    from .dashboard_fixtures import (
+        chromium,
+        dashboard_server,
+        playwright_driver,
+        screenshot,
+        signed_in,
+    )
+except ImportError:  # collected as a top-level module
+    from dashboard_fixtures import (
+        chromium,
+        dashboard_server,
+        playwright_driver,
+        screenshot,
+        signed_in,
+    )
+
+__all__ = ["chromium", "dashboard_server", "playwright_driver", "signed_in"]
+
+pytestmark = pytest.mark.browser
+
+NETWORK_SIZE = 120
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+
+
+def connections_csv() -> str:
+    rows = [
+        f"Member,Number {n:03d},https://www.linkedin.com/in/member-{n:03d},,"
+        f"{'Contoso' if n % 2 else 'Fabrikam'},{'Recruiter' if n % 3 == 0 else 'Engineer'},"
+        f"0{1 + n % 9} Nov 2026\n"
+        for n in range(1, NETWORK_SIZE)
+    ]
+    rows.append(
+        "Zelda,Quintero,https://www.linkedin.com/in/zelda-q,,Northwind,Head of Data,02 Dec 2026\n"
+    )
+    rows.append(",,,,,,03 Dec 2026\n")  # no name: skipped with a reason
+    return 'Notes:\n"Some connections may have hidden their email."\n\n' + HEADER + "".join(rows)
+
+
+def narrow(page, name: str) -> None:
+    """A 420 px wide shot of the page as it is, then back to 1280×800."""
+    page.set_viewport_size({"width": 420, "height": 800})
+    screenshot(page, f"{name}-narrow")
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+
+def upload(page, server, path) -> None:
+    page.goto(server.url + "/import")
+    page.get_by_label("The .zip LinkedIn emailed you, or one CSV from it").set_input_files(
+        str(path)
+    )
+    page.get_by_role("button", name="Import").click()
+    page.wait_for_load_state()
+
+
+@pytest.fixture(scope="module")
+def export_zip(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("export")
+    path = folder / "Complete_LinkedInDataExport_12-07-2026.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Connections.csv", connections_csv())
+        archive.writestr("Profile.csv", "First Name,Last Name,Headline\nSam,User,Looking\n")
+        archive.writestr("Learning.csv", "Content Title,Content Type\nSQL,Course\n")
+    return path
+
+
+def test_import_reports_each_file_of_a_mixed_zip(signed_in, dashboard_server, export_zip):
+    page = signed_in
+    upload(page, dashboard_server, export_zip)
+    report = page.locator("table.file-report")
+    row = report.locator("tbody tr", has=page.locator("th", has_text="Connections.csv"))
+    cells = row.locator("td").all_inner_texts()
+    assert cells[:5] == [str(NETWORK_SIZE + 1), str(NETWORK_SIZE), "0", "0", "1"]
+    assert "1 × " in row.locator(".reason-line").inner_text()
+    assert cells[5] in ("utf-8", "utf-8-sig", "ascii")
+    unread = page.locator("details.unread")
+    assert "2 files" in unread.locator("summary").inner_text()
+    unread.locator("summary").click()
+    assert "Profile.csv" in unread.inner_text() and "Learning.csv" in unread.inner_text()
+    screenshot(page, "import-report", full_page=True)
+    narrow(page, "import-report")
+    assert page.console_errors == []
+
+
+def test_an_upload_with_no_export_file_is_refused(signed_in, dashboard_server, tmp_path):
+    path = tmp_path / "photos.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Profile.csv", "First Name\nSam\n")
+        archive.writestr("holiday.txt", "sun")
+    page = signed_in
+    page.goto(dashboard_server.url + "/import")
+    page.get_by_label("The .zip LinkedIn emailed you, or one CSV from it").set_input_files(
+        str(path)
+    )
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        page.get_by_role("button", name="Import").click()
+    assert posted.value.status == 422
+    error = page.locator("#file-error").inner_text()
+    assert "Profile.csv" in error and "Connections.csv" in error and "messages.csv" in error
+    assert page.locator(".flash.success").count() == 0
+    screenshot(page, "import-refused")
+
+
+def test_network_search_filter_page_and_track(signed_in, dashboard_server, export_zip):
+    page = signed_in
+    if dashboard_server.api("GET", "/api/connections?q=zelda")["total"] == 0:
+        upload(page, dashboard_server, export_zip)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Network").click()
+    assert page.locator("main h1").inner_text() == "Your network"
+    assert page.locator("table.network tbody tr").count() == 50
+    assert "Page 1 of" in page.locator(".pager").inner_text()
+    screenshot(page, "network")
+    narrow(page, "network")
+
+    page.get_by_role("link", name="Next →").click()
+    assert "Page 2 of" in page.locator(".pager").inner_text()
+
+    page.get_by_label("Search").fill("zelda")
+    page.get_by_role("button", name="Apply").click()
+    rows = page.locator("table.network tbody tr")
+    assert rows.count() == 1
+    assert "Northwind" in rows.first.inner_text()
+
+    page.get_by_role("link", name="Clear").click()
+    page.get_by_label("Company").fill("fabrikam")
+    page.get_by_label("Position").fill("recruit")
+    page.get_by_role("button", name="Apply").click()
+    texts = page.locator("table.network tbody tr").all_inner_texts()
+    expected = [n for n in range(1, NETWORK_SIZE) if n % 2 == 0 and n % 3 == 0]
+    assert len(texts) == len(expected)
+    assert all("Fabrikam" in text and "Recruiter" in text for text in texts)
+
+    page.goto(dashboard_server.url + "/network?q=zelda")
+    page.get_by_role("button", name="Track Zelda Quintero").click()
+    assert "Now tracking Zelda Quintero" in page.locator(".flash.success").inner_text()
+    assert page.locator("table.network .pill", has_text="Tracked").count() == 1
+    page.get_by_role("link", name="Zelda Quintero").click()
+    assert page.locator("main h1").first.inner_text() == "Zelda Quintero"
+    people = dashboard_server.api("GET", "/api/contacts?q=zelda")["items"]
+    assert [p["company"] for p in people] == ["Northwind"]
+    assert page.console_errors == []
