@@ -151,3 +151,36 @@ def test_network_search_filter_page_and_track(signed_in, dashboard_server, expor
     people = dashboard_server.api("GET", "/api/contacts?q=zelda")["items"]
     assert [p["company"] for p in people] == ["Northwind"]
     assert page.console_errors == []
+
+
+def test_person_page_lists_interviews_and_shows_warmth_in_words(signed_in, dashboard_server):
+    page = signed_in
+    page.goto(dashboard_server.url + "/contacts?q=Priya")
+    warmth_cell = page.locator("table.people tbody tr").first.locator("td.col-warmth")
+    assert warmth_cell.locator("meter").count() == 1
+    assert warmth_cell.locator(".warmth-words").inner_text() in (
+        "Warm",
+        "Friendly",
+        "Cooling",
+        "Cold",
+    )
+    page.get_by_role("link", name="Priya Raman").click()
+    interviews = page.locator("#interviews li")
+    assert interviews.count() == 2
+    assert "Northwind" in interviews.first.inner_text()
+    assert "Onsite" in interviews.first.inner_text()
+    warmth = page.locator(".figures div", has_text="Warmth").locator("dd")
+    assert warmth.locator("meter").count() == 1
+    assert not any(ch.isdigit() for ch in warmth.locator(".warmth-words").inner_text())
+    card = page.locator(".person-card").inner_text()
+    headline = page.locator(".person-card .headline").inner_text()
+    facts = page.locator(".person-card .facts").inner_text()
+    assert headline and headline not in facts
+    assert card.count("Northwind") <= 1 or "Northwind" not in headline
+    interviews.first.get_by_role("link").click()
+    assert "/pipeline/interviews/" in page.url
+    page.go_back()
+    page.evaluate("window.scrollTo(0, 0)")
+    screenshot(page, "person", full_page=False)
+    narrow(page, "person")
+    assert page.console_errors == []

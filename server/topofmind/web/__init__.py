@@ -12,6 +12,7 @@ import logging
 from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from ..domain.cadence import warmth_words
 from ..errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ def register_web(app: Flask) -> None:
         input_datetime=common.input_datetime,
         label=common.label,
         safe_url=common.safe_url,
+        warmth_words=warmth_words,
     )
 
     @app.context_processor
