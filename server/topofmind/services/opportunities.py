@@ -11,7 +11,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..errors import InvalidInput, NotFound
 from ..sanitize import http_url_problem
-from ..store.models import Interview, InterviewInterviewer, Opportunity, OpportunityPerson, Person
+from ..store.models import (
+    Interview,
+    InterviewInterviewer,
+    Opportunity,
+    OpportunityPerson,
+    Person,
+    StageChange,
+)
 from .paging import Page, paginate
 from .unit_of_work import touch, unit_of_work
 
@@ -108,6 +115,14 @@ def update_opportunity(
         if field in data:
             setattr(opportunity, field, data[field])
     if "stage" in data and data["stage"] != opportunity.stage:
+        session.add(
+            StageChange(
+                opportunity=opportunity,
+                from_stage=opportunity.stage,
+                to_stage=data["stage"],
+                changed_at=now,
+            )
+        )
         opportunity.stage = data["stage"]
         opportunity.closed_at = now if data["stage"] in CLOSED_STAGES else None
     touch(session, people_of(opportunity))
