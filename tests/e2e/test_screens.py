@@ -184,3 +184,90 @@ def test_person_page_lists_interviews_and_shows_warmth_in_words(signed_in, dashb
     screenshot(page, "person", full_page=False)
     narrow(page, "person")
     assert page.console_errors == []
+
+
+def test_share_library_add_match_and_send_once(signed_in, dashboard_server):
+    page = signed_in
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Share library").click()
+    assert page.locator("main h1").inner_text() == "Share library"
+    # The demo's article about Kafka consumer lag suits Tomás (he raised it in an interview).
+    item = page.locator("article.share-item", has_text="Taming Kafka consumer lag")
+    match = item.locator(".matches li", has_text="Tomás")
+    assert "kafka" in match.inner_text().lower()
+    screenshot(page, "share")
+    narrow(page, "share")
+
+    page.get_by_label("Title", exact=True).fill("Incident reviews that people read")
+    page.get_by_label("Link (optional)").fill("not a url")
+    # Past the browser's own check of type=url, as a script or an old browser would post it.
+    page.locator("form.form-grid", has=page.get_by_label("Link (optional)")).evaluate(
+        "form => { form.noValidate = true; }"
+    )
+    page.get_by_role("button", name="Add", exact=True).click()
+    assert "https://" in page.locator("#url-error").inner_text()
+    assert (
+        page.get_by_label("Title", exact=True).input_value() == "Incident reviews that people read"
+    )
+    page.get_by_label("Link (optional)").fill("https://blog.example.org/incident-reviews")
+    page.get_by_label("Topics").fill("incident reviews, on-call")
+    page.get_by_label("Note", exact=True).fill("<b>bold</b> claims")
+    page.get_by_role("button", name="Add", exact=True).click()
+    assert (
+        "Added “Incident reviews that people read”" in page.locator(".flash.success").inner_text()
+    )
+    added = page.locator("article.share-item", has_text="Incident reviews that people read")
+    assert added.locator(".muted", has_text="<b>bold</b> claims").count() == 1
+    priya = added.locator(".matches li", has_text="Priya Raman")
+    assert "incident review" in priya.inner_text().lower()
+    priya.get_by_role("button").click()
+    assert "Recorded as sent to Priya Raman" in page.locator(".flash.success").inner_text()
+    added = page.locator("article.share-item", has_text="Incident reviews that people read")
+    assert added.locator(".matches li", has_text="Priya Raman").count() == 0
+    assert "Priya Raman" in added.locator(".sent-list").inner_text()
+    timeline = dashboard_server.api("GET", "/api/share-items?per_page=50")["items"]
+    sent = next(i for i in timeline if i["title"] == "Incident reviews that people read")
+    assert len(sent["sent_to"]) == 1
+    assert [e for e in page.console_errors if "422" not in e] == []
+
+
+def shares_csv() -> str:
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+    rows = []
+    for n, days in enumerate((1, 3, 9, 16, 30, 44), start=1):
+        moment = (now - timedelta(days=days)).strftime("%Y-%m-%d %H:%M:%S")
+        rows.append(
+            f"{moment},https://www.linkedin.com/feed/update/urn:li:activity:70000000000{n:02d},"
+            f'"Post number {n} about platform engineering",,,MEMBER_NETWORK\n'
+        )
+    return "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n" + "".join(rows)
+
+
+def test_your_posting_shows_posts_per_week_against_the_target(
+    signed_in, dashboard_server, tmp_path
+):
+    page = signed_in
+    path = tmp_path / "Shares.csv"
+    path.write_text(shares_csv(), encoding="utf-8")
+    upload(page, dashboard_server, path)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Your posting").click()
+    assert page.locator("main h1").inner_text() == "Your posting"
+    chart = page.locator("figure.chart svg.bars")
+    values = [int(v) for v in chart.locator("text.bar-value").all_text_contents()]
+    assert sum(values) == 6
+    assert chart.locator("line.target").count() == 1
+    assert page.locator(".own-posts li").count() == 6
+    assert "Post number 1" in page.locator(".own-posts li").first.inner_text()
+    assert page.locator(".interests li").count() > 0
+    screenshot(page, "posting")
+    narrow(page, "posting")
+    page.get_by_label("Posts a week").fill("3")
+    page.get_by_role("button", name="Save").click()
+    assert "on target in" in page.locator("figcaption").inner_text()
+    assert "target: 3 a week" in page.locator("figcaption").inner_text()
+    page.get_by_label("Posts a week").fill("40")
+    page.locator("form.inline-form").evaluate("form => { form.noValidate = true; }")
+    page.get_by_role("button", name="Save").click()
+    assert "0 to 14" in page.locator("#posts_per_week_target-error").inner_text()
+    assert [e for e in page.console_errors if "422" not in e] == []

@@ -23,17 +23,39 @@ NAV = (
     ("web_network.network", "Network"),
     ("web_pipeline.pipeline", "Pipeline"),
     ("web_share.share_page", "Share library"),
+    ("web_posting.posting_page", "Your posting"),
     ("web_import.import_page", "Import"),
     ("web_settings.settings_page", "Settings"),
 )
 
 
 def register_web(app: Flask) -> None:
-    from . import calendar, common, contacts, imports, network, pipeline, settings, share, today
+    from . import (
+        calendar,
+        common,
+        contacts,
+        imports,
+        network,
+        pipeline,
+        posting,
+        settings,
+        share,
+        today,
+    )
     from .auth import bp as auth_bp
 
     app.register_blueprint(auth_bp)
-    for module in (today, contacts, network, pipeline, share, imports, settings, calendar):
+    for module in (
+        today,
+        contacts,
+        network,
+        pipeline,
+        share,
+        posting,
+        imports,
+        settings,
+        calendar,
+    ):
         app.register_blueprint(module.bp)
 
     app.jinja_env.globals.update(nav=NAV)
