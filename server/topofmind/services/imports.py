@@ -15,7 +15,7 @@ What lands where:
   setting).
 - `Invitations.csv` → `Invitation`; `Shares*.csv` → `OwnPost`; `Comments*.csv` → `comment`
   interactions on stored posts of tracked people; recommendations and endorsements → counts on
-  `Connection`. `Events.csv` is read and counted, not stored: an event names no person.
+  `Connection`; `Events.csv` → `Event` (the people met there are added on the event page).
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ from ..linkedin.export import (
 )
 from ..store.models import (
     Connection,
+    Event,
     Interaction,
     Invitation,
     MutualConnection,
@@ -59,6 +60,7 @@ from ..store.models import (
     Post,
 )
 from ..store.types import UTCDateTime
+from .events import event_key
 from .people import name_key
 from .settings import get_settings
 from .unit_of_work import touch, unit_of_work
@@ -998,15 +1000,36 @@ def _import_shares(state: _Import, export_file: ExportFile) -> None:
 
 
 def _import_events(state: _Import, export_file: ExportFile) -> None:
-    read = 0
-    for _row in state.rows(export_file):
-        read += 1
-        state.count("events", "ignored")
-    if read:
-        state.notes.append(
-            f"{export_file.name}: {read} events read, not stored: the export does not say whom "
-            "you met there. Log an event on a contact to get a follow-up suggestion."
-        )
+    """Events.csv → ``Event`` facts (name + start is the identity; status and URL updated).
+    The export names no one met there: the user adds them on the event page."""
+    for row in state.rows(export_file):
+        if not row.name:
+            state.skip(export_file.name, row.row_number, "no event name")
+            continue
+        key = event_key(row.name, row.time)
+        existing = state.session.scalars(select(Event).where(Event.key == key)).first()
+        status = _cut(row.status, 40)
+        url = _cut(row.external_url, 1000)
+        if existing is None:
+            state.session.add(
+                Event(
+                    key=key,
+                    name=_cut(row.name, 500),
+                    starts_at=row.time,
+                    status=status,
+                    url=url,
+                    source="import",
+                    created_at=state.now,
+                    updated_at=state.now,
+                )
+            )
+            state.count("events", "added")
+        elif (existing.status, existing.url) != (status, url):
+            existing.status, existing.url, existing.updated_at = status, url, state.now
+            state.count("events", "updated")
+        else:
+            state.count("events", "unchanged")
+    state.session.flush()
 
 
 def _import_ties(state: _Import, export_file: ExportFile) -> None:
