@@ -271,3 +271,52 @@ def test_your_posting_shows_posts_per_week_against_the_target(
     page.get_by_role("button", name="Save").click()
     assert "0 to 14" in page.locator("#posts_per_week_target-error").inner_text()
     assert [e for e in page.console_errors if "422" not in e] == []
+
+
+def test_events_from_the_export_and_logged_by_hand_give_follow_ups(
+    signed_in, dashboard_server, tmp_path
+):
+    from datetime import datetime, timedelta
+
+    page = signed_in
+    held = datetime.now() - timedelta(days=2)
+    path = tmp_path / "Events.csv"
+    path.write_text(
+        "Event Name,Event Time,Status,External Url\n"
+        f'Kafka Meetup Berlin,"{held:%b %d, %Y} 06:00 PM - {held:%b %d, %Y} 09:00 PM",'
+        "ATTENDING,https://example.org/kafka-meetup\n",
+        encoding="utf-8",
+    )
+    upload(page, dashboard_server, path)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Events").click()
+    assert page.locator("main h1").inner_text() == "Events"
+    assert (
+        "from your export" in page.locator(".event-list li", has_text="Kafka Meetup").inner_text()
+    )
+
+    yesterday = datetime.now() - timedelta(days=1)
+    page.get_by_label("Name").fill("Platform Night")
+    page.get_by_label("When").fill(f"{yesterday:%Y-%m-%d}T19:00")
+    page.get_by_role("button", name="Log the event").click()
+    assert page.locator("main h1").inner_text() == "Platform Night"
+    page.get_by_label("Name").fill("Nadia Rossi")
+    page.get_by_label("What you talked about").fill("feature flags at scale")
+    page.get_by_role("button", name="Add", exact=True).click()
+    assert "Added Nadia Rossi" in page.locator(".flash.success").inner_text()
+    card = page.locator(".suggestion.kind-event-follow-up")
+    assert card.count() == 1 and "Nadia Rossi" in card.inner_text()
+    page.get_by_label("Name").fill("Nadia Rossi")
+    page.get_by_role("button", name="Add", exact=True).click()
+    assert "already among the people met" in page.locator("#name-error").inner_text()
+    screenshot(page, "event")
+    narrow(page, "event")
+
+    page.goto(dashboard_server.url + "/events")
+    page.get_by_role("link", name="Kafka Meetup Berlin").click()
+    page.get_by_label("Name").fill("Tomás Ortega")  # a tracked demo person
+    page.get_by_role("button", name="Add", exact=True).click()
+    assert page.locator(".suggestion.kind-event-follow-up", has_text="Tomás").count() == 1
+    page.goto(dashboard_server.url + "/events")
+    screenshot(page, "events")
+    narrow(page, "events")
+    assert [e for e in page.console_errors if "422" not in e] == []

@@ -24,6 +24,7 @@ NAV = (
     ("web_pipeline.pipeline", "Pipeline"),
     ("web_share.share_page", "Share library"),
     ("web_posting.posting_page", "Your posting"),
+    ("web_events.events_page", "Events"),
     ("web_import.import_page", "Import"),
     ("web_settings.settings_page", "Settings"),
 )
@@ -34,6 +35,7 @@ def register_web(app: Flask) -> None:
         calendar,
         common,
         contacts,
+        events,
         imports,
         network,
         pipeline,
@@ -52,6 +54,7 @@ def register_web(app: Flask) -> None:
         pipeline,
         share,
         posting,
+        events,
         imports,
         settings,
         calendar,
