@@ -320,3 +320,33 @@ def test_events_from_the_export_and_logged_by_hand_give_follow_ups(
     screenshot(page, "events")
     narrow(page, "events")
     assert [e for e in page.console_errors if "422" not in e] == []
+
+
+def figure(page, label: str) -> str:
+    return page.locator(".review-figures div", has_text=label).locator("dd").inner_text()
+
+
+def test_weekly_review_counts_the_week_and_charts_twelve_weeks(signed_in, dashboard_server):
+    page = signed_in
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Weekly review").click()
+    assert page.locator("main h1").inner_text() == "Weekly review"
+    before_24h = int(figure(page, "Thank-yous within 24 h").split()[0])
+    owed = int(figure(page, "Thank-yous within 24 h").split()[-1])
+    assert owed >= 2  # the demo's final round at Northwind ended 20 h ago, two interviewers
+
+    tomas = dashboard_server.api("GET", "/api/contacts?q=Tom%C3%A1s")["items"][0]
+    dashboard_server.api("POST", f"/api/contacts/{tomas['id']}/interactions", {"kind": "thank_you"})
+    opportunity = dashboard_server.api("GET", "/api/opportunities?per_page=50")["items"][0]
+    new_stage = "offer" if opportunity["stage"] != "offer" else "interviewing"
+    dashboard_server.api("PATCH", f"/api/opportunities/{opportunity['id']}", {"stage": new_stage})
+
+    page.reload()
+    assert int(figure(page, "Thank-yous within 24 h").split()[0]) == before_24h + 1
+    moves = page.locator("h3:has-text('Stage moves') + ul li")
+    assert any(new_stage in text.lower() for text in moves.all_inner_texts())
+    bars = page.locator("figure.chart svg.bars rect")
+    assert bars.count() > 0
+    assert "suggestion" in page.locator(".ahead").inner_text()
+    screenshot(page, "review")
+    narrow(page, "review")
+    assert page.console_errors == []

@@ -25,6 +25,7 @@ NAV = (
     ("web_share.share_page", "Share library"),
     ("web_posting.posting_page", "Your posting"),
     ("web_events.events_page", "Events"),
+    ("web_review.review_page", "Weekly review"),
     ("web_import.import_page", "Import"),
     ("web_settings.settings_page", "Settings"),
 )
@@ -40,6 +41,7 @@ def register_web(app: Flask) -> None:
         network,
         pipeline,
         posting,
+        review,
         settings,
         share,
         today,
@@ -55,6 +57,7 @@ def register_web(app: Flask) -> None:
         share,
         posting,
         events,
+        review,
         imports,
         settings,
         calendar,
