@@ -350,3 +350,60 @@ def test_weekly_review_counts_the_week_and_charts_twelve_weeks(signed_in, dashbo
     screenshot(page, "review")
     narrow(page, "review")
     assert page.console_errors == []
+
+
+def test_keyboard_shortcuts_on_today_and_contacts_and_the_overlay(signed_in, dashboard_server):
+    page = signed_in
+    page.goto(dashboard_server.url + "/")
+    cards = page.locator("main .suggestion")
+    before = cards.count()
+    assert before > 1
+    page.keyboard.press("j")
+    assert page.locator("main .suggestion.kb-current").count() == 1
+    first_id = cards.first.get_attribute("id")
+    assert page.locator("main .suggestion.kb-current").get_attribute("id") == first_id
+    page.keyboard.press("j")
+    second_id = cards.nth(1).get_attribute("id")
+    assert page.locator("main .suggestion.kb-current").get_attribute("id") == second_id
+    page.keyboard.press("k")
+    assert page.locator("main .suggestion.kb-current").get_attribute("id") == first_id
+    with page.expect_navigation():
+        page.keyboard.press("d")
+    assert "done" in page.locator(".flash.success").inner_text().lower()
+    assert page.locator(f"#{first_id}").count() == 0
+
+    page.keyboard.press("?")
+    overlay = page.locator("dialog#shortcuts")
+    assert overlay.is_visible()
+    assert "Snooze the selected suggestion" in overlay.inner_text()
+    screenshot(page, "shortcuts")
+    page.keyboard.press("Escape")
+    assert not overlay.is_visible()
+
+    page.goto(dashboard_server.url + "/contacts")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "q"
+    page.keyboard.type("Priya")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/contacts?q=Priya*")
+    page.keyboard.press("j")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/contacts/*")
+    assert page.locator("main h1").first.inner_text() == "Priya Raman"
+    assert page.console_errors == []
+
+
+def test_dark_mode_follows_the_system_setting(signed_in, dashboard_server):
+    page = signed_in
+    page.emulate_media(color_scheme="dark")
+    page.goto(dashboard_server.url + "/review")
+    background = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+    card = page.evaluate("getComputedStyle(document.querySelector('.card')).backgroundColor")
+    assert background == "rgb(15, 18, 32)" and card == "rgb(23, 27, 43)"
+    screenshot(page, "review-dark")
+    page.goto(dashboard_server.url + "/")
+    screenshot(page, "today-dark")
+    page.emulate_media(color_scheme="light")
+    page.reload()
+    light = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+    assert light == "rgb(246, 247, 251)"
