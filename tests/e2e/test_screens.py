@@ -407,3 +407,58 @@ def test_dark_mode_follows_the_system_setting(signed_in, dashboard_server):
     page.reload()
     light = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
     assert light == "rgb(246, 247, 251)"
+
+
+@pytest.fixture
+def fresh_demo_server(tmp_path):
+    """A server of its own (removing the demo must not disturb the other tests' server)."""
+    try:
+        from .dashboard_fixtures import DashboardServer
+    except ImportError:
+        from dashboard_fixtures import DashboardServer
+
+    server = DashboardServer(tmp_path / "data")
+    server.data_dir.mkdir(parents=True)
+    server.cli("demo")
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_demo_is_marked_everywhere_and_removed_in_one_click(chromium, fresh_demo_server):
+    server = fresh_demo_server
+    mine = server.api("POST", "/api/contacts", {"name": "Real Person", "company": "Real Co"})
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server.login_url)
+    page.wait_for_url(f"{server.url}/")
+    for path in ("/", "/contacts", "/network", "/share", "/review", "/events", "/posting"):
+        page.goto(server.url + path)
+        assert page.locator(".demo-banner").is_visible(), path
+    assert page.locator(".first-run").count() == 0  # the demo set a name
+    page.goto(server.url + "/settings")
+    screenshot(page, "settings-demo", full_page=False)
+    page.locator("#demo").scroll_into_view_if_needed()
+    page.get_by_role("button", name="Remove the demo data").click()
+    flash = page.locator(".flash.success").inner_text()
+    assert "Removed the demo" in flash and "Your own data is untouched" in flash
+    assert page.locator(".demo-banner").count() == 0
+    assert page.locator("#demo").count() == 0
+    people = server.api("GET", "/api/contacts?per_page=100")["items"]
+    assert [p["id"] for p in people] == [mine["id"]]
+    assert server.api("GET", "/api/connections")["total"] == 0
+    assert server.api("GET", "/api/share-items")["total"] == 0
+
+    page.goto(server.url + "/")
+    first_run = page.locator(".first-run")
+    assert first_run.is_visible()
+    screenshot(page, "first-run")
+    page.get_by_label("Welcome! What is your name?").fill("Sam Lee")
+    page.get_by_role("button", name="Save my name").click()
+    assert "Thanks, Sam Lee" in page.locator(".flash.success").inner_text()
+    assert page.locator(".first-run").count() == 0
+    assert server.api("GET", "/api/settings")["user_name"] == "Sam Lee"
+    assert errors == []
+    context.close()

@@ -127,7 +127,7 @@ def network_totals(session: Session) -> dict[str, int]:
     return {
         "total": sum(by_source.values()),
         "imported": by_source.get("import", 0),
-        "captured": sum(n for source, n in by_source.items() if source != "import"),
+        "captured": by_source.get("capture", 0),
         "tracked": tracked or 0,
     }
 

@@ -79,7 +79,12 @@ def register_web(app: Flask) -> None:
     def csrf_field():
         from ..http.guard import csrf_token
 
-        return {"csrf_token": csrf_token, "now_": common.now()}
+        return {
+            "csrf_token": csrf_token,
+            "now_": common.now(),
+            "demo_present": common.demo_present,
+            "needs_name": common.needs_name,
+        }
 
     @app.after_request
     def same_origin_referrer(response):
