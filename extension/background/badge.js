@@ -4,7 +4,7 @@ import { createClient } from "../shared/api.js";
 import { getSettings } from "../shared/storage.js";
 import { summary } from "./queue.js";
 
-const DUE_COLOR = "#0a66c2";
+const DUE_COLOR = "#4f46e5";
 const PROBLEM_COLOR = "#b3261e";
 const IDLE_COLOR = "#6b7280";
 

@@ -7,6 +7,13 @@ import { refreshBadge } from "./badge.js";
 import { SYNC_ALARM, captureTab, syncQueue } from "./captures.js";
 import { saveTypedSettings } from "./pairing.js";
 import { clearNotices, summary } from "./queue.js";
+import {
+  REMINDER_ALARM,
+  openToday,
+  remindIfDue,
+  scheduleReminders,
+  setReminders,
+} from "./reminders.js";
 
 const BADGE_ALARM = "refresh-badge";
 const BADGE_PERIOD_MINUTES = 15;
@@ -40,6 +47,7 @@ const HANDLERS = {
   [MSG.REFRESH_BADGE]: () => refreshBadge(),
   [MSG.SAVE_SETTINGS]: (message) =>
     saveTypedSettings(message.server, message.token).then(afterPairing),
+  [MSG.SET_REMINDERS]: (message) => setReminders(message.enabled === true),
 };
 
 /** Messages from web pages (externally_connectable: 127.0.0.1 and localhost). Only the paired
@@ -108,7 +116,13 @@ chrome.alarms.onAlarm.addListener(async (alarm) => {
     await syncQueue();
   } else if (alarm.name === SYNC_ALARM) {
     await syncQueue();
+  } else if (alarm.name === REMINDER_ALARM) {
+    await remindIfDue();
   }
+});
+
+chrome.notifications.onClicked.addListener((notificationId) => {
+  ready.then(() => openToday(notificationId));
 });
 
 chrome.commands.onCommand.addListener(async (command) => {
@@ -121,12 +135,14 @@ chrome.commands.onCommand.addListener(async (command) => {
 chrome.runtime.onInstalled.addListener(async () => {
   await ready;
   await ensureBadgeAlarm();
+  await scheduleReminders();
   await refreshBadge();
 });
 
 chrome.runtime.onStartup.addListener(async () => {
   await ready;
   await ensureBadgeAlarm();
+  await scheduleReminders();
   await refreshBadge();
   await syncQueue();
 });

@@ -1,7 +1,7 @@
 // Options page: the server URL and token, tested on Save (the worker stores and checks them).
 
 import { MSG } from "../shared/messages.js";
-import { getSettings } from "../shared/storage.js";
+import { getReminders, getSettings } from "../shared/storage.js";
 
 const form = /** @type {HTMLFormElement} */ (document.getElementById("settings"));
 const server = /** @type {HTMLInputElement} */ (document.getElementById("server"));
@@ -11,6 +11,8 @@ const save = /** @type {HTMLButtonElement} */ (document.getElementById("save"));
 const result = /** @type {HTMLElement} */ (document.getElementById("result"));
 const queue = /** @type {HTMLElement} */ (document.getElementById("queue"));
 const sync = /** @type {HTMLButtonElement} */ (document.getElementById("sync"));
+const reminders = /** @type {HTMLInputElement} */ (document.getElementById("reminders"));
+const remindersResult = /** @type {HTMLElement} */ (document.getElementById("reminders-result"));
 
 function report(state, message) {
   result.dataset.state = state;
@@ -63,3 +65,19 @@ getSettings().then((settings) => {
   token.value = settings.token;
 });
 showQueue();
+
+reminders.addEventListener("change", async () => {
+  const state = await chrome.runtime.sendMessage({
+    type: MSG.SET_REMINDERS,
+    enabled: reminders.checked,
+  });
+  reminders.checked = Boolean(state?.enabled);
+  remindersResult.dataset.state = "ok";
+  remindersResult.textContent = reminders.checked
+    ? "On: a reminder at your digest hour when someone is due."
+    : "Off: no desktop reminders.";
+});
+
+getReminders().then((state) => {
+  reminders.checked = state.enabled;
+});

@@ -120,6 +120,7 @@ export function createClient(settings) {
       return data;
     },
     digest: () => call("GET", "/api/digest"),
+    settings: () => call("GET", "/api/settings"),
     /** Trades a one-time pairing code (the dashboard's Settings page shows it) for the token. */
     redeemPairingCode: (code) =>
       call("POST", "/api/pairing/redeem", { body: { code }, auth: false, timeoutMs: 10_000 }),

@@ -15,6 +15,8 @@ export const MSG = Object.freeze({
   /** {server, token} -> PairResult: store what the user typed (a pairing code or the token), then
    * test it. Only the extension's own pages can send it. */
   SAVE_SETTINGS: "save-settings",
+  /** {enabled} -> Reminders: turn the daily desktop reminder on or off (options page). */
+  SET_REMINDERS: "set-reminders",
 });
 
 /** From web pages (chrome.runtime.sendMessage(extensionId, ...), externally_connectable).

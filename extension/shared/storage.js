@@ -30,6 +30,7 @@ const DEFAULTS = {
   queue_index: [],
   queue_state: { failures: 0, dropped: 0, last_error: null, last_sync_at: null, rejected: [] },
   last_outcome: null,
+  reminders: { enabled: false, last_notified_on: null, last_check: null },
 };
 
 // Ordered: migration i upgrades data from version i to i + 1.
@@ -123,4 +124,21 @@ export async function getLastOutcome() {
 /** @param {LastOutcome} outcome */
 export async function setLastOutcome(outcome) {
   await set("last_outcome", outcome);
+}
+
+/**
+ * @typedef {{enabled: boolean, last_notified_on: string|null,
+ *            last_check: {at: string, reason: string}|null}} Reminders
+ * last_notified_on: the day (YYYY-MM-DD, in the user's time zone) of the last reminder shown;
+ * last_check: when the worker last looked and what it decided (due, already_today, too_early…).
+ */
+
+/** @returns {Promise<Reminders>} */
+export async function getReminders() {
+  return { ...DEFAULTS.reminders, ...(await get("reminders")) };
+}
+
+/** @param {Partial<Reminders>} changes */
+export async function updateReminders(changes) {
+  await set("reminders", { ...(await getReminders()), ...changes });
 }

@@ -137,6 +137,15 @@ def warmth(touches: list[Touch], now: datetime, half_life_days: int) -> int:
     return round(100 * (1 - math.exp(-total / _WARMTH_SCALE)))
 
 
+WARMTH_WORDS = ((75, "Warm"), (45, "Friendly"), (20, "Cooling"), (1, "Cold"), (0, "No contact yet"))
+
+
+def warmth_words(score: float | None) -> str:
+    """A warmth score (0–100) in words: Warm, Friendly, Cooling, Cold, No contact yet."""
+    value = round(score or 0)
+    return next(words for low, words in WARMTH_WORDS if value >= low)
+
+
 def reply_rate(
     interactions: tuple[FactInteraction, ...], now: datetime, window_days: int
 ) -> float | None:

@@ -31,6 +31,27 @@ class ImportCounts(ma.Schema):
     ignored = fields.Integer()
 
 
+class SkipReasonOut(ma.Schema):
+    reason = fields.String()
+    count = fields.Integer()
+
+
+class FileReportOut(ma.Schema):
+    """One file of the upload: read (with its counts) or not recognised."""
+
+    name = fields.String()
+    kind = fields.String(allow_none=True)
+    recognised = fields.Boolean()
+    rows = fields.Integer()
+    added = fields.Integer()
+    updated = fields.Integer()
+    unchanged = fields.Integer()
+    ignored = fields.Integer()
+    skipped = fields.Integer()
+    reasons = fields.List(fields.Nested(SkipReasonOut))
+    encoding = fields.String(allow_none=True)
+
+
 class ImportReport(ma.Schema):
     added = fields.Integer(required=True)
     updated = fields.Integer(required=True)
@@ -44,12 +65,16 @@ class ImportReport(ma.Schema):
     notes = fields.List(fields.String())
     # file name -> the encoding it was read in (utf-8, utf-16-le, cp1252, ...)
     encodings = fields.Dict(keys=fields.String(), values=fields.String())
+    file_reports = fields.List(fields.Nested(FileReportOut))
     affected_person_ids = fields.List(fields.Integer())
 
 
 class ConnectionQuery(PageQuery):
     q = fields.String(validate=validate.Length(max=200))
     company = fields.String(validate=validate.Length(max=300))
+    position = fields.String(validate=validate.Length(max=300))
+    source = fields.String(validate=validate.OneOf(("import", "capture")))
+    tracked = fields.Boolean()
     sort = fields.String(load_default="name", validate=validate.OneOf(CONNECTION_SORTS))
 
 

@@ -18,5 +18,6 @@ class SettingsSchema(ma.Schema):
     capture_retention_days = ma.fields.Integer(strict=True)
     digest_hour = ma.fields.Integer(strict=True)
     keep_message_bodies = ma.fields.Boolean()
+    posts_per_week_target = ma.fields.Integer(strict=True)
     cadence = ma.fields.Dict()
     templates = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.String())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from ..store.models import (
@@ -26,8 +26,15 @@ from ..store.models import (
     ShareItem,
 )
 from .people import name_key
-from .settings import update_settings
+from .settings import get_settings, update_settings
 from .unit_of_work import touch_everyone, unit_of_work
+
+DEMO_USER_NAME = "Alex Rivera"
+# The demo's share items, recognised by these (invented) addresses when the demo is removed.
+DEMO_SHARE_URLS = (
+    "https://blog.example.org/kafka-consumer-lag-alerts",
+    "https://alex-rivera.example.com/paved-road",
+)
 
 PEOPLE = [
     # key, name, headline, title, company, location, degree, tags
@@ -381,7 +388,7 @@ def load_demo(session: Session, now: datetime) -> dict[str, int]:
         [
             ShareItem(
                 title="Taming Kafka consumer lag: alerts that page only when users notice",
-                url="https://blog.example.org/kafka-consumer-lag-alerts",
+                url=DEMO_SHARE_URLS[0],
                 kind="article",
                 topics=["kafka", "consumer lag", "alerting", "on-call"],
                 note="Directly about what Tomás raised in the final round.",
@@ -390,7 +397,7 @@ def load_demo(session: Session, now: datetime) -> dict[str, int]:
             ),
             ShareItem(
                 title="My write-up: a paved-road platform for 40 teams",
-                url="https://alex-rivera.example.com/paved-road",
+                url=DEMO_SHARE_URLS[1],
                 kind="own_post",
                 topics=["platform", "paved road", "developer experience"],
                 created_at=now - timedelta(days=5),
@@ -454,3 +461,53 @@ def load_demo(session: Session, now: datetime) -> dict[str, int]:
     session.flush()
     touch_everyone(session)
     return {"people": len(people)}
+
+
+def demo_present(session: Session) -> bool:
+    """Whether any demo data is stored (people or connections the demo added)."""
+    return bool(
+        session.scalar(select(exists().where(Person.source == "demo")))
+        or session.scalar(select(exists().where(Connection.source == "demo")))
+    )
+
+
+@unit_of_work
+def remove_demo(session: Session, now: datetime) -> dict[str, int]:
+    """Delete what the demo added and nothing else: its people (with their interactions, posts,
+    suggestions, interviews seats), its connections, the opportunities only demo people are on,
+    its share items; the demo's user name is cleared so the first-run question comes back.
+    Returns counts. Real people, real connections and real opportunities stay as they are.
+    """
+    demo_people = select(Person.id).where(Person.source == "demo")
+    real_links = select(OpportunityPerson.opportunity_id).where(
+        OpportunityPerson.person_id.not_in(demo_people)
+    )
+    opportunities = list(
+        session.scalars(
+            select(OpportunityPerson.opportunity_id)
+            .where(
+                OpportunityPerson.person_id.in_(demo_people),
+                OpportunityPerson.opportunity_id.not_in(real_links),
+            )
+            .distinct()
+        )
+    )
+    removed = {
+        "opportunities": session.execute(
+            delete(Opportunity).where(Opportunity.id.in_(opportunities))
+        ).rowcount
+        if opportunities
+        else 0,
+        "connections": session.execute(
+            delete(Connection).where(Connection.source == "demo")
+        ).rowcount,
+        "share_items": session.execute(
+            delete(ShareItem).where(ShareItem.url.in_(DEMO_SHARE_URLS))
+        ).rowcount,
+        "people": session.execute(delete(Person).where(Person.source == "demo")).rowcount,
+    }
+    if get_settings(session)["user_name"] == DEMO_USER_NAME:
+        update_settings(session, {"user_name": ""}, now)
+    session.expire_all()
+    touch_everyone(session)
+    return removed

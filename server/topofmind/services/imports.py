@@ -15,13 +15,14 @@ What lands where:
   setting).
 - `Invitations.csv` → `Invitation`; `Shares*.csv` → `OwnPost`; `Comments*.csv` → `comment`
   interactions on stored posts of tracked people; recommendations and endorsements → counts on
-  `Connection`. `Events.csv` is read and counted, not stored: an event names no person.
+  `Connection`; `Events.csv` → `Event` (the people met there are added on the event page).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -43,12 +44,14 @@ from ..linkedin.export import (
     SkippedRow,
     ThreadStats,
     canonical_profile_url,
+    classify_member_name,
     guess_self,
     iter_export,
     summarise_messages,
 )
 from ..store.models import (
     Connection,
+    Event,
     Interaction,
     Invitation,
     MutualConnection,
@@ -57,6 +60,7 @@ from ..store.models import (
     Post,
 )
 from ..store.types import UTCDateTime
+from .events import event_key
 from .people import name_key
 from .settings import get_settings
 from .unit_of_work import touch, unit_of_work
@@ -74,6 +78,14 @@ SPILL_PAGE = 5000  # spilled message rows read back at a time
 SELF_GUESS_CONVERSATIONS = 50
 SELF_GUESS_ROWS = 20_000
 OUTCOMES = ("added", "updated", "unchanged", "ignored")
+TIE_KINDS = frozenset(
+    {
+        "recommendations_received",
+        "recommendations_given",
+        "endorsements_received",
+        "endorsements_given",
+    }
+)
 
 Source = str | os.PathLike[str] | IO[bytes]
 
@@ -142,6 +154,9 @@ class _Import:
         self.encodings: dict[str, str] = {}
         self.files: list[str] = []
         self.rows_read = 0
+        # file name -> its own report; ``current`` is the file being read (None afterwards)
+        self.by_file: dict[str, dict[str, Any]] = {}
+        self.current: dict[str, Any] | None = None
         self.affected: set[int] = set()
         self.self_identities: list[str] = []
         self.spilling = False
@@ -187,14 +202,70 @@ class _Import:
 
     def count(self, kind: str, outcome: str, n: int = 1) -> None:
         self.counts.setdefault(kind, Counter())[outcome] += n
+        report = self.current or self._report_of_kind(kind)
+        if report is not None:
+            report[outcome] += n
+
+    def _report_of_kind(self, kind: str) -> dict[str, Any] | None:
+        """The file a count made after every file was read belongs to (message statistics come
+        from the messages file, ties from the recommendation and endorsement files)."""
+        source_kind = "messages" if kind == "message_stats" else kind
+        for report in self.by_file.values():
+            if report["kind"] == source_kind or (kind == "ties" and report["kind"] in TIE_KINDS):
+                return report
+        return None
+
+    def open_file(self, export_file: ExportFile) -> None:
+        """Start the report of one recognised file."""
+        self.files.append(export_file.name)
+        report = {
+            "name": export_file.name,
+            "kind": export_file.kind,
+            "recognised": True,
+            "rows": 0,
+            **{outcome: 0 for outcome in OUTCOMES},
+            "skipped": 0,
+            "reasons": Counter(),
+            "encoding": None,
+        }
+        self.by_file[export_file.name] = report
+        self.current = report
+
+    def file_reports(self, unrecognised: list[str]) -> list[dict[str, Any]]:
+        """One entry per file: recognised ones with their counts, then the ones not read."""
+        reports = []
+        for report in self.by_file.values():
+            reasons = report["reasons"]
+            reports.append(
+                {
+                    **report,
+                    "encoding": self.encodings.get(report["name"]),
+                    "reasons": [
+                        {"reason": reason, "count": count}
+                        for reason, count in reasons.most_common(5)
+                    ],
+                }
+            )
+        for name in unrecognised:
+            reports.append(
+                {"name": name, "kind": None, "recognised": False, "rows": 0, "skipped": 0,
+                 **{outcome: 0 for outcome in OUTCOMES}, "reasons": [], "encoding": None}
+            )
+        return reports
 
     def skip(self, file: str, row: int, reason: str) -> None:
         self.skipped_total += 1
+        report = self.by_file.get(file) or self.current
+        if report is not None:
+            report["skipped"] += 1
+            report["reasons"][reason] += 1
         if len(self.skipped) < MAX_SKIPPED:
             self.skipped.append({"file": file, "row": row, "reason": reason})
 
     def tick(self, file: str) -> None:
         self.rows_read += 1
+        if self.current is not None:
+            self.current["rows"] += 1
         if self.progress and self.rows_read % PROGRESS_EVERY == 0:
             self.progress(f"{self.rows_read} rows read ({file})")
 
@@ -222,7 +293,7 @@ class _Import:
                 f"{encoding}. Check that accented names look right."
             )
 
-    def report(self) -> dict[str, Any]:
+    def report(self, unrecognised: list[str] | None = None) -> dict[str, Any]:
         totals = {outcome: 0 for outcome in OUTCOMES}
         for counter in self.counts.values():
             for outcome in OUTCOMES:
@@ -242,6 +313,7 @@ class _Import:
             "files": self.files,
             "notes": self.notes,
             "encodings": self.encodings,
+            "file_reports": self.file_reports(unrecognised or []),
             "affected_person_ids": sorted(self.affected),
         }
 
@@ -278,8 +350,9 @@ def import_linkedin_export(
         state.self_identities.append(settings["user_name"])
     try:
         state.self_identities[:0] = _guess_self(source, filename)
+        unrecognised = unrecognised_members(source)
         for export_file in iter_export(source, filename, keep_bodies=state.keep_bodies):
-            state.files.append(export_file.name)
+            state.open_file(export_file)
             handler = _HANDLERS.get(export_file.kind)
             if handler is None:
                 for _row in state.rows(export_file):
@@ -289,8 +362,16 @@ def import_linkedin_export(
             state.note_encoding(export_file)
     except ExportError as error:
         raise InvalidInput(
-            f"This file cannot be imported: {error}", {"file": [str(error)]}
+            f"This file cannot be imported: {error}. {EXPORT_CONTENTS}", {"file": [str(error)]}
         ) from error
+    if not state.files:
+        shown = ", ".join(unrecognised[:10]) or "nothing"
+        raise InvalidInput(
+            f"{filename or 'The upload'} holds no file of LinkedIn's data export (found: "
+            f"{shown}). {EXPORT_CONTENTS}",
+            {"file": ["No recognised file."]},
+        )
+    state.current = None
     _summarise_spilled(state)
     _apply_ties(state)
     _link_mutuals(state)
@@ -298,7 +379,48 @@ def import_linkedin_export(
     touch(session, state.affected)
     if progress:
         progress(f"done: {state.rows_read} rows read")
-    return state.report()
+    return state.report(unrecognised)
+
+
+EXPORT_CONTENTS = (
+    "LinkedIn's export holds Connections.csv, messages.csv, Invitations.csv, Shares.csv, "
+    "Comments.csv, Events.csv, Recommendations_Received.csv, Recommendations_Given.csv, "
+    "Endorsement_Received_Info.csv and Endorsement_Given_Info.csv; upload the .zip as "
+    "LinkedIn sent it, or one of those files."
+)
+
+
+def unrecognised_members(source: Source) -> list[str]:
+    """The files of an export .zip (or folder) the importer does not read, by name.
+
+    Reading a zip's directory only; a single CSV, or anything that is not a zip, gives [].
+    """
+    names: list[str] = []
+    if isinstance(source, str | os.PathLike):
+        path = os.fspath(source)
+        if os.path.isdir(path):
+            for folder, _dirs, files in os.walk(path):
+                names += [
+                    os.path.relpath(os.path.join(folder, name), path) for name in sorted(files)
+                ]
+            return [name for name in names if classify_member_name(name) is None]
+        opened: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed below
+    else:
+        if not source.seekable():
+            return []
+        opened = source
+    start = opened.tell()
+    try:
+        with zipfile.ZipFile(opened) as archive:
+            names = [info.filename for info in archive.infolist() if not info.is_dir()]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return []
+    finally:
+        if opened is source:
+            opened.seek(start)
+        else:
+            opened.close()
+    return [name for name in names if classify_member_name(name) is None]
 
 
 def _guess_self(source: Source, filename: str | None) -> list[str]:
@@ -878,15 +1000,36 @@ def _import_shares(state: _Import, export_file: ExportFile) -> None:
 
 
 def _import_events(state: _Import, export_file: ExportFile) -> None:
-    read = 0
-    for _row in state.rows(export_file):
-        read += 1
-        state.count("events", "ignored")
-    if read:
-        state.notes.append(
-            f"{export_file.name}: {read} events read, not stored: the export does not say whom "
-            "you met there. Log an event on a contact to get a follow-up suggestion."
-        )
+    """Events.csv → ``Event`` facts (name + start is the identity; status and URL updated).
+    The export names no one met there: the user adds them on the event page."""
+    for row in state.rows(export_file):
+        if not row.name:
+            state.skip(export_file.name, row.row_number, "no event name")
+            continue
+        key = event_key(row.name, row.time)
+        existing = state.session.scalars(select(Event).where(Event.key == key)).first()
+        status = _cut(row.status, 40)
+        url = _cut(row.external_url, 1000)
+        if existing is None:
+            state.session.add(
+                Event(
+                    key=key,
+                    name=_cut(row.name, 500),
+                    starts_at=row.time,
+                    status=status,
+                    url=url,
+                    source="import",
+                    created_at=state.now,
+                    updated_at=state.now,
+                )
+            )
+            state.count("events", "added")
+        elif (existing.status, existing.url) != (status, url):
+            existing.status, existing.url, existing.updated_at = status, url, state.now
+            state.count("events", "updated")
+        else:
+            state.count("events", "unchanged")
+    state.session.flush()
 
 
 def _import_ties(state: _Import, export_file: ExportFile) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.drafts import DraftContext, build_draft
 from ..domain.introductions import IntroducerEvidence, no_path_reason, rank_introducers
+from ..errors import NotFound
 from ..linkedin.export import escape_spreadsheet_cell
 from ..store.models import (
     Connection,
@@ -24,8 +25,9 @@ from ..store.models import (
 from .drafting import draft_view
 from .opportunities import OPEN_STAGES
 from .paging import Page, paginate
-from .people import get_person, name_key
+from .people import create_person, find_person_by_url, get_person, name_key
 from .settings import get_settings
+from .unit_of_work import touch, unit_of_work
 
 __all__ = [
     "connection_view",
@@ -34,6 +36,9 @@ __all__ = [
     "intro_paths",
     "list_connections",
     "mutual_connections",
+    "network_totals",
+    "top_companies",
+    "track_connection",
 ]
 
 _LAST_MESSAGE = case(
@@ -60,11 +65,16 @@ def list_connections(
     sort: str = "name",
     page: int = 1,
     per_page: int = 50,
+    position: str | None = None,
+    source: str | None = None,
+    tracked: bool | None = None,
 ) -> Page:
     """The user's 1st-degree connections, searched by name, company or position.
 
-    `sort`: name, connected_on (newest first), last_message (most recent first), company; a
-    leading `-` reverses the first three.
+    `company` matches the whole company name (any case); `position` any part of the position;
+    `source` is ``import`` or ``capture``; `tracked` keeps only connections whose person is (or
+    is not) tracked. `sort`: name, connected_on (newest first), last_message (most recent
+    first), company; a leading `-` reverses the first three.
     """
     query = select(Connection)
     if q and q.strip():
@@ -79,8 +89,82 @@ def list_connections(
         )
     if company and company.strip():
         query = query.where(func.lower(Connection.company) == company.strip().lower())
+    if position and position.strip():
+        query = query.where(func.lower(Connection.position).like(f"%{position.strip().lower()}%"))
+    if source:
+        query = query.where(Connection.source == source)
+    if tracked is not None:
+        tracked_ids = select(Person.id).where(Person.tracked.is_(True))
+        linked = Connection.person_id.in_(tracked_ids)
+        query = query.where(linked if tracked else or_(Connection.person_id.is_(None), ~linked))
     query = query.order_by(*SORTS.get(sort, SORTS["name"]), Connection.id)
     return paginate(session, query, page, per_page)
+
+
+def top_companies(session: Session, limit: int = 30) -> list[tuple[str, int]]:
+    """The companies with the most connections, most first: (company, count)."""
+    rows = session.execute(
+        select(Connection.company, func.count())
+        .where(Connection.company.is_not(None), Connection.company != "")
+        .group_by(Connection.company)
+        .order_by(func.count().desc(), Connection.company)
+        .limit(limit)
+    )
+    return [(company, count) for company, count in rows]
+
+
+def network_totals(session: Session) -> dict[str, int]:
+    """How many connections there are, by source, and how many of them are tracked."""
+    by_source = dict(
+        session.execute(select(Connection.source, func.count()).group_by(Connection.source)).all()
+    )
+    tracked = session.scalar(
+        select(func.count())
+        .select_from(Connection)
+        .join(Person, Person.id == Connection.person_id)
+        .where(Person.tracked.is_(True))
+    )
+    return {
+        "total": sum(by_source.values()),
+        "imported": by_source.get("import", 0),
+        "captured": by_source.get("capture", 0),
+        "tracked": tracked or 0,
+    }
+
+
+@unit_of_work
+def track_connection(session: Session, connection_id: int, now: datetime) -> Person:
+    """Start tracking the person behind a connection; returns them (already tracked: as is).
+
+    The person is found by the connection's link or profile URL, else created from the
+    connection (name, URL, company, position as title, 1st degree). Raises ``NotFound``.
+    """
+    connection = session.get(Connection, connection_id)
+    if connection is None:
+        raise NotFound(f"No connection {connection_id}.")
+    person = session.get(Person, connection.person_id) if connection.person_id else None
+    if person is None and connection.profile_url:
+        person = find_person_by_url(session, connection.profile_url)
+    if person is None:
+        person = create_person(
+            session,
+            {
+                "name": connection.name,
+                "profile_url": connection.profile_url,
+                "company": connection.company,
+                "title": connection.position,
+                "degree": 1,
+                "source": "import",
+            },
+            now,
+        )
+    elif not person.tracked:
+        person.tracked = True
+        person.updated_at = now
+    connection.person_id = person.id
+    session.flush()
+    touch(session, {person.id})
+    return person
 
 
 def _last_message_at(connection: Connection) -> datetime | None:

@@ -11,7 +11,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..errors import InvalidInput, NotFound
 from ..sanitize import http_url_problem
-from ..store.models import Interview, InterviewInterviewer, Opportunity, OpportunityPerson, Person
+from ..store.models import (
+    Interview,
+    InterviewInterviewer,
+    Opportunity,
+    OpportunityPerson,
+    Person,
+    StageChange,
+)
 from .paging import Page, paginate
 from .unit_of_work import touch, touch_everyone, unit_of_work
 
@@ -111,6 +118,14 @@ def update_opportunity(
         if "hired" in (data["stage"], opportunity.stage):
             # A hire pauses (or resumes) the whole search: everyone's plan changes.
             touch_everyone(session)
+        session.add(
+            StageChange(
+                opportunity=opportunity,
+                from_stage=opportunity.stage,
+                to_stage=data["stage"],
+                changed_at=now,
+            )
+        )
         opportunity.stage = data["stage"]
         opportunity.closed_at = now if data["stage"] in CLOSED_STAGES else None
     touch(session, people_of(opportunity))

@@ -30,6 +30,8 @@ DEFAULTS: dict[str, Any] = {
     "capture_retention_days": 180,
     "digest_hour": 8,
     "keep_message_bodies": False,
+    # How many posts of their own a week the user aims for (the posting page's target line).
+    "posts_per_week_target": 1,
     "cadence": {},
     "templates": {},
 }
@@ -63,6 +65,7 @@ def _validate(key: str, value: Any) -> Any:
             "daily_budget": (1, 100),
             "capture_retention_days": (1, 3650),
             "digest_hour": (0, 23),
+            "posts_per_week_target": (0, 14),
         }
         low, high = limits.get(key, (0, 10**6))
         if not low <= value <= high:

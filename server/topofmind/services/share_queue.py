@@ -258,37 +258,73 @@ def matches(session: Session, item_id: int, now: datetime, limit: int = 10) -> l
     ``[{person_id, name, headline, company, stage, score, topics}]``, where ``topics`` are the
     person's topics the item speaks to and ``stage`` their most advanced open stage (or null)."""
     item = get_item(session, item_id)
-    already = set(sent_to(session, [item.id]).get(item.id, []))
-    wanted = {"id": item.id, "title": item.title, "note": item.note, "topics": item.topics}
-    scored = []
-    for person_id, topics in topics_by_person(session, now).items():
-        if person_id in already:
-            continue
-        found = match_share_items(topics, [wanted])
-        if found:
-            _, score, matched = found[0]
-            scored.append((person_id, score, matched))
-    stages = _open_stages(session, [person_id for person_id, _, _ in scored])
-    # Among equal fits, someone on an open opportunity gains most from a useful note.
-    scored.sort(key=lambda row: (-row[1], row[0] not in stages, row[0]))
-    people = {
-        person.id: person
-        for person in session.scalars(
-            select(Person).where(Person.id.in_([row[0] for row in scored[:limit]]))
-        )
+    return matches_for_items(session, [item], now, limit)[item.id]
+
+
+def matches_for_items(
+    session: Session, items: Iterable[ShareItem], now: datetime, limit: int = 10
+) -> dict[int, list[dict]]:
+    """``matches`` for several items at once (everyone's topics are read once): item id → list."""
+    items = list(items)
+    people_topics = topics_by_person(session, now)
+    already_by_item = sent_to(session, [item.id for item in items])
+    scored_by_item: dict[int, list[tuple[int, float, tuple[str, ...]]]] = {}
+    for item in items:
+        already = set(already_by_item.get(item.id, []))
+        wanted = {"id": item.id, "title": item.title, "note": item.note, "topics": item.topics}
+        scored = []
+        for person_id, topics in people_topics.items():
+            if person_id in already:
+                continue
+            found = match_share_items(topics, [wanted])
+            if found:
+                _, score, matched = found[0]
+                scored.append((person_id, score, matched))
+        scored_by_item[item.id] = scored
+    stages = _open_stages(
+        session, sorted({row[0] for scored in scored_by_item.values() for row in scored})
+    )
+    shown: dict[int, list[tuple[int, float, tuple[str, ...]]]] = {}
+    for item_id, scored in scored_by_item.items():
+        # Among equal fits, someone on an open opportunity gains most from a useful note.
+        scored.sort(key=lambda row: (-row[1], row[0] not in stages, row[0]))
+        shown[item_id] = scored[:limit]
+    wanted_ids = {row[0] for rows in shown.values() for row in rows}
+    people = (
+        {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(wanted_ids)))}
+        if wanted_ids
+        else {}
+    )
+    return {
+        item_id: [
+            {
+                "person_id": person_id,
+                "name": people[person_id].name,
+                "headline": people[person_id].headline,
+                "company": people[person_id].company,
+                "stage": stages.get(person_id),
+                "score": score,
+                "topics": list(matched),
+            }
+            for person_id, score, matched in rows
+        ]
+        for item_id, rows in shown.items()
     }
-    return [
-        {
-            "person_id": person_id,
-            "name": people[person_id].name,
-            "headline": people[person_id].headline,
-            "company": people[person_id].company,
-            "stage": stages.get(person_id),
-            "score": score,
-            "topics": list(matched),
-        }
-        for person_id, score, matched in scored[:limit]
-    ]
+
+
+def sent_records(session: Session, item_ids: Iterable[int]) -> dict[int, list[dict]]:
+    """Item id → ``[{person_id, name, sent_at}]``, oldest first: what went to whom."""
+    ids = list(item_ids)
+    result: dict[int, list[dict]] = defaultdict(list)
+    if ids:
+        for item_id, person_id, name, sent_at in session.execute(
+            select(ShareSent.share_item_id, ShareSent.person_id, Person.name, ShareSent.sent_at)
+            .join(Person, Person.id == ShareSent.person_id)
+            .where(ShareSent.share_item_id.in_(ids))
+            .order_by(ShareSent.sent_at, ShareSent.id)
+        ):
+            result[item_id].append({"person_id": person_id, "name": name, "sent_at": sent_at})
+    return result
 
 
 def _matched_people(session: Session, item_id: int, now: datetime) -> set[int]:

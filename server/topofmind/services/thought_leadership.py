@@ -8,7 +8,7 @@ the user posts; during an active search, a quiet spell of two weeks earns a gent
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from statistics import median
 
 from sqlalchemy import select
@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 
 from ..domain.drafts import join_phrases
 from ..domain.topics import normalise_topic
-from ..store.models import Interview, Opportunity, OwnPost
+from ..domain.weekly import count_per_week, week_windows
+from ..store.models import Interview, Opportunity, OwnPost, Person
+from .share_queue import topics_by_person
 
 OPEN_STAGES = ("interested", "applied", "screening", "interviewing", "offer")
 QUIET_DAYS_NUDGE = 14
@@ -107,3 +109,60 @@ def posting_status(session: Session, now: datetime) -> dict:
     """``posting_cadence`` plus ``nudge`` (text or null)."""
     cadence = posting_cadence(session, now)
     return {**cadence, "nudge": posting_nudge(session, cadence)}
+
+
+def own_posts(session: Session, limit: int = 20) -> list[dict]:
+    """The user's latest posts, newest first: ``[{posted_at, text, url, shared_url, source}]``."""
+    posts = session.scalars(
+        select(OwnPost)
+        .order_by(OwnPost.posted_at.is_(None), OwnPost.posted_at.desc(), OwnPost.id.desc())
+        .limit(limit)
+    )
+    return [
+        {
+            "posted_at": post.posted_at,
+            "text": post.text,
+            "url": post.url,
+            "shared_url": post.shared_url,
+            "source": post.source,
+        }
+        for post in posts
+    ]
+
+
+def posts_per_week(
+    session: Session, now: datetime, zone: tzinfo = UTC, weeks: int = 12
+) -> list[tuple[datetime, int]]:
+    """``[(week start, posts that week)]`` for the last ``weeks`` calendar weeks, oldest first."""
+    windows = week_windows(now, weeks, zone)
+    moments = session.scalars(
+        select(OwnPost.posted_at).where(
+            OwnPost.posted_at >= windows[0].start, OwnPost.posted_at <= now
+        )
+    )
+    counts = count_per_week(moments, windows)
+    return [(week.start, count) for week, count in zip(windows, counts, strict=True)]
+
+
+def contact_interests(session: Session, now: datetime, limit: int = 10) -> list[dict]:
+    """What the people the user tracks care about, most shared first:
+    ``[{topic, people: [{id, name}]}]`` (from their interviews, posts and headlines)."""
+    by_topic: dict[str, list[int]] = {}
+    for person_id, topics in topics_by_person(session, now).items():
+        for topic in topics[:6]:
+            by_topic.setdefault(topic, []).append(person_id)
+    ranked = sorted(by_topic.items(), key=lambda entry: (-len(entry[1]), entry[0]))[:limit]
+    ids = {person_id for _, people in ranked for person_id in people}
+    names = (
+        dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(ids))).all())
+        if ids
+        else {}
+    )
+    return [
+        {
+            "topic": topic,
+            "people": [{"id": person_id, "name": names[person_id]} for person_id in people[:5]],
+            "count": len(people),
+        }
+        for topic, people in ranked
+    ]

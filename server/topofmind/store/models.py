@@ -386,6 +386,59 @@ class ShareSent(Base):
     sent_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class Event(Timestamps, Base):
+    """An event the user went to: from the export's Events.csv or logged by hand."""
+
+    __tablename__ = "event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Events.csv rows by name + time, so a re-import finds them; hand-logged ones get a uuid.
+    key: Mapped[str] = mapped_column(String(500), unique=True)
+    name: Mapped[str] = mapped_column(String(500))
+    starts_at: Mapped[datetime | None] = mapped_column(index=True)
+    status: Mapped[str | None] = mapped_column(String(40))
+    url: Mapped[str | None] = mapped_column(String(1000))
+    note: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(20), default="manual")
+
+    people: Mapped[list[EventPerson]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="EventPerson.id"
+    )
+
+
+class EventPerson(Base):
+    """Someone the user met at an event; the ``event`` interaction logged for it is linked."""
+
+    __tablename__ = "event_person"
+    __table_args__ = (UniqueConstraint("event_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interaction.id", ondelete="SET NULL")
+    )
+
+    event: Mapped[Event] = relationship(back_populates="people")
+    person: Mapped[Person] = relationship()
+
+
+class StageChange(Base):
+    """An opportunity moving from one stage to another (the weekly review counts them)."""
+
+    __tablename__ = "stage_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunity.id", ondelete="CASCADE"), index=True
+    )
+    from_stage: Mapped[str | None] = mapped_column(String(20))
+    to_stage: Mapped[str] = mapped_column(String(20))
+    changed_at: Mapped[datetime] = mapped_column(index=True)
+
+    opportunity: Mapped[Opportunity] = relationship()
+
+
 class Setting(Base):
     __tablename__ = "setting"
 

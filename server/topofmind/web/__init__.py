@@ -12,6 +12,7 @@ import logging
 from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from ..domain.cadence import warmth_words
 from ..errors import DomainError
 from ..http.request_log import request_id
 
@@ -20,18 +21,48 @@ log = logging.getLogger(__name__)
 NAV = (
     ("web_today.today", "Today"),
     ("web_contacts.contacts", "Contacts"),
+    ("web_network.network", "Network"),
     ("web_pipeline.pipeline", "Pipeline"),
+    ("web_share.share_page", "Share library"),
+    ("web_posting.posting_page", "Your posting"),
+    ("web_events.events_page", "Events"),
+    ("web_review.review_page", "Weekly review"),
     ("web_import.import_page", "Import"),
     ("web_settings.settings_page", "Settings"),
 )
 
 
 def register_web(app: Flask) -> None:
-    from . import calendar, common, contacts, imports, pipeline, settings, today
+    from . import (
+        calendar,
+        common,
+        contacts,
+        events,
+        imports,
+        network,
+        pipeline,
+        posting,
+        review,
+        settings,
+        share,
+        today,
+    )
     from .auth import bp as auth_bp
 
     app.register_blueprint(auth_bp)
-    for module in (today, contacts, pipeline, imports, settings, calendar):
+    for module in (
+        today,
+        contacts,
+        network,
+        pipeline,
+        share,
+        posting,
+        events,
+        review,
+        imports,
+        settings,
+        calendar,
+    ):
         app.register_blueprint(module.bp)
 
     app.jinja_env.globals.update(nav=NAV)
@@ -43,13 +74,19 @@ def register_web(app: Flask) -> None:
         label=common.label,
         safe_url=common.safe_url,
         localdate=common.local_date,
+        warmth_words=warmth_words,
     )
 
     @app.context_processor
     def csrf_field():
         from ..http.guard import csrf_token
 
-        return {"csrf_token": csrf_token, "now_": common.now()}
+        return {
+            "csrf_token": csrf_token,
+            "now_": common.now(),
+            "demo_present": common.demo_present,
+            "needs_name": common.needs_name,
+        }
 
     @app.after_request
     def same_origin_referrer(response):

@@ -17,6 +17,7 @@ from ..http.clock import now
 from ..http.db import db_session
 from ..http.guard import check_csrf
 from ..sanitize import clean_text
+from ..services.demo import demo_present as demo_data_present
 from ..services.settings import get_settings
 
 
@@ -30,6 +31,18 @@ def settings() -> dict:
     if "tom_settings" not in g:
         g.tom_settings = get_settings(db())
     return g.tom_settings
+
+
+def demo_present() -> bool:
+    """Whether the demo data set is stored (asked once per request, by the page banner)."""
+    if "tom_demo" not in g:
+        g.tom_demo = demo_data_present(db())
+    return g.tom_demo
+
+
+def needs_name() -> bool:
+    """Whether the user has not told us their name yet (drafts are signed with it)."""
+    return not (settings().get("user_name") or "").strip()
 
 
 def user_zone() -> ZoneInfo:

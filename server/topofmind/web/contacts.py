@@ -202,12 +202,23 @@ def _person_context(person, errors: dict | None = None, form: dict | None = None
         "opportunities": opportunities,
         "roles": roles,
         "postings": job_postings.postings_by_person(session, person.id),
+        "interviews": opportunity_service.list_interviews(
+            session, person_id=person.id, per_page=50
+        ).items,
+        "repeats_headline": _headline_says_it(view),
         "interaction_kinds": interaction_service.KINDS,
         "check_channels": CHECK_CHANNELS,
         "check": None,
         "errors": errors or {},
         "form": form or {},
     }
+
+
+def _headline_says_it(view: dict) -> bool:
+    """Whether the headline already names the title and company (shown once, not twice)."""
+    headline = (view.get("headline") or "").casefold()
+    parts = [(view.get(key) or "").casefold() for key in ("title", "company")]
+    return bool(headline) and all(part in headline for part in parts if part)
 
 
 def _person_or_404(person_id: int):

@@ -58,8 +58,28 @@ def upload():
                 ],
                 "skipped_total": result.get("skipped_total", len(skipped)),
                 "files": [str(name) for name in (result.get("files") or [])][:20],
+                "file_reports": _short_file_reports(result.get("file_reports") or []),
                 "notes": [str(note)[:300] for note in (result.get("notes") or [])][:5],
             }
             flash(f"Imported {upload.filename}.", "success")
             return redirect(url_for("web_import.import_page"), code=303)
     return render_template("import.html", result=None, error=error), 422
+
+
+def _short_file_reports(reports: list[dict]) -> list[dict]:
+    """The per-file report cut to what fits in the session cookie: every recognised file with
+    its counts and top reasons, and the names of the files not read."""
+    short = []
+    for report in reports[:60]:
+        entry = {"name": str(report["name"])[:80], "recognised": bool(report["recognised"])}
+        if report["recognised"]:
+            entry.update(
+                {key: report.get(key) for key in ("kind", "rows", "added", "updated",
+                                                   "unchanged", "ignored", "skipped", "encoding")}
+            )
+            entry["reasons"] = [
+                {"reason": str(reason["reason"])[:120], "count": reason["count"]}
+                for reason in report.get("reasons", [])[:3]
+            ]
+        short.append(entry)
+    return short

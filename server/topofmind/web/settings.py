@@ -13,6 +13,7 @@ from flask import (
     request,
     url_for,
 )
+from marshmallow import ValidationError
 
 from ..config import DEFAULT_EXTENSION_ID
 from ..domain.settings import DEFAULT_KEEP_WARM_TARGETS, CadenceSettings
@@ -20,11 +21,12 @@ from ..domain.timing import valid_zone_name
 from ..errors import DomainError
 from ..http.downloads import private_file
 from ..http.guard import api_token
+from ..schemas.settings import SettingsSchema
 from ..security import calendar_token
-from ..services import data_export
+from ..services import data_export, demo
 from ..services.auth import issue_pairing_code
 from ..services.settings import update_settings
-from .common import FormErrors, db, int_field, now, protect, settings, text_field
+from .common import FormErrors, back, db, int_field, now, protect, settings, text_field
 
 bp = protect(Blueprint("web_settings", __name__))
 
@@ -141,6 +143,36 @@ def export_json():
 def export_csv():
     stamp = now().strftime("%Y%m%d")
     return private_file(data_export.contacts_csv(db()), "text/csv", f"topofmind-people-{stamp}.csv")
+
+
+@bp.post("/settings/remove-demo")
+def remove_demo():
+    """Remove the demo data set in one click; the user's own data stays."""
+    removed = demo.remove_demo(db(), now())
+    flash(
+        f"Removed the demo: {removed['people']} people, {removed['connections']} connections, "
+        f"{removed['opportunities']} opportunities and {removed['share_items']} library items. "
+        "Your own data is untouched.",
+        "success",
+    )
+    return back("web_settings.settings_page")
+
+
+@bp.post("/settings/name")
+def save_name():
+    """The first-run question: the user's name, used to sign drafts."""
+    try:
+        data = SettingsSchema(only=("user_name",)).load(
+            {"user_name": text_field("user_name", max_length=200) or ""}
+        )
+    except ValidationError:
+        data = {}
+    if not data.get("user_name"):
+        flash("Type your name as you sign messages.", "error")
+        return back("web_today.today")
+    update_settings(db(), data, now())
+    flash(f"Thanks, {data['user_name']}: drafts are signed with your name.", "success")
+    return back("web_today.today")
 
 
 @bp.post("/settings/delete-all")
