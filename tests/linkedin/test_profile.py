@@ -337,3 +337,16 @@ def test_a_grouped_experience_entry_gives_its_first_role_in_any_language(
     assert person is not None
     assert person.name == "Jan Kowalski"
     assert person.title == "Kierownik projektu"
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("en", "Experience"), ("pl", "Doświadczenie")])
+def test_a_section_page_heading_is_not_the_members_name(lang, heading):
+    html = (
+        f'<html lang="{lang}"><body><main><section><div><h2>{heading}</h2></div><ul>'
+        '<li><a href="https://www.linkedin.com/company/acme/">Acme</a><p>Analyst</p>'
+        "<p>2019 – 2021</p></li></ul></section></main></body></html>"
+    )
+    url = "https://www.linkedin.com/in/jan-kowalski/details/experience/"
+    page = parse_page(html, url)
+    assert page.kind == "profile"
+    assert page.person is None or page.person.name not in (heading, heading.lower())

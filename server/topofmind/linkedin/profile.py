@@ -52,6 +52,7 @@ _PRONOUNS = re.compile(r"^\(?\s*[^\W\d_]{2,5}\s*/\s*[^\W\d_]{2,5}(?:\s*/\s*[^\W\
 _BADGE_WORDS = {"you", "verified", "premium", "influencer", "open to work", "·", "•"}
 _ACTIVITY_HEADINGS = social.ACTIVITY_WORDS
 _EXPERIENCE_HEADINGS = social.EXPERIENCE_WORDS
+_SECTION_HEADINGS = _ACTIVITY_HEADINGS | _EXPERIENCE_HEADINGS
 # SDUI section componentkeys end with the section's English name, whatever the UI language.
 _SECTION_KEYS = ("activity", "experience")
 _EDUCATION_LABELS = {
@@ -442,6 +443,8 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
         and not _card_of_a_member(_top_card(name_el), name_el)
     ):
         name_el = None  # an error page ("This page doesn't exist") has a heading, no member
+    if name_el is not None and social.fold(visible_text(name_el)) in _SECTION_HEADINGS:
+        name_el = None  # a section page (/in/<id>/details/experience/) is headed by the section
     name = headline = company = location = None
     degree = mutual_count = None
     mutual_names = None
