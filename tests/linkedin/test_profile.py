@@ -299,7 +299,8 @@ def test_one_member_signal_is_enough_for_a_heading_in_any_era(card):
         "<html><body><main><section><h1>Jane Doe</h1><div>Head of Data at Acme</div>"
         f"{card}</section></main></body></html>"
     )
-    person = parse_page(html, "https://www.linkedin.com/in/jane-doe/").person
+    # A vanity id that does not spell the name: the card's own signal must carry it.
+    person = parse_page(html, "https://www.linkedin.com/in/jd-4411/").person
     assert person is not None
     assert (person.name, person.headline) == ("Jane Doe", "Head of Data at Acme")
 
@@ -350,3 +351,14 @@ def test_a_section_page_heading_is_not_the_members_name(lang, heading):
     page = parse_page(html, url)
     assert page.kind == "profile"
     assert page.person is None or page.person.name not in (heading, heading.lower())
+
+
+def test_a_bare_heading_is_a_member_when_the_vanity_id_spells_it():
+    html = (
+        "<html><body><main><section><h1>Szymon Nędza</h1><div>Analityk danych</div>"
+        "</section></main></body></html>"
+    )
+    person = parse_page(html, "https://www.linkedin.com/in/szymon-nedza-1a2b3c/").person
+    assert person is not None
+    assert (person.name, person.headline) == ("Szymon Nędza", "Analityk danych")
+    assert parse_page(html, "https://www.linkedin.com/in/jd-4411/").person is None
