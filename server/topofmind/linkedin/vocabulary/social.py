@@ -756,7 +756,12 @@ _SEE_MORE_RE = re.compile(
 def strip_see_more(text: str) -> str:
     """``text`` without a trailing "…see more" ("…więcej", "… voir plus", "...more"): the
     clamp's words only after an ellipsis, so a post that ends in "more" keeps it."""
-    return _SEE_MORE_RE.sub("", text) if text else text
+    if not text:
+        return text
+    # Only the end can hold the clamp: a regex over a whole long post would cost more.
+    cut = max(0, len(text) - 40)
+    match = _SEE_MORE_RE.search(text, cut)
+    return text[: match.start()] if match else text
 
 
 def is_reposted_this(text: str | None) -> bool:
