@@ -299,7 +299,8 @@ def test_one_member_signal_is_enough_for_a_heading_in_any_era(card):
         "<html><body><main><section><h1>Jane Doe</h1><div>Head of Data at Acme</div>"
         f"{card}</section></main></body></html>"
     )
-    person = parse_page(html, "https://www.linkedin.com/in/jane-doe/").person
+    # A vanity id that does not spell the name: the card's own signal must carry it.
+    person = parse_page(html, "https://www.linkedin.com/in/jd-4411/").person
     assert person is not None
     assert (person.name, person.headline) == ("Jane Doe", "Head of Data at Acme")
 
@@ -337,3 +338,27 @@ def test_a_grouped_experience_entry_gives_its_first_role_in_any_language(
     assert person is not None
     assert person.name == "Jan Kowalski"
     assert person.title == "Kierownik projektu"
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("en", "Experience"), ("pl", "Doświadczenie")])
+def test_a_section_page_heading_is_not_the_members_name(lang, heading):
+    html = (
+        f'<html lang="{lang}"><body><main><section><div><h2>{heading}</h2></div><ul>'
+        '<li><a href="https://www.linkedin.com/company/acme/">Acme</a><p>Analyst</p>'
+        "<p>2019 – 2021</p></li></ul></section></main></body></html>"
+    )
+    url = "https://www.linkedin.com/in/jan-kowalski/details/experience/"
+    page = parse_page(html, url)
+    assert page.kind == "profile"
+    assert page.person is None or page.person.name not in (heading, heading.lower())
+
+
+def test_a_bare_heading_is_a_member_when_the_vanity_id_spells_it():
+    html = (
+        "<html><body><main><section><h1>Szymon Nędza</h1><div>Analityk danych</div>"
+        "</section></main></body></html>"
+    )
+    person = parse_page(html, "https://www.linkedin.com/in/szymon-nedza-1a2b3c/").person
+    assert person is not None
+    assert (person.name, person.headline) == ("Szymon Nędza", "Analityk danych")
+    assert parse_page(html, "https://www.linkedin.com/in/jd-4411/").person is None

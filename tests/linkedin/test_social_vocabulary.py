@@ -24,7 +24,7 @@ def test_every_table_covers_the_twenty_languages():
         social.MUTUAL, social.AND, social.FOLLOWERS, social.REACTIONS, social.COMMENTS,
         social.REPOSTS, social.REPOSTED_THIS, social.CURRENT, social.DEGREE_WORDS,
         social.TIME_UNITS, social.MUTUAL_VERBS, social.ACTIVITY_HEADINGS,
-        social.EXPERIENCE_HEADINGS,
+        social.EXPERIENCE_HEADINGS, social.SEE_MORE,
     ):  # fmt: skip
         assert set(table) == set(social.LANGUAGES)
 
@@ -251,3 +251,32 @@ def test_tenures_in_the_interface_languages(text):
 )
 def test_job_titles_are_not_tenures(text):
     assert not social.is_tenure(text)
+
+
+_SEE_MORE = _entries(social.SEE_MORE)
+
+
+@pytest.mark.parametrize(("lang", "word"), _SEE_MORE, ids=_ids(_SEE_MORE))
+def test_see_more_clamps_are_not_part_of_a_post(lang, word):
+    assert social.strip_see_more(f"Shipping the pipeline today …{word}") == (
+        "Shipping the pipeline today"
+    )
+    assert social.strip_see_more(f"Shipping the pipeline today... {word.upper()}") == (
+        "Shipping the pipeline today"
+    )
+
+
+def test_a_post_ending_in_a_clamp_word_without_the_ellipsis_keeps_it():
+    assert social.strip_see_more("We need more") == "We need more"
+    assert social.strip_see_more("Potrzebujemy więcej") == "Potrzebujemy więcej"
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Jan Kowalski udostępnił(a) to", "Marie Curie a republié ceci", "Ana ha compartido esto"],
+)
+def test_a_card_header_says_repost_in_any_language(header):
+    from topofmind.linkedin.posts import _says_reposted
+
+    assert _says_reposted(header.lower())
+    assert not _says_reposted("jan kowalski")

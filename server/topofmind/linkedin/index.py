@@ -48,7 +48,9 @@ def _memo(doc) -> dict:
 def may_hold(doc, marker: bytes) -> bool:
     """False only when the page's bytes (known within ``scope(doc, raw)``) lack ``marker``: an
     attribute name that is not in the bytes is on no element, and ``bytes.find`` runs at
-    gigabytes a second where a tree lookup costs a few hundred nanoseconds per element."""
+    gigabytes a second where a tree lookup costs a few hundred nanoseconds per element.
+    Attribute-name markers are lower case, as a browser serialises every HTML attribute name
+    (``outerHTML``, "Save page as"); class names and JSON keys are matched as written."""
     memo = _memo(doc)
     raw = memo.get("raw")
     if raw is None:

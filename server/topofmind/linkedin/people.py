@@ -177,11 +177,14 @@ def _is_mention(link, mutual_lines: _MutualLines) -> bool:
 
 def _person(card, links: list, url: str, mutual_lines: _MutualLines) -> ParsedPerson | None:
     lines = list(text_lines(card))
+    # Every element inside the person's links, for O(1) tests: climbing from each run to the
+    # root once per link cost more than the rest of the card.
+    in_links = {node for link in links for node in link.iter()}
     name = None
     name_index = -1
     degree = None
     for index, (el, text) in enumerate(lines):
-        if not any(_inside(el, link) for link in links):
+        if el not in in_links:
             continue
         if _is_badge(text) or _VIEW_PROFILE.match(text):
             continue
@@ -200,7 +203,7 @@ def _person(card, links: list, url: str, mutual_lines: _MutualLines) -> ParsedPe
     # Where the profile link wraps the card's paragraphs, the headline and place are inside
     # it; a run outside is an insight ("Politechnika Gdańska": a school in common).
     name_el = lines[name_index][0]
-    wraps = any(
+    wraps = name_el in in_links and any(
         _inside(name_el, link)
         and (link.find(".//p") is not None or link.find(".//div") is not None)
         for link in links
@@ -211,7 +214,7 @@ def _person(card, links: list, url: str, mutual_lines: _MutualLines) -> ParsedPe
         if root is not None:
             mutual_block = mutual_block if mutual_block is not None else root
             continue
-        if wraps and not any(_inside(el, link) for link in links):
+        if wraps and el not in in_links:
             continue
         # A <time> run is when the connection was made ("Connected 3 days ago"), never a
         # place; a run inside another link is a control ("Connect", "Message").

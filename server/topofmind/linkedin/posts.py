@@ -211,12 +211,16 @@ def _strings(root, exclude: tuple = ()) -> list[str]:
     return out
 
 
+def _says_reposted(header_text: str) -> bool:
+    """A card header naming a repost ("… reposted this", "… udostępnił(a) to") in any language."""
+    return any(word in header_text for word in _REPOST_WORDS) or vocab.is_reposted_this(
+        header_text
+    )
+
+
 def _commentary_text(el) -> str:
-    text = visible_text(el)
-    for suffix in ("…see more", "… see more", "...see more", "…more", "… more", "see more"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)].rstrip()
-    return text
+    """A post's words without the "…see more" ("…więcej", "…voir plus") its clamp shows."""
+    return vocab.strip_see_more(visible_text(el))
 
 
 def _make_post(urn, author_name, author_url, text, age, reactions, comments, reposts, is_repost):
@@ -356,7 +360,7 @@ def _parse_artdeco(card) -> ParsedPost | None:
     nested = _branch_below_common(actors[0], actors[1]) if len(actors) > 1 else None
     headers = [h for h in index["update-components-header"] if not _inside(h, nested)]
     header_text = visible_text(headers[0]).lower() if headers else ""
-    is_repost = nested is not None or any(word in header_text for word in _REPOST_WORDS)
+    is_repost = nested is not None or _says_reposted(header_text)
     actor = actors[0]
     text = ""
     commentary = (
@@ -617,7 +621,7 @@ def _parse_sdui(card) -> ParsedPost | None:
         if el is actors[0][0] or _inside(actors[0][0], el):
             break
         header_text += " " + visible_text(el).lower()
-    is_repost = nested is not None or any(word in header_text for word in _REPOST_WORDS)
+    is_repost = nested is not None or _says_reposted(header_text)
     text = ""
     commentary = None
     for el in index.bodies:

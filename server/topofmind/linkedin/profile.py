@@ -24,6 +24,7 @@ Selectors and strategies (every source is read; earlier ones win field by field)
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lxml import etree
 
@@ -52,6 +53,7 @@ _PRONOUNS = re.compile(r"^\(?\s*[^\W\d_]{2,5}\s*/\s*[^\W\d_]{2,5}(?:\s*/\s*[^\W\
 _BADGE_WORDS = {"you", "verified", "premium", "influencer", "open to work", "·", "•"}
 _ACTIVITY_HEADINGS = social.ACTIVITY_WORDS
 _EXPERIENCE_HEADINGS = social.EXPERIENCE_WORDS
+_SECTION_HEADINGS = _ACTIVITY_HEADINGS | _EXPERIENCE_HEADINGS
 # SDUI section componentkeys end with the section's English name, whatever the UI language.
 _SECTION_KEYS = ("activity", "experience")
 _EDUCATION_LABELS = {
@@ -129,13 +131,22 @@ def _in_sdui_top_card(doc, name_el) -> bool:
     return False
 
 
-def _card_of_a_member(card, name_el) -> bool:
-    """Whether the block around a heading shows a member, not an error or sign-in page: a
-    profile link, a degree badge, a follower count or a photo captioned with the heading. Any
-    language: links, numbers and the heading's own text, no words."""
+def _ascii_words(text: str) -> set[str]:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return {word for word in re.split(r"[\W_]+", plain) if len(word) >= 2}
+
+
+def _card_of_a_member(card, name_el, public_id: str | None = None) -> bool:
+    """Whether the block around a heading shows a member, not an error or sign-in page: the
+    URL's vanity id spelling the heading's words (``jane-doe-12`` for "Jane Doe"), a profile
+    link, a degree badge, a follower count or a photo captioned with the heading. Any
+    language: the URL, links, numbers and the heading's own text, no words."""
     if card is None:
         return False
     name = fold(visible_text(name_el))
+    if public_id and name and _ascii_words(name) & _ascii_words(public_id):
+        return True
     titles = name_el.getroottree().getroot().findall("head/title")
     if name and titles:
         # "(3) Jane Doe | LinkedIn": the page's title names the member the heading names.
@@ -439,9 +450,11 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
         name_el is not None
         and not ld
         and not _in_sdui_top_card(doc, name_el)
-        and not _card_of_a_member(_top_card(name_el), name_el)
+        and not _card_of_a_member(_top_card(name_el), name_el, public_id_from_url(page_url))
     ):
         name_el = None  # an error page ("This page doesn't exist") has a heading, no member
+    if name_el is not None and social.fold(visible_text(name_el)) in _SECTION_HEADINGS:
+        name_el = None  # a section page (/in/<id>/details/experience/) is headed by the section
     name = headline = company = location = None
     degree = mutual_count = None
     mutual_names = None

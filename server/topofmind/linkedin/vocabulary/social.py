@@ -249,6 +249,17 @@ CURRENT: Mapping[str, Iterable[str]] = {
 }
 
 # Profile section headings (``<h2>``): the Activity section (followers, posts) and Experience.
+# The clamp after a long post's first lines, when it is text rather than a button ("…see more").
+SEE_MORE: Mapping[str, Iterable[str]] = {
+    "en": ("see more", "more"), "es": ("ver más", "más"), "pt": ("ver mais", "mais"),
+    "fr": ("voir plus", "plus"), "de": ("mehr anzeigen", "mehr"), "it": ("mostra altro", "altro"),
+    "nl": ("meer weergeven", "meer"), "pl": ("zobacz więcej", "więcej"),
+    "tr": ("devamını gör", "daha fazla"), "sv": ("visa mer", "mer"), "da": ("se mere", "mere"),
+    "no": ("se mer", "mer"), "cs": ("zobrazit více", "více"), "ro": ("vezi mai mult", "mai mult"),
+    "ru": ("показать больше", "ещё", "еще"), "uk": ("показати більше", "більше", "ще"),
+    "id": ("lihat selengkapnya", "selengkapnya"), "ja": ("もっと見る", "さらに表示"),
+    "ko": ("더보기", "더 보기"), "zh": ("查看更多", "展开", "更多"),
+}  # fmt: skip
 ACTIVITY_HEADINGS: Mapping[str, Iterable[str]] = {
     "en": ("activity",), "es": ("actividad",), "pt": ("atividade",), "fr": ("activité",),
     "de": ("aktivität", "aktivitäten"), "it": ("attività",), "nl": ("activiteit",),
@@ -732,6 +743,25 @@ def is_followers_word(text: str | None) -> bool:
 def is_current_snippet(text: str | None) -> bool:
     """Whether a card line is the "Current: …" position snippet ("Aktualne: …")."""
     return fold(text).startswith(_CURRENT_WORDS)
+
+
+_SEE_MORE_RE = re.compile(
+    r"\s*(?:…|\.\.\.)\s*(?:"
+    + _alternation(sorted(_all(SEE_MORE), key=len, reverse=True))
+    + r")\s*$|\s+see more$",
+    re.IGNORECASE,
+)
+
+
+def strip_see_more(text: str) -> str:
+    """``text`` without a trailing "…see more" ("…więcej", "… voir plus", "...more"): the
+    clamp's words only after an ellipsis, so a post that ends in "more" keeps it."""
+    if not text:
+        return text
+    # Only the end can hold the clamp: a regex over a whole long post would cost more.
+    cut = max(0, len(text) - 40)
+    match = _SEE_MORE_RE.search(text, cut)
+    return text[: match.start()] if match else text
 
 
 def is_reposted_this(text: str | None) -> bool:
