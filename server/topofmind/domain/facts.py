@@ -11,12 +11,13 @@ naive time from SQLite would silently shift every timer by the user's UTC offset
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property, lru_cache
 from urllib.parse import unquote, urlsplit
+
+from ..linkedin.names import name_key as normalise_name  # the one name key
 
 STAGES_OPEN = ("interested", "applied", "screening", "interviewing", "offer")
 STAGES_CLOSED = ("hired", "rejected", "withdrawn")
@@ -383,8 +384,6 @@ def _require_aware(value: datetime | None, what: str) -> None:
 
 
 _PROFILE_PATH = re.compile(r"/(in|pub)/([^/?#]+)")
-_NOT_NAME = re.compile(r"[^\w\s]")
-_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=16384)
@@ -397,19 +396,6 @@ def normalise_profile_url(url: str | None) -> str | None:
     if match is None:
         return None
     return f"in/{match.group(2).lower()}"
-
-
-def normalise_name(name: str | None) -> str:
-    """Name for matching: accents and punctuation dropped, case folded, credentials cut.
-
-    "José  Núñez, PhD" and "jose nunez" give the same key.
-    """
-    if not name:
-        return ""
-    head = name.split(",", 1)[0]
-    decomposed = unicodedata.normalize("NFKD", head)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", _NOT_NAME.sub(" ", plain.casefold())).strip()
 
 
 def first_name(name: str) -> str:
