@@ -73,18 +73,18 @@ def upgrade() -> None:
     # (person_id, name_key) is unique: a mutual whose new key a sibling already has goes first.
     seen: set[tuple[int, str]] = set()
     duplicates, changed = [], []
-    for row in connection.execute(
+    for found in connection.execute(
         sa.select(mutual.c.id, mutual.c.person_id, mutual.c.name, mutual.c.name_key).order_by(
             mutual.c.id
         )
     ):
-        key = name_key(row.name)[:300]
-        if (row.person_id, key) in seen:
-            duplicates.append(row.id)
+        key = name_key(found.name)[:300]
+        if (found.person_id, key) in seen:
+            duplicates.append(found.id)
             continue
-        seen.add((row.person_id, key))
-        if key != row.name_key:
-            changed.append({"row_id": row.id, "new_key": key})
+        seen.add((found.person_id, key))
+        if key != found.name_key:
+            changed.append({"row_id": found.id, "new_key": key})
     if duplicates:
         connection.execute(mutual.delete().where(mutual.c.id.in_(duplicates)))
     if changed:
