@@ -13,7 +13,7 @@ from itertools import count
 import pytest
 from sqlalchemy import text
 
-from tests.conftest import FIXED_NOW, PG_SERVER, REPO, migrated_engine
+from tests.support.app import FIXED_NOW, PG_SERVER, REPO, migrated_engine
 from tests.support.sample_data import dump, fill
 from topofmind.errors import InvalidInput
 from topofmind.services.backup import restore_backup, write_backup

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
-from tests.conftest import migrated_engine
+from tests.support.app import migrated_engine
 from topofmind.linkedin.names import name_key
 from topofmind.services.suggestions import load_facts, recompute
 from topofmind.store.models import (
