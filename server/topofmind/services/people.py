@@ -229,6 +229,7 @@ def list_people(
         query = query.where(
             or_(
                 Person.name_key.like(pattern),
+                func.lower(Person.name).like(raw),  # the key drops what follows "|" or "/"
                 func.lower(Person.headline).like(raw),
                 func.lower(Person.company).like(raw),
                 func.lower(Person.title).like(raw),
