@@ -51,6 +51,13 @@ FORBIDDEN: dict[str, set[str]] = {
 }
 
 
+# Files allowed one import their layer otherwise may not, each with its reason.
+EXCEPTIONS: dict[str, set[str]] = {
+    # A data migration re-keys stored names with the one name key (a pure function).
+    "store/migrations/versions/house_0001_one_name_key.py": {"linkedin"},
+}
+
+
 def _layer(path: Path) -> str:
     parts = path.relative_to(PACKAGE).parts
     return parts[0].removesuffix(".py")
@@ -106,7 +113,7 @@ def test_every_layer_has_files():
 
 @pytest.mark.parametrize("path", _files(), ids=lambda path: str(path.relative_to(PACKAGE)))
 def test_imports_follow_the_layering_table(path: Path):
-    forbidden = FORBIDDEN[_layer(path)]
+    forbidden = FORBIDDEN[_layer(path)] - EXCEPTIONS.get(str(path.relative_to(PACKAGE)), set())
     wrong = [
         f"line {line}: {name}"
         for line, name in _imports(path)

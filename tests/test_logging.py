@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import build_app
+from tests.support.app import build_app
 from tests.support.auth import sign_in_key
 from tests.support.server import DashboardServer
 from topofmind import logs

@@ -125,9 +125,14 @@ export function createClient(settings) {
     redeemPairingCode: (code) =>
       call("POST", "/api/pairing/redeem", { body: { code }, auth: false, timeoutMs: 10_000 }),
     postCapture: (capture) => call("POST", "/api/captures", { body: capture, timeoutMs: 60_000 }),
-    /** @returns {Promise<{person: object}>} the tracked person at this URL (404: not tracked) */
+    /**
+     * The tracked person at this URL (404: not tracked). The server answers the bare person;
+     * `suggestions` is always null here (openSuggestions fetches them).
+     * @returns {Promise<{person: object, suggestions: null}>}
+     */
     lookup: async (profileUrl) => ({
       person: await call("GET", `/api/contacts/lookup?url=${enc(profileUrl)}`),
+      suggestions: null,
     }),
     getContact: (id) => call("GET", `/api/contacts/${enc(id)}`),
     createContact: (fields) => call("POST", "/api/contacts", { body: fields }),

@@ -43,7 +43,10 @@ class AppState:
 
 class CleaningJSONProvider(DefaultJSONProvider):
     """Every JSON body the API reads loses bidi controls and NUL before any schema sees it:
-    one sanitiser at the boundary for captures and every API call (``sanitize``)."""
+    one sanitiser at the boundary for captures and every API call (``sanitize``). Keys keep the
+    order the code gives them."""
+
+    sort_keys = False
 
     def loads(self, s, **kwargs):
         return clean_tree(super().loads(s, **kwargs))
@@ -70,7 +73,6 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(settings)
     data_dir = app.config["DATA_DIR"]
     prepare_data_dir(data_dir)
-    app.json.sort_keys = False
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(data_dir)
     app.config.update(

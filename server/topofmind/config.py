@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -32,13 +33,13 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
-def load_config(overrides: dict | None = None) -> dict:
+def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     """Return the effective configuration: defaults < environment < ``overrides``."""
     overrides = dict(overrides or {})
     data_dir = Path(
         overrides.get("DATA_DIR") or os.environ.get("TOPOFMIND_DATA_DIR") or default_data_dir()
     )
-    config = {
+    config: dict[str, Any] = {
         "DATA_DIR": data_dir,
         "HOST": os.environ.get("TOPOFMIND_HOST", DEFAULT_HOST),
         "PORT": int(os.environ.get("TOPOFMIND_PORT", DEFAULT_PORT)),

@@ -110,7 +110,7 @@ def configure(
     for handler in (stream_handler, file_handler):
         handler.setFormatter(RedactingFormatter(secrets))
         handler.addFilter(RequestIdFilter())
-        handler.topofmind = True  # type: ignore[attr-defined]
+        setattr(handler, "topofmind", True)  # noqa: B010 - marks the handlers this module owns
         root.addHandler(handler)
     root.setLevel(level)
     logging.captureWarnings(True)

@@ -12,10 +12,11 @@ import os
 import socket
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from flask import Flask
-from sqlalchemy import or_, update
+from sqlalchemy import CursorResult, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,11 +33,12 @@ def acquire_lease(
 ) -> bool:
     """Take the named lease if it is free or expired. Returns whether this process holds it."""
     with factory.begin() as session:
-        taken = session.execute(
+        result = session.execute(
             update(JobLock)
             .where(JobLock.name == name, or_(JobLock.expires_at <= now, JobLock.owner == owner))
             .values(owner=owner, expires_at=now + ttl)
-        ).rowcount
+        )
+        taken = cast(CursorResult[Any], result).rowcount
         if taken:
             return True
         if session.get(JobLock, name) is not None:

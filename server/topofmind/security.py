@@ -124,7 +124,9 @@ def load_secret_key(data_dir: Path) -> str:
 
 
 def tokens_equal(given: str | None, expected: str) -> bool:
-    return bool(given) and hmac.compare_digest(given.encode(), expected.encode())
+    if not given:
+        return False
+    return hmac.compare_digest(given.encode(), expected.encode())
 
 
 def calendar_token(api_token: str) -> str:

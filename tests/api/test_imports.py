@@ -10,9 +10,9 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import build_app
 from tests.support import export_generator as generator
 from tests.support.api_calls import upload, upload_path
+from tests.support.app import build_app
 from tests.support.fixtures import FIXTURES_DIR as FIXTURES
 from topofmind.linkedin.export import (
     ConnectionRow,
@@ -338,7 +338,7 @@ def test_missing_file_is_refused_naming_file(client):
 
 
 def test_an_upload_over_the_limit_gets_413_naming_file(database_url, tmp_path, clock):
-    from tests.conftest import ApiClient
+    from tests.support.app import ApiClient
 
     app = build_app(database_url, tmp_path / "data", clock, MAX_CONTENT_LENGTH=64 * 1024)
     client = ApiClient(app.test_client(), app.config["TOKEN"])

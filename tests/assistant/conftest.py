@@ -19,7 +19,7 @@ import pytest
 from mcp import ClientSession, StdioServerParameters, stdio_client
 from mcp.types import CallToolResult
 
-from tests.conftest import TEST_PORT, ApiClient
+from tests.support.app import TEST_PORT, ApiClient
 
 CLI = [sys.executable, "-m", "topofmind.cli"]
 DEMO_TIMEOUT_S = 180

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.conftest import ApiClient, empty_all_tables, migrated_engine
+from tests.support.app import ApiClient, empty_all_tables, migrated_engine
 from topofmind.domain.message_check import CHANNEL_LIMITS
 
 from .conftest import Assistant, http_api, ids_by_name, load_demo_with_cli, text_of

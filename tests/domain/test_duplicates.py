@@ -11,10 +11,10 @@ from topofmind.domain.duplicates import (
     find_near_duplicates,
     is_member_urn_id,
     normalise_company,
-    normalise_name,
     person_identity_keys,
     public_id_from_url,
 )
+from topofmind.linkedin.names import name_key
 
 URN_ID = "ACoAABcdEfGhIjKlMnOpQrStUvWxYz012345"
 
@@ -51,8 +51,21 @@ def make_people(*specs: dict) -> list[Person]:
         (None, ""),
     ],
 )
-def test_normalise_name(raw, expected):
-    assert normalise_name(raw) == expected
+def test_name_key(raw, expected):
+    assert name_key(raw) == expected
+
+
+def test_every_name_matcher_uses_the_one_name_key():
+    """People, the facts the rules read, the export reader and the import all key names with
+    ``linkedin.names.name_key``: "Jane Doe, PhD" and "Jane Doe" are one key everywhere."""
+    from topofmind.domain import duplicates, facts
+    from topofmind.linkedin import export
+    from topofmind.services import imports, people
+
+    for module in (duplicates, export, imports, people):
+        assert module.name_key is name_key, module.__name__
+    assert facts.normalise_name is name_key
+    assert name_key("Jane Doe, PhD") == name_key("Jane Doe") == "jane doe"
 
 
 def test_normalise_company_drops_legal_suffixes():

@@ -8,7 +8,7 @@ import os
 import pytest
 from sqlalchemy import text
 
-from tests.conftest import PG_SERVER
+from tests.support.app import PG_SERVER
 from topofmind.store.database import make_engine
 
 _counter = itertools.count(1)

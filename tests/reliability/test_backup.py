@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXED_NOW, REPO, migrated_engine
+from tests.support.app import FIXED_NOW, REPO, migrated_engine
 from tests.support.sample_data import dump, fill
 from topofmind.errors import Conflict, InvalidInput
 from topofmind.services.backup import read_manifest, restore_backup, write_backup
@@ -49,7 +49,7 @@ def test_restored_postgres_database_accepts_new_rows(
     target = make_engine(url)
     restore_backup(target, tmp_path / "b.zip")
     target.dispose()
-    from tests.conftest import ApiClient, Clock, build_app
+    from tests.support.app import ApiClient, Clock, build_app
 
     app = build_app(url, tmp_path / "data", Clock())
     restored = ApiClient(app.test_client(), app.config["TOKEN"])

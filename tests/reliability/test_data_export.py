@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.conftest import REPO
+from tests.support.app import REPO
 from tests.support.sample_data import fill
 from topofmind.services.data_export import escape_cell
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.conftest import REPO
+from tests.support.app import REPO
 from tests.support.load import Server, free_port
 from tests.support.sample_data import capture_payload
 

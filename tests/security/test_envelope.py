@@ -47,7 +47,7 @@ def test_openapi_document_is_public_but_host_checked(anonymous):
 
 
 def test_the_data_folder_is_private(tmp_path, clock):
-    from tests.conftest import build_app
+    from tests.support.app import build_app
 
     data_dir = tmp_path / "data"
     build_app(f"sqlite:///{data_dir / 'topofmind.db'}", data_dir, clock, AUTO_UPGRADE=True)

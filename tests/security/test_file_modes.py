@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.conftest import REPO
+from tests.support.app import REPO
 from tests.support.load import server_env
 
 FIRST_COMMANDS = [

@@ -6,7 +6,7 @@ import zlib
 
 from sqlalchemy import JSON, LargeBinary, String, Text, select
 
-from tests.conftest import migrated_engine
+from tests.support.app import migrated_engine
 from tests.support.sample_data import TRUTH, capture_payload
 from topofmind.store.models import Base
 

@@ -12,7 +12,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from tests.conftest import TEST_PORT
+from tests.support.app import TEST_PORT
 
 HOST = f"127.0.0.1:{TEST_PORT}"
 # scripts/fuzz_api.py raises this for the long run.

@@ -16,7 +16,7 @@ import uuid
 import pytest
 import requests
 
-from tests.conftest import build_app
+from tests.support.app import build_app
 from tests.support.load import Server
 from tests.support.sample_data import capture_payload
 

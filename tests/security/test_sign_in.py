@@ -8,7 +8,7 @@ import zlib
 
 import pytest
 
-from tests.conftest import build_app
+from tests.support.app import build_app
 from tests.support.auth import sign_in, sign_in_key
 
 BASE = "http://127.0.0.1:8765"

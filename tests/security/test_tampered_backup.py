@@ -9,11 +9,12 @@ import subprocess
 import sys
 import zipfile
 from itertools import count
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-from tests.conftest import FIXED_NOW, PG_SERVER, REPO, migrated_engine
+from tests.support.app import FIXED_NOW, PG_SERVER, REPO, migrated_engine
 from tests.support.sample_data import dump, fill
 from topofmind.errors import InvalidInput
 from topofmind.services.backup import restore_backup, write_backup
@@ -90,13 +91,26 @@ CASES = [
 ]
 
 
+_good_backups: dict[str, Path] = {}
+
+
+@pytest.fixture
+def good_backup(client, database_url, tmp_path_factory) -> Path:
+    """A backup of the realistic data set, made once per database for the whole module: every
+    case tampers with a copy of it (filling the database is most of a case's time)."""
+    if database_url not in _good_backups:
+        fill(client)
+        path = tmp_path_factory.mktemp("good-backup") / "good.zip"
+        write_backup(migrated_engine(database_url), path, FIXED_NOW)
+        _good_backups[database_url] = path
+    return _good_backups[database_url]
+
+
 @pytest.mark.parametrize("table,change,named", CASES, ids=[c[2] for c in CASES])
 def test_a_tampered_backup_is_named_and_changes_nothing(
-    client, database_url, fresh_database, tmp_path, table, change, named
+    good_backup, fresh_database, tmp_path, table, change, named
 ):
-    fill(client)
-    write_backup(migrated_engine(database_url), tmp_path / "good.zip", FIXED_NOW)
-    bad = tampered(tmp_path / "good.zip", tmp_path / "bad.zip", table, change)
+    bad = tampered(good_backup, tmp_path / "bad.zip", table, change)
     engine = make_engine(fresh_database)
     migrate.upgrade(engine)
     with pytest.raises(InvalidInput) as raised:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import event
 
-from tests.conftest import FIXED_NOW, migrated_engine
+from tests.support.app import FIXED_NOW, migrated_engine
 from topofmind.services.backup import write_backup
 
 BAD_URLS = [

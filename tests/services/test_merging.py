@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
-from tests.conftest import migrated_engine
+from tests.support.app import migrated_engine
 from topofmind.errors import InvalidState
 from topofmind.services.merging import merge_people, propose_duplicates, undo_merge
 from topofmind.store.models import (

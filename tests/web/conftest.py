@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.conftest import TEST_PORT
+from tests.support.app import TEST_PORT
 from tests.support.auth import sign_in
 
 XSS_NAME = '<script>alert("name")</script>Eve'

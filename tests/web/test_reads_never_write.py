@@ -67,6 +67,7 @@ def test_no_get_route_writes(app, client, web, seed, clock, writes):
         path = rule.build({name: values[name] for name in rule.arguments})[1]
         path += query.get(rule.rule, "")
         response = (client if path.startswith("/api/") else web).get(path)
+        response.close()  # a static file stays open until its response is closed
         assert response.status_code < 400, (path, response.status_code)
         visited.append(path)
     assert len(visited) >= 40

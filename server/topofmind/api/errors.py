@@ -43,7 +43,7 @@ class TopOfMindApi(Api):
         message = data.get("message")
         custom = error.description and error.description != type(error).description
         if message is None and custom and code != 500:
-            message = _plain(error.description)
+            message = _plain(str(error.description))
         if errors and code == 422 and message is None:
             first = next(iter(errors))
             message = f"Invalid field '{first}'." if len(errors) == 1 else None

@@ -8,11 +8,11 @@ vanity ids are two different people; a vanity id and a URN id may be the same pe
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from ..linkedin.names import fold, name_key, words
 from ..linkedin.urls import is_member_urn_id
 from ..linkedin.urls import profile_id as public_id_from_url
 
@@ -22,7 +22,6 @@ __all__ = [
     "find_near_duplicates",
     "is_member_urn_id",
     "normalise_company",
-    "normalise_name",
     "person_identity_keys",
     "public_id_from_url",
 ]
@@ -49,67 +48,6 @@ class DuplicateCandidate:
     reasons: tuple[str, ...]
 
 
-# Credentials and post-nominals people append to their LinkedIn names.
-_CREDENTIALS = {
-    "phd", "ph d", "mba", "cpa", "pmp", "cfa", "md", "msc", "bsc", "ma", "ba", "mphil", "jd",
-    "pe", "peng", "cissp", "shrm cp", "shrm scp", "sphr", "phr", "csm", "cpc", "rn", "dds",
-    "llm", "mfa", "meng", "beng", "frsa", "acca", "aca", "cima", "ceng", "dr", "prof", "esq",
-    "jr", "sr", "ii", "iii", "iv",
-}  # fmt: skip
-# Safe to drop even without a comma: never a surname.
-_TRAILING_CREDENTIALS = {"phd", "mba", "cpa", "pmp", "cfa", "cissp", "mphil", "esq"}
-_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof"}
-_PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_SEPARATORS = re.compile(r"[|•·/]")
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = []
-    for char in decomposed:
-        category = unicodedata.category(char)
-        if category == "Mn":
-            continue  # accents
-        if category in {"So", "Sk", "Cs", "Co", "Cn", "Cf", "Cc"}:
-            kept.append(" ")  # emoji, symbols, controls
-            continue
-        kept.append(char)
-    return "".join(kept).casefold()
-
-
-def _words(text: str) -> list[str]:
-    return re.sub(r"[^\w\s]|_", " ", text.replace("'", "").replace("’", "")).split()
-
-
-def normalise_name(name: str | None) -> str:
-    """A comparison key for a person's name: casefolded, accents, emoji and credentials dropped.
-
-    `"Dr. José  Pérez-Núñez, PhD 🚀 (he/him)"` → `"jose perez nunez"`. Empty string when nothing
-    useful remains.
-    """
-    if not name:
-        return ""
-    text = _PARENTHESES.sub(" ", name)
-    text = _SEPARATORS.split(text, maxsplit=1)[0]  # "Jane Doe | Hiring" → "Jane Doe"
-    parts = text.split(",")
-    head, tail = parts[0], parts[1:]
-    kept_tail = []
-    for part in tail:
-        words = " ".join(_words(_fold(part)))
-        if (
-            words
-            and words not in _CREDENTIALS
-            and not all(word in _CREDENTIALS for word in words.split())
-        ):
-            kept_tail.append(part)
-    words = _words(_fold(" ".join([head, *kept_tail])))
-    while words and words[0] in _TITLES and len(words) > 1:
-        words = words[1:]
-    while len(words) > 1 and words[-1] in _TRAILING_CREDENTIALS:
-        words = words[:-1]
-    return " ".join(words)
-
-
 _COMPANY_SUFFIXES = {
     "inc", "incorporated", "ltd", "limited", "llc", "llp", "plc", "gmbh", "ag", "sa", "sas",
     "bv", "nv", "corp", "corporation", "co", "company", "the", "group", "holdings", "pty",
@@ -121,9 +59,9 @@ def normalise_company(company: str | None) -> str:
     if not company:
         return ""
     # Dots go first so "S.A." and "Inc." read as the suffixes they are.
-    folded = _fold(company).replace(".", "")
-    words = [word for word in _words(folded) if word not in _COMPANY_SUFFIXES]
-    return " ".join(words)
+    folded = fold(company).replace(".", "")
+    kept = [word for word in words(folded) if word not in _COMPANY_SUFFIXES]
+    return " ".join(kept)
 
 
 def _similar_companies(a: str, b: str) -> bool:
@@ -164,7 +102,7 @@ def person_identity_keys(
             add(f"id:{candidate.casefold()}")
     if member_urn:
         add(f"urn:{member_urn.rsplit(':', 1)[-1]}")
-    normalised = normalise_name(name)
+    normalised = name_key(name)
     if normalised:
         add(f"name:{normalised}|{normalise_company(company)}")
     return tuple(keys)
@@ -247,7 +185,7 @@ def find_near_duplicates(people: Iterable[PersonLike]) -> list[DuplicateCandidat
     """
     buckets: dict[str, list[_Entry]] = {}
     for order, person in enumerate(people):
-        key = normalise_name(person.name)
+        key = name_key(person.name)
         if key:
             buckets.setdefault(key, []).append(_entry(order, person))
 

@@ -10,13 +10,12 @@ naive time from SQLite would silently shift every timer by the user's UTC offset
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 
+from ..linkedin.names import name_key as normalise_name  # the one name key
 from ..linkedin.urls import profile_key as normalise_profile_url
 
 #: Stages of a search still in progress; the one definition every layer imports.
@@ -424,23 +423,6 @@ def _post_order(post: FactPost) -> tuple:
 def _require_aware(value: datetime | None, what: str) -> None:
     if value is not None and value.tzinfo is None:
         raise ValueError(f"{what} must be time-zone aware, got naive {value.isoformat()}")
-
-
-_NOT_NAME = re.compile(r"[^\w\s]")
-_SPACES = re.compile(r"\s+")
-
-
-def normalise_name(name: str | None) -> str:
-    """Name for matching: accents and punctuation dropped, case folded, credentials cut.
-
-    "José  Núñez, PhD" and "jose nunez" give the same key.
-    """
-    if not name:
-        return ""
-    head = name.split(",", 1)[0]
-    decomposed = unicodedata.normalize("NFKD", head)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", _NOT_NAME.sub(" ", plain.casefold())).strip()
 
 
 def first_name(name: str) -> str:

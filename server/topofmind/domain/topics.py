@@ -9,7 +9,7 @@ which person and what a draft should mention.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -175,7 +175,7 @@ def extract_topics(text: str, limit: int = 8) -> tuple[str, ...]:
         return ()
     text = _URL.sub(" . ", text)
     text = _MENTION.sub(" . ", text)
-    scores: Counter[str] = Counter()
+    scores: defaultdict[str, float] = defaultdict(float)
     first_seen: dict[str, int] = {}
     neighbours: dict[str, set[str]] = {}
 

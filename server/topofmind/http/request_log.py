@@ -39,7 +39,5 @@ def init_app(app: Flask) -> None:
         started = g.get("request_started")
         took = (time.perf_counter() - started) * 1000 if started is not None else 0.0
         level = logging.WARNING if response.status_code >= 500 else logging.INFO
-        log.log(
-            level, "%s %s %s %.0f ms", request.method, request.path, response.status_code, took
-        )
+        log.log(level, "%s %s %s %.0f ms", request.method, request.path, response.status_code, took)
         return response

@@ -32,6 +32,7 @@ from pathlib import PurePosixPath
 from typing import IO, Any
 from urllib.parse import unquote
 
+from .names import name_key
 from .urls import profile_url_in, public_id_from_url
 
 __all__ = [
@@ -1111,10 +1112,6 @@ class ThreadStats:
     conversations: int
 
 
-def _simple_name(name: str | None) -> str | None:
-    return " ".join(name.split()).casefold() if name else None
-
-
 def _participants(row: MessageRow) -> list[tuple[str | None, str | None]]:
     return [(row.sender_name, row.sender_url), *row.recipients]
 
@@ -1150,14 +1147,14 @@ def summarise_messages(
     self_names = {
         name
         for value in identities
-        if not canonical_profile_url(value) and (name := _simple_name(value))
+        if not canonical_profile_url(value) and (name := name_key(value))
     }
 
     def is_self(participant_name: str | None, url: str | None) -> bool:
         # A URL decides when both sides have one; otherwise the name does.
         if url and self_urls:
             return url in self_urls
-        return _simple_name(participant_name) in self_names
+        return name_key(participant_name) in self_names
 
     names: dict[str, str | None] = {}
     urls: dict[str, str | None] = {}

@@ -562,20 +562,16 @@ def _write_connections(state: _Import, batch: list[tuple[str, ConnectionRow]]) -
 # ---------------------------------------------------------------------------------------------
 
 
-def _simple(name: str | None) -> str:
-    return " ".join((name or "").split()).casefold()
-
-
 def _self_matcher(identities: list[str]) -> Callable[[str | None, str | None], bool]:
     urls = {url for value in identities if (url := canonical_profile_url(value))}
-    names = {_simple(value) for value in identities if not canonical_profile_url(value)}
+    names = {name_key(value) for value in identities if not canonical_profile_url(value)}
     names.discard("")
 
     def is_self(name: str | None, url: str | None) -> bool:
         # Same rule as `summarise_messages`: a URL decides when both sides have one.
         if url and urls:
             return url in urls
-        return _simple(name) in names
+        return name_key(name) in names
 
     return is_self
 

@@ -83,6 +83,7 @@ def list_connections(
         query = query.where(
             or_(
                 Connection.name_key.like(pattern),
+                func.lower(Connection.name).like(raw),  # the key drops what follows "|" or "/"
                 func.lower(Connection.company).like(raw),
                 func.lower(Connection.position).like(raw),
             )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 import zlib
 from collections.abc import Iterable, Mapping
 from datetime import datetime
@@ -14,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import Conflict, InvalidInput, NotFound
 from ..linkedin import canonical_profile_url, public_id_from_url
+from ..linkedin.names import name_key
 from ..store.models import (
     CadenceSnapshot,
     Capture,
@@ -44,13 +44,6 @@ EDITABLE_FIELDS = (
     "degree",
     "tracked",
 )
-
-
-def name_key(name: str | None) -> str:
-    """Case-, accent- and space-insensitive form of a name, for matching and search."""
-    text = unicodedata.normalize("NFKD", name or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(text.casefold().split())
 
 
 def identity_from_url(url: str | None) -> tuple[str | None, str | None, str | None]:
@@ -237,6 +230,7 @@ def list_people(
         query = query.where(
             or_(
                 Person.name_key.like(pattern),
+                func.lower(Person.name).like(raw),  # the key drops what follows "|" or "/"
                 func.lower(Person.headline).like(raw),
                 func.lower(Person.company).like(raw),
                 func.lower(Person.title).like(raw),

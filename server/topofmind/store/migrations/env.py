@@ -13,7 +13,9 @@ def run_migrations_online() -> None:
     if connection is None:
         from topofmind.store.database import make_engine
 
-        engine = make_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        assert url, "store.migrate hands over a connection or sets sqlalchemy.url"
+        engine = make_engine(url)
         with engine.begin() as connection:
             _run(connection)
         engine.dispose()
