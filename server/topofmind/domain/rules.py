@@ -48,7 +48,7 @@ KINDS = (
     "offer_thanks",
     "offer_reply",
     "withdraw",
-    "hired_thanks",
+    "news_and_thanks",
 )
 SUBJECT_TYPES = ("post", "interview", "opportunity", "share_item", "interaction")
 CHANNELS = ("message", "email", "comment", "reaction", "linkedin_note")
@@ -70,7 +70,7 @@ SPACING_EXEMPT_KINDS = frozenset(
         "offer_thanks",
         "offer_reply",
         "withdraw",
-        "hired_thanks",
+        "news_and_thanks",
     }
 )
 
@@ -80,7 +80,7 @@ PRIORITY = {
     "offer_thanks": 95,
     "withdraw": 88,
     "close_loop": 85,
-    "hired_thanks": 80,
+    "news_and_thanks": 80,
     "thank_you": 90,
     "event_follow_up": 75,
     "check_in": 70,
