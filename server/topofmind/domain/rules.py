@@ -229,10 +229,10 @@ class PersonContext:
         self.matcher = matcher
         self.shared_topics = shared_topics
         self.trace = trace
-        self.zone = timing.zone(
-            timing.person_zone_name(person.time_zone, person.location, settings.user_time_zone)
-        )
         self.user_zone = timing.zone(settings.user_time_zone)
+        #: Business days and working hours count in the user's zone: one clock on every
+        #: surface (issue 13). The person's own zone is kept on their page for reference.
+        self.zone = self.user_zone
         self.name = person.name
         self.first = first_name(person.name)
         self.interactions = tuple(
