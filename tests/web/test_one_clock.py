@@ -37,3 +37,15 @@ def test_the_overdue_filter_is_the_people_past_a_send_by(web, client, seed, cloc
     assert {p["id"] for p in listed} == late
     page = html_lib.unescape(web.text("/contacts?status=overdue"))
     assert len(re.findall(r"Overdue since", page)) >= len(late)
+
+
+def test_an_email_on_the_person_form_opens_the_email_channel(web, client, seed):
+    person = seed["quiet"]
+    path = f"/contacts/{person}"
+    bad = web.post(f"{path}/edit", {"name": "Quinn Quiet", "email": "quinn at example"})
+    assert bad.status_code == 422
+    assert "Use an address like name@example.com." in bad.get_data(as_text=True)
+    saved = web.post(f"{path}/edit", {"name": "Quinn Quiet", "email": "quinn@example.com"})
+    assert saved.status_code == 303
+    assert client.get(f"/api/contacts/{person}").json["email"] == "quinn@example.com"
+    assert 'value="quinn@example.com"' in web.text(path)
