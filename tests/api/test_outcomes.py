@@ -119,7 +119,7 @@ def test_a_hire_pauses_the_search(client, make_person, make_opportunity, clock):
     assert "accepted a role at Acme" in withdraw["draft"]["body"]
     assert not _pursuit(withdraw["draft"]["body"])
     (thanks,) = _open(client, interviewer["id"])
-    assert thanks["kind"] == "hired_thanks"
+    assert thanks["kind"] == "news_and_thanks"
     assert _open(client, manager["id"]) == []
     assert _open(client, stranger["id"]) == []
     assert other["id"]

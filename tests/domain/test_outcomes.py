@@ -124,8 +124,8 @@ def test_a_hire_pauses_the_search():
     )
     plan = {s.person_id: s for s in suggest(facts, NOW)}
     assert plan[2].kind == "withdraw" and "accepted a role at Acme" in plan[2].reason
-    assert plan[3].kind == "hired_thanks" and "interviewed you" in plan[3].reason
-    assert plan[4].kind == "hired_thanks" and "referred you" in plan[4].reason
+    assert plan[3].kind == "news_and_thanks" and "interviewed you" in plan[3].reason
+    assert plan[4].kind == "news_and_thanks" and "referred you" in plan[4].reason
     # The hiring manager had the acceptance itself; nothing pursues Initech (no intro ask, no
     # first step to its hiring manager) and no thank-you for Globex's interview.
     assert 1 not in plan and 5 not in plan and 6 not in plan
@@ -149,7 +149,7 @@ def test_outcome_drafts_are_warm_short_and_never_pursue():
             assert not [w for w in PURSUIT_WORDS if w in lowered], (kind, draft.body)
             assert draft.body.startswith("Hi Maria")
             assert len(draft.body) <= draft.char_limit, (kind, channel, len(draft.body))
-            assert "Staff Engineer" in draft.body or kind == "hired_thanks"
+            assert "Staff Engineer" in draft.body or kind == "news_and_thanks"
             assert ("Alex" in draft.body) or channel == "linkedin_note"
     unsigned = outcome_draft("close_loop", "email", "Maria Lopez", facts, "")
     assert unsigned.body.endswith("Best,")

@@ -289,9 +289,11 @@ def test_follow_up_check_ins_then_stop_after_three():
     assert "one more gentle note" in check.reason
 
     second = make_interaction("check_in", second_due)
-    # + 14 business days, same wall-clock time: London is on summer time by then.
+    # + 14 business days, same wall-clock time in the user's zone (London is on summer time by
+    # then, so 11:00 BST is 10:00 UTC).
     third_due = datetime(2026, 4, 2, 10, 0, tzinfo=UTC)
-    check = one(run(check_in_facts(first, second), now=third_due), "check_in")
+    london = CadenceSettings(user_time_zone="Europe/London")
+    check = one(run(check_in_facts(first, second), now=third_due, settings=london), "check_in")
     assert check.key.endswith(":round=3")
     assert check.due_at == third_due
     assert "one last gentle note to Maria Lopez is fine, then let it rest." in check.reason

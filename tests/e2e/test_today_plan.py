@@ -71,7 +71,7 @@ def test_after_a_rejection_and_after_a_hire(signed_in, dashboard_server):
     assert not [w for w in PURSUIT_WORDS if w in body]
     signed_in.goto(f"{dashboard_server.url}/contacts/{marcus}")
     card = signed_in.locator("article.suggestion").first
-    assert "Close loop" in card.inner_text()
+    assert card.locator(".kind-badge").text_content() == "Close loop"
     assert "decided not to go ahead" in card.inner_text()
     screenshot(signed_in, "person-after-rejection")
     signed_in.goto(dashboard_server.url + "/")
@@ -83,12 +83,13 @@ def test_after_a_rejection_and_after_a_hire(signed_in, dashboard_server):
     everything = dashboard_server.api("GET", "/api/suggestions?per_page=100")["items"]
     kinds = {s["kind"] for s in everything}
     assert not kinds & {"check_in", "ask_intro", "share", "thank_you", "offer_thanks"}
-    assert "hired_thanks" in kinds
+    assert "news_and_thanks" in kinds
     for item in everything:
         text = (item["draft"] or {}).get("body", "").lower()
         assert not [w for w in PURSUIT_WORDS if w in text], item
     signed_in.goto(f"{dashboard_server.url}/contacts/{tomas}")
-    assert "Hired thanks" in signed_in.locator("article.suggestion").first.inner_text()
+    badge = signed_in.locator("article.suggestion .kind-badge").first
+    assert badge.text_content() == "News and thanks"
     screenshot(signed_in, "person-after-hire")
     signed_in.goto(dashboard_server.url + "/")
     screenshot(signed_in, "today-after-hire")

@@ -114,10 +114,12 @@ def suggestion_block(item: Mapping[str, Any], words: Words, *, with_person: bool
     status = "" if item.get("status") in (None, "open") else f"; {item['status']}"
     if item.get("snoozed_until"):
         status += f" until {words.when(item['snoozed_until'])}"
-    timing = f"  Due {words.when(item['due_at'])} ({words.ago(item['due_at'])})"
-    if item.get("window_end"):
-        timing += f"; window ends {words.when(item['window_end'])}"
-    timing += f"; priority {item['priority']}{status}."
+    # The same phrase as Today and the popup (issue 13: one clock), then the exact times.
+    timing = f"  {item['timing']}" if item.get("timing") else "  "
+    timing += f" (due {words.when(item['due_at'])}"
+    if item.get("send_by"):
+        timing += f"; send by {words.when(item['send_by'])}"
+    timing += f"); priority {item['priority']}{status}."
     lines = [head, f"  Why: {item['reason']}", timing]
     if item.get("post_url"):
         lines.append(f"  Post: {item['post_url']}")

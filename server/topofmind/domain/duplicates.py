@@ -7,7 +7,6 @@ vanity ids are two different people; a vanity id and a URN id may be the same pe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol

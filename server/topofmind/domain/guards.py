@@ -1,6 +1,7 @@
 """The guards of docs/cadence.md, applied to one person's candidates and then to everyone's.
 
-Order matters and is fixed: messages move into the person's working hours; candidates are taken
+Order matters and is fixed: every suggestion moves into the user's working hours (due and send-by
+together, `plan.settle`); candidates are taken
 by priority, each checked against the public-engagement cap and pushed out to keep two days
 between touches; finally the daily budget keeps the top N due today across all people.
 """

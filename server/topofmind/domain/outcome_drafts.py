@@ -16,7 +16,7 @@ from .facts import first_name
 from .plan import NOTE_LIMIT
 from .timing import date_phrase
 
-KINDS = ("close_loop", "offer_thanks", "offer_reply", "withdraw", "hired_thanks")
+KINDS = ("close_loop", "offer_thanks", "offer_reply", "withdraw", "news_and_thanks")
 #: Phrases that pursue a role; none may appear in an outcome draft.
 PURSUIT_WORDS = (
     "still very interested",
@@ -37,7 +37,7 @@ GUIDANCE = {
     "offer_thanks": "Thank them first; then the few questions you need answered to decide.",
     "offer_reply": "Answer by the deadline: yes, no, or a clear ask for more time with a date.",
     "withdraw": "Two or three lines: the news, thanks, stay in touch. No details owed.",
-    "hired_thanks": "Share the news and thank them for their part. Keep it personal and short.",
+    "news_and_thanks": "Share the news and thank them for their part. Keep it personal and short.",
 }
 
 
@@ -154,7 +154,7 @@ def _withdraw(first: str, company: str, title: str, facts: Mapping[str, Any]):
     )
 
 
-def _hired_thanks(first: str, company: str, title: str, facts: Mapping[str, Any]):
+def _news_and_thanks(first: str, company: str, title: str, facts: Mapping[str, Any]):
     helped = {
         "referred you": "Your referral opened the door",
         "introduced you to the hiring team": "Your introduction made the difference",
@@ -199,5 +199,5 @@ _BUILDERS = {
     "offer_thanks": _offer_thanks,
     "offer_reply": _offer_reply,
     "withdraw": _withdraw,
-    "hired_thanks": _hired_thanks,
+    "news_and_thanks": _news_and_thanks,
 }

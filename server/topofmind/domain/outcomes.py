@@ -22,6 +22,8 @@ PRIVATE_OUTBOUND = frozenset(
 #: deserves a word.
 WITHDRAW_FROM = ("applied", "screening", "interviewing", "offer")
 CLOSE_GIVE_UP_DAYS = 21
+#: Touches that are not a conversation with the person.
+_NOT_CONTACT = frozenset({"comment", "reaction", "share", "intro_request"})
 THANKS_GIVE_UP_DAYS = 30
 
 
@@ -219,8 +221,9 @@ def after_hire(ctx: PersonContext) -> list[Suggestion]:
         if check_in_contact(ctx.facts, opp) != ctx.person.id:
             continue
         key = f"withdraw:person={ctx.person.id}:opportunity={opp.id}"
-        if not ctx.touches:
-            # Never in touch: withdrawing the application is enough, no note to a stranger.
+        if not any(t.kind not in _NOT_CONTACT for t in ctx.touches):
+            # Never really in touch (a like, an intro asked of someone else): withdrawing the
+            # application is enough, no note to a stranger.
             ctx.note("withdraw", "skipped", f"never in touch with {ctx.first}", key)
             continue
         if since is not None and _spoke_since(ctx, since) is not None:
@@ -252,9 +255,9 @@ def after_hire(ctx: PersonContext) -> list[Suggestion]:
     helped = _helped_with(ctx, hired)
     if helped is None:
         return []
-    key = f"hired_thanks:person={ctx.person.id}:opportunity={hired.id}"
+    key = f"news_and_thanks:person={ctx.person.id}:opportunity={hired.id}"
     if _spoke_since(ctx, since or _last_interview_end(ctx, hired)) is not None:
-        ctx.note("hired_thanks", "skipped", f"already wrote to {ctx.first} since the hire", key)
+        ctx.note("news_and_thanks", "skipped", f"already wrote to {ctx.first} since the hire", key)
         return []
     if since is not None and ctx.now - since > timedelta(days=THANKS_GIVE_UP_DAYS):
         return []
@@ -262,17 +265,18 @@ def after_hire(ctx: PersonContext) -> list[Suggestion]:
     return [
         Suggestion(
             key=key,
-            kind="hired_thanks",
+            kind="news_and_thanks",
             person_id=ctx.person.id,
             subject_type="opportunity",
             subject_id=hired.id,
             reason=(
-                f"You accepted {hired.title} at {hired.company}. {ctx.name} {helped} — tell "
-                f"{ctx.first} the news and thank them; people remember being thanked."
+                f"You accepted the {hired.title} role at {hired.company}. {ctx.name} {helped} "
+                f"— share the news with {ctx.first} and say thank you; people remember being "
+                "thanked."
             ),
             due_at=due,
             window_end=timing.add_business_days(due, 3, ctx.user_zone),
-            priority=PRIORITY["hired_thanks"],
+            priority=PRIORITY["news_and_thanks"],
             channel="email",
             fact_fingerprint=fingerprint(hired.id, since, helped),
             facts=_facts(hired, ctx, helped=helped),

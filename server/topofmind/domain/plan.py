@@ -94,14 +94,17 @@ def route(suggestion: Suggestion, facts: Facts, person: FactPerson) -> Suggestio
 def one_per_recipient(
     candidates: list[Suggestion], trace: list[Explanation] | None = None
 ) -> list[Suggestion]:
-    """At most one suggestion per recipient: the best-ranked; a pending reply and a thank-you to
-    the same person become one thank-you that also answers."""
+    """At most one suggestion per recipient: the best-ranked private note, else the best public
+    touch; a pending reply and a thank-you to the same person become one thank-you that also
+    answers."""
     groups: defaultdict[tuple, list[Suggestion]] = defaultdict(list)
     for suggestion in candidates:
         groups[recipient(suggestion)].append(suggestion)
     kept = []
     for group in groups.values():
-        group.sort(key=ranking)
+        # A note to the person goes before a public touch on their posts: the guards may still
+        # hold a comment back (the public cap, a stale post), never a note.
+        group.sort(key=lambda s: (s.is_public, *ranking(s)))
         best = group[0]
         kinds = {s.kind: s for s in group}
         if "respond" in kinds and "thank_you" in kinds:

@@ -48,7 +48,7 @@ KINDS = (
     "offer_thanks",
     "offer_reply",
     "withdraw",
-    "hired_thanks",
+    "news_and_thanks",
 )
 SUBJECT_TYPES = ("post", "interview", "opportunity", "share_item", "interaction")
 CHANNELS = ("message", "email", "comment", "reaction", "linkedin_note")
@@ -70,7 +70,7 @@ SPACING_EXEMPT_KINDS = frozenset(
         "offer_thanks",
         "offer_reply",
         "withdraw",
-        "hired_thanks",
+        "news_and_thanks",
     }
 )
 
@@ -80,7 +80,7 @@ PRIORITY = {
     "offer_thanks": 95,
     "withdraw": 88,
     "close_loop": 85,
-    "hired_thanks": 80,
+    "news_and_thanks": 80,
     "thank_you": 90,
     "event_follow_up": 75,
     "check_in": 70,
@@ -193,10 +193,10 @@ class PersonContext:
         self.matcher = matcher
         self.shared_topics = shared_topics
         self.trace = trace
-        self.zone = timing.zone(
-            timing.person_zone_name(person.time_zone, person.location, settings.user_time_zone)
-        )
         self.user_zone = timing.zone(settings.user_time_zone)
+        #: Business days and working hours count in the user's zone: one clock on every
+        #: surface (issue 13). The person's own zone is kept on their page for reference.
+        self.zone = self.user_zone
         self.name = person.name
         self.first = first_name(person.name)
         self.interactions = tuple(

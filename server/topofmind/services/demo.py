@@ -155,6 +155,16 @@ def load_demo_if_empty(session: Session, now: datetime) -> bool:
     return True
 
 
+#: Addresses the user would have from scheduling and interviews (reserved .example domains):
+#: suggestions to these people go by email, the rest by LinkedIn or a connection note.
+EMAILS = {
+    "priya": "priya.raman@northwind.example",
+    "tomas": "tomas.ortega@northwind.example",
+    "hannah": "hannah.becker@northwind.example",
+    "marcus": "marcus.lindqvist@brightwave.example",
+}
+
+
 @unit_of_work
 def load_demo(session: Session, now: datetime) -> dict[str, int]:
     """Add the demo people, opportunities, interviews, posts and interactions; everyone's
@@ -176,6 +186,7 @@ def load_demo(session: Session, now: datetime) -> dict[str, int]:
             tags=tags,
             public_id=slug,
             profile_url=f"https://www.linkedin.com/in/{slug}/",
+            email=EMAILS.get(key),
             source="demo",
             followers=300 + 97 * len(name),
             created_at=now - timedelta(days=40),

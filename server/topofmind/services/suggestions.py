@@ -68,7 +68,7 @@ DONE_INTERACTION = {
     "offer_thanks": "message",
     "offer_reply": "message",
     "withdraw": "message",
-    "hired_thanks": "thank_you",
+    "news_and_thanks": "thank_you",
 }
 # Only the last year of posts can still be fresh enough to matter to any rule.
 POST_LOOKBACK_DAYS = 30
