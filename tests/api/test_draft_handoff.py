@@ -166,3 +166,19 @@ def test_without_a_name_in_settings_drafts_carry_no_name(client, make_person, ma
     panel(client, make_person, make_opportunity, user_name="")
     for item in thank_yous(client).values():
         assert item["draft"]["body"].endswith("Best regards,")
+
+
+def test_the_check_warns_on_pursuit_once_the_process_ended(client, make_person, make_opportunity):
+    jane = make_person(name="Jane Doe", company="Acme")
+    opportunity = make_opportunity(
+        stage="interviewing", people=[{"person_id": jane["id"], "role": "hiring_manager"}]
+    )
+    text = "Hi Jane,\n\nThanks again. I'm still very interested in the role.\n\nNoor"
+
+    def codes():
+        body = {"text": text, "channel": "email", "person_id": jane["id"]}
+        return [w["code"] for w in client.post("/api/drafts/check", json=body).json["warnings"]]
+
+    assert "pursuit" not in codes()
+    client.patch(f"/api/opportunities/{opportunity['id']}", json={"stage": "rejected"})
+    assert "pursuit" in codes()
