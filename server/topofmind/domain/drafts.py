@@ -844,14 +844,17 @@ def build_draft(
     kind: str,
     ctx: DraftContext,
     templates: Mapping[str, str] | None = None,
+    *,
+    check: bool = True,
 ) -> Draft:
     """Build a draft of `kind` (one of `DRAFT_KINDS`) from the facts in `ctx`.
 
     `templates` holds the user's edited templates by key (see `template_keys`); missing keys use
     `DEFAULT_TEMPLATES`. An unknown `{placeholder}` in an edited template is left visible and
     reported as a "placeholder" warning, never an error. A body longer than the channel's
-    recommended length is cut at a sentence boundary with a "trimmed" warning. Raises ValueError
-    for an unknown kind or channel.
+    recommended length is cut at a sentence boundary with a "trimmed" warning. With
+    `check=False` the message check is skipped (a draft built only to compare it with another).
+    Raises ValueError for an unknown kind or channel.
     """
     _require_kind(kind)
     merged = {**DEFAULT_TEMPLATES, **(templates or {})}
@@ -896,7 +899,7 @@ def build_draft(
     if kind == "connect" and len(body) > 200:
         guidance += f" This note is {len(body)} characters: too long for a free account."
 
-    checked = check_in_context(body, channel, ctx)
+    checked = check_in_context(body, channel, ctx) if check else ()
     if unknown:
         spans = tuple((m.start(), m.end()) for m in PLACEHOLDER_PATTERN.finditer(body))
         names = ", ".join("{" + n + "}" for n in sorted(unknown))
