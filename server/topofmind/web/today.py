@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import timedelta
 
 from flask import Blueprint, flash, render_template, request
 
@@ -10,18 +10,7 @@ from ..domain import timing
 from ..errors import DomainError
 from ..services import people as people_service
 from ..services import suggestions as suggestion_service
-from .common import (
-    FormErrors,
-    back,
-    date_field,
-    datetime_field,
-    db,
-    local,
-    now,
-    protect,
-    settings,
-    user_zone,
-)
+from .common import FormErrors, back, datetime_field, db, now, protect, settings, user_zone
 
 bp = protect(Blueprint("web_today", __name__))
 
@@ -80,6 +69,10 @@ def _act(action, success: str):
 def done(suggestion_id: int):
     """Done, or "mark as sent" from the draft editor: the edited text (``sent_text``) and the
     day it was sent (``sent_on``, the user's local date; today means now) are logged."""
+    from datetime import UTC, datetime, time
+
+    from .common import date_field, local
+
     note = (request.form.get("note") or "").strip() or None
     sent_text = (request.form.get("sent_text") or "")[:20_000] or None
     errors = FormErrors()
