@@ -41,7 +41,6 @@ def register_web(app: Flask) -> None:
         input_datetime=common.input_datetime,
         label=common.label,
         safe_url=common.safe_url,
-        localdate=common.local_date,
     )
 
     @app.context_processor
