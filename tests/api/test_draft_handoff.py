@@ -17,7 +17,8 @@ TITLES = ("Engineering Manager", "Staff Engineer", "Product Manager", "Principal
 def panel(client, make_person, make_opportunity, *, user_name="Noor Sato"):
     client.patch("/api/settings", json={"user_name": user_name})
     people = [
-        make_person(name=name, title=title, company="Acme")
+        # 1st-degree connections: a LinkedIn message or an email, whatever the channel rules.
+        make_person(name=name, title=title, company="Acme", degree=1)
         for name, title in zip(PANEL, TITLES, strict=True)
     ]
     opportunity = make_opportunity(
@@ -97,10 +98,10 @@ def test_the_hand_off_and_mark_as_sent_with_its_date(client, make_person, make_o
     people, _ = panel(client, make_person, make_opportunity)
     jane = thank_yous(client)["Jane Doe"]
     handoff = jane["draft"]["handoff"]
-    # No email yet: the profile, and a note saying what is missing.
+    # No email yet: the profile, and (for an email draft) a note saying what is missing.
     assert handoff["action"] == "profile"
     assert handoff["url"] == people[0]["profile_url"]
-    assert "No email address" in handoff["note"]
+    assert ("No email address" in handoff["note"]) == (jane["draft"]["channel"] == "email")
 
     assert client.patch(f"/api/contacts/{people[0]['id']}", json={"email": "jane@acme.example"})
     jane = thank_yous(client)["Jane Doe"]

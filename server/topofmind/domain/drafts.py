@@ -876,6 +876,13 @@ def build_draft(
     if kind == "react":
         guidance = _tidy(_substitute(merged[body_key], values, unknown))
         body = ""
+    elif kind == "thank_you" and channel == "linkedin_note" and body_key not in (templates or {}):
+        # Someone not yet connected gets the thanks as a connection note: the opening and the
+        # topic, nothing an email would add, within LinkedIn's 300 characters.
+        body = _tidy(
+            f"Hi {values['first_name']},\n{values['thanks_sentence']} "
+            f"{values['topic_sentence']}\n{values['user_first_name']}"
+        )
     else:
         body = _tidy(_substitute(merged[body_key], values, unknown))
 
