@@ -145,7 +145,8 @@ def test_edit_preview_draft_and_reset_a_template(client, demo):
     assert reset.json["template"] == DEFAULT_TEMPLATES["thank_you"]
     assert client.get("/api/settings").json["templates"] == {}
     draft = open_suggestion(client, "thank_you", "Priya Raman")["draft"]
-    assert draft["body"].startswith("Hi Priya,\n") and "Thank you for taking the time" in draft["body"]
+    body = draft["body"]
+    assert body.startswith("Hi Priya,\n") and "Thank you for taking the time" in body
 
 
 def test_saving_the_default_text_is_not_an_edit(client):
