@@ -14,12 +14,17 @@ PANEL = ("Jane Doe", "Omar Haddad", "Lena Fischer", "Raj Patel")
 TITLES = ("Engineering Manager", "Staff Engineer", "Product Manager", "Principal Engineer")
 
 
-def panel(client, make_person, make_opportunity, *, user_name="Noor Sato"):
+def panel(client, make_person, make_opportunity, *, user_name="Noor Sato", emails=None):
     client.patch("/api/settings", json={"user_name": user_name})
     people = [
-        make_person(name=name, title=title, company="Acme")
+        # 1st-degree connections: a LinkedIn message or an email, whatever the channel rules.
+        make_person(name=name, title=title, company="Acme", degree=1)
         for name, title in zip(PANEL, TITLES, strict=True)
     ]
+    for person in people:
+        if person["name"] in (emails or {}):
+            address = emails[person["name"]]
+            assert client.patch(f"/api/contacts/{person['id']}", json={"email": address})
     opportunity = make_opportunity(
         stage="interviewing",
         title="Staff Platform Engineer",
@@ -94,34 +99,37 @@ def test_a_name_swapped_copy_to_a_colleague_is_flagged(client, make_person, make
 
 
 def test_the_hand_off_and_mark_as_sent_with_its_date(client, make_person, make_opportunity):
-    people, _ = panel(client, make_person, make_opportunity)
-    jane = thank_yous(client)["Jane Doe"]
+    people, _ = panel(
+        client, make_person, make_opportunity, emails={"Omar Haddad": "omar@acme.example"}
+    )
+    notes = thank_yous(client)
+    jane, omar = notes["Jane Doe"], notes["Omar Haddad"]
     handoff = jane["draft"]["handoff"]
-    # No email yet: the profile, and a note saying what is missing.
+    # No email: the profile, and (for an email draft) a note saying what is missing.
     assert handoff["action"] == "profile"
     assert handoff["url"] == people[0]["profile_url"]
-    assert "No email address" in handoff["note"]
+    assert ("No email address" in handoff["note"]) == (jane["draft"]["channel"] == "email")
 
-    assert client.patch(f"/api/contacts/{people[0]['id']}", json={"email": "jane@acme.example"})
-    jane = thank_yous(client)["Jane Doe"]
-    handoff = jane["draft"]["handoff"]
+    # An email on file: a mailto with the draft's subject and body.
+    handoff = omar["draft"]["handoff"]
+    assert omar["draft"]["channel"] == "email"
     assert handoff["action"] == "email" and handoff["note"] == ""
     parts = urlsplit(handoff["url"])
-    assert parts.scheme == "mailto" and unquote(parts.path) == "jane@acme.example"
+    assert parts.scheme == "mailto" and unquote(parts.path) == "omar@acme.example"
     query = parse_qs(parts.query)
-    assert query["subject"] == [jane["draft"]["subject"]]
-    assert query["body"] == [jane["draft"]["body"].replace("\n", "\r\n")]
+    assert query["subject"] == [omar["draft"]["subject"]]
+    assert query["body"] == [omar["draft"]["body"].replace("\n", "\r\n")]
 
     future = client.post(
-        f"/api/suggestions/{jane['id']}/done", json={"sent_at": "2026-11-26T09:00:00Z"}
+        f"/api/suggestions/{omar['id']}/done", json={"sent_at": "2026-11-26T09:00:00Z"}
     )
     assert future.status_code == 422 and "sent_at" in future.json["errors"]
     done = client.post(
-        f"/api/suggestions/{jane['id']}/done",
-        json={"sent_text": "Hi Jane, thank you.", "sent_at": "2026-11-25T14:10:00Z"},
+        f"/api/suggestions/{omar['id']}/done",
+        json={"sent_text": "Hi Omar, thank you.", "sent_at": "2026-11-25T14:10:00Z"},
     )
     assert done.status_code == 200 and done.json["status"] == "done"
-    logged = client.get(f"/api/contacts/{people[0]['id']}/interactions").json["items"]
+    logged = client.get(f"/api/contacts/{people[1]['id']}/interactions").json["items"]
     (thank,) = [i for i in logged if i["kind"] == "thank_you"]
     assert thank["occurred_at"].startswith("2026-11-25T14:10")
 
@@ -166,3 +174,19 @@ def test_without_a_name_in_settings_drafts_carry_no_name(client, make_person, ma
     panel(client, make_person, make_opportunity, user_name="")
     for item in thank_yous(client).values():
         assert item["draft"]["body"].endswith("Best regards,")
+
+
+def test_the_check_warns_on_pursuit_once_the_process_ended(client, make_person, make_opportunity):
+    jane = make_person(name="Jane Doe", company="Acme")
+    opportunity = make_opportunity(
+        stage="interviewing", people=[{"person_id": jane["id"], "role": "hiring_manager"}]
+    )
+    text = "Hi Jane,\n\nThanks again. I'm still very interested in the role.\n\nNoor"
+
+    def codes():
+        body = {"text": text, "channel": "email", "person_id": jane["id"]}
+        return [w["code"] for w in client.post("/api/drafts/check", json=body).json["warnings"]]
+
+    assert "pursuit" not in codes()
+    client.patch(f"/api/opportunities/{opportunity['id']}", json={"stage": "rejected"})
+    assert "pursuit" in codes()

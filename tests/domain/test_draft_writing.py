@@ -304,3 +304,21 @@ def test_roles_read_with_the_right_article(title, expected):
     from topofmind.domain.phrasing import with_indefinite
 
     assert with_indefinite(title) == expected
+
+
+def test_a_thank_you_as_a_connection_note_is_short_and_still_specific():
+    for variant in range(4):
+        ctx = DraftContext(
+            user_name="Sam Lee",
+            person_name="Jane Doe",
+            company="Northwind Robotics",
+            role_title="Staff Platform Engineer",
+            interview_topics=("paved-road platform for 40 product teams", "growing the team"),
+            channel="linkedin_note",
+            variant=variant,
+        )
+        draft = build_draft("thank_you", ctx)
+        assert draft.length <= 300 and draft.warnings == (), draft.body
+        assert draft.body.startswith("Hi Jane,\n") and draft.body.endswith("\nSam")
+        assert "the paved-road platform for 40 product teams" in draft.body
+        assert draft.subject is None

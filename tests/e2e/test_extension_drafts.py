@@ -107,7 +107,9 @@ def test_edit_a_draft_in_the_popup_then_mail_and_mark_as_sent(
     assert query["body"] == [edited.replace("\n", "\r\n")]
     assert query["subject"] == [thank_you["draft"]["subject"]]
     assert card.locator(".draft-count").inner_text() == f"{len(edited)} of 2000 characters"
-    card.locator("details.draft > summary").evaluate("(el) => el.scrollIntoView()")
+    card.locator("details.draft > summary").evaluate(
+        "(el) => { el.scrollIntoView(); window.scrollBy(0, -56); }"
+    )
     screenshot(popup, "draft-editing")
 
     topofmind_server.api("PATCH", "/api/settings", {"keep_message_bodies": True})

@@ -844,14 +844,17 @@ def build_draft(
     kind: str,
     ctx: DraftContext,
     templates: Mapping[str, str] | None = None,
+    *,
+    check: bool = True,
 ) -> Draft:
     """Build a draft of `kind` (one of `DRAFT_KINDS`) from the facts in `ctx`.
 
     `templates` holds the user's edited templates by key (see `template_keys`); missing keys use
     `DEFAULT_TEMPLATES`. An unknown `{placeholder}` in an edited template is left visible and
     reported as a "placeholder" warning, never an error. A body longer than the channel's
-    recommended length is cut at a sentence boundary with a "trimmed" warning. Raises ValueError
-    for an unknown kind or channel.
+    recommended length is cut at a sentence boundary with a "trimmed" warning. With
+    `check=False` the message check is skipped (a draft built only to compare it with another).
+    Raises ValueError for an unknown kind or channel.
     """
     _require_kind(kind)
     merged = {**DEFAULT_TEMPLATES, **(templates or {})}
@@ -873,6 +876,13 @@ def build_draft(
     if kind == "react":
         guidance = _tidy(_substitute(merged[body_key], values, unknown))
         body = ""
+    elif kind == "thank_you" and channel == "linkedin_note" and body_key not in (templates or {}):
+        # Someone not yet connected gets the thanks as a connection note: the opening and the
+        # topic, nothing an email would add, within LinkedIn's 300 characters.
+        body = _tidy(
+            f"Hi {values['first_name']},\n{values['thanks_sentence']} "
+            f"{values['topic_sentence']}\n{values['user_first_name']}"
+        )
     else:
         body = _tidy(_substitute(merged[body_key], values, unknown))
 
@@ -896,7 +906,7 @@ def build_draft(
     if kind == "connect" and len(body) > 200:
         guidance += f" This note is {len(body)} characters: too long for a free account."
 
-    checked = check_in_context(body, channel, ctx)
+    checked = check_in_context(body, channel, ctx) if check else ()
     if unknown:
         spans = tuple((m.start(), m.end()) for m in PLACEHOLDER_PATTERN.finditer(body))
         names = ", ".join("{" + n + "}" for n in sorted(unknown))

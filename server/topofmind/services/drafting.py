@@ -233,23 +233,31 @@ def _panel_notes(
 ) -> tuple[str, ...]:
     """The thank-you drafts for the other interviewers of ``interview``, as they would be
     written, so the check can compare this one with them."""
-    templates = get_settings(session)["templates"]
+    settings = get_settings(session)
     notes = []
     panel = _panel(interview)
+    # Only what a thank-you says differs between panelists; the rest is this note's context.
+    shared = {
+        key: fields[key]
+        for key in ("company", "role_title", "stage", "channel", "interview_date", "today")
+        if key in fields
+    }
     for index, other_id in enumerate(panel):
         other = session.get(Person, other_id)
         if other is None or other_id == person.id:
             continue
-        other_fields = person_fields(
-            session, other, now, opportunity_id=facts.get("opportunity_id"), interview=interview
+        topics = interview_topics_for(interview, other_id)
+        context = context_from_facts(
+            "thank_you",
+            {**facts, "topics": topics},
+            **shared,
+            user_name=signature_name(settings["user_name"], other),
+            person_name=other.name,
+            person_title=other.title or "",
+            interview_topics=tuple(topics),
+            variant=index,
         )
-        other_fields["variant"] = index
-        for key in ("company", "role_title", "stage", "channel"):
-            if key in fields:
-                other_fields[key] = fields[key]
-        other_facts = {**facts, "topics": list(other_fields.get("interview_topics", ()))}
-        context = context_from_facts("thank_you", other_facts, **other_fields)
-        notes.append(build_draft("thank_you", context, templates).body)
+        notes.append(build_draft("thank_you", context, settings["templates"], check=False).body)
     return tuple(notes)
 
 

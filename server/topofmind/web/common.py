@@ -160,11 +160,6 @@ def local(moment: datetime | None) -> datetime | None:
     return moment.astimezone(user_zone())
 
 
-def local_date(moment: datetime | None) -> str:
-    """The user's local date of ``moment`` as ISO (``2026-12-07``), for date inputs."""
-    return local(moment).date().isoformat() if moment else ""
-
-
 def format_when(moment: datetime | None) -> str:
     """``Wed 25 Nov, 15:00`` in the user's time zone (the year only when not this year)."""
     if moment is None:
