@@ -34,7 +34,14 @@ def _values(client, seed) -> dict[str, object]:
     item = client.post("/api/share-items", json={"title": "Platform hiring in Berlin"}).json
     interaction = client.get(f"/api/contacts/{seed['quiet']}/interactions").json["items"][0]
     capture = client.get("/api/captures").json["items"][0]
+    app = client.raw.application
+    with app.extensions["topofmind"].session_factory.begin() as session:
+        from topofmind.services.events import create_event
+
+        now = app.config["CLOCK"]()
+        event_id = create_event(session, {"name": "Platform Night", "starts_at": now}, now).id
     return {
+        "event_id": event_id,
         "person_id": seed["dana"],
         "opportunity_id": seed["opportunity"],
         "interview_id": seed["interview"],

@@ -20,7 +20,15 @@ from ..errors import InvalidInput, NotFound, TooLarge
 from ..linkedin import PAGE_KINDS as PAGE_KINDS  # the kinds a capture may name (API schema)
 from ..linkedin import PARSER_VERSION, canonical_profile_url, is_linkedin_url, parse_page
 from ..sanitize import clean_tree
-from ..store.models import Capture, Connection, MutualConnection, Person, Post, PostView
+from ..store.models import (
+    Capture,
+    Connection,
+    MutualConnection,
+    OwnPost,
+    Person,
+    Post,
+    PostView,
+)
 from .job_postings import job_capture_view, save_posting
 from .paging import Page, paginate
 from .people import (
@@ -30,6 +38,7 @@ from .people import (
     name_key,
     update_person,
 )
+from .settings import get_settings
 from .suggestions import list_suggestions, suggestion_views
 from .unit_of_work import touch, touch_everyone, unit_of_work
 from .views import person_view
@@ -317,8 +326,11 @@ def record_connections_seen(session: Session, people, now: datetime) -> None:
 
 
 def record_posts(session: Session, posts, capture: Capture, now: datetime, views=()) -> None:
-    """Upsert each post by URN, link it to its author when tracked, and record the view."""
+    """Upsert each post by URN, link it to its author when tracked, and record the view.
+    A post the user wrote (author named as in the ``user_name`` setting, not a repost) is also
+    one of their own posts (``OwnPost``, source ``capture``), beside those from Shares.csv."""
     dwell = {view["urn"]: view.get("dwell_ms") for view in views if view.get("urn")}
+    user_key = name_key(get_settings(session).get("user_name") or "")
     for parsed in posts:
         urn = parsed.get("urn")
         if not urn:
@@ -350,6 +362,8 @@ def record_posts(session: Session, posts, capture: Capture, now: datetime, views
             if author is not None:
                 post.person_id = author.id
         session.flush()
+        if user_key and not post.is_repost and name_key(post.author_name or "") == user_key:
+            _record_own_post(session, post)
         session.add(
             PostView(
                 post_id=post.id,
@@ -358,6 +372,24 @@ def record_posts(session: Session, posts, capture: Capture, now: datetime, views
                 dwell_ms=dwell.get(urn),
             )
         )
+
+
+def _record_own_post(session: Session, post: Post) -> None:
+    """The user's own post, keyed by its URN as Shares.csv rows are (one row either way)."""
+    own = session.scalars(select(OwnPost).where(OwnPost.key == post.urn)).first()
+    if own is None:
+        session.add(
+            OwnPost(
+                key=post.urn,
+                urn=post.urn,
+                url=post.url,
+                text=post.text,
+                posted_at=post.posted_at,
+                source="capture",
+            )
+        )
+    elif own.posted_at is None and post.posted_at is not None:
+        own.posted_at = post.posted_at
 
 
 def capture_html(capture: Capture) -> bytes:
