@@ -19,7 +19,7 @@ from alembic import op
 from topofmind.linkedin.names import name_key
 
 revision = "house_0001"
-down_revision = "hardening_0001"
+down_revision = "screens_0001"
 branch_labels = None
 depends_on = None
 
