@@ -43,13 +43,15 @@ function draftEditor(suggestion, draft, finish) {
   const id = `draft-${suggestion.id}`;
   const subject =
     draft.subject !== null && draft.subject !== undefined
-      ? h("input", {
+      ? /** @type {HTMLInputElement} */ (
+          h("input", {
           id: `${id}-subject`,
           class: "draft-subject",
           value: draft.subject,
           dir: "auto",
           "aria-label": "Subject",
-        })
+          })
+        )
       : null;
   const body = /** @type {HTMLTextAreaElement} */ (
     h("textarea", {
