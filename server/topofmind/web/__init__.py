@@ -73,7 +73,6 @@ def register_web(app: Flask) -> None:
         input_datetime=common.input_datetime,
         label=common.label,
         safe_url=common.safe_url,
-        localdate=common.local_date,
         warmth_words=warmth_words,
     )
 
