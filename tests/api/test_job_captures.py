@@ -389,8 +389,16 @@ def test_the_postings_topics_match_share_items_to_its_hiring_team(client):
     assert [m["person_id"] for m in matches] == [person_id]
     assert client.get(f"/api/share-items/{other['id']}/matches").json == []
 
+    # A non-connection's one next step is the connection note; once connected, the share.
+    assert client.post("/api/suggestions/recompute", json={}).status_code == 200
+    suggestions = client.get(f"/api/suggestions?person_id={person_id}&status=open").json["items"]
+    assert [s["kind"] for s in suggestions] == ["connect"], suggestions
+    assert client.patch(f"/api/contacts/{person_id}", json={"degree": 1}).status_code == 200
     assert client.post("/api/suggestions/recompute", json={}).status_code == 200
     suggestions = client.get(f"/api/suggestions?person_id={person_id}&status=open").json["items"]
     shares = [s for s in suggestions if s["subject_type"] == "share_item"]
     assert [s["subject_id"] for s in shares] == [item["id"]], suggestions
-    assert "Creative Director role at US Tech Solutions" in shares[0]["reason"]
+    # One plan per recipient: the share is folded into the first hello, whose reason names the
+    # item and the topic it shares with the role.
+    assert "How to plan a photoshoot that ships on time" in shares[0]["reason"]
+    assert "photoshoot" in shares[0]["reason"]
