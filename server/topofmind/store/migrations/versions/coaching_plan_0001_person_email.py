@@ -20,5 +20,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("person") as batch:
-        batch.drop_column("email")
+    # SQLite drops the column in place (3.35+): batch mode would copy and drop the person table,
+    # and with foreign keys on that cascades to every row that points at a person.
+    op.drop_column("person", "email")
