@@ -70,7 +70,7 @@ def _write_manifest(source_text: str, files: list[str]) -> None:
             continue
         lines.append(line)
     header = (
-        "<!-- Copied from ../shared/fixtures/linkedin/MANIFEST.md by scripts/refresh_fixtures.py;"
+        "<!-- Copied from the shared labelled fixtures by scripts/refresh_fixtures.py;"
         " the table lists only the pages this repository holds. -->\n"
     )
     (TARGET / "linkedin" / "MANIFEST.md").write_text(header + "\n".join(lines) + "\n", "utf-8")
