@@ -125,6 +125,24 @@ def test_a_hire_pauses_the_search(client, make_person, make_opportunity, clock):
     assert other["id"]
 
 
+def test_an_outcome_note_has_no_template_to_preview(client, make_person, make_opportunity, clock):
+    _, interviewer, hired = _team(client, make_person, make_opportunity, clock)
+    client.patch(f"/api/opportunities/{hired['id']}", json={"stage": "hired"})
+    (thanks,) = _open(client, interviewer["id"])
+    for kind in ("thank_you", "react"):
+        response = client.post(
+            "/api/drafts/preview",
+            json={
+                "kind": kind,
+                "person_id": interviewer["id"],
+                "suggestion_id": thanks["id"],
+                "template": "",
+            },
+        )
+        assert response.status_code == 422, response.json
+        assert "suggestion_id" in response.json["errors"]
+
+
 def test_email_is_a_person_field(client, make_person):
     person = make_person(name="Rita Recruiter")
     bad = client.patch(f"/api/contacts/{person['id']}", json={"email": "not an address"})

@@ -514,6 +514,13 @@ def preview_draft(
                 "That suggestion is about someone else.",
                 {"suggestion_id": ["Belongs to another person."]},
             )
+        if suggestion.kind not in DRAFT_KINDS:
+            # Outcome notes (close the loop, thanks after an offer…) are written from the
+            # search's outcome, not from an editable template.
+            raise InvalidInput(
+                f"A {suggestion.kind} suggestion has no template to preview.",
+                {"suggestion_id": [f"Its kind ({suggestion.kind}) has no editable template."]},
+            )
         _, context = suggestion_context(session, suggestion, person, now)
     else:
         fields = person_fields(session, person, now)
