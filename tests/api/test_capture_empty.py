@@ -41,7 +41,7 @@ def test_an_empty_parse_is_reported_and_its_html_kept_past_retention(client, app
 
 def test_a_page_with_facts_is_parsed_not_empty(client):
     html = (
-        '<html><body><main><section><h1>Jane Doe</h1><div>Head of Data at Acme</div>'
+        "<html><body><main><section><h1>Jane Doe</h1><div>Head of Data at Acme</div>"
         "</section></main></body></html>"
     )
     body = _post(client, html).json

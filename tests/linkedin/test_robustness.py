@@ -138,7 +138,7 @@ def test_linkedin_shaped_junk_never_raises(html, url):
 
 _REAL_PAGES = [(truth["file"], truth["url"]) for truth in load_ground_truth()]
 _JUNK = st.sampled_from(
-    [b"", b"<", b"</div>", b"<div>", b"\x00", b"\xff\xfe", b"&quot;", b"<code>{", b"\"", b"]]>"]
+    [b"", b"<", b"</div>", b"<div>", b"\x00", b"\xff\xfe", b"&quot;", b"<code>{", b'"', b"]]>"]
 )
 
 

@@ -161,9 +161,9 @@ def test_shares_cite_why_the_item_fits(session, clock):
     assert "given our conversation about the paved-road platform" in priya["body"]
     # Daniel is not a connection and an introduction to him is being asked: no share is
     # planned, but the draft still cites why the item fits.
-    daniel = drafting.preview_draft(
-        session, "share", person(session, "Daniel Okafor").id, clock()
-    )["body"]
+    daniel = drafting.preview_draft(session, "share", person(session, "Daniel Okafor").id, clock())[
+        "body"
+    ]
     assert "given your recent post about on-call" in daniel
 
 

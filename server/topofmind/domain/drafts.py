@@ -673,8 +673,7 @@ def _share_reason(ctx: DraftContext, item: ShareItem, topics: list[str], post_to
     discussed = matching_topics(topics, offered)
     if discussed:
         return (
-            ", given our conversation about "
-            f"{join_phrases([as_object(t) for t in discussed[:2]])}"
+            f", given our conversation about {join_phrases([as_object(t) for t in discussed[:2]])}"
         )
     if post_topic and matching_topics([post_topic], offered):
         return f", given your recent post about {post_topic}"

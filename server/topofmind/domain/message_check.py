@@ -379,7 +379,7 @@ def note_similarity(a: str, b: str) -> float:
 
 
 def near_duplicate_warning(text: str, others: Sequence[str]) -> MessageWarning | None:
-    """"near_duplicate" when `text` is nearly the same note as one of `others` (notes to other
+    """ "near_duplicate" when `text` is nearly the same note as one of `others` (notes to other
     people at the same company, who may compare them)."""
     best = max((note_similarity(text, other) for other in others if other), default=0.0)
     if best < NEAR_DUPLICATE_RATIO:

@@ -268,9 +268,7 @@ def topics_in_texts(topics: Sequence[str], texts: Sequence[str]) -> tuple[str, .
     if not topics or not texts:
         return ()
     words = frozenset().union(*(_content_words(text) for text in texts))
-    return tuple(
-        topic for topic in topics if (needed := _content_words(topic)) and needed <= words
-    )
+    return tuple(topic for topic in topics if (needed := _content_words(topic)) and needed <= words)
 
 
 def matching_topics(wanted: Iterable[str], offered: Iterable[str]) -> tuple[str, ...]:

@@ -1027,9 +1027,7 @@ def _iter_single_csv(
         raise ExportError(
             "this file holds LinkedIn's automated messages, not conversations", filename
         )
-    yield ExportFile(
-        kind, filename, _rows(records, header, kind, filename, keep_bodies), read_as
-    )
+    yield ExportFile(kind, filename, _rows(records, header, kind, filename, keep_bodies), read_as)
 
 
 def _is_zip(head: bytes) -> bool:

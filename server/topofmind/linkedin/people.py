@@ -129,9 +129,7 @@ def _shared_search_link(block):
     return None
 
 
-_BLOCK_CHILDREN = frozenset(
-    {"p", "div", "ul", "ol", "li", "section", "article", "h1", "h2", "h3"}
-)
+_BLOCK_CHILDREN = frozenset({"p", "div", "ul", "ol", "li", "section", "article", "h1", "h2", "h3"})
 
 
 class _MutualLines:

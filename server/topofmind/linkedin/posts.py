@@ -213,9 +213,7 @@ def _strings(root, exclude: tuple = ()) -> list[str]:
 
 def _says_reposted(header_text: str) -> bool:
     """A card header naming a repost ("… reposted this", "… udostępnił(a) to") in any language."""
-    return any(word in header_text for word in _REPOST_WORDS) or vocab.is_reposted_this(
-        header_text
-    )
+    return any(word in header_text for word in _REPOST_WORDS) or vocab.is_reposted_this(header_text)
 
 
 def _commentary_text(el) -> str:
@@ -527,9 +525,7 @@ class _SduiIndex:
     __slots__ = ("bullets", "comments", "update_links", "urn_values", "bodies")
 
     def __init__(self, card):
-        self.bullets: list = [
-            el for el in card.iter("p", "span") if el.text and "•" in el.text
-        ]
+        self.bullets: list = [el for el in card.iter("p", "span") if el.text and "•" in el.text]
         self.comments: list = []
         self.update_links: list = []
         self.urn_values: list = []

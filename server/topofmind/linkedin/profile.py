@@ -430,9 +430,11 @@ def _location(card, lines: list) -> str | None:
         if "/overlay/contact-info" not in (link.get("href") or ""):
             separated = index >= 2 and lines[index - 1][1] in ("·", "•")
             place = lines[index - 2][1] if separated else ""
-            if not place or any(ch.isdigit() for ch in place) or _link_of(
-                lines[index - 2][0], card
-            ) is not None:
+            if (
+                not place
+                or any(ch.isdigit() for ch in place)
+                or _link_of(lines[index - 2][0], card) is not None
+            ):
                 continue
         for _, before in reversed(lines[:index]):
             if before in ("·", "•"):

@@ -42,9 +42,7 @@ _DEGREE_WORD = "|".join(
 DEGREE_LONG = re.compile(
     rf"(?<!\d)([123]){_DEGREE_SUFFIX}?\+?\s*(?:{_DEGREE_WORD})(?!\w)", re.IGNORECASE
 )
-DEGREE_INLINE = re.compile(
-    rf"[•·]\s*([123]){_DEGREE_SUFFIX}?{_DEGREE_PLUS}(?:\W|$)", re.IGNORECASE
-)
+DEGREE_INLINE = re.compile(rf"[•·]\s*([123]){_DEGREE_SUFFIX}?{_DEGREE_PLUS}(?:\W|$)", re.IGNORECASE)
 
 
 def degree_in(text: str) -> int | None:

@@ -169,9 +169,7 @@ EMAILS = {
 def load_demo(session: Session, now: datetime) -> dict[str, int]:
     """Add the demo people, opportunities, interviews, posts and interactions; everyone's
     suggestions are computed when it returns. Returns ``{"people": n}``."""
-    update_settings(
-        session, {"user_name": DEMO_USER_NAME, "user_time_zone": "Europe/Berlin"}, now
-    )
+    update_settings(session, {"user_name": DEMO_USER_NAME, "user_time_zone": "Europe/Berlin"}, now)
     people = {}
     for key, name, headline, title, company, location, degree, tags in PEOPLE:
         slug = name_key(name).replace(" ", "-").replace("á", "a") + "-demo"

@@ -248,8 +248,16 @@ class _Import:
             )
         for name in unrecognised:
             reports.append(
-                {"name": name, "kind": None, "recognised": False, "rows": 0, "skipped": 0,
-                 **{outcome: 0 for outcome in OUTCOMES}, "reasons": [], "encoding": None}
+                {
+                    "name": name,
+                    "kind": None,
+                    "recognised": False,
+                    "rows": 0,
+                    "skipped": 0,
+                    **{outcome: 0 for outcome in OUTCOMES},
+                    "reasons": [],
+                    "encoding": None,
+                }
             )
         return reports
 

@@ -50,4 +50,3 @@ def _sqlite_pragmas(dbapi_connection, busy_timeout_ms: int) -> None:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
-

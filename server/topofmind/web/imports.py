@@ -74,8 +74,19 @@ def _short_file_reports(reports: list[dict]) -> list[dict]:
         entry = {"name": str(report["name"])[:80], "recognised": bool(report["recognised"])}
         if report["recognised"]:
             entry.update(
-                {key: report.get(key) for key in ("kind", "rows", "added", "updated",
-                                                   "unchanged", "ignored", "skipped", "encoding")}
+                {
+                    key: report.get(key)
+                    for key in (
+                        "kind",
+                        "rows",
+                        "added",
+                        "updated",
+                        "unchanged",
+                        "ignored",
+                        "skipped",
+                        "encoding",
+                    )
+                }
             )
             entry["reasons"] = [
                 {"reason": str(reason["reason"])[:120], "count": reason["count"]}

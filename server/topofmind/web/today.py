@@ -84,7 +84,6 @@ def done(suggestion_id: int):
     """Done, or "mark as sent" from the draft editor: the edited text (``sent_text``) and the
     day it was sent (``sent_on``, the user's local date; today means now) are logged."""
 
-
     note = (request.form.get("note") or "").strip() or None
     sent_text = (request.form.get("sent_text") or "")[:20_000] or None
     errors = FormErrors()
