@@ -1,6 +1,7 @@
 """Long fuzzing run: schemathesis over every operation of /api/openapi.json, SQLite and PostgreSQL.
 
-The same test as CI (tests/security/test_fuzz.py), with many more examples per operation:
+The same test as CI (tests/security/test_fuzz.py), with many more examples per operation, and
+fresh random ones on every run (the suite replays a fixed set):
 
     PYTHONPATH=server python3 scripts/fuzz_api.py --examples 300
     PYTHONPATH=server python3 scripts/fuzz_api.py --examples 100 -k sqlite
@@ -25,6 +26,7 @@ def main(argv=None) -> int:
     env = {
         **os.environ,
         "TOPOFMIND_FUZZ_EXAMPLES": str(args.examples),
+        "TOPOFMIND_FUZZ_RANDOM": "1",
         "PYTHONPATH": str(REPO / "server"),
     }
     command = [
