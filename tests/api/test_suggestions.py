@@ -136,3 +136,20 @@ def test_mark_as_sent_remembers_the_message(client, make_person, make_opportunit
         "/api/drafts/check", json={"text": text, "channel": "email", "person_id": interviewer["id"]}
     ).json
     assert "repeat" in [w["code"] for w in check["warnings"]]
+
+
+def test_the_badge_count_is_todays_budgeted_list(client, make_person):
+    """The digest's ``due_today_count`` (the extension's badge and the popup read it) is the
+    number Today shows within the daily budget, not everything due today."""
+    client.patch("/api/settings", json={"daily_budget": 2})
+    for name in ("Rita Recruiter", "Sam Sourcer", "Tara Talent", "Uma Underwood"):
+        person = make_person(name=name)
+        client.post(
+            f"/api/contacts/{person['id']}/interactions",
+            json={"kind": "inbound_request", "note": "Could you send two references?"},
+        )
+    digest = client.get("/api/digest").json
+    assert digest["budget"] == 2
+    assert digest["due_today_count"] == 2 == len(digest["items"])
+    # The other two requests wait under "Later", counted there.
+    assert digest["later_count"] == 2

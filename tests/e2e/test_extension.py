@@ -409,6 +409,7 @@ def test_other_tab_shows_todays_suggestions(paired_extension, topofmind_server, 
         "(cards) => cards.map((card) => Number(card.dataset.suggestionId))"
     )
     assert shown == [item["id"] for item in digest["items"]]
+    assert digest["due_today_count"] == len(digest["items"])  # the badge counts what is shown
     if digest["due_today_count"]:
         assert popup.get_by_text(f"{digest['due_today_count']} suggestion").is_visible()
     expected_badge = str(digest["due_today_count"]) if digest["due_today_count"] else ""

@@ -817,14 +817,17 @@ def today_plan(session: Session, now: datetime, week_limit: int = 50) -> dict:
 
 
 def digest(session: Session, now: datetime) -> dict:
-    """Today's plan for the API and the badge: the top suggestions within the daily budget,
-    how many are due today, and how many wait under "Later" (``today_plan``)."""
+    """Today's plan for the API and the badge (``today_plan``): the top suggestions within the
+    daily budget, ``due_today_count`` — how many of them, the one number the badge, the popup
+    and Today's list show — and how many wait under "Later" (``later_count``; of those,
+    ``later_today_count`` were due today beyond the budget)."""
     plan = today_plan(session, now, week_limit=0)
     return {
         "date": plan["date"],
-        "due_today_count": plan["due_today_count"],
+        "due_today_count": len(plan["top"]),
         "budget": plan["budget"],
         "later_count": plan["later_count"],
+        "later_today_count": plan["later_today_count"],
         "items": suggestion_views(session, plan["top"], now),
     }
 
