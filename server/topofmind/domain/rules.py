@@ -301,6 +301,16 @@ class PersonContext:
                 best, best_matched = item, matched
         return (best, best_matched) if best is not None else None
 
+    def role_fit(self, matched: Sequence[str]) -> FactOpportunity | None:
+        """The active role a share's `matched` topics come from, when the person's own texts
+        (interviews, headline, posts) do not speak to them; None when they do."""
+        if self.matcher(matched, self.own_texts):
+            return None
+        roles = [o for o, _r in self.facts.roles_of(self.person.id) if o.stage in ACTIVE_STAGES]
+        if not roles:
+            return None
+        return next((o for o in roles if self.matcher(matched, o.topics)), roles[0])
+
     def since(self, moment: datetime) -> str:
         return timing.ago(self.now - moment)
 
@@ -607,12 +617,13 @@ def share(ctx: PersonContext) -> list[Suggestion]:
         if last is not None
         else "you haven't reached out yet"
     )
-    about = f"what {ctx.first} talks and posts about"
-    if not ctx.matcher(matched, ctx.own_texts):
-        # Only the posting of their role speaks to it (a hiring team saved from a job page).
-        roles = [o for o, _r in ctx.facts.roles_of(ctx.person.id) if o.stage in ACTIVE_STAGES]
-        role = next((o for o in roles if ctx.matcher(matched, o.topics)), roles[0])
-        about = f"what the {role.title} role at {role.company} is about"
+    role = ctx.role_fit(matched)
+    # Only the posting of their role may speak to it (a hiring team saved from a job page).
+    about = (
+        f"what the {role.title} role at {role.company} is about"
+        if role is not None
+        else f"what {ctx.first} talks and posts about"
+    )
     reason = (
         f"Share '{item.title}' with {ctx.name}: it covers {_quote(matched)}, close to {about} "
         f"— and {since}."
@@ -1222,10 +1233,7 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
             posted = _posted(found, absorbed.facts.get("topics", ()), ago)
             touch = f" {ctx.first} {posted}; a thoughtful comment is a natural way back in."
         else:
-            touch = (
-                f" Sharing '{absorbed.facts['title']}' ({_quote(absorbed.facts['topics'])}) "
-                "gives you a useful reason to write."
-            )
+            touch = _share_touch(ctx, absorbed.facts["title"], absorbed.facts["topics"])
         subject_type, subject_id = absorbed.subject_type, absorbed.subject_id
         channel, extra = absorbed.channel, dict(absorbed.facts)
         # The touch sets the timing: a post can be commented on only once seen, and only while
@@ -1237,9 +1245,7 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
         found = ctx.best_share
         if found is not None:
             item, matched = found
-            touch = (
-                f" Sharing '{item.title}' ({_quote(matched)}) gives you a useful reason to write."
-            )
+            touch = _share_touch(ctx, item.title, matched)
             subject_type, subject_id, channel = "share_item", item.id, "message"
             extra = {
                 "share_item_id": item.id,
@@ -1287,6 +1293,17 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
             facts=extra,
         )
     ]
+
+
+def _share_touch(ctx: PersonContext, title: str, matched: Sequence[str]) -> str:
+    """The share item as the reason to write, naming the role when its topics are the role's."""
+    role = ctx.role_fit(matched)
+    fit = (
+        f", close to what the {role.title} role at {role.company} is about,"
+        if role is not None
+        else ""
+    )
+    return f" Sharing '{title}' ({_quote(matched)}){fit} gives you a useful reason to write."
 
 
 #: Rules run for every person, in this order; keep-warm runs last as it absorbs others.
