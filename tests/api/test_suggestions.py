@@ -153,3 +153,37 @@ def test_the_badge_count_is_todays_budgeted_list(client, make_person):
     assert digest["due_today_count"] == 2 == len(digest["items"])
     # The other two requests wait under "Later", counted there.
     assert digest["later_count"] == 2
+
+
+def test_a_sent_connection_request_is_logged_and_the_plan_moves_on(
+    client, make_person, make_opportunity, clock
+):
+    """Marking a connection request sent logs it (dated, on the timeline); no second request
+    follows while it waits; once accepted, a short note to follow up is the next step."""
+    manager = make_person(name="Hana Hiring", degree=3)
+    make_opportunity(
+        stage="applied", people=[{"person_id": manager["id"], "role": "hiring_manager"}]
+    )
+    plan = client.get(f"/api/suggestions?person_id={manager['id']}").json["items"]
+    assert [s["kind"] for s in plan] == ["connect"], plan
+    sent_on = clock.now - timedelta(hours=2)
+    done = client.post(
+        f"/api/suggestions/{plan[0]['id']}/done", json={"sent_at": sent_on.isoformat()}
+    )
+    assert done.status_code == 200, done.json
+    logged = client.get(f"/api/contacts/{manager['id']}/interactions").json["items"]
+    assert [(i["kind"], i["direction"]) for i in logged] == [("connection_request", "outbound")]
+    assert logged[0]["occurred_at"].startswith(sent_on.date().isoformat())
+
+    # Pending: nothing private to them (no second request, no note as a request) for weeks.
+    for _ in range(4):
+        clock.advance(days=7)
+        client.post("/api/suggestions/recompute")
+        plan = client.get(f"/api/suggestions?person_id={manager['id']}").json["items"]
+        assert [s for s in plan if s["channel"] in ("message", "email", "linkedin_note")] == []
+
+    # Accepted: a short note that follows up, by message.
+    client.patch(f"/api/contacts/{manager['id']}", json={"degree": 1})
+    plan = client.get(f"/api/suggestions?person_id={manager['id']}").json["items"]
+    assert [(s["kind"], s["channel"]) for s in plan] == [("keep_warm", "message")], plan
+    assert "accepted your connection request" in plan[0]["reason"]

@@ -32,6 +32,7 @@ _WARMTH_WEIGHT = {
     "check_in": 0.8,
     "document_sent": 0.8,
     "intro_request": 0.8,
+    "connection_request": 0.3,
     "referral": 1.5,
     "call": 2.0,
     "meeting": 2.0,

@@ -36,6 +36,7 @@ INTERACTION_KINDS = (
     "meeting",
     "event",
     "intro_request",
+    "connection_request",
     "referral",
     "document_sent",
     "inbound_reply",

@@ -52,6 +52,15 @@ def is_connected(facts: Facts, person: FactPerson) -> bool:
     return person.degree == 1 or facts.connection_for_person(person) is not None
 
 
+def request_pending(facts: Facts, person: FactPerson) -> bool:
+    """A connection request was sent (logged) and they are not connected yet: a second request
+    would be pushy, so nothing goes to them as a request until they accept."""
+    return not is_connected(facts, person) and any(
+        i.kind == "connection_request" and i.direction == "outbound"
+        for i in facts.interactions_of(person.id)
+    )
+
+
 def recipient(suggestion: Suggestion) -> tuple[str, object]:
     """Whom the suggestion writes to: the introducer for an intro request, else the person."""
     if suggestion.kind == "ask_intro":
@@ -63,7 +72,8 @@ def recipient(suggestion: Suggestion) -> tuple[str, object]:
 
 def route(suggestion: Suggestion, facts: Facts, person: FactPerson) -> Suggestion | None:
     """The suggestion on a channel the user can really use for this person, or None when there
-    is none (a share for someone they cannot write to)."""
+    is none (a share for someone they cannot write to, a note while their connection request
+    waits)."""
     if suggestion.channel not in MESSAGE_CHANNELS or suggestion.kind == "ask_intro":
         return suggestion
     connected = is_connected(facts, person)
@@ -72,7 +82,7 @@ def route(suggestion: Suggestion, facts: Facts, person: FactPerson) -> Suggestio
         channel = "email"
     elif connected:
         channel = "message"
-    elif suggestion.kind == "share":
+    elif suggestion.kind == "share" or request_pending(facts, person):
         return None
     else:
         channel = "linkedin_note"
@@ -222,8 +232,14 @@ def next_step(
 ) -> Suggestion | None:
     """A first step for a tracked non-connection on an active role who has none: a connection
     request with a note that names the role. None when they are connected, marked do not
-    contact, on no active role, the search is paused, or an introduction is being asked."""
-    if person.do_not_contact or is_connected(facts, person) or facts.hired is not None:
+    contact, on no active role, the search is paused, an introduction is being asked, or a
+    connection request already waits for their answer."""
+    if (
+        person.do_not_contact
+        or is_connected(facts, person)
+        or facts.hired is not None
+        or request_pending(facts, person)
+    ):
         return None
     roles = [(opp, role) for opp, role in facts.roles_of(person.id) if opp.stage in STAGES_OPEN]
     if not roles or intro_in_flight(facts, person.id, now):

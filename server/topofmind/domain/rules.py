@@ -1191,9 +1191,14 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
     stage = ctx.stage
     low, high = ctx.settings.keep_warm_target(stage)
     touches = ctx.touches
+    accepted = False
     if touches:
         last = touches[-1]
         anchor, after = last.at, last.tag
+        # Their acceptance of the user's request is the moment to follow up, whatever the gap.
+        accepted = last.kind == "connection_request" and ctx.is_connected
+        if accepted:
+            anchor = ctx.today_start - timedelta(days=low)
         if ctx.now - anchor < timedelta(days=low):
             ctx.note(
                 "keep_warm",
@@ -1202,6 +1207,11 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
             )
             return []
         gap = f"It's been {ctx.since(anchor)} since you were last in touch with {ctx.name}"
+        if accepted:
+            gap = (
+                f"{ctx.name} accepted your connection request "
+                f"(sent {ctx.when(last.at)}): a short thank-you note follows up"
+            )
     elif ctx.on_active_opportunity and ctx.is_connected:
         anchor, after = ctx.today_start - timedelta(days=low), "none"
         gap = f"You haven't been in touch with {ctx.name} yet"
@@ -1266,7 +1276,7 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
     extra.update(
         {
             "stage": stage,
-            "last_touch_at": _iso(anchor if touches else None),
+            "last_touch_at": _iso(touches[-1].at if touches else None),
             "touch": touch_kind,
             "target_min_days": low,
             "target_max_days": high,

@@ -52,7 +52,7 @@ from .settings import get_settings
 from .unit_of_work import touch, unit_of_work
 
 STATUSES = ("open", "done", "snoozed", "dismissed", "expired")
-# What "done" logs, per suggestion kind (None: nothing to log, e.g. a connection request).
+# What "done" logs, per suggestion kind.
 DONE_INTERACTION = {
     "thank_you": "thank_you",
     "comment": "comment",
@@ -63,7 +63,7 @@ DONE_INTERACTION = {
     "ask_intro": "intro_request",
     "event_follow_up": "message",
     "keep_warm": "message",
-    "connect": None,
+    "connect": "connection_request",
     "close_loop": "message",
     "offer_thanks": "message",
     "offer_reply": "message",
