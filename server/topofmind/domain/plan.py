@@ -143,15 +143,21 @@ def _thank_and_answer(thanks: Suggestion, reply: Suggestion) -> Suggestion:
 
 
 def intro_in_flight(facts: Facts, person_id: int, now: datetime) -> bool:
-    """An introduction to the person was asked for within `INTRO_WAIT_DAYS` (logged on them or
-    on one of their mutuals for one of their roles) and they have not written since."""
+    """An introduction to the person was asked for within `INTRO_WAIT_DAYS` (logged on them, or
+    on one of their mutuals, for one of their roles) and they have not written since.
+
+    An intro request on the person's own timeline for a role they are not on is one they were
+    asked (they are the introducer), not one about them."""
     since = now - timedelta(days=INTRO_WAIT_DAYS)
     theirs = facts.interactions_of(person_id)
     roles = {opp.id for opp, _ in facts.roles_of(person_id)}
     asked = [
         i.occurred_at
         for i in theirs
-        if i.kind == "intro_request" and i.direction == "outbound" and since <= i.occurred_at <= now
+        if i.kind == "intro_request"
+        and i.direction == "outbound"
+        and (i.opportunity_id is None or i.opportunity_id in roles)
+        and since <= i.occurred_at <= now
     ]
     for mutual in facts.mutuals_of(person_id):
         linked = facts.mutual_person_id(mutual)

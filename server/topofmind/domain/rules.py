@@ -988,12 +988,13 @@ def ask_intro(ctx: PersonContext) -> list[Suggestion]:
         )
         if asked is None:
             for mutual in ctx.facts.mutuals_of(ctx.person.id):
-                if mutual.mutual_person_id is None:
+                linked = ctx.facts.mutual_person_id(mutual)
+                if linked is None:
                     continue
                 asked = next(
                     (
                         i
-                        for i in ctx.facts.interactions_of(mutual.mutual_person_id)
+                        for i in ctx.facts.interactions_of(linked)
                         if i.kind == "intro_request" and i.opportunity_id == opp.id
                     ),
                     None,

@@ -690,14 +690,15 @@ def mark_done(
     kind = DONE_INTERACTION.get(suggestion.kind)
     if kind:
         facts = (suggestion.extra or {}).get("facts") or {}
+        logged_on, default_note = _logged_on(session, suggestion)
         record_interaction(
             session,
-            suggestion.person_id,
+            logged_on,
             {
                 "kind": kind,
                 "note": sent_note(session, sent_text, kind)
                 if sent_text and sent_text.strip()
-                else note or f"Done from suggestion: {suggestion.reason[:180]}",
+                else note or default_note,
                 "post_urn": facts.get("post_urn") if suggestion.subject_type == "post" else None,
                 "opportunity_id": facts.get("opportunity_id"),
                 "source": "suggestion",
@@ -713,6 +714,20 @@ def mark_done(
     session.flush()
     touch(session, [suggestion.person_id])
     return suggestion
+
+
+def _logged_on(session: Session, suggestion: Suggestion) -> tuple[int, str]:
+    """Whose timeline a done suggestion is logged on, and the note it gets by default: an intro
+    request goes on the introducer's (they were asked, and are thanked after a hire), naming
+    whom it was about; anything else on the person's."""
+    default = f"Done from suggestion: {suggestion.reason[:180]}"
+    introducer_id = (suggestion.extra or {}).get("introducer_person_id")
+    if suggestion.kind == "ask_intro" and introducer_id is not None:
+        introducer = session.get(Person, introducer_id)
+        target = session.get(Person, suggestion.person_id)
+        if introducer is not None and introducer.tracked and target is not None:
+            return introducer.id, f"Asked for an introduction to {target.name}."
+    return suggestion.person_id, default
 
 
 def _remember_share(session: Session, item_id: int | None, person_id: int, now: datetime) -> None:
