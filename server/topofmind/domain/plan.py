@@ -289,11 +289,24 @@ def next_step(
     )
 
 
-def settle(suggestion: Suggestion, tz: ZoneInfo, settings: CadenceSettings) -> Suggestion:
+def settle(
+    suggestion: Suggestion,
+    tz: ZoneInfo,
+    settings: CadenceSettings,
+    recipient_zone: ZoneInfo | None = None,
+) -> Suggestion:
     """Due and send-by in the user's working hours: due moves forward to the next working time,
     the window's end back to the end of the last working day within it (a suggestion without
     one gets `DEFAULT_WINDOW_BUSINESS_DAYS`), and the send-by is never before due (at worst the
-    end of due's working day). `window_end` leaves as that send-by."""
+    end of due's working day). `window_end` leaves as that send-by.
+
+    With the `recipient_zone` of a private note (where known, and unlike the user's), both land
+    in the working hours the two zones share, so the note arrives in the recipient's working
+    day too; zones whose hours never meet fall back to the user's alone."""
+    if recipient_zone is not None and recipient_zone.key != tz.key:
+        shared = _settle_shared(suggestion, (tz, recipient_zone), settings)
+        if shared is not None:
+            return shared
     start, end = settings.working_hours_start, settings.working_hours_end
     due = timing.next_working_time(suggestion.due_at, tz, start, end)
     window = suggestion.window_end
@@ -305,6 +318,30 @@ def settle(suggestion: Suggestion, tz: ZoneInfo, settings: CadenceSettings) -> S
     send_by = timing.end_of_working_day(timing.last_working_time(window, tz, start, end), tz, end)
     if send_by < due:
         send_by = timing.end_of_working_day(due, tz, end)
+    if due == suggestion.due_at and send_by == suggestion.window_end:
+        return suggestion
+    return dataclasses.replace(suggestion, due_at=due, window_end=send_by)
+
+
+def _settle_shared(
+    suggestion: Suggestion, zones: tuple[ZoneInfo, ...], settings: CadenceSettings
+) -> Suggestion | None:
+    """`settle` in the working hours all `zones` share; None when they share none."""
+    start, end = settings.working_hours_start, settings.working_hours_end
+    due = timing.next_shared_working_time(suggestion.due_at, zones, start, end)
+    if due is None:
+        return None
+    window = suggestion.window_end
+    if window is None:
+        window = timing.end_of_working_day(
+            timing.add_business_days(due, DEFAULT_WINDOW_BUSINESS_DAYS, zones[0]), zones[0], end
+        )
+    last = timing.last_shared_working_time(window, zones, start, end)
+    if last is None:
+        return None
+    send_by = timing.end_of_shared_working_day(last, zones, end)
+    if send_by < due:
+        send_by = timing.end_of_shared_working_day(due, zones, end)
     if due == suggestion.due_at and send_by == suggestion.window_end:
         return suggestion
     return dataclasses.replace(suggestion, due_at=due, window_end=send_by)
