@@ -302,12 +302,15 @@ def settle(
 
     With the `recipient_zone` of a private note (where known, and unlike the user's), both land
     in the working hours the two zones share, so the note arrives in the recipient's working
-    day too; zones whose hours never meet fall back to the user's alone."""
-    if recipient_zone is not None and recipient_zone.key != tz.key:
-        shared = _settle_shared(suggestion, (tz, recipient_zone), settings)
-        if shared is not None:
-            return shared
+    day too; zones whose working days do not overlap (as many hours apart as a working day is
+    long, when the user's next working hour comes) keep the user's hours alone."""
     start, end = settings.working_hours_start, settings.working_hours_end
+    if recipient_zone is not None and recipient_zone.key != tz.key:
+        first = timing.next_working_time(suggestion.due_at, tz, start, end)
+        if timing.hours_apart(first, tz, recipient_zone) < end - start:
+            shared = _settle_shared(suggestion, (tz, recipient_zone), settings)
+            if shared is not None:
+                return shared
     due = timing.next_working_time(suggestion.due_at, tz, start, end)
     window = suggestion.window_end
     if window is None:

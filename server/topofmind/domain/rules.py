@@ -194,8 +194,8 @@ class PersonContext:
         self.shared_topics = shared_topics
         self.trace = trace
         self.user_zone = timing.zone(settings.user_time_zone)
-        #: Business days and working hours count in the user's zone: one clock on every
-        #: surface (issue 13). The person's own zone is kept on their page for reference.
+        #: Business days count in the user's zone: one clock on every surface (issue 13); the
+        #: guards then land a private note in the working hours the user and the person share.
         self.zone = self.user_zone
         self.name = person.name
         self.first = first_name(person.name)

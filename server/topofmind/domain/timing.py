@@ -562,6 +562,12 @@ def last_shared_working_time(
     return None
 
 
+def hours_apart(moment: datetime, first: ZoneInfo, second: ZoneInfo) -> float:
+    """How many hours apart the two zones' clocks are at `moment`."""
+    offsets = [moment.astimezone(tz).utcoffset() or timedelta(0) for tz in (first, second)]
+    return abs((offsets[0] - offsets[1]).total_seconds()) / 3600
+
+
 def end_of_shared_working_day(
     moment: datetime, zones: tuple[ZoneInfo, ...], end_hour: int
 ) -> datetime:
