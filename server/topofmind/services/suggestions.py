@@ -90,15 +90,15 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
     """Everything the engine needs, for everyone or for ``person_ids`` only.
 
     Rows are selected with columns named like the fact fields, so each fact is built with
-    ``Fact(**row._mapping)`` — or, for the two large tables (posts, interactions), from the row
-    in field order, which skips building a mapping per row."""
+    ``Fact(**row._mapping)`` — or, for the large tables (people, posts, interactions), from the
+    row in field order, which skips building a mapping per row."""
     ids = None if person_ids is None else sorted(set(person_ids))
 
     def scoped(query, column):
         return query if ids is None else query.where(column.in_(ids))
 
     people = tuple(
-        FactPerson(**{**row._mapping, "tags": tuple(row.tags or ())})
+        FactPerson(*row[:5], tuple(row.tags or ()), *row[6:])
         for row in session.execute(
             scoped(
                 select(
@@ -363,9 +363,7 @@ def recompute(
     if person_ids is not None:
         existing_query = existing_query.where(Suggestion.person_id.in_(list(person_ids)))
     existing = [
-        engine.ExistingSuggestion(
-            **{**row._mapping, "fact_fingerprint": row.fact_fingerprint or ""}
-        )
+        engine.ExistingSuggestion(*row[:3], row.fact_fingerprint or "", *row[4:])
         for row in session.execute(existing_query)
     ]
     plan = engine.reconcile(existing, fresh, now)
