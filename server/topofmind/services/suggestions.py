@@ -8,8 +8,10 @@ recompute never duplicates, and snoozed or dismissed suggestions stay so unless 
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, insert, or_, select, update
@@ -328,6 +330,24 @@ def related_ids(session: Session, person_ids: Iterable[int]) -> set[int]:
 # Recompute -----------------------------------------------------------------------------------
 
 
+@contextmanager
+def _cycle_collector_paused(paused: bool) -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a full recompute allocates its facts.
+
+    Building 100,000+ small immutable facts triggers several full collections that each walk
+    every live object and free nothing (the facts hold no cycles): a fifth of a full recompute's
+    CPU time. Reference counting still frees as usual; the collector resumes afterwards unless
+    someone else had paused it."""
+    was_enabled = gc.isenabled()
+    if paused and was_enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused and was_enabled:
+            gc.enable()
+
+
 def recompute(
     session: Session, now: datetime, person_ids: Iterable[int] | None = None
 ) -> dict[str, int]:
@@ -342,10 +362,11 @@ def recompute(
     if person_ids is not None:
         # An intro request to one person can absorb or hold back a note to another.
         person_ids = sorted(related_ids(session, person_ids))
-    facts = load_facts(session, now, person_ids)
+    with _cycle_collector_paused(person_ids is None):
+        facts = load_facts(session, now, person_ids)
+        unbudgeted = dataclasses.replace(settings, daily_budget=10**9)
+        fresh = engine.suggest(facts, now, unbudgeted)
     scope = [person.id for person in facts.people]
-    unbudgeted = dataclasses.replace(settings, daily_budget=10**9)
-    fresh = engine.suggest(facts, now, unbudgeted)
     columns = (
         Suggestion.id,
         Suggestion.key,
