@@ -341,7 +341,7 @@ def reconcile(
     Pass only the stored rows that the fresh list covers (everyone, or one person's).
     """
     now = _utc(now)
-    by_key = {}
+    by_key: dict[str, ExistingSuggestion] = {}
     for row in existing:
         # Duplicate keys should not exist; if they do, the newest id wins deterministically.
         if row.key not in by_key or row.id > by_key[row.key].id:
@@ -353,25 +353,25 @@ def reconcile(
         if suggestion.key in fresh_keys:
             continue
         fresh_keys.add(suggestion.key)
-        row = by_key.get(suggestion.key)
-        if row is None:
+        stored = by_key.get(suggestion.key)
+        if stored is None:
             create.append(suggestion)
             continue
-        changed = _differs(row, suggestion)
-        if row.status == "open":
+        changed = _differs(stored, suggestion)
+        if stored.status == "open":
             if changed:
-                update.append(SuggestionUpdate(row.id, suggestion, reopen=False))
-        elif row.status in ("snoozed", "dismissed"):
-            new_facts = row.fact_fingerprint != suggestion.fact_fingerprint
+                update.append(SuggestionUpdate(stored.id, suggestion, reopen=False))
+        elif stored.status in ("snoozed", "dismissed"):
+            new_facts = stored.fact_fingerprint != suggestion.fact_fingerprint
             woke = (
-                row.status == "snoozed"
-                and row.snoozed_until is not None
-                and row.snoozed_until <= now
+                stored.status == "snoozed"
+                and stored.snoozed_until is not None
+                and stored.snoozed_until <= now
             )
             if new_facts or woke:
-                update.append(SuggestionUpdate(row.id, suggestion, reopen=True))
-        elif row.status == "expired":
-            update.append(SuggestionUpdate(row.id, suggestion, reopen=True))
+                update.append(SuggestionUpdate(stored.id, suggestion, reopen=True))
+        elif stored.status == "expired":
+            update.append(SuggestionUpdate(stored.id, suggestion, reopen=True))
     expire = sorted(
         row.id for row in by_key.values() if row.status == "open" and row.key not in fresh_keys
     )

@@ -53,7 +53,7 @@ def _role_of(ctx: PersonContext, opp: FactOpportunity) -> str:
     return "interviewer"
 
 
-def _facts(opp: FactOpportunity, ctx: PersonContext, **extra) -> dict:
+def _facts(opp: FactOpportunity, ctx: PersonContext, **extra: object) -> dict[str, object]:
     return {
         "opportunity_id": opp.id,
         "company": opp.company,

@@ -107,7 +107,7 @@ def one_per_recipient(
     """At most one suggestion per recipient: the best-ranked private note, else the best public
     touch; a pending reply and a thank-you to the same person become one thank-you that also
     answers."""
-    groups: defaultdict[tuple, list[Suggestion]] = defaultdict(list)
+    groups: defaultdict[tuple[str, object], list[Suggestion]] = defaultdict(list)
     for suggestion in candidates:
         groups[recipient(suggestion)].append(suggestion)
     kept = []
@@ -350,7 +350,7 @@ def _settle_shared(
     return dataclasses.replace(suggestion, due_at=due, window_end=send_by)
 
 
-def ranking(suggestion: Suggestion) -> tuple:
+def ranking(suggestion: Suggestion) -> tuple[int, datetime, str]:
     """Sort key: highest priority first, then earliest due, then key (for determinism)."""
     return (-suggestion.priority, suggestion.due_at, suggestion.key)
 

@@ -17,6 +17,7 @@ from datetime import datetime, time, timedelta
 from functools import cached_property
 from typing import Any
 
+from ..linkedin.names import name_key as normalise_name  # the one name key (as in facts)
 from . import timing
 from .cadence import Touch, cadence_stage, touches_of
 from .facts import (
@@ -27,8 +28,8 @@ from .facts import (
     FactPerson,
     FactPost,
     Facts,
+    FactShareItem,
     first_name,
-    normalise_name,
 )
 from .settings import CadenceSettings
 from .topics import topics_in_texts
@@ -284,7 +285,7 @@ class PersonContext:
         return self.own_texts + self.role_topics
 
     @cached_property
-    def best_share(self) -> tuple[Any, tuple[str, ...]] | None:
+    def best_share(self) -> tuple[FactShareItem, tuple[str, ...]] | None:
         """The share item whose topics best match the person, not yet sent to them."""
         texts = self.texts
         items = [i for i in self.facts.share_items if self.person.id not in i.sent_to_person_ids]
@@ -709,12 +710,9 @@ def _check_in_for(ctx: PersonContext, opp: FactOpportunity) -> Suggestion | None
 
     first_due = None
     basis = None
-    if opp.decision_expected_on is not None and (
-        reference is None or opp.decision_expected_on >= reference.astimezone(tz).date()
-    ):
-        first_due = timing.next_business_day_start(
-            opp.decision_expected_on, tz, settings.working_hours_start
-        )
+    decision = opp.decision_expected_on
+    if decision is not None and (reference is None or decision >= reference.astimezone(tz).date()):
+        first_due = timing.next_business_day_start(decision, tz, settings.working_hours_start)
         basis = "decision"
     elif reference is not None:
         first_due = timing.add_business_days(reference, settings.check_in_first_business_days, tz)
@@ -782,11 +780,11 @@ def _check_in_for(ctx: PersonContext, opp: FactOpportunity) -> Suggestion | None
             f"{ctx.when(reply.occurred_at)} — if there's no news on {opp.title} at {opp.company} "
             f"by now, a brief check-in with {ctx.name} is reasonable."
         )
-    elif basis == "decision":
+    elif basis == "decision" and decision is not None:
         due = first_due
         reason = (
             f"{opp.company} expected to decide on {opp.title} by "
-            f"{timing.date_phrase(opp.decision_expected_on)} — a polite check-in with {ctx.name} "
+            f"{timing.date_phrase(decision)} — a polite check-in with {ctx.name} "
             "about next steps is welcome."
         )
     else:
@@ -1239,9 +1237,9 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
         ctx.note("keep_warm", "merged", f"{absorbed.kind} folded into keep-warm", absorbed.key)
         if absorbed.kind == "comment":
             post = ctx.facts.posts_of(ctx.person.id)
-            found = next(p for p in post if p.id == absorbed.subject_id)
-            ago = ctx.since(found.published_at or ctx.now)
-            posted = _posted(found, absorbed.facts.get("topics", ()), ago)
+            commented = next(p for p in post if p.id == absorbed.subject_id)
+            ago = ctx.since(commented.published_at or ctx.now)
+            posted = _posted(commented, absorbed.facts.get("topics", ()), ago)
             touch = f" {ctx.first} {posted}; a thoughtful comment is a natural way back in."
         else:
             touch = _share_touch(ctx, absorbed.facts["title"], absorbed.facts["topics"])
