@@ -187,3 +187,22 @@ def test_a_sent_connection_request_is_logged_and_the_plan_moves_on(
     plan = client.get(f"/api/suggestions?person_id={manager['id']}").json["items"]
     assert [(s["kind"], s["channel"]) for s in plan] == [("keep_warm", "message")], plan
     assert "accepted your connection request" in plan[0]["reason"]
+
+
+def test_a_reply_lands_in_the_recipients_working_hours_too(client, make_person, clock):
+    """A London user answering someone in New York: the reply is due when both are at work
+    (14:00 London is 9:00 New York) and the send-by is the end of the user's day; someone
+    with no known zone keeps the user's hours."""
+    client.patch("/api/settings", json={"user_time_zone": "Europe/London"})
+    asked_at = clock.now.replace(hour=10, minute=0)  # Wednesday 25 November, 10:00 London
+    due = {}
+    for name, zone in (("Nora York", "America/New_York"), ("Lou Local", None)):
+        person = make_person(name=name, **({"time_zone": zone} if zone else {}))
+        client.post(
+            f"/api/contacts/{person['id']}/interactions",
+            json={"kind": "inbound_request", "occurred_at": asked_at.isoformat()},
+        )
+        [reply] = client.get(f"/api/suggestions?person_id={person['id']}").json["items"]
+        due[name] = (reply["due_at"], reply["send_by"])
+    assert due["Nora York"] == ("2026-11-25T14:00:00+00:00", "2026-11-25T17:00:00+00:00")
+    assert due["Lou Local"] == ("2026-11-25T10:00:00+00:00", "2026-11-26T17:00:00+00:00")
