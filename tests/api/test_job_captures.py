@@ -399,6 +399,8 @@ def test_the_postings_topics_match_share_items_to_its_hiring_team(client):
     shares = [s for s in suggestions if s["subject_type"] == "share_item"]
     assert [s["subject_id"] for s in shares] == [item["id"]], suggestions
     # One plan per recipient: the share is folded into the first hello, whose reason names the
-    # item and the topic it shares with the role.
-    assert "How to plan a photoshoot that ships on time" in shares[0]["reason"]
-    assert "photoshoot" in shares[0]["reason"]
+    # item, the topic, and that the topic is the role's (the posting's, not her own posts').
+    reason = shares[0]["reason"]
+    assert "How to plan a photoshoot that ships on time" in reason
+    assert "'photoshoot'" in reason
+    assert "Creative Director role at US Tech Solutions" in reason, reason

@@ -149,3 +149,35 @@ def test_email_is_a_person_field(client, make_person):
     assert bad.status_code == 422 and "email" in bad.json["errors"]
     good = client.patch(f"/api/contacts/{person['id']}", json={"email": "rita@example.com"})
     assert good.status_code == 200 and good.json["email"] == "rita@example.com"
+
+
+def test_an_introducer_is_thanked_after_the_hire(app, client, clock):
+    """A done intro request is logged on the introducer (who was asked), for the role; after the
+    hire, the introducer gets the news and thanks."""
+    from topofmind.services.demo import load_demo_if_empty
+
+    with app.extensions["topofmind"].session_factory.begin() as session:
+        assert load_demo_if_empty(session, clock.now)
+    items = client.get("/api/suggestions?per_page=100").json["items"]
+    ask = next(i for i in items if i["kind"] == "ask_intro")
+    sofia, daniel = ask["introducer_person_id"], ask["person_id"]
+    assert sofia is not None and sofia != daniel
+    assert ask["subject_type"] == "opportunity"
+    opportunity_id = ask["subject_id"]
+    assert client.post(f"/api/suggestions/{ask['id']}/done").status_code == 200
+
+    asked = client.get(f"/api/contacts/{sofia}/interactions").json["items"]
+    assert [(i["kind"], i["opportunity_id"]) for i in asked][:1] == [
+        ("intro_request", opportunity_id)
+    ], asked
+    assert "Daniel Okafor" in asked[0]["note"]
+    # No second ask for the same introduction.
+    assert [s for s in _open(client, daniel) if s["kind"] == "ask_intro"] == []
+
+    clock.advance(days=20)
+    response = client.patch(f"/api/opportunities/{opportunity_id}", json={"stage": "hired"})
+    assert response.status_code == 200, response.json
+    thanks = [s for s in _open(client, sofia) if s["kind"] == "news_and_thanks"]
+    assert len(thanks) == 1, _open(client, sofia)
+    assert "introduc" in thanks[0]["reason"]
+    assert not _pursuit(thanks[0]["draft"]["body"])

@@ -172,7 +172,32 @@ def test_delete_removes_the_item_and_its_suggestions(client, demo):
     kafka = item_id(client, KAFKA)
     tomas = person_id(client, "Tomás Ortega")
     client.post(f"/api/share-items/{kafka}/sent", json={"person_id": tomas})
-    assert client.get(f"/api/share-items/{kafka}/matches").json  # the item suits someone
+    # A connection on a live role whose work is Kafka's consumer lag: the item is her share.
+    lena = client.post(
+        "/api/contacts",
+        json={
+            "name": "Lena Park",
+            "profile_url": "https://www.linkedin.com/in/lena-park/",
+            "degree": 1,
+            "headline": "Staff engineer — Kafka, consumer lag and on-call alerting",
+        },
+    ).json
+    response = client.post(
+        "/api/opportunities",
+        json={
+            "company": "Streamline",
+            "title": "Platform Engineer",
+            "stage": "screening",
+            "people": [{"person_id": lena["id"], "role": "hiring_manager"}],
+        },
+    )
+    assert response.status_code == 201, response.json
+    shares = [
+        s
+        for s in open_suggestions(client, "Lena Park")
+        if s["subject_type"] == "share_item" and s["subject_id"] == kafka
+    ]
+    assert len(shares) == 1, open_suggestions(client, "Lena Park")
     response = client.delete(f"/api/share-items/{kafka}")
     assert response.status_code == 200 and response.json["deleted"] is True
     assert client.get(f"/api/share-items/{kafka}").status_code == 404
@@ -181,4 +206,7 @@ def test_delete_removes_the_item_and_its_suggestions(client, demo):
         for s in client.get("/api/suggestions?status=open&per_page=200").json["items"]
         if s["subject_type"] == "share_item" and s["subject_id"] == kafka
     ]
+    # Her plan goes on without it: the same hello, no longer about the deleted item.
+    after = client.get(f"/api/suggestions/{shares[0]['id']}").json
+    assert after["status"] == "open" and after["subject_type"] != "share_item", after
     assert client.delete(f"/api/share-items/{kafka}").status_code == 404

@@ -136,3 +136,73 @@ def test_mark_as_sent_remembers_the_message(client, make_person, make_opportunit
         "/api/drafts/check", json={"text": text, "channel": "email", "person_id": interviewer["id"]}
     ).json
     assert "repeat" in [w["code"] for w in check["warnings"]]
+
+
+def test_the_badge_count_is_todays_budgeted_list(client, make_person):
+    """The digest's ``due_today_count`` (the extension's badge and the popup read it) is the
+    number Today shows within the daily budget, not everything due today."""
+    client.patch("/api/settings", json={"daily_budget": 2})
+    for name in ("Rita Recruiter", "Sam Sourcer", "Tara Talent", "Uma Underwood"):
+        person = make_person(name=name)
+        client.post(
+            f"/api/contacts/{person['id']}/interactions",
+            json={"kind": "inbound_request", "note": "Could you send two references?"},
+        )
+    digest = client.get("/api/digest").json
+    assert digest["budget"] == 2
+    assert digest["due_today_count"] == 2 == len(digest["items"])
+    # The other two requests wait under "Later", counted there.
+    assert digest["later_count"] == 2
+
+
+def test_a_sent_connection_request_is_logged_and_the_plan_moves_on(
+    client, make_person, make_opportunity, clock
+):
+    """Marking a connection request sent logs it (dated, on the timeline); no second request
+    follows while it waits; once accepted, a short note to follow up is the next step."""
+    manager = make_person(name="Hana Hiring", degree=3)
+    make_opportunity(
+        stage="applied", people=[{"person_id": manager["id"], "role": "hiring_manager"}]
+    )
+    plan = client.get(f"/api/suggestions?person_id={manager['id']}").json["items"]
+    assert [s["kind"] for s in plan] == ["connect"], plan
+    sent_on = clock.now - timedelta(hours=2)
+    done = client.post(
+        f"/api/suggestions/{plan[0]['id']}/done", json={"sent_at": sent_on.isoformat()}
+    )
+    assert done.status_code == 200, done.json
+    logged = client.get(f"/api/contacts/{manager['id']}/interactions").json["items"]
+    assert [(i["kind"], i["direction"]) for i in logged] == [("connection_request", "outbound")]
+    assert logged[0]["occurred_at"].startswith(sent_on.date().isoformat())
+
+    # Pending: nothing private to them (no second request, no note as a request) for weeks.
+    for _ in range(4):
+        clock.advance(days=7)
+        client.post("/api/suggestions/recompute")
+        plan = client.get(f"/api/suggestions?person_id={manager['id']}").json["items"]
+        assert [s for s in plan if s["channel"] in ("message", "email", "linkedin_note")] == []
+
+    # Accepted: a short note that follows up, by message.
+    client.patch(f"/api/contacts/{manager['id']}", json={"degree": 1})
+    plan = client.get(f"/api/suggestions?person_id={manager['id']}").json["items"]
+    assert [(s["kind"], s["channel"]) for s in plan] == [("keep_warm", "message")], plan
+    assert "accepted your connection request" in plan[0]["reason"]
+
+
+def test_a_reply_lands_in_the_recipients_working_hours_too(client, make_person, clock):
+    """A London user answering someone in New York: the reply is due when both are at work
+    (14:00 London is 9:00 New York) and the send-by is the end of the user's day; someone
+    with no known zone keeps the user's hours."""
+    client.patch("/api/settings", json={"user_time_zone": "Europe/London"})
+    asked_at = clock.now.replace(hour=10, minute=0)  # Wednesday 25 November, 10:00 London
+    due = {}
+    for name, zone in (("Nora York", "America/New_York"), ("Lou Local", None)):
+        person = make_person(name=name, **({"time_zone": zone} if zone else {}))
+        client.post(
+            f"/api/contacts/{person['id']}/interactions",
+            json={"kind": "inbound_request", "occurred_at": asked_at.isoformat()},
+        )
+        [reply] = client.get(f"/api/suggestions?person_id={person['id']}").json["items"]
+        due[name] = (reply["due_at"], reply["send_by"])
+    assert due["Nora York"] == ("2026-11-25T14:00:00+00:00", "2026-11-25T17:00:00+00:00")
+    assert due["Lou Local"] == ("2026-11-25T10:00:00+00:00", "2026-11-26T17:00:00+00:00")

@@ -134,13 +134,43 @@ def test_messages_land_in_the_users_working_hours_wherever_the_person_is():
     assert respond.window_end == datetime(2026, 3, 9, 16, 0, tzinfo=UTC)  # Monday 17:00 CET
 
 
-@pytest.mark.parametrize("time_zone", [None, "Asia/Singapore"])
-def test_the_persons_zone_does_not_move_the_users_clock(time_zone):
+@pytest.mark.parametrize(
+    ("time_zone", "due_hour"),
+    [
+        # San Francisco (from the location) on Monday 9 March is UTC-7: 9:00 there is 16:00 UTC,
+        # the only working hour the two days share.
+        (None, 16),
+        # Set by hand, the zone outranks the location: New York's 9:00 is 13:00 UTC.
+        ("America/New_York", 13),
+        # Singapore's working day (01:00-09:00 UTC) never meets the user's: the user's hours.
+        ("Asia/Singapore", 9),
+    ],
+)
+def test_a_private_note_lands_in_the_working_hours_user_and_recipient_share(time_zone, due_hour):
     saturday = datetime(2026, 3, 7, 20, 0, tzinfo=UTC)
     person = make_person(location="San Francisco Bay Area", time_zone=time_zone)
     facts = make_facts((person,), interactions=(make_interaction("inbound_request", saturday),))
     respond = suggest_for_person(facts, 1, saturday + hours(1))[0]
-    assert respond.due_at == datetime(2026, 3, 9, 9, 0, tzinfo=UTC)  # Monday 09:00 UTC
+    assert respond.due_at == datetime(2026, 3, 9, due_hour, 0, tzinfo=UTC)
+    # The send-by is the end of that shared stretch: the user's 17:00 on Monday.
+    assert respond.window_end == datetime(2026, 3, 9, 17, 0, tzinfo=UTC)
+    phrase = timing.timing_phrase(
+        respond.due_at, respond.window_end, saturday + hours(1), timing.zone("UTC")
+    )
+    assert (
+        phrase
+        == f"From Mon 9 Mar, {due_hour % 12 or 12}:00 {'AM' if due_hour < 12 else 'PM'}"
+        + (" · send by Mon 9 Mar, 5:00 PM")
+    )
+
+
+def test_a_public_touch_keeps_the_users_hours_wherever_the_person_is():
+    posted = datetime(2026, 3, 4, 9, 30, tzinfo=UTC)
+    person = make_person(location="San Francisco Bay Area")
+    facts = make_facts((person,), posts=(make_post(posted),))
+    found = [s for s in suggest_for_person(facts, 1, posted + hours(1)) if s.kind == "comment"]
+    # Due when the user saw it (10:00 UTC, 02:00 in San Francisco), not at 16:00 UTC.
+    assert [s.due_at for s in found] == [posted + hours(0.5)]
 
 
 def test_working_hours_follow_settings():

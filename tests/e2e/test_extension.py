@@ -361,13 +361,13 @@ def test_suggestion_actions_on_a_profile(
 
     thank_you = popup.locator(f"li.suggestion[data-suggestion-id='{by_kind['thank_you']}']")
     draft = next(s["draft"] for s in open_["items"] if s["kind"] == "thank_you")
-    if draft:
-        paired_extension.context.grant_permissions(["clipboard-read", "clipboard-write"])
-        popup.bring_to_front()
-        thank_you.locator("details.draft > summary").click()
-        thank_you.get_by_role("button", name="Copy draft").click()
-        popup.get_by_text("Draft copied").wait_for()
-        assert popup.evaluate("() => navigator.clipboard.readText()") == draft["body"]
+    assert draft and draft["body"], draft
+    paired_extension.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    popup.bring_to_front()
+    thank_you.locator("details.draft > summary").click()
+    thank_you.get_by_role("button", name="Copy draft").click()
+    popup.get_by_text("Draft copied").wait_for()
+    assert popup.evaluate("() => navigator.clipboard.readText()") == draft["body"]
     # One plan per recipient: right after an interview the thank-you is the only step.
     assert list(by_kind) == ["thank_you"], by_kind
     thank_you.get_by_role("button", name="Done").click()
@@ -377,17 +377,25 @@ def test_suggestion_actions_on_a_profile(
     _, touches = topofmind_server.api("GET", f"/api/contacts/{person_id}/interactions")
     assert [i["kind"] for i in touches["items"]] == ["thank_you"]
 
-    # The next step for this person (if the plan has one now) can be snoozed from the popup.
+    # With the thank-you sent, the plan's next step for this interviewer is the check-in (due
+    # 5 business days after the interview); it is snoozed from the popup.
+    _, after = topofmind_server.api("GET", f"/api/suggestions?person_id={person_id}")
+    assert [s["kind"] for s in after["items"]] == ["check_in"], after["items"]
+    check_in_id = after["items"][0]["id"]
     popup.reload()
     popup.locator("[data-loaded='true']").wait_for()
-    cards = popup.locator("li.suggestion")
-    if cards.count():
-        next_id = int(cards.first.get_attribute("data-suggestion-id"))
-        cards.first.get_by_text("Snooze", exact=True).click()
-        cards.first.get_by_role("button", name="Snooze 1 week").click()
-        popup.locator(f"li.suggestion[data-suggestion-id='{next_id}']").wait_for(state="detached")
-        _, snoozed = topofmind_server.api("GET", f"/api/suggestions/{next_id}")
-        assert snoozed["status"] == "snoozed"
+    shown = popup.locator("li.suggestion").evaluate_all(
+        "(cards) => cards.map((card) => Number(card.dataset.suggestionId))"
+    )
+    assert shown == [check_in_id]
+    check_in = popup.locator(f"li.suggestion[data-suggestion-id='{check_in_id}']")
+    check_in.get_by_text("Snooze", exact=True).click()
+    check_in.get_by_role("button", name="Snooze 1 week").click()
+    check_in.wait_for(state="detached")
+    _, snoozed = topofmind_server.api("GET", f"/api/suggestions/{check_in_id}")
+    assert snoozed["status"] == "snoozed"
+    until = datetime.fromisoformat(snoozed["snoozed_until"])
+    assert timedelta(days=6) < until - datetime.now(UTC) <= timedelta(days=7)
 
 
 def test_other_tab_shows_todays_suggestions(paired_extension, topofmind_server, screenshot):
@@ -409,6 +417,7 @@ def test_other_tab_shows_todays_suggestions(paired_extension, topofmind_server, 
         "(cards) => cards.map((card) => Number(card.dataset.suggestionId))"
     )
     assert shown == [item["id"] for item in digest["items"]]
+    assert digest["due_today_count"] == len(digest["items"])  # the badge counts what is shown
     if digest["due_today_count"]:
         assert popup.get_by_text(f"{digest['due_today_count']} suggestion").is_visible()
     expected_badge = str(digest["due_today_count"]) if digest["due_today_count"] else ""

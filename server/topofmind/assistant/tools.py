@@ -185,8 +185,8 @@ class Toolbox:
                 "now": now,
                 "time_zone": words.zone.key,
                 "budget": digest["budget"],
-                "due_today_count": digest["due_today_count"],
-                "waiting": max(digest["due_today_count"] - len(digest["items"]), 0),
+                "due_today_count": digest["due_today_count"] + digest["later_today_count"],
+                "waiting": digest["later_today_count"],
                 "today": digest["items"],
                 "coming_up": suggestion_service.suggestion_views(session, coming, now),
             }

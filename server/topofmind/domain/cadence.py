@@ -8,6 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from statistics import median
+from typing import Any
 
 from .facts import STAGES_CLOSED, FactInteraction, Facts
 from .settings import CadenceSettings
@@ -32,6 +33,7 @@ _WARMTH_WEIGHT = {
     "check_in": 0.8,
     "document_sent": 0.8,
     "intro_request": 0.8,
+    "connection_request": 0.3,
     "referral": 1.5,
     "call": 2.0,
     "meeting": 2.0,
@@ -71,9 +73,9 @@ class CadenceFigures:
     status: str
     next_touch_due_at: datetime | None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """JSON-ready figures; datetimes as ISO 8601 with offset."""
-        result = {}
+        result: dict[str, Any] = {}
         for name in self.__slots__:
             value = getattr(self, name)
             result[name] = value.isoformat() if isinstance(value, datetime) else value

@@ -27,7 +27,7 @@ from topofmind.domain.message_check import (
     MessageWarning,
     check_message,
 )
-from topofmind.domain.phrasing import as_object, post_line, with_indefinite
+from topofmind.domain.phrasing import PostLine, as_object, post_line, with_indefinite
 from topofmind.domain.topics import (
     extract_topics,
     locate_topic,
@@ -654,7 +654,7 @@ def _thank_you_values(
     }
 
 
-def _comment_sentences(line) -> tuple[str, str]:
+def _comment_sentences(line: PostLine | None) -> tuple[str, str]:
     """(sentence answering the post's line, closing line) for a comment."""
     if line is None:
         return "", "[One line on what in the post struck you, from your own experience.]"

@@ -8,15 +8,17 @@ All functions are pure: same facts, clock and settings give the same result.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from . import cadence, plan, timing
 from .facts import Facts
 from .guards import apply_budget, guard_person, public_engagements, ranking
 from .outcomes import OUTCOME_RULES
 from .rules import (
+    MESSAGE_CHANNELS,
     PERSON_RULES,
     Explanation,
     PersonContext,
@@ -163,6 +165,7 @@ def _plan(
     matcher = topic_matcher or match_topics
     shared = facts.shared_topics
     user_zone = timing.zone(settings.user_time_zone)
+    recipient_zone = _recipient_zones(facts, user_zone)
     contexts: dict[int, PersonContext] = {}
     plans: dict[int, list[Suggestion]] = {}
     for person_id in scope:
@@ -189,6 +192,7 @@ def _plan(
             last_outbound_at=last_outbound,
             public_count=public_engagements(ctx.interactions, now, settings),
             trace=ctx.trace,
+            recipient_zone=recipient_zone,
         )
         if not any(s.person_id == person_id for s in guarded):
             first = plan.next_step(facts, ctx.person, now, ctx.today_start)
@@ -201,9 +205,35 @@ def _plan(
                     last_outbound_at=last_outbound,
                     public_count=0,
                     trace=ctx.trace,
+                    recipient_zone=recipient_zone,
                 )
         result[person_id] = [_in_utc(s) for s in guarded]
     return result
+
+
+def _recipient_zones(facts: Facts, user_zone: ZoneInfo) -> Callable[[Suggestion], ZoneInfo | None]:
+    """A private note's recipient's zone (set by hand, else from their location), None for a
+    public touch, an unknown zone, or the user's own."""
+    known: dict[int, ZoneInfo | None] = {}
+
+    def zone_of(suggestion: Suggestion) -> ZoneInfo | None:
+        if suggestion.channel not in MESSAGE_CHANNELS:
+            return None
+        kind, to = plan.recipient(suggestion)
+        if kind != "person" or not isinstance(to, int):
+            return None
+        person_id = to
+        if person_id not in known:
+            person = facts.person_by_id.get(person_id)
+            name = (
+                timing.person_zone_name(person.time_zone, person.location, user_zone.key)
+                if person is not None
+                else user_zone.key
+            )
+            known[person_id] = None if name == user_zone.key else timing.zone(name)
+        return known[person_id]
+
+    return zone_of
 
 
 def _candidates(ctx: PersonContext) -> list[Suggestion]:
@@ -311,7 +341,7 @@ def reconcile(
     Pass only the stored rows that the fresh list covers (everyone, or one person's).
     """
     now = _utc(now)
-    by_key = {}
+    by_key: dict[str, ExistingSuggestion] = {}
     for row in existing:
         # Duplicate keys should not exist; if they do, the newest id wins deterministically.
         if row.key not in by_key or row.id > by_key[row.key].id:
@@ -323,25 +353,25 @@ def reconcile(
         if suggestion.key in fresh_keys:
             continue
         fresh_keys.add(suggestion.key)
-        row = by_key.get(suggestion.key)
-        if row is None:
+        stored = by_key.get(suggestion.key)
+        if stored is None:
             create.append(suggestion)
             continue
-        changed = _differs(row, suggestion)
-        if row.status == "open":
+        changed = _differs(stored, suggestion)
+        if stored.status == "open":
             if changed:
-                update.append(SuggestionUpdate(row.id, suggestion, reopen=False))
-        elif row.status in ("snoozed", "dismissed"):
-            new_facts = row.fact_fingerprint != suggestion.fact_fingerprint
+                update.append(SuggestionUpdate(stored.id, suggestion, reopen=False))
+        elif stored.status in ("snoozed", "dismissed"):
+            new_facts = stored.fact_fingerprint != suggestion.fact_fingerprint
             woke = (
-                row.status == "snoozed"
-                and row.snoozed_until is not None
-                and row.snoozed_until <= now
+                stored.status == "snoozed"
+                and stored.snoozed_until is not None
+                and stored.snoozed_until <= now
             )
             if new_facts or woke:
-                update.append(SuggestionUpdate(row.id, suggestion, reopen=True))
-        elif row.status == "expired":
-            update.append(SuggestionUpdate(row.id, suggestion, reopen=True))
+                update.append(SuggestionUpdate(stored.id, suggestion, reopen=True))
+        elif stored.status == "expired":
+            update.append(SuggestionUpdate(stored.id, suggestion, reopen=True))
     expire = sorted(
         row.id for row in by_key.values() if row.status == "open" and row.key not in fresh_keys
     )

@@ -36,6 +36,7 @@ INTERACTION_KINDS = (
     "meeting",
     "event",
     "intro_request",
+    "connection_request",
     "referral",
     "document_sent",
     "inbound_reply",
@@ -160,7 +161,7 @@ class FactShareItem:
     sent_to_person_ids: tuple[int, ...] = ()
 
 
-_EMPTY: tuple = ()
+_EMPTY: tuple[()] = ()
 
 
 @dataclass(frozen=True)
@@ -414,7 +415,7 @@ class Facts:
         return self._person_by_url.get(key) if key else None
 
 
-def _post_order(post: FactPost) -> tuple:
+def _post_order(post: FactPost) -> tuple[bool, float, int]:
     published = post.published_at
     # Newest first; posts with no time at all go last.
     return (published is None, -(published.timestamp() if published else 0.0), -post.id)

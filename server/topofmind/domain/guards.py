@@ -9,7 +9,7 @@ between touches; finally the daily budget keeps the top N due today across all p
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -26,12 +26,20 @@ from .settings import CadenceSettings
 __all__ = ["apply_budget", "guard_person", "land_in_working_hours", "public_engagements", "ranking"]
 
 
+#: The recipient's own zone for a suggestion, where known (None: the user's zone alone).
+RecipientZone = Callable[[Suggestion], ZoneInfo | None]
+
+
 def land_in_working_hours(
-    suggestion: Suggestion, tz: ZoneInfo, settings: CadenceSettings
+    suggestion: Suggestion,
+    tz: ZoneInfo,
+    settings: CadenceSettings,
+    recipient_zone: ZoneInfo | None = None,
 ) -> Suggestion:
     """Due and send-by in the user's working hours (`plan.settle`), for every channel: the user
-    acts in working hours, and the calendar shows them there."""
-    return settle(suggestion, tz, settings)
+    acts in working hours, and the calendar shows them there; a private note also in the
+    recipient's, where their zone is known and the two share working hours."""
+    return settle(suggestion, tz, settings, recipient_zone)
 
 
 def public_engagements(
@@ -57,9 +65,10 @@ def guard_person(
     last_outbound_at: datetime | None,
     public_count: int,
     trace: list[Explanation] | None = None,
+    recipient_zone: RecipientZone | None = None,
 ) -> list[Suggestion]:
-    """Apply working hours (in `tz`, the user's zone), the public-engagement cap and two-day
-    spacing to one person.
+    """Apply working hours (in `tz`, the user's zone, and the recipient's where
+    `recipient_zone` knows it), the public-engagement cap and two-day spacing to one person.
 
     Thank-you, respond and intro-request suggestions skip the spacing check (answering and
     thanking are never too much; an intro request goes to someone else), but every accepted touch
@@ -68,7 +77,8 @@ def guard_person(
     comment on a stale post is worse than none.
     """
     gap = timedelta(days=settings.min_days_between_touches)
-    placed = [land_in_working_hours(s, tz, settings) for s in candidates]
+    zones = {s.key: recipient_zone(s) if recipient_zone else None for s in candidates}
+    placed = [land_in_working_hours(s, tz, settings, zones[s.key]) for s in candidates]
     placed.sort(key=lambda s: (not s.spacing_exempt, *ranking(s)))
     accepted: list[Suggestion] = []
     for suggestion in placed:
@@ -114,7 +124,10 @@ def guard_person(
                 shift = due - suggestion.due_at
                 window = suggestion.window_end + shift if suggestion.window_end else None
                 suggestion = settle(
-                    dataclasses.replace(suggestion, due_at=due, window_end=window), tz, settings
+                    dataclasses.replace(suggestion, due_at=due, window_end=window),
+                    tz,
+                    settings,
+                    zones[suggestion.key],
                 )
         if suggestion.is_public:
             public_count += 1

@@ -16,6 +16,9 @@ from .facts import first_name
 from .plan import NOTE_LIMIT
 from .timing import date_phrase
 
+#: A draft's paragraphs (the first is the greeting's line, may be empty) and its subject.
+_Parts = tuple[list[str], str]
+
 KINDS = ("close_loop", "offer_thanks", "offer_reply", "withdraw", "news_and_thanks")
 #: Phrases that pursue a role; none may appear in an outcome draft.
 PURSUIT_WORDS = (
@@ -94,7 +97,7 @@ def outcome_draft(
     )
 
 
-def _close_loop(first: str, company: str, title: str, facts: Mapping[str, Any]):
+def _close_loop(first: str, company: str, title: str, facts: Mapping[str, Any]) -> _Parts:
     if facts.get("outcome") == "withdrawn":
         middle = (
             f"Thank you for your time and openness during the {title} process. I've stepped "
@@ -111,7 +114,7 @@ def _close_loop(first: str, company: str, title: str, facts: Mapping[str, Any]):
     )
 
 
-def _offer_thanks(first: str, company: str, title: str, facts: Mapping[str, Any]):
+def _offer_thanks(first: str, company: str, title: str, facts: Mapping[str, Any]) -> _Parts:
     deadline = _day(facts.get("deadline"))
     when = f"I'll come back to you by {deadline}." if deadline else "When would you need my answer?"
     return (
@@ -127,7 +130,7 @@ def _offer_thanks(first: str, company: str, title: str, facts: Mapping[str, Any]
     )
 
 
-def _offer_reply(first: str, company: str, title: str, facts: Mapping[str, Any]):
+def _offer_reply(first: str, company: str, title: str, facts: Mapping[str, Any]) -> _Parts:
     return (
         [
             "",
@@ -140,7 +143,7 @@ def _offer_reply(first: str, company: str, title: str, facts: Mapping[str, Any])
     )
 
 
-def _withdraw(first: str, company: str, title: str, facts: Mapping[str, Any]):
+def _withdraw(first: str, company: str, title: str, facts: Mapping[str, Any]) -> _Parts:
     hired = facts.get("hired_company") or "another company"
     return (
         [
@@ -154,7 +157,7 @@ def _withdraw(first: str, company: str, title: str, facts: Mapping[str, Any]):
     )
 
 
-def _news_and_thanks(first: str, company: str, title: str, facts: Mapping[str, Any]):
+def _news_and_thanks(first: str, company: str, title: str, facts: Mapping[str, Any]) -> _Parts:
     helped = {
         "referred you": "Your referral opened the door",
         "introduced you to the hiring team": "Your introduction made the difference",

@@ -53,7 +53,7 @@ def _role_of(ctx: PersonContext, opp: FactOpportunity) -> str:
     return "interviewer"
 
 
-def _facts(opp: FactOpportunity, ctx: PersonContext, **extra) -> dict:
+def _facts(opp: FactOpportunity, ctx: PersonContext, **extra: object) -> dict[str, object]:
     return {
         "opportunity_id": opp.id,
         "company": opp.company,
@@ -62,6 +62,39 @@ def _facts(opp: FactOpportunity, ctx: PersonContext, **extra) -> dict:
         "role": _role_of(ctx, opp),
         **extra,
     }
+
+
+def _key(kind: str, ctx: PersonContext, opp: FactOpportunity) -> str:
+    return f"{kind}:person={ctx.person.id}:opportunity={opp.id}"
+
+
+def _about_role(
+    kind: str,
+    ctx: PersonContext,
+    opp: FactOpportunity,
+    *,
+    reason: str,
+    due: datetime,
+    window_end: datetime,
+    fingerprint_of: tuple[object, ...],
+    **extra: object,
+) -> Suggestion:
+    """An outcome suggestion: an email to the person about one role, keyed by kind, person and
+    role, at the kind's priority, carrying the role's facts (`_facts`) plus `extra`."""
+    return Suggestion(
+        key=_key(kind, ctx, opp),
+        kind=kind,
+        person_id=ctx.person.id,
+        subject_type="opportunity",
+        subject_id=opp.id,
+        reason=reason,
+        due_at=due,
+        window_end=window_end,
+        priority=PRIORITY[kind],
+        channel="email",
+        fact_fingerprint=fingerprint(*fingerprint_of),
+        facts=_facts(opp, ctx, **extra),
+    )
 
 
 def close_loop(ctx: PersonContext) -> list[Suggestion]:
@@ -76,7 +109,7 @@ def close_loop(ctx: PersonContext) -> list[Suggestion]:
             continue
         if check_in_contact(ctx.facts, opp) != ctx.person.id:
             continue
-        key = f"close_loop:person={ctx.person.id}:opportunity={opp.id}"
+        key = _key("close_loop", ctx, opp)
         closed = opp.closed_at
         since = closed or _last_interview_end(ctx, opp)
         if _spoke_since(ctx, since) is not None and since is not None:
@@ -99,19 +132,15 @@ def close_loop(ctx: PersonContext) -> list[Suggestion]:
                 "the loop politely."
             )
         results.append(
-            Suggestion(
-                key=key,
-                kind="close_loop",
-                person_id=ctx.person.id,
-                subject_type="opportunity",
-                subject_id=opp.id,
+            _about_role(
+                "close_loop",
+                ctx,
+                opp,
                 reason=reason,
-                due_at=due,
+                due=due,
                 window_end=timing.add_business_days(due, 3, ctx.user_zone),
-                priority=PRIORITY["close_loop"],
-                channel="email",
-                fact_fingerprint=fingerprint(opp.stage, closed),
-                facts=_facts(opp, ctx, outcome=opp.stage),
+                fingerprint_of=(opp.stage, closed),
+                outcome=opp.stage,
             )
         )
     return results
@@ -138,7 +167,6 @@ def offer_steps(ctx: PersonContext) -> list[Suggestion]:
         deadline = opp.decision_expected_on
         by = f" — your answer is due {timing.date_phrase(deadline)}" if deadline else ""
         if _spoke_since(ctx, reference) is None:
-            key = f"offer_thanks:person={ctx.person.id}:opportunity={opp.id}"
             ask = "" if deadline else " and when they need your answer"
             reason = (
                 f"{opp.company} offered you {opp.title}{by}. Thank {ctx.name} today and, in "
@@ -149,46 +177,37 @@ def offer_steps(ctx: PersonContext) -> list[Suggestion]:
             if deadline is not None:
                 end = min(end, _deadline_end(deadline, ctx))
             results.append(
-                Suggestion(
-                    key=key,
-                    kind="offer_thanks",
-                    person_id=ctx.person.id,
-                    subject_type="opportunity",
-                    subject_id=opp.id,
+                _about_role(
+                    "offer_thanks",
+                    ctx,
+                    opp,
                     reason=reason,
-                    due_at=due,
+                    due=due,
                     window_end=end,
-                    priority=PRIORITY["offer_thanks"],
-                    channel="email",
-                    fact_fingerprint=fingerprint(opp.stage, deadline, reference),
-                    facts=_facts(opp, ctx, deadline=deadline.isoformat() if deadline else None),
+                    fingerprint_of=(opp.stage, deadline, reference),
+                    deadline=deadline.isoformat() if deadline else None,
                 )
             )
         elif deadline is not None:
-            key = f"offer_reply:person={ctx.person.id}:opportunity={opp.id}"
             end = _deadline_end(deadline, ctx)
             start = datetime.combine(
                 deadline, time(ctx.settings.working_hours_start), ctx.user_zone
             )
             due = min(max(_minus_business_days(start, 2, ctx), ctx.today_start), end)
             results.append(
-                Suggestion(
-                    key=key,
-                    kind="offer_reply",
-                    person_id=ctx.person.id,
-                    subject_type="opportunity",
-                    subject_id=opp.id,
+                _about_role(
+                    "offer_reply",
+                    ctx,
+                    opp,
                     reason=(
                         f"Your answer on the {opp.title} offer at {opp.company} is due "
                         f"{timing.date_phrase(deadline)}. Reply to {ctx.name} by then — a yes, "
                         "a no, or a clear request for more time."
                     ),
-                    due_at=due,
+                    due=due,
                     window_end=end,
-                    priority=PRIORITY["offer_reply"],
-                    channel="email",
-                    fact_fingerprint=fingerprint(opp.stage, deadline),
-                    facts=_facts(opp, ctx, deadline=deadline.isoformat()),
+                    fingerprint_of=(opp.stage, deadline),
+                    deadline=deadline.isoformat(),
                 )
             )
     return results
@@ -220,7 +239,7 @@ def after_hire(ctx: PersonContext) -> list[Suggestion]:
             continue
         if check_in_contact(ctx.facts, opp) != ctx.person.id:
             continue
-        key = f"withdraw:person={ctx.person.id}:opportunity={opp.id}"
+        key = _key("withdraw", ctx, opp)
         if not any(t.kind not in _NOT_CONTACT for t in ctx.touches):
             # Never really in touch (a like, an intro asked of someone else): withdrawing the
             # application is enough, no note to a stranger.
@@ -231,23 +250,20 @@ def after_hire(ctx: PersonContext) -> list[Suggestion]:
             continue
         due = since if since is not None else ctx.today_start
         results.append(
-            Suggestion(
-                key=key,
-                kind="withdraw",
-                person_id=ctx.person.id,
-                subject_type="opportunity",
-                subject_id=opp.id,
+            _about_role(
+                "withdraw",
+                ctx,
+                opp,
                 reason=(
                     f"You accepted a role at {hired.company}, so let {ctx.name} know you're "
                     f"withdrawing from {opp.title} at {opp.company} — two or three lines: the "
                     "news, thanks for their time, and that you'd like to stay in touch."
                 ),
-                due_at=due,
+                due=due,
                 window_end=timing.add_business_days(due, 2, ctx.user_zone),
-                priority=PRIORITY["withdraw"],
-                channel="email",
-                fact_fingerprint=fingerprint(opp.stage, hired.id, since),
-                facts=_facts(opp, ctx, hired_company=hired.company, hired_title=hired.title),
+                fingerprint_of=(opp.stage, hired.id, since),
+                hired_company=hired.company,
+                hired_title=hired.title,
             )
         )
     if results:
@@ -255,7 +271,7 @@ def after_hire(ctx: PersonContext) -> list[Suggestion]:
     helped = _helped_with(ctx, hired)
     if helped is None:
         return []
-    key = f"news_and_thanks:person={ctx.person.id}:opportunity={hired.id}"
+    key = _key("news_and_thanks", ctx, hired)
     if _spoke_since(ctx, since or _last_interview_end(ctx, hired)) is not None:
         ctx.note("news_and_thanks", "skipped", f"already wrote to {ctx.first} since the hire", key)
         return []
@@ -263,23 +279,19 @@ def after_hire(ctx: PersonContext) -> list[Suggestion]:
         return []
     due = since if since is not None else ctx.today_start
     return [
-        Suggestion(
-            key=key,
-            kind="news_and_thanks",
-            person_id=ctx.person.id,
-            subject_type="opportunity",
-            subject_id=hired.id,
+        _about_role(
+            "news_and_thanks",
+            ctx,
+            hired,
             reason=(
                 f"You accepted the {hired.title} role at {hired.company}. {ctx.name} {helped} "
                 f"— share the news with {ctx.first} and say thank you; people remember being "
                 "thanked."
             ),
-            due_at=due,
+            due=due,
             window_end=timing.add_business_days(due, 3, ctx.user_zone),
-            priority=PRIORITY["news_and_thanks"],
-            channel="email",
-            fact_fingerprint=fingerprint(hired.id, since, helped),
-            facts=_facts(hired, ctx, helped=helped),
+            fingerprint_of=(hired.id, since, helped),
+            helped=helped,
         )
     ]
 

@@ -52,6 +52,15 @@ def is_connected(facts: Facts, person: FactPerson) -> bool:
     return person.degree == 1 or facts.connection_for_person(person) is not None
 
 
+def request_pending(facts: Facts, person: FactPerson) -> bool:
+    """A connection request was sent (logged) and they are not connected yet: a second request
+    would be pushy, so nothing goes to them as a request until they accept."""
+    return not is_connected(facts, person) and any(
+        i.kind == "connection_request" and i.direction == "outbound"
+        for i in facts.interactions_of(person.id)
+    )
+
+
 def recipient(suggestion: Suggestion) -> tuple[str, object]:
     """Whom the suggestion writes to: the introducer for an intro request, else the person."""
     if suggestion.kind == "ask_intro":
@@ -63,7 +72,8 @@ def recipient(suggestion: Suggestion) -> tuple[str, object]:
 
 def route(suggestion: Suggestion, facts: Facts, person: FactPerson) -> Suggestion | None:
     """The suggestion on a channel the user can really use for this person, or None when there
-    is none (a share for someone they cannot write to)."""
+    is none (a share for someone they cannot write to, a note while their connection request
+    waits)."""
     if suggestion.channel not in MESSAGE_CHANNELS or suggestion.kind == "ask_intro":
         return suggestion
     connected = is_connected(facts, person)
@@ -72,7 +82,7 @@ def route(suggestion: Suggestion, facts: Facts, person: FactPerson) -> Suggestio
         channel = "email"
     elif connected:
         channel = "message"
-    elif suggestion.kind == "share":
+    elif suggestion.kind == "share" or request_pending(facts, person):
         return None
     else:
         channel = "linkedin_note"
@@ -97,7 +107,7 @@ def one_per_recipient(
     """At most one suggestion per recipient: the best-ranked private note, else the best public
     touch; a pending reply and a thank-you to the same person become one thank-you that also
     answers."""
-    groups: defaultdict[tuple, list[Suggestion]] = defaultdict(list)
+    groups: defaultdict[tuple[str, object], list[Suggestion]] = defaultdict(list)
     for suggestion in candidates:
         groups[recipient(suggestion)].append(suggestion)
     kept = []
@@ -133,15 +143,21 @@ def _thank_and_answer(thanks: Suggestion, reply: Suggestion) -> Suggestion:
 
 
 def intro_in_flight(facts: Facts, person_id: int, now: datetime) -> bool:
-    """An introduction to the person was asked for within `INTRO_WAIT_DAYS` (logged on them or
-    on one of their mutuals for one of their roles) and they have not written since."""
+    """An introduction to the person was asked for within `INTRO_WAIT_DAYS` (logged on them, or
+    on one of their mutuals, for one of their roles) and they have not written since.
+
+    An intro request on the person's own timeline for a role they are not on is one they were
+    asked (they are the introducer), not one about them."""
     since = now - timedelta(days=INTRO_WAIT_DAYS)
     theirs = facts.interactions_of(person_id)
     roles = {opp.id for opp, _ in facts.roles_of(person_id)}
     asked = [
         i.occurred_at
         for i in theirs
-        if i.kind == "intro_request" and i.direction == "outbound" and since <= i.occurred_at <= now
+        if i.kind == "intro_request"
+        and i.direction == "outbound"
+        and (i.opportunity_id is None or i.opportunity_id in roles)
+        and since <= i.occurred_at <= now
     ]
     for mutual in facts.mutuals_of(person_id):
         linked = facts.mutual_person_id(mutual)
@@ -222,8 +238,14 @@ def next_step(
 ) -> Suggestion | None:
     """A first step for a tracked non-connection on an active role who has none: a connection
     request with a note that names the role. None when they are connected, marked do not
-    contact, on no active role, the search is paused, or an introduction is being asked."""
-    if person.do_not_contact or is_connected(facts, person) or facts.hired is not None:
+    contact, on no active role, the search is paused, an introduction is being asked, or a
+    connection request already waits for their answer."""
+    if (
+        person.do_not_contact
+        or is_connected(facts, person)
+        or facts.hired is not None
+        or request_pending(facts, person)
+    ):
         return None
     roles = [(opp, role) for opp, role in facts.roles_of(person.id) if opp.stage in STAGES_OPEN]
     if not roles or intro_in_flight(facts, person.id, now):
@@ -267,12 +289,28 @@ def next_step(
     )
 
 
-def settle(suggestion: Suggestion, tz: ZoneInfo, settings: CadenceSettings) -> Suggestion:
+def settle(
+    suggestion: Suggestion,
+    tz: ZoneInfo,
+    settings: CadenceSettings,
+    recipient_zone: ZoneInfo | None = None,
+) -> Suggestion:
     """Due and send-by in the user's working hours: due moves forward to the next working time,
     the window's end back to the end of the last working day within it (a suggestion without
     one gets `DEFAULT_WINDOW_BUSINESS_DAYS`), and the send-by is never before due (at worst the
-    end of due's working day). `window_end` leaves as that send-by."""
+    end of due's working day). `window_end` leaves as that send-by.
+
+    With the `recipient_zone` of a private note (where known, and unlike the user's), both land
+    in the working hours the two zones share, so the note arrives in the recipient's working
+    day too; zones whose working days do not overlap (as many hours apart as a working day is
+    long, when the user's next working hour comes) keep the user's hours alone."""
     start, end = settings.working_hours_start, settings.working_hours_end
+    if recipient_zone is not None and recipient_zone.key != tz.key:
+        first = timing.next_working_time(suggestion.due_at, tz, start, end)
+        if timing.hours_apart(first, tz, recipient_zone) < end - start:
+            shared = _settle_shared(suggestion, (tz, recipient_zone), settings)
+            if shared is not None:
+                return shared
     due = timing.next_working_time(suggestion.due_at, tz, start, end)
     window = suggestion.window_end
     if window is None:
@@ -288,7 +326,31 @@ def settle(suggestion: Suggestion, tz: ZoneInfo, settings: CadenceSettings) -> S
     return dataclasses.replace(suggestion, due_at=due, window_end=send_by)
 
 
-def ranking(suggestion: Suggestion) -> tuple:
+def _settle_shared(
+    suggestion: Suggestion, zones: tuple[ZoneInfo, ...], settings: CadenceSettings
+) -> Suggestion | None:
+    """`settle` in the working hours all `zones` share; None when they share none."""
+    start, end = settings.working_hours_start, settings.working_hours_end
+    due = timing.next_shared_working_time(suggestion.due_at, zones, start, end)
+    if due is None:
+        return None
+    window = suggestion.window_end
+    if window is None:
+        window = timing.end_of_working_day(
+            timing.add_business_days(due, DEFAULT_WINDOW_BUSINESS_DAYS, zones[0]), zones[0], end
+        )
+    last = timing.last_shared_working_time(window, zones, start, end)
+    if last is None:
+        return None
+    send_by = timing.end_of_shared_working_day(last, zones, end)
+    if send_by < due:
+        send_by = timing.end_of_shared_working_day(due, zones, end)
+    if due == suggestion.due_at and send_by == suggestion.window_end:
+        return suggestion
+    return dataclasses.replace(suggestion, due_at=due, window_end=send_by)
+
+
+def ranking(suggestion: Suggestion) -> tuple[int, datetime, str]:
     """Sort key: highest priority first, then earliest due, then key (for determinism)."""
     return (-suggestion.priority, suggestion.due_at, suggestion.key)
 

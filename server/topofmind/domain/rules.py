@@ -17,6 +17,7 @@ from datetime import datetime, time, timedelta
 from functools import cached_property
 from typing import Any
 
+from ..linkedin.names import name_key as normalise_name  # the one name key (as in facts)
 from . import timing
 from .cadence import Touch, cadence_stage, touches_of
 from .facts import (
@@ -27,8 +28,8 @@ from .facts import (
     FactPerson,
     FactPost,
     Facts,
+    FactShareItem,
     first_name,
-    normalise_name,
 )
 from .settings import CadenceSettings
 from .topics import topics_in_texts
@@ -194,8 +195,8 @@ class PersonContext:
         self.shared_topics = shared_topics
         self.trace = trace
         self.user_zone = timing.zone(settings.user_time_zone)
-        #: Business days and working hours count in the user's zone: one clock on every
-        #: surface (issue 13). The person's own zone is kept on their page for reference.
+        #: Business days count in the user's zone: one clock on every surface (issue 13); the
+        #: guards then land a private note in the working hours the user and the person share.
         self.zone = self.user_zone
         self.name = person.name
         self.first = first_name(person.name)
@@ -284,7 +285,7 @@ class PersonContext:
         return self.own_texts + self.role_topics
 
     @cached_property
-    def best_share(self) -> tuple[Any, tuple[str, ...]] | None:
+    def best_share(self) -> tuple[FactShareItem, tuple[str, ...]] | None:
         """The share item whose topics best match the person, not yet sent to them."""
         texts = self.texts
         items = [i for i in self.facts.share_items if self.person.id not in i.sent_to_person_ids]
@@ -300,6 +301,16 @@ class PersonContext:
             if len(matched) > len(best_matched):
                 best, best_matched = item, matched
         return (best, best_matched) if best is not None else None
+
+    def role_fit(self, matched: Sequence[str]) -> FactOpportunity | None:
+        """The active role a share's `matched` topics come from, when the person's own texts
+        (interviews, headline, posts) do not speak to them; None when they do."""
+        if self.matcher(matched, self.own_texts):
+            return None
+        roles = [o for o, _r in self.facts.roles_of(self.person.id) if o.stage in ACTIVE_STAGES]
+        if not roles:
+            return None
+        return next((o for o in roles if self.matcher(matched, o.topics)), roles[0])
 
     def since(self, moment: datetime) -> str:
         return timing.ago(self.now - moment)
@@ -607,12 +618,13 @@ def share(ctx: PersonContext) -> list[Suggestion]:
         if last is not None
         else "you haven't reached out yet"
     )
-    about = f"what {ctx.first} talks and posts about"
-    if not ctx.matcher(matched, ctx.own_texts):
-        # Only the posting of their role speaks to it (a hiring team saved from a job page).
-        roles = [o for o, _r in ctx.facts.roles_of(ctx.person.id) if o.stage in ACTIVE_STAGES]
-        role = next((o for o in roles if ctx.matcher(matched, o.topics)), roles[0])
-        about = f"what the {role.title} role at {role.company} is about"
+    role = ctx.role_fit(matched)
+    # Only the posting of their role may speak to it (a hiring team saved from a job page).
+    about = (
+        f"what the {role.title} role at {role.company} is about"
+        if role is not None
+        else f"what {ctx.first} talks and posts about"
+    )
     reason = (
         f"Share '{item.title}' with {ctx.name}: it covers {_quote(matched)}, close to {about} "
         f"— and {since}."
@@ -698,12 +710,9 @@ def _check_in_for(ctx: PersonContext, opp: FactOpportunity) -> Suggestion | None
 
     first_due = None
     basis = None
-    if opp.decision_expected_on is not None and (
-        reference is None or opp.decision_expected_on >= reference.astimezone(tz).date()
-    ):
-        first_due = timing.next_business_day_start(
-            opp.decision_expected_on, tz, settings.working_hours_start
-        )
+    decision = opp.decision_expected_on
+    if decision is not None and (reference is None or decision >= reference.astimezone(tz).date()):
+        first_due = timing.next_business_day_start(decision, tz, settings.working_hours_start)
         basis = "decision"
     elif reference is not None:
         first_due = timing.add_business_days(reference, settings.check_in_first_business_days, tz)
@@ -771,11 +780,11 @@ def _check_in_for(ctx: PersonContext, opp: FactOpportunity) -> Suggestion | None
             f"{ctx.when(reply.occurred_at)} — if there's no news on {opp.title} at {opp.company} "
             f"by now, a brief check-in with {ctx.name} is reasonable."
         )
-    elif basis == "decision":
+    elif basis == "decision" and decision is not None:
         due = first_due
         reason = (
             f"{opp.company} expected to decide on {opp.title} by "
-            f"{timing.date_phrase(opp.decision_expected_on)} — a polite check-in with {ctx.name} "
+            f"{timing.date_phrase(decision)} — a polite check-in with {ctx.name} "
             "about next steps is welcome."
         )
     else:
@@ -977,12 +986,13 @@ def ask_intro(ctx: PersonContext) -> list[Suggestion]:
         )
         if asked is None:
             for mutual in ctx.facts.mutuals_of(ctx.person.id):
-                if mutual.mutual_person_id is None:
+                linked = ctx.facts.mutual_person_id(mutual)
+                if linked is None:
                     continue
                 asked = next(
                     (
                         i
-                        for i in ctx.facts.interactions_of(mutual.mutual_person_id)
+                        for i in ctx.facts.interactions_of(linked)
                         if i.kind == "intro_request" and i.opportunity_id == opp.id
                     ),
                     None,
@@ -1180,9 +1190,14 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
     stage = ctx.stage
     low, high = ctx.settings.keep_warm_target(stage)
     touches = ctx.touches
+    accepted = False
     if touches:
         last = touches[-1]
         anchor, after = last.at, last.tag
+        # Their acceptance of the user's request is the moment to follow up, whatever the gap.
+        accepted = last.kind == "connection_request" and ctx.is_connected
+        if accepted:
+            anchor = ctx.today_start - timedelta(days=low)
         if ctx.now - anchor < timedelta(days=low):
             ctx.note(
                 "keep_warm",
@@ -1191,6 +1206,11 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
             )
             return []
         gap = f"It's been {ctx.since(anchor)} since you were last in touch with {ctx.name}"
+        if accepted:
+            gap = (
+                f"{ctx.name} accepted your connection request "
+                f"(sent {ctx.when(last.at)}): a short thank-you note follows up"
+            )
     elif ctx.on_active_opportunity and ctx.is_connected:
         anchor, after = ctx.today_start - timedelta(days=low), "none"
         gap = f"You haven't been in touch with {ctx.name} yet"
@@ -1217,15 +1237,12 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
         ctx.note("keep_warm", "merged", f"{absorbed.kind} folded into keep-warm", absorbed.key)
         if absorbed.kind == "comment":
             post = ctx.facts.posts_of(ctx.person.id)
-            found = next(p for p in post if p.id == absorbed.subject_id)
-            ago = ctx.since(found.published_at or ctx.now)
-            posted = _posted(found, absorbed.facts.get("topics", ()), ago)
+            commented = next(p for p in post if p.id == absorbed.subject_id)
+            ago = ctx.since(commented.published_at or ctx.now)
+            posted = _posted(commented, absorbed.facts.get("topics", ()), ago)
             touch = f" {ctx.first} {posted}; a thoughtful comment is a natural way back in."
         else:
-            touch = (
-                f" Sharing '{absorbed.facts['title']}' ({_quote(absorbed.facts['topics'])}) "
-                "gives you a useful reason to write."
-            )
+            touch = _share_touch(ctx, absorbed.facts["title"], absorbed.facts["topics"])
         subject_type, subject_id = absorbed.subject_type, absorbed.subject_id
         channel, extra = absorbed.channel, dict(absorbed.facts)
         # The touch sets the timing: a post can be commented on only once seen, and only while
@@ -1237,9 +1254,7 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
         found = ctx.best_share
         if found is not None:
             item, matched = found
-            touch = (
-                f" Sharing '{item.title}' ({_quote(matched)}) gives you a useful reason to write."
-            )
+            touch = _share_touch(ctx, item.title, matched)
             subject_type, subject_id, channel = "share_item", item.id, "message"
             extra = {
                 "share_item_id": item.id,
@@ -1260,7 +1275,7 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
     extra.update(
         {
             "stage": stage,
-            "last_touch_at": _iso(anchor if touches else None),
+            "last_touch_at": _iso(touches[-1].at if touches else None),
             "touch": touch_kind,
             "target_min_days": low,
             "target_max_days": high,
@@ -1287,6 +1302,17 @@ def keep_warm(ctx: PersonContext, others: list[Suggestion]) -> list[Suggestion]:
             facts=extra,
         )
     ]
+
+
+def _share_touch(ctx: PersonContext, title: str, matched: Sequence[str]) -> str:
+    """The share item as the reason to write, naming the role when its topics are the role's."""
+    role = ctx.role_fit(matched)
+    fit = (
+        f", close to what the {role.title} role at {role.company} is about,"
+        if role is not None
+        else ""
+    )
+    return f" Sharing '{title}' ({_quote(matched)}){fit} gives you a useful reason to write."
 
 
 #: Rules run for every person, in this order; keep-warm runs last as it absorbs others.

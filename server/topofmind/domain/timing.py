@@ -523,6 +523,58 @@ def last_working_time(moment: datetime, tz: ZoneInfo, start_hour: int, end_hour:
     return end_of_working_day(datetime.combine(day, time(12), tzinfo=tz), tz, end_hour)
 
 
+# Working hours shared by two zones (the user's and a recipient's) ------------------------------
+
+#: Rounds of moving into each zone's working hours before deciding the zones share none.
+_SHARED_ROUNDS = 12
+
+
+def next_shared_working_time(
+    moment: datetime, zones: tuple[ZoneInfo, ...], start_hour: int, end_hour: int
+) -> datetime | None:
+    """The first time at or after `moment` inside working hours on a weekday in every zone of
+    `zones`, in UTC; None when their working hours never meet (e.g. London and San Francisco
+    with 9-to-5)."""
+    current = moment
+    for _ in range(_SHARED_ROUNDS):
+        moved = current
+        for tz in zones:
+            moved = next_working_time(moved, tz, start_hour, end_hour)
+        if moved == current:
+            return moved.astimezone(UTC)
+        current = moved
+    return None
+
+
+def last_shared_working_time(
+    moment: datetime, zones: tuple[ZoneInfo, ...], start_hour: int, end_hour: int
+) -> datetime | None:
+    """`moment` if it is inside every zone's working hours, else the end of the last stretch
+    before it that was (`last_working_time` for several zones); None when they never meet."""
+    current = moment
+    for _ in range(_SHARED_ROUNDS):
+        moved = current
+        for tz in zones:
+            moved = last_working_time(moved, tz, start_hour, end_hour)
+        if moved == current:
+            return moved.astimezone(UTC)
+        current = moved
+    return None
+
+
+def hours_apart(moment: datetime, first: ZoneInfo, second: ZoneInfo) -> float:
+    """How many hours apart the two zones' clocks are at `moment`."""
+    offsets = [moment.astimezone(tz).utcoffset() or timedelta(0) for tz in (first, second)]
+    return abs((offsets[0] - offsets[1]).total_seconds()) / 3600
+
+
+def end_of_shared_working_day(
+    moment: datetime, zones: tuple[ZoneInfo, ...], end_hour: int
+) -> datetime:
+    """Where the working day around `moment` ends first among `zones`, in UTC."""
+    return min(end_of_working_day(moment, tz, end_hour) for tz in zones)
+
+
 def clock_phrase(moment: datetime, tz: ZoneInfo) -> str:
     """ "5:00 PM", "9:30 AM" — a time as people say it."""
     local = moment.astimezone(tz)

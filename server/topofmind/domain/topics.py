@@ -251,12 +251,26 @@ def _unique_normalised(topics: Iterable[str]) -> list[str]:
 @lru_cache(maxsize=8192)
 def _content_words(text: str) -> frozenset[str]:
     """The folded content words of `text`; a hyphenated word counts by its parts as well."""
+    hidden = _MENTION.sub(" ", _URL.sub(" ", text))
     found: set[str] = set()
-    for word, _start, _end in word_spans(text):
-        for part in {word, *word.split("-")}:
-            folded = fold_word(part.strip("-"))
-            if _is_content(folded):
-                found.add(folded)
+    for raw in _WORD.findall(hidden):
+        found.update(_token_words(raw))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def _token_words(raw: str) -> frozenset[str]:
+    # Words repeat across posts far more than texts do: folding each distinct token once is
+    # what keeps a full recompute's topic matching cheap (the same steps as `word_spans`).
+    token = _clean_token(raw)
+    if not token:
+        return frozenset()
+    word = fold_word(token)
+    found = set()
+    for part in {word, *word.split("-")}:
+        folded = fold_word(part.strip("-"))
+        if _is_content(folded):
+            found.add(folded)
     return frozenset(found)
 
 

@@ -46,7 +46,16 @@ from ..store.models import (
 from .settings import get_settings, update_settings
 
 # What the user already sent this person (texts or summaries in notes), for the repeat check.
-SENT_KINDS = ("thank_you", "message", "email", "check_in", "intro_request", "share", "comment")
+SENT_KINDS = (
+    "thank_you",
+    "message",
+    "email",
+    "check_in",
+    "intro_request",
+    "connection_request",
+    "share",
+    "comment",
+)
 PREVIOUS_LIMIT = 10
 # A sent message kept in full is cut here (setting ``keep_message_bodies``).
 SENT_TEXT_LIMIT = 2000
@@ -679,6 +688,7 @@ _SENT_LABELS = {
     "check_in": "a check-in",
     "share": "a shared item",
     "intro_request": "an introduction request",
+    "connection_request": "a connection request",
     "comment": "a comment",
     "email": "an email",
     "message": "a message",
