@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 import zlib
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -38,6 +38,7 @@ from .people import (
     name_key,
     update_person,
 )
+from .rows import rows_affected
 from .settings import get_settings
 from .suggestions import list_suggestions, suggestion_views
 from .unit_of_work import touch, touch_everyone, unit_of_work
@@ -403,7 +404,7 @@ def reparse_all(session: Session, now: datetime, only_older: bool = True) -> dic
     counts = {"reparsed": 0, "skipped": 0}
     ids = list(session.scalars(select(Capture.id).order_by(Capture.received_at)))
     for capture_id in ids:
-        capture = session.get(Capture, capture_id)
+        capture = session.get_one(Capture, capture_id)
         if only_older and capture.parser_version == PARSER_VERSION:
             counts["skipped"] += 1
             continue
@@ -418,21 +419,17 @@ def reparse_all(session: Session, now: datetime, only_older: bool = True) -> dic
 def prune_captures(session: Session, now: datetime, retention_days: int) -> int:
     """Drop raw HTML older than the retention setting; the parsed facts and views stay. Pages
     the parser could not read (``KEEP_HTML_STATUSES``) keep theirs for ``topofmind reparse``."""
-    from datetime import timedelta
-
-    from sqlalchemy import update
-
     cutoff = now - timedelta(days=retention_days)
-    result = session.execute(
+    return rows_affected(
+        session,
         update(Capture)
         .where(
             Capture.received_at < cutoff,
             Capture.html_gz.is_not(None),
             Capture.status.not_in(KEEP_HTML_STATUSES),
         )
-        .values(html_gz=None, status="pruned")
+        .values(html_gz=None, status="pruned"),
     )
-    return result.rowcount or 0
 
 
 def capture_posts_view(session: Session, capture: Capture) -> list[dict]:

@@ -158,7 +158,8 @@ def _opportunity_for(
         )
     )
     open_rows = [row for row in rows if row.stage in OPEN_STAGES]
-    return (open_rows or rows or [None])[0]
+    best = open_rows or rows
+    return best[0] if best else None
 
 
 def _latest_interview(session: Session, person_id: int, now: datetime) -> Interview | None:
@@ -418,7 +419,7 @@ def draft_for(
         return None
     kind, context = suggestion_context(session, suggestion, person, now)
     view = draft_view(build_draft(kind, context, get_settings(session)["templates"]))
-    recipient = person
+    recipient: Person | None = person
     if kind == "ask_intro":
         introducer_id = (suggestion.extra or {}).get("introducer_person_id")
         recipient = session.get(Person, introducer_id) if introducer_id else None
@@ -555,7 +556,7 @@ def _best_share_fields(session: Session, person: Person, now: datetime) -> dict[
         return {}
     item_id, _, matched = ranked[0]
     return {
-        "share_item": _share_item(session.get(ShareItem, item_id)),
+        "share_item": _share_item(session.get_one(ShareItem, item_id)),
         "share_reason_topics": tuple(matched),
     }
 

@@ -27,6 +27,7 @@ from ..store.models import (
     Suggestion,
 )
 from .paging import Page, paginate
+from .rows import rows_affected
 from .unit_of_work import touch, touch_everyone, unit_of_work
 
 TRACKED_FIELDS = ("name", "headline", "title", "company", "location")
@@ -339,10 +340,10 @@ def forget_person(session: Session, person: Person, now: datetime) -> dict[str, 
             .values(html_gz=None, extracted=None, warnings=[], status="redacted")
         )
     removed["captures"] = len(own) + len(redact)
-    removed["interactions"] = session.execute(
-        delete(Interaction).where(Interaction.person_id == person.id)
-    ).rowcount
-    removed["posts"] = session.execute(delete(Post).where(Post.person_id == person.id)).rowcount
+    removed["interactions"] = rows_affected(
+        session, delete(Interaction).where(Interaction.person_id == person.id)
+    )
+    removed["posts"] = rows_affected(session, delete(Post).where(Post.person_id == person.id))
     if person.profile_url:
         session.execute(delete(Post).where(Post.author_url == person.profile_url))
     session.execute(

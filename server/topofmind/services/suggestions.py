@@ -48,6 +48,7 @@ from .drafting import sent_note
 from .interactions import record_interaction
 from .paging import Page, paginate
 from .people import get_person
+from .rows import rows_affected
 from .settings import get_settings
 from .unit_of_work import touch, unit_of_work
 
@@ -774,12 +775,12 @@ def dismiss(session: Session, suggestion_id: int, now: datetime) -> Suggestion:
 def wake_snoozed(session: Session, now: datetime) -> int:
     """Store what ``effective_status`` reads: snoozed suggestions whose time has come are open
     again (the scheduler's job; returns how many woke)."""
-    result = session.execute(
+    return rows_affected(
+        session,
         update(Suggestion)
         .where(Suggestion.status == "snoozed", Suggestion.snoozed_until <= now)
-        .values(status="open", snoozed_until=None, updated_at=now)
+        .values(status="open", snoozed_until=None, updated_at=now),
     )
-    return result.rowcount or 0
 
 
 def today_plan(session: Session, now: datetime, week_limit: int = 50) -> dict:
