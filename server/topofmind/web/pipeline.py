@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
@@ -48,7 +49,7 @@ def _pipeline_context(errors=None, form=None, open_form=None):
     people_ids = {link.person_id for opp in opportunities for link in opp.people}
     people_ids |= {person_id for ids in interviewers.values() for person_id in ids}
     names = people_service.names_by_id(session, people_ids)
-    columns = {stage: [] for stage in STAGES}
+    columns: dict[str, list[Any]] = {stage: [] for stage in STAGES}
     for opportunity in opportunities:
         columns[opportunity.stage].append(opportunity)
     return {
