@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from ..errors import DomainError, NotFound
+from ..schemas.interactions import InteractionCreate
 from ..schemas.people import PersonCreate, PersonUpdate
 from ..services import drafting, job_postings
 from ..services import interactions as interaction_service
@@ -319,26 +321,28 @@ def save_notes(person_id: int):
 def log_interaction(person_id: int):
     person = _person_or_404(person_id)
     errors = FormErrors()
-    kind = request.form.get("kind") or ""
-    if kind not in interaction_service.KINDS:
-        errors.add("kind", "Choose what happened.")
     occurred_at = datetime_field("occurred_at", errors, required=False)
     if occurred_at is not None and occurred_at > now():
         errors.add("occurred_at", "That is in the future; log it once it has happened.")
+    raw: dict[str, Any] = {
+        "kind": request.form.get("kind") or "",
+        "note": text_field("note", max_length=5000),
+    }
+    if request.form.get("direction"):
+        raw["direction"] = request.form["direction"]
+    if occurred_at is not None:
+        raw["occurred_at"] = occurred_at.isoformat()
+    data = load_form(
+        InteractionCreate(),
+        raw,
+        errors,
+        {"kind": "Choose what happened.", "direction": "Choose who reached out."},
+    )
     if errors:
         context = _person_context(person, errors, request.form.to_dict())
         return render_template("person.html", **context), 422
-    interaction_service.record_interaction(
-        db(),
-        person.id,
-        {
-            "kind": kind,
-            "direction": request.form.get("direction") or None,
-            "occurred_at": occurred_at,
-            "note": text_field("note", max_length=5000),
-        },
-        now(),
-    )
+    interaction_service.record_interaction(db(), person.id, data, now())
+    kind = data["kind"]
     flash(f"Logged a {kind.replace('_', ' ')} with {person.name}.", "success")
     return redirect(
         url_for("web_contacts.person_page", person_id=person.id) + "#timeline", code=303
