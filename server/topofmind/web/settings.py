@@ -26,7 +26,17 @@ from ..security import calendar_token
 from ..services import data_export, demo
 from ..services.auth import issue_pairing_code
 from ..services.settings import update_settings
-from .common import FormErrors, back, db, int_field, now, protect, settings, text_field
+from .common import (
+    FormErrors,
+    back,
+    db,
+    int_field,
+    load_form,
+    now,
+    protect,
+    settings,
+    text_field,
+)
 
 bp = protect(Blueprint("web_settings", __name__))
 
@@ -112,9 +122,11 @@ def save_settings():
             CadenceSettings.from_mapping(cadence)
         except ValueError as problem:
             errors.add("cadence", str(problem).capitalize() + ".")
+    loaded = {**changes, "cadence": cadence}
+    data = load_form(SettingsSchema(), loaded, errors) if not errors else {}
     if not errors:
         try:
-            update_settings(db(), {**changes, "cadence": cadence}, now())
+            update_settings(db(), data, now())
         except DomainError as problem:
             for field, messages in problem.errors.items():
                 errors.add(field, "; ".join(messages))
