@@ -18,9 +18,9 @@ from ..domain.drafts import join_phrases
 from ..domain.topics import normalise_topic
 from ..domain.weekly import count_per_week, week_windows
 from ..store.models import Interview, Opportunity, OwnPost, Person
+from .opportunities import OPEN_STAGES
 from .share_queue import topics_by_person
 
-OPEN_STAGES = ("interested", "applied", "screening", "interviewing", "offer")
 QUIET_DAYS_NUDGE = 14
 
 
