@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -159,7 +159,7 @@ def apply_parse(
     capture: Capture,
     raw: bytes,
     now: datetime,
-    views=(),
+    views: Iterable[Mapping[str, Any]] = (),
     save_jobs: bool = True,
 ) -> None:
     """Parse ``raw`` and fold what it says into people, posts, views and the job posting it
@@ -264,7 +264,7 @@ def upsert_person_from_page(
 
 
 def record_mutuals(
-    session: Session, person: Person, names, capture: Capture, now: datetime
+    session: Session, person: Person, names: Iterable[str], capture: Capture, now: datetime
 ) -> None:
     """Mutual connections named on a profile, joined to the user's own connections by name."""
     known = {
@@ -299,7 +299,9 @@ def record_mutuals(
         mutual.seen_at = now
 
 
-def record_connections_seen(session: Session, people, now: datetime) -> None:
+def record_connections_seen(
+    session: Session, people: Iterable[Mapping[str, Any]], now: datetime
+) -> None:
     """The user's own Connections list: each entry is a 1st-degree connection."""
     for entry in people:
         url = canonical_profile_url(entry.get("profile_url")) if entry.get("profile_url") else None
@@ -326,7 +328,13 @@ def record_connections_seen(session: Session, people, now: datetime) -> None:
     session.flush()
 
 
-def record_posts(session: Session, posts, capture: Capture, now: datetime, views=()) -> None:
+def record_posts(
+    session: Session,
+    posts: Iterable[Mapping[str, Any]],
+    capture: Capture,
+    now: datetime,
+    views: Iterable[Mapping[str, Any]] = (),
+) -> None:
     """Upsert each post by URN, link it to its author when tracked, and record the view.
     A post the user wrote (author named as in the ``user_name`` setting, not a repost) is also
     one of their own posts (``OwnPost``, source ``capture``), beside those from Shares.csv."""

@@ -195,7 +195,15 @@ def load_demo(session: Session, now: datetime) -> dict[str, int]:
         people[key] = person
     session.flush()
 
-    def touch(key, kind, days_ago, note=None, direction="outbound", opportunity=None, urn=None):
+    def touch(
+        key: str,
+        kind: str,
+        days_ago: float,
+        note: str | None = None,
+        direction: str = "outbound",
+        opportunity: Opportunity | None = None,
+        urn: str | None = None,
+    ) -> None:
         session.add(
             Interaction(
                 person_id=people[key].id,
@@ -210,7 +218,15 @@ def load_demo(session: Session, now: datetime) -> dict[str, int]:
             )
         )
 
-    def opportunity(company, title, stage, members, days_ago, decision=None, notes=None):
+    def opportunity(
+        company: str,
+        title: str,
+        stage: str,
+        members: list[tuple[str, str]],
+        days_ago: float,
+        decision: date | None = None,
+        notes: str | None = None,
+    ) -> Opportunity:
         item = Opportunity(
             company=company,
             title=title,
@@ -353,7 +369,7 @@ def load_demo(session: Session, now: datetime) -> dict[str, int]:
     )
     touch("daniel", "reaction", 9, "Liked his post on data contracts.")
 
-    def post(key, hours_ago, text, reactions, comments):
+    def post(key: str, hours_ago: int, text: str, reactions: int, comments: int) -> None:
         activity_id = (int((now - timedelta(hours=hours_ago)).timestamp() * 1000) << 22) + 4242
         urn = f"urn:li:activity:{activity_id}"
         item = Post(

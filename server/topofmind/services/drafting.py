@@ -8,7 +8,7 @@ private interview notes only choose which of the round's topics to cite; they ar
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
@@ -20,6 +20,7 @@ from ..domain import timing
 from ..domain.draft_templates import DEFAULT_TEMPLATES, PLACEHOLDER_HELP
 from ..domain.drafts import (
     DRAFT_KINDS,
+    Draft,
     DraftContext,
     build_draft,
     check_in_context,
@@ -29,7 +30,12 @@ from ..domain.drafts import (
     template_placeholders,
 )
 from ..domain.drafts import ShareItem as DraftShareItem
-from ..domain.message_check import CHANNEL_LIMITS, PLACEHOLDER_PATTERN, check_message
+from ..domain.message_check import (
+    CHANNEL_LIMITS,
+    PLACEHOLDER_PATTERN,
+    MessageWarning,
+    check_message,
+)
 from ..domain.topics import extract_topics, locate_topic, match_share_items, normalise_topic
 from ..errors import InvalidInput, NotFound
 from ..store.models import (
@@ -59,7 +65,7 @@ SUMMARY_PREFIX = "Sent "
 COLLEAGUE_LOOKBACK_DAYS = 30
 
 
-def draft_view(draft) -> dict:
+def draft_view(draft: Draft) -> dict[str, Any]:
     return {
         "kind": draft.kind,
         "channel": draft.channel,
@@ -73,7 +79,7 @@ def draft_view(draft) -> dict:
     }
 
 
-def warning_view(warning) -> dict:
+def warning_view(warning: MessageWarning) -> dict[str, Any]:
     return {
         "code": warning.code,
         "message": warning.message,
@@ -108,7 +114,7 @@ def _local_date(moment: datetime, zone_name: str) -> date:
         return moment.date()
 
 
-def _unique(topics) -> list[str]:
+def _unique(topics: Iterable[object]) -> list[str]:
     seen: set[str] = set()
     result = []
     for topic in topics:

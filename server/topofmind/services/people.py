@@ -129,7 +129,7 @@ def create_person(session: Session, data: Mapping[str, Any], now: datetime) -> P
     return person
 
 
-def normalise_tags(tags) -> list[str]:
+def normalise_tags(tags: Iterable[object]) -> list[str]:
     seen: list[str] = []
     for tag in tags:
         clean = " ".join(str(tag).split()).lower()[:40]
@@ -210,7 +210,7 @@ def list_people(
     degree: int | None = None,
     stage: str | None = None,
     status: str | None = None,
-    person_ids=None,
+    person_ids: Iterable[int] | None = None,
     sort: str = "name",
     page: int = 1,
     per_page: int = 50,
@@ -293,7 +293,7 @@ def find_people_by_name_or_url(session: Session, text: str, limit: int = 2) -> l
     )
 
 
-def names_of(session: Session, person_ids) -> dict[int, str]:
+def names_of(session: Session, person_ids: Iterable[int]) -> dict[int, str]:
     """Person id → name, for the ids given."""
     ids = list(person_ids)
     if not ids:
