@@ -139,19 +139,22 @@ function renderNotPaired(extra = null) {
   );
 }
 
+/** @param {string} [queued] what happens to a capture that could not be sent */
+function renderWrongToken(queued = "") {
+  setConnection("bad", "Token refused");
+  return show(
+    "wrong-token",
+    notice(
+      "bad",
+      "Top of Mind refused the token",
+      `${queued}Pair again with a code from the dashboard's Settings page, or paste the token from "topofmind token".`,
+      button("Open settings", openSettings, { class: "primary" }),
+    ),
+  );
+}
+
 function renderApiError(error) {
-  if (error.kind === "unauthorized") {
-    setConnection("bad", "Token refused");
-    return show(
-      "wrong-token",
-      notice(
-        "bad",
-        "Top of Mind refused the token",
-        'Pair again with a code from the dashboard\'s Settings page, or paste the token from "topofmind token".',
-        button("Open settings", openSettings, { class: "primary" }),
-      ),
-    );
-  }
+  if (error.kind === "unauthorized") return renderWrongToken();
   if (error.kind === "offline") {
     setConnection("off", "Offline");
     return show(
@@ -180,16 +183,7 @@ function renderQueued(outcome) {
     );
   }
   if (outcome.reason === "unauthorized") {
-    setConnection("bad", "Token refused");
-    return show(
-      "wrong-token",
-      notice(
-        "bad",
-        "Top of Mind refused the token",
-        "This capture is saved offline and will sync after you pair again with a code from the dashboard's Settings page.",
-        button("Open settings", openSettings, { class: "primary" }),
-      ),
-    );
+    return renderWrongToken("This capture is saved offline and will sync once you pair again. ");
   }
   setConnection("off", "Offline");
   return show(
@@ -277,12 +271,10 @@ async function renderSent(outcome, url) {
   }
   if (kind === "profile" && response.person) {
     if (session.userActed) return;
-    // The capture answer carries the person's open suggestions; older servers may not.
-    const open = Array.isArray(response.suggestions) ? response.suggestions : null;
-    return renderProfile(response.person, open, {
+    return renderProfile(response.person, response.suggestions, {
       source: "capture",
       extras,
-      added: typeof response.person_added === "boolean" ? response.person_added : null,
+      added: response.person_added,
     });
   }
   if (POST_PAGES.has(kind) || (response.posts ?? []).length) {
@@ -324,12 +316,11 @@ async function captureAndShow(tabId, url) {
     // A known person is drawn from the database before the capture is sent: parsing a page
     // keeps the server busy for a while, and the popup should not wait behind it.
     const known = (async () => {
-      const found = await session.api.lookup(lookupUrl);
-      const suggestions =
-        found.suggestions ?? (await session.api.openSuggestions(found.person.id)).items ?? [];
-      if (!captureDone && !session.userActed && found.person) {
+      const person = await session.api.lookup(lookupUrl);
+      const suggestions = (await session.api.openSuggestions(person.id)).items ?? [];
+      if (!captureDone && !session.userActed) {
         setConnection("ok", "Connected");
-        renderProfile(found.person, suggestions, { source: "lookup" });
+        renderProfile(person, suggestions, { source: "lookup" });
       }
     })().catch(() => {});
     await Promise.race([known, new Promise((done) => setTimeout(done, LOOKUP_HEAD_START_MS))]);

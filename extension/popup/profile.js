@@ -256,10 +256,10 @@ function tagEditor(person, onChange) {
 
 async function freshProfile(person) {
   const [found, open] = await Promise.all([
-    person.profile_url ? session.api.lookup(person.profile_url) : { person },
+    person.profile_url ? session.api.lookup(person.profile_url) : person,
     session.api.openSuggestions(person.id),
   ]);
-  return { person: found.person ?? person, suggestions: open.items ?? [] };
+  return { person: found, suggestions: open.items ?? [] };
 }
 
 function recentTouches(person) {

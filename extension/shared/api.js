@@ -126,14 +126,10 @@ export function createClient(settings) {
       call("POST", "/api/pairing/redeem", { body: { code }, auth: false, timeoutMs: 10_000 }),
     postCapture: (capture) => call("POST", "/api/captures", { body: capture, timeoutMs: 60_000 }),
     /**
-     * The tracked person at this URL (404: not tracked). The server answers the bare person;
-     * `suggestions` is always null here (openSuggestions fetches them).
-     * @returns {Promise<{person: object, suggestions: null}>}
+     * The tracked person at this URL (404: not tracked); openSuggestions fetches their suggestions.
+     * @returns {Promise<{id: number}>}
      */
-    lookup: async (profileUrl) => ({
-      person: await call("GET", `/api/contacts/lookup?url=${enc(profileUrl)}`),
-      suggestions: null,
-    }),
+    lookup: (profileUrl) => call("GET", `/api/contacts/lookup?url=${enc(profileUrl)}`),
     getContact: (id) => call("GET", `/api/contacts/${enc(id)}`),
     createContact: (fields) => call("POST", "/api/contacts", { body: fields }),
     updateContact: (id, changes) => call("PATCH", `/api/contacts/${enc(id)}`, { body: changes }),

@@ -6,8 +6,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from flask import Flask
+from flask import Flask, Response
 from flask.json.provider import DefaultJSONProvider
 from flask_cors import CORS
 from sqlalchemy.engine import Engine
@@ -48,7 +49,7 @@ class CleaningJSONProvider(DefaultJSONProvider):
 
     sort_keys = False
 
-    def loads(self, s, **kwargs):
+    def loads(self, s: str | bytes, **kwargs: Any) -> Any:
         return clean_tree(super().loads(s, **kwargs))
 
 
@@ -135,7 +136,7 @@ def create_app(config: dict | None = None) -> Flask:
     register_web(app)
 
     @app.after_request
-    def security_headers(response):
+    def security_headers(response: Response) -> Response:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         response.headers.setdefault("X-Frame-Options", "DENY")

@@ -86,26 +86,27 @@ def run_exclusive(
         release_lease(state.session_factory, name, state.clock())
 
 
-def recompute_job(session: Session, now: datetime):
+def recompute_job(session: Session, now: datetime) -> dict[str, int]:
     from .services.suggestions import recompute, wake_snoozed
 
     wake_snoozed(session, now)
     return recompute(session, now)
 
 
-def prune_job(session: Session, now: datetime):
+def prune_job(session: Session, now: datetime) -> int:
     from .services.captures import prune_captures
     from .services.settings import get_settings
 
     return prune_captures(session, now, get_settings(session)["capture_retention_days"])
 
 
-def digest_job(session: Session, now: datetime):
+def digest_job(session: Session, now: datetime) -> int:
     """Prepare the day's digest (recompute first so it reflects the morning's facts)."""
     from .services.suggestions import digest
 
     recompute_job(session, now)
-    return digest(session, now)["due_today_count"]
+    due: int = digest(session, now)["due_today_count"]
+    return due
 
 
 def start_scheduler(app: Flask) -> BackgroundScheduler:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 import marshmallow as ma
 from marshmallow import fields, validate
@@ -21,18 +22,18 @@ def sane_date(value: date) -> None:
         raise ma.ValidationError("Must be between 1990 and 2100.")
 
 
-def DateTime(**kwargs) -> fields.AwareDateTime:  # noqa: N802 - reads like a field class
+def DateTime(**kwargs: Any) -> fields.AwareDateTime:  # noqa: N802 - reads like a field class
     """ISO 8601 with offset; a value without one is taken as UTC."""
     kwargs.setdefault("validate", sane_datetime)
     return fields.AwareDateTime(format="iso", default_timezone=UTC, **kwargs)
 
 
-def Date(**kwargs) -> fields.Date:  # noqa: N802
+def Date(**kwargs: Any) -> fields.Date:  # noqa: N802
     kwargs.setdefault("validate", sane_date)
     return fields.Date(**kwargs)
 
 
-def Text(max_length: int, **kwargs) -> fields.String:  # noqa: N802
+def Text(max_length: int, **kwargs: Any) -> fields.String:  # noqa: N802
     kwargs.setdefault("validate", validate.Length(max=max_length))
     return fields.String(**kwargs)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import marshmallow as ma
 from marshmallow import fields, validate
 
@@ -70,7 +72,7 @@ class PostingOut(ma.Schema):
 # The share queue -----------------------------------------------------------------------------
 
 
-def _topic_list(**kwargs) -> fields.List:
+def _topic_list(**kwargs: Any) -> fields.List:
     return fields.List(
         fields.String(validate=validate.Length(max=TOPIC_LENGTH)),
         validate=validate.Length(max=MAX_TOPICS),

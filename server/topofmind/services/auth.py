@@ -15,6 +15,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from ..store.models import AuthSecret
+from .rows import rows_affected
 
 SIGN_IN = "sign_in"
 SESSION = "session"
@@ -67,7 +68,7 @@ def redeem_sign_in_key(session: Session, key: str, now: datetime) -> str | None:
 
 
 def session_is_open(session: Session, session_id: str | None, now: datetime) -> bool:
-    return bool(session_id) and _live(session, SESSION, session_id, now) is not None
+    return session_id is not None and _live(session, SESSION, session_id, now) is not None
 
 
 def end_session(session: Session, session_id: str | None) -> None:
@@ -81,7 +82,7 @@ def end_session(session: Session, session_id: str | None) -> None:
 
 def end_all_sessions(session: Session) -> int:
     """Sign every dashboard out, and void open sign-in keys and pairing codes (token rotation)."""
-    return session.execute(delete(AuthSecret)).rowcount or 0
+    return rows_affected(session, delete(AuthSecret))
 
 
 def issue_pairing_code(session: Session, now: datetime) -> str:

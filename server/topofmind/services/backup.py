@@ -16,9 +16,20 @@ import zipfile
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from sqlalchemy import JSON, Boolean, LargeBinary, String, Table, func, insert, select, text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    LargeBinary,
+    String,
+    Table,
+    func,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.types import TypeDecorator
@@ -44,7 +55,7 @@ def _tables() -> list[Table]:
     return [table for table in Base.metadata.sorted_tables if table.name not in NOT_BACKED_UP]
 
 
-def _encode(column, value: Any) -> Any:
+def _encode(column: Column[Any], value: Any) -> Any:
     if value is None:
         return None
     if isinstance(column.type, LargeBinary):
@@ -56,7 +67,7 @@ def _encode(column, value: Any) -> Any:
     return value
 
 
-def _decode(column, value: Any) -> Any:
+def _decode(column: Column[Any], value: Any) -> Any:
     if value is None:
         return None
     if isinstance(column.type, LargeBinary):
@@ -70,7 +81,7 @@ def _decode(column, value: Any) -> Any:
     return value
 
 
-def _python_type(column) -> type | None:
+def _python_type(column: Column[Any]) -> type | None:
     base = column.type.impl_instance if isinstance(column.type, TypeDecorator) else column.type
     try:
         return base.python_type
@@ -120,7 +131,9 @@ def write_backup(engine: Engine, path: Path, now: datetime) -> dict:
     return manifest
 
 
-def _write_archive(connection: Connection, handle, revision: str | None, now: datetime) -> dict:
+def _write_archive(
+    connection: Connection, handle: BinaryIO, revision: str | None, now: datetime
+) -> dict[str, Any]:
     """Every table into the zip on ``handle``; returns the manifest (closes ``handle``)."""
     counts: dict[str, int] = {}
     with handle, zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -225,7 +238,7 @@ def _damaged(table: Table, row: int | str, column: str | None, problem: str) -> 
 INT64 = (-(2**63), 2**63 - 1)
 
 
-def _checked(column, value: Any) -> Any:
+def _checked(column: Column[Any], value: Any) -> Any:
     """``value`` from a backup, decoded for ``column``; ``_Damaged`` saying why it cannot be.
 
     A backup is a file anyone may have edited: each value must have its column's type and fit

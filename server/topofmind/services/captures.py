@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import logging
 import zlib
-from collections.abc import Mapping
-from datetime import datetime
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -38,6 +38,7 @@ from .people import (
     name_key,
     update_person,
 )
+from .rows import rows_affected
 from .settings import get_settings
 from .suggestions import list_suggestions, suggestion_views
 from .unit_of_work import touch, touch_everyone, unit_of_work
@@ -158,7 +159,7 @@ def apply_parse(
     capture: Capture,
     raw: bytes,
     now: datetime,
-    views=(),
+    views: Iterable[Mapping[str, Any]] = (),
     save_jobs: bool = True,
 ) -> None:
     """Parse ``raw`` and fold what it says into people, posts, views and the job posting it
@@ -263,7 +264,7 @@ def upsert_person_from_page(
 
 
 def record_mutuals(
-    session: Session, person: Person, names, capture: Capture, now: datetime
+    session: Session, person: Person, names: Iterable[str], capture: Capture, now: datetime
 ) -> None:
     """Mutual connections named on a profile, joined to the user's own connections by name."""
     known = {
@@ -298,7 +299,9 @@ def record_mutuals(
         mutual.seen_at = now
 
 
-def record_connections_seen(session: Session, people, now: datetime) -> None:
+def record_connections_seen(
+    session: Session, people: Iterable[Mapping[str, Any]], now: datetime
+) -> None:
     """The user's own Connections list: each entry is a 1st-degree connection."""
     for entry in people:
         url = canonical_profile_url(entry.get("profile_url")) if entry.get("profile_url") else None
@@ -325,7 +328,13 @@ def record_connections_seen(session: Session, people, now: datetime) -> None:
     session.flush()
 
 
-def record_posts(session: Session, posts, capture: Capture, now: datetime, views=()) -> None:
+def record_posts(
+    session: Session,
+    posts: Iterable[Mapping[str, Any]],
+    capture: Capture,
+    now: datetime,
+    views: Iterable[Mapping[str, Any]] = (),
+) -> None:
     """Upsert each post by URN, link it to its author when tracked, and record the view.
     A post the user wrote (author named as in the ``user_name`` setting, not a repost) is also
     one of their own posts (``OwnPost``, source ``capture``), beside those from Shares.csv."""
@@ -403,7 +412,7 @@ def reparse_all(session: Session, now: datetime, only_older: bool = True) -> dic
     counts = {"reparsed": 0, "skipped": 0}
     ids = list(session.scalars(select(Capture.id).order_by(Capture.received_at)))
     for capture_id in ids:
-        capture = session.get(Capture, capture_id)
+        capture = session.get_one(Capture, capture_id)
         if only_older and capture.parser_version == PARSER_VERSION:
             counts["skipped"] += 1
             continue
@@ -418,21 +427,17 @@ def reparse_all(session: Session, now: datetime, only_older: bool = True) -> dic
 def prune_captures(session: Session, now: datetime, retention_days: int) -> int:
     """Drop raw HTML older than the retention setting; the parsed facts and views stay. Pages
     the parser could not read (``KEEP_HTML_STATUSES``) keep theirs for ``topofmind reparse``."""
-    from datetime import timedelta
-
-    from sqlalchemy import update
-
     cutoff = now - timedelta(days=retention_days)
-    result = session.execute(
+    return rows_affected(
+        session,
         update(Capture)
         .where(
             Capture.received_at < cutoff,
             Capture.html_gz.is_not(None),
             Capture.status.not_in(KEEP_HTML_STATUSES),
         )
-        .values(html_gz=None, status="pruned")
+        .values(html_gz=None, status="pruned"),
     )
-    return result.rowcount or 0
 
 
 def capture_posts_view(session: Session, capture: Capture) -> list[dict]:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from .. import __version__
 from ..linkedin.export import escape_spreadsheet_cell
 from ..store.models import Base, CadenceSnapshot, Person
+from .rows import rows_affected
 from .views import person_stages
 
 # Internal state, not the user's data: job leases and the cached cadence figures (recomputed).
@@ -127,6 +128,6 @@ def delete_everything(session: Session) -> int:
     for table in reversed(Base.metadata.sorted_tables):
         if table.name in KEPT_ON_DELETE:
             continue
-        removed += session.execute(delete(table)).rowcount or 0
+        removed += rows_affected(session, delete(table))
     session.flush()
     return removed

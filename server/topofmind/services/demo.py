@@ -26,6 +26,7 @@ from ..store.models import (
     ShareItem,
 )
 from .people import name_key
+from .rows import rows_affected
 from .settings import get_settings, update_settings
 from .unit_of_work import touch_everyone, unit_of_work
 
@@ -194,7 +195,15 @@ def load_demo(session: Session, now: datetime) -> dict[str, int]:
         people[key] = person
     session.flush()
 
-    def touch(key, kind, days_ago, note=None, direction="outbound", opportunity=None, urn=None):
+    def touch(
+        key: str,
+        kind: str,
+        days_ago: float,
+        note: str | None = None,
+        direction: str = "outbound",
+        opportunity: Opportunity | None = None,
+        urn: str | None = None,
+    ) -> None:
         session.add(
             Interaction(
                 person_id=people[key].id,
@@ -209,7 +218,15 @@ def load_demo(session: Session, now: datetime) -> dict[str, int]:
             )
         )
 
-    def opportunity(company, title, stage, members, days_ago, decision=None, notes=None):
+    def opportunity(
+        company: str,
+        title: str,
+        stage: str,
+        members: list[tuple[str, str]],
+        days_ago: float,
+        decision: date | None = None,
+        notes: str | None = None,
+    ) -> Opportunity:
         item = Opportunity(
             company=company,
             title=title,
@@ -352,7 +369,7 @@ def load_demo(session: Session, now: datetime) -> dict[str, int]:
     )
     touch("daniel", "reaction", 9, "Liked his post on data contracts.")
 
-    def post(key, hours_ago, text, reactions, comments):
+    def post(key: str, hours_ago: int, text: str, reactions: int, comments: int) -> None:
         activity_id = (int((now - timedelta(hours=hours_ago)).timestamp() * 1000) << 22) + 4242
         urn = f"urn:li:activity:{activity_id}"
         item = Post(
@@ -417,7 +434,7 @@ def load_demo(session: Session, now: datetime) -> dict[str, int]:
 
     for name, company, position, years, sent, received, last_days in CONNECTIONS:
         key = name_key(name)
-        person = next((p for p in people.values() if p.name_key == key), None)
+        tracked = next((p for p in people.values() if p.name_key == key), None)
         slug = key.replace(" ", "-") + "-demo"
         last = now - timedelta(days=last_days) if last_days is not None else None
         session.add(
@@ -429,7 +446,7 @@ def load_demo(session: Session, now: datetime) -> dict[str, int]:
                 public_id=slug,
                 company=company,
                 position=position,
-                person_id=person.id if person else None,
+                person_id=tracked.id if tracked else None,
                 connected_on=date(today.year - years, 3, 15)
                 if years
                 else today - timedelta(days=20),
@@ -502,18 +519,18 @@ def remove_demo(session: Session, now: datetime) -> dict[str, int]:
         )
     )
     removed = {
-        "opportunities": session.execute(
-            delete(Opportunity).where(Opportunity.id.in_(opportunities))
-        ).rowcount
+        "opportunities": rows_affected(
+            session, delete(Opportunity).where(Opportunity.id.in_(opportunities))
+        )
         if opportunities
         else 0,
-        "connections": session.execute(
-            delete(Connection).where(Connection.source == "demo")
-        ).rowcount,
-        "share_items": session.execute(
-            delete(ShareItem).where(ShareItem.url.in_(DEMO_SHARE_URLS))
-        ).rowcount,
-        "people": session.execute(delete(Person).where(Person.source == "demo")).rowcount,
+        "connections": rows_affected(
+            session, delete(Connection).where(Connection.source == "demo")
+        ),
+        "share_items": rows_affected(
+            session, delete(ShareItem).where(ShareItem.url.in_(DEMO_SHARE_URLS))
+        ),
+        "people": rows_affected(session, delete(Person).where(Person.source == "demo")),
     }
     if get_settings(session)["user_name"] == DEMO_USER_NAME:
         update_settings(session, {"user_name": ""}, now)

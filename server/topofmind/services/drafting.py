@@ -8,7 +8,7 @@ private interview notes only choose which of the round's topics to cite; they ar
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
@@ -20,6 +20,7 @@ from ..domain import timing
 from ..domain.draft_templates import DEFAULT_TEMPLATES, PLACEHOLDER_HELP
 from ..domain.drafts import (
     DRAFT_KINDS,
+    Draft,
     DraftContext,
     build_draft,
     check_in_context,
@@ -29,7 +30,12 @@ from ..domain.drafts import (
     template_placeholders,
 )
 from ..domain.drafts import ShareItem as DraftShareItem
-from ..domain.message_check import CHANNEL_LIMITS, PLACEHOLDER_PATTERN, check_message
+from ..domain.message_check import (
+    CHANNEL_LIMITS,
+    PLACEHOLDER_PATTERN,
+    MessageWarning,
+    check_message,
+)
 from ..domain.topics import extract_topics, locate_topic, match_share_items, normalise_topic
 from ..errors import InvalidInput, NotFound
 from ..store.models import (
@@ -68,7 +74,7 @@ SUMMARY_PREFIX = "Sent "
 COLLEAGUE_LOOKBACK_DAYS = 30
 
 
-def draft_view(draft) -> dict:
+def draft_view(draft: Draft) -> dict[str, Any]:
     return {
         "kind": draft.kind,
         "channel": draft.channel,
@@ -82,7 +88,7 @@ def draft_view(draft) -> dict:
     }
 
 
-def warning_view(warning) -> dict:
+def warning_view(warning: MessageWarning) -> dict[str, Any]:
     return {
         "code": warning.code,
         "message": warning.message,
@@ -117,7 +123,7 @@ def _local_date(moment: datetime, zone_name: str) -> date:
         return moment.date()
 
 
-def _unique(topics) -> list[str]:
+def _unique(topics: Iterable[object]) -> list[str]:
     seen: set[str] = set()
     result = []
     for topic in topics:
@@ -167,7 +173,8 @@ def _opportunity_for(
         )
     )
     open_rows = [row for row in rows if row.stage in OPEN_STAGES]
-    return (open_rows or rows or [None])[0]
+    best = open_rows or rows
+    return best[0] if best else None
 
 
 def _latest_interview(session: Session, person_id: int, now: datetime) -> Interview | None:
@@ -427,7 +434,7 @@ def draft_for(
         return None
     kind, context = suggestion_context(session, suggestion, person, now)
     view = draft_view(build_draft(kind, context, get_settings(session)["templates"]))
-    recipient = person
+    recipient: Person | None = person
     if kind == "ask_intro":
         introducer_id = (suggestion.extra or {}).get("introducer_person_id")
         recipient = session.get(Person, introducer_id) if introducer_id else None
@@ -564,7 +571,7 @@ def _best_share_fields(session: Session, person: Person, now: datetime) -> dict[
         return {}
     item_id, _, matched = ranked[0]
     return {
-        "share_item": _share_item(session.get(ShareItem, item_id)),
+        "share_item": _share_item(session.get_one(ShareItem, item_id)),
         "share_reason_topics": tuple(matched),
     }
 

@@ -50,6 +50,7 @@ from ..linkedin.export import (
     summarise_messages,
 )
 from ..store.models import (
+    Base,
     Connection,
     Event,
     Interaction,
@@ -103,17 +104,21 @@ def _chunks(values: list[Any], size: int = BATCH) -> Iterator[list[Any]]:
         yield values[start : start + size]
 
 
-def _bulk_insert(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
+def _table(model: type[Base]) -> Table:
+    return Base.metadata.tables[model.__tablename__]
+
+
+def _bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> None:
     # Core executemany: the ORM's bulk path costs several times more per row for nothing here.
     if rows:
-        session.execute(model.__table__.insert(), rows)
+        session.execute(_table(model).insert(), rows)
 
 
-def _bulk_update(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
+def _bulk_update(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> None:
     """Update rows by `id`; every dict carries the same keys."""
     if not rows:
         return
-    table = model.__table__
+    table = _table(model)
     columns = [key for key in rows[0] if key != "id"]
     statement = (
         table.update()
@@ -218,7 +223,7 @@ class _Import:
     def open_file(self, export_file: ExportFile) -> None:
         """Start the report of one recognised file."""
         self.files.append(export_file.name)
-        report = {
+        report: dict[str, Any] = {
             "name": export_file.name,
             "kind": export_file.kind,
             "recognised": True,
@@ -519,7 +524,7 @@ def _write_connections(state: _Import, batch: list[tuple[str, ConnectionRow]]) -
     updates: list[dict[str, Any]] = []
     for key, row in batch:
         name = row.name or row.public_id or key.rstrip("/").rsplit("/", 1)[-1]
-        values = {
+        values: dict[str, Any] = {
             "name": _cut(name, 300),
             "name_key": _cut(name_key(name), 300),
             "profile_url": row.profile_url,
@@ -602,7 +607,7 @@ def _import_messages(state: _Import, export_file: ExportFile) -> None:
         if row.is_draft:
             continue
         if row.sent_at is not None:
-            _message_interactions(state, row, is_self, pending, occurrences)
+            _message_interactions(state, row, row.sent_at, is_self, pending, occurrences)
             if len(pending) >= BATCH:
                 _write_interactions(state, "messages", pending)
                 pending.clear()
@@ -730,10 +735,12 @@ def _message_of(spilled: Any) -> MessageRow:
 def _message_interactions(
     state: _Import,
     row: MessageRow,
+    sent_at: datetime,
     is_self: Callable[[str | None, str | None], bool],
     pending: list[dict[str, Any]],
     occurrences: Counter[str],
 ) -> None:
+    """Queue an interaction for each tracked person on either side of a dated message."""
     outbound = is_self(row.sender_name, row.sender_url)
     if outbound:
         counterparts = [p for p in row.recipients if not is_self(*p)]
@@ -743,7 +750,7 @@ def _message_interactions(
         person_id = state.person_for(name, url)
         if person_id is None:
             continue
-        base = _digest(row.conversation_id, row.sent_at.isoformat(), outbound, person_id)
+        base = _digest(row.conversation_id, sent_at.isoformat(), outbound, person_id)
         occurrences[base] += 1
         external_key = f"li-msg:{base}:{occurrences[base]}"
         pending.append(
@@ -751,7 +758,7 @@ def _message_interactions(
                 "person_id": person_id,
                 "kind": "message" if outbound else "inbound_reply",
                 "direction": "outbound" if outbound else "inbound",
-                "occurred_at": row.sent_at,
+                "occurred_at": sent_at,
                 "note": row.content if state.keep_bodies else None,
                 "source": "import",
                 "external_key": external_key,
@@ -907,7 +914,7 @@ def _import_comments(state: _Import, export_file: ExportFile) -> None:
         pending = []
         occurrences: Counter[str] = Counter()
         for row in batch:
-            person_id = authors.get(row.activity_urn)
+            person_id = authors.get(row.activity_urn) if row.activity_urn else None
             if person_id is None or row.date is None:
                 state.count("comments", "ignored")
                 continue
@@ -942,7 +949,7 @@ def _share_key(row: ShareRow) -> str:
     if row.activity_urn:
         return row.activity_urn
     if row.share_link:
-        return _cut(row.share_link, 500)
+        return row.share_link[:500]
     stamp = row.date.isoformat() if row.date else ""
     return f"share:{_digest(stamp, row.commentary, row.shared_url)}"
 

@@ -11,15 +11,17 @@ shared item), the other's copy is deleted and kept in the record so the undo can
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Date, delete, select, update
+from sqlalchemy import Date, delete, inspect, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.duplicates import find_near_duplicates
 from ..errors import InvalidInput, InvalidState, NotFound
 from ..store.models import (
+    Base,
     CadenceSnapshot,
     Capture,
     Connection,
@@ -41,7 +43,7 @@ from .unit_of_work import touch, unit_of_work
 __all__ = ["merge_people", "merge_view", "propose_duplicates", "undo_merge"]
 
 # Rows that simply change owner: (record name, model, column).
-_PLAIN_MOVES = (
+_PLAIN_MOVES: tuple[tuple[str, type[Base], str], ...] = (
     ("interaction", Interaction, "person_id"),
     ("person_field_change", PersonFieldChange, "person_id"),
     ("post", Post, "person_id"),
@@ -50,14 +52,18 @@ _PLAIN_MOVES = (
     ("mutual_of", MutualConnection, "mutual_person_id"),
     ("merge_record", MergeRecord, "kept_person_id"),
 )
+_Row = TypeVar("_Row", bound=Base)
+_UniqueModel = (
+    type[OpportunityPerson] | type[InterviewInterviewer] | type[MutualConnection] | type[ShareSent]
+)
 # Rows unique per (scope, person): (record name, model, the column that must not clash).
-_UNIQUE_MOVES = (
+_UNIQUE_MOVES: tuple[tuple[str, _UniqueModel, str], ...] = (
     ("opportunity_person", OpportunityPerson, "opportunity_id"),
     ("interview_interviewer", InterviewInterviewer, "interview_id"),
     ("mutual_connection", MutualConnection, "name_key"),
     ("share_sent", ShareSent, "share_item_id"),
 )
-_MODELS = {
+_MODELS: dict[str, type[Base]] = {
     "opportunity_person": OpportunityPerson,
     "interview_interviewer": InterviewInterviewer,
     "mutual_connection": MutualConnection,
@@ -107,7 +113,7 @@ def propose_duplicates(session: Session) -> list[dict[str, Any]]:
     ]
 
 
-def _dump(row: Any) -> dict[str, Any]:
+def _dump(row: Base) -> dict[str, Any]:
     data = {}
     for column in row.__table__.columns:
         value = getattr(row, column.key)
@@ -117,7 +123,7 @@ def _dump(row: Any) -> dict[str, Any]:
     return data
 
 
-def _load(model: type, data: dict[str, Any]) -> Any:
+def _load(model: type[_Row], data: dict[str, Any]) -> _Row:
     values = {}
     for column in model.__table__.columns:
         if column.key not in data:
@@ -129,6 +135,32 @@ def _load(model: type, data: dict[str, Any]) -> Any:
             value = date.fromisoformat(value)
         values[column.key] = value
     return model(**values)
+
+
+def _move_unique(
+    session: Session, model: _UniqueModel, scope: str, keep_id: int, other_id: int
+) -> tuple[list[int], list[dict[str, Any]]]:
+    """Give ``other_id``'s rows of ``model`` to ``keep_id``; where the kept person already has
+    the same ``scope`` value, delete the other's row instead. Returns (moved ids, deleted rows)."""
+    scope_column = getattr(model, scope)
+    taken = set(session.scalars(select(scope_column).where(model.person_id == keep_id)))
+    moved: list[int] = []
+    deleted: list[dict[str, Any]] = []
+    for row_id, value in session.execute(
+        select(model.id, scope_column).where(model.person_id == other_id)
+    ).all():
+        if value in taken:
+            row = session.get_one(model, row_id)
+            deleted.append(_dump(row))
+            session.delete(row)
+        else:
+            moved.append(row_id)
+    if moved:
+        session.execute(
+            update(model).where(model.id.in_(moved)).values(person_id=keep_id),
+            execution_options={"synchronize_session": False},
+        )
+    return moved, deleted
 
 
 def _suggestion_key(key: str, old_id: int, new_id: int) -> str:
@@ -154,7 +186,7 @@ def merge_people(session: Session, keep_id: int, other_id: int, now: datetime) -
 
     for name, model, column in _PLAIN_MOVES:
         attribute = getattr(model, column)
-        primary = model.__table__.primary_key.columns.values()[0]
+        primary = inspect(model).primary_key[0]
         ids = list(session.scalars(select(primary).where(attribute == other_id)))
         moved[name] = ids
         if ids:
@@ -164,18 +196,7 @@ def merge_people(session: Session, keep_id: int, other_id: int, now: datetime) -
             )
 
     for name, model, scope in _UNIQUE_MOVES:
-        scope_column = getattr(model, scope)
-        taken = set(session.scalars(select(scope_column).where(model.person_id == keep_id)))
-        rows = list(session.scalars(select(model).where(model.person_id == other_id)))
-        moved[name] = []
-        moved["deleted"][name] = []
-        for row in rows:
-            if getattr(row, scope) in taken:
-                moved["deleted"][name].append(_dump(row))
-                session.delete(row)
-            else:
-                row.person_id = keep_id
-                moved[name].append(row.id)
+        moved[name], moved["deleted"][name] = _move_unique(session, model, scope, keep_id, other_id)
 
     kept_keys = set(session.scalars(select(Suggestion.key).where(Suggestion.person_id == keep_id)))
     moved["suggestion"] = []
@@ -208,10 +229,9 @@ def merge_people(session: Session, keep_id: int, other_id: int, now: datetime) -
     session.execute(delete(CadenceSnapshot).where(CadenceSnapshot.person_id == other_id))
     session.flush()
     session.expire_all()
-    other = session.get(Person, other_id)
-    session.delete(other)
+    session.delete(session.get_one(Person, other_id))
     session.flush()
-    kept = session.get(Person, keep_id)
+    kept = session.get_one(Person, keep_id)
     for field, value in identity.items():
         moved["filled"][field] = None
         setattr(kept, field, value)
@@ -260,7 +280,7 @@ def undo_merge(session: Session, merge_id: int, now: datetime) -> MergeRecord:
 
     for name, model, column in _PLAIN_MOVES:
         ids = moved.get(name) or []
-        primary = model.__table__.primary_key.columns.values()[0]
+        primary = inspect(model).primary_key[0]
         for chunk in _chunks(ids):
             session.execute(
                 update(model)
@@ -300,10 +320,10 @@ def undo_merge(session: Session, merge_id: int, now: datetime) -> MergeRecord:
     session.flush()
     session.expire_all()
     touch(session, [keep_id, other_id])
-    return session.get(MergeRecord, merge_id)
+    return session.get_one(MergeRecord, merge_id)
 
 
-def _chunks(values: list[Any], size: int = 500):
+def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
 

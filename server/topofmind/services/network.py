@@ -111,7 +111,7 @@ def top_companies(session: Session, limit: int = 30) -> list[tuple[str, int]]:
         .order_by(func.count().desc(), Connection.company)
         .limit(limit)
     )
-    return [(company, count) for company, count in rows]
+    return [(company, count) for company, count in rows if company]
 
 
 def network_totals(session: Session) -> dict[str, int]:
@@ -269,8 +269,8 @@ def _connections_for(session: Session, mutuals: list[MutualConnection]) -> dict[
     by_id = {c.id: c for c in found}
     by_url = {c.identity_key: c for c in found}
     by_name: dict[str, list[Connection]] = {}
-    for connection in found:
-        by_name.setdefault(connection.name_key, []).append(connection)
+    for candidate in found:
+        by_name.setdefault(candidate.name_key, []).append(candidate)
     result: dict[int, Connection] = {}
     for mutual in mutuals:
         connection = by_id.get(mutual.connection_id) if mutual.connection_id else None
@@ -284,8 +284,14 @@ def _connections_for(session: Session, mutuals: list[MutualConnection]) -> dict[
     return result
 
 
-def _touches(session: Session, person_ids: set[int]) -> dict[int, tuple[int, int, Any]]:
-    """person id -> (outbound, inbound, last touch) from logged and imported interactions."""
+_NO_TOUCHES: tuple[int, int, datetime | None] = (0, 0, None)
+
+
+def _touches(
+    session: Session, person_ids: set[int]
+) -> dict[int | None, tuple[int, int, datetime | None]]:
+    """person id -> (outbound, inbound, last touch) from logged and imported interactions; an
+    unknown person (or ``None``, a connection nobody tracks) has none."""
     if not person_ids:
         return {}
     outbound = func.sum(case((Interaction.direction == "outbound", 1), else_=0))
@@ -295,7 +301,10 @@ def _touches(session: Session, person_ids: set[int]) -> dict[int, tuple[int, int
         .where(Interaction.person_id.in_(person_ids))
         .group_by(Interaction.person_id)
     ).all()
-    return {person_id: (int(out or 0), int(into or 0), last) for person_id, out, into, last in rows}
+    touches: dict[int | None, tuple[int, int, datetime | None]] = {
+        person_id: (int(out or 0), int(into or 0), last) for person_id, out, into, last in rows
+    }
+    return touches
 
 
 def _open_opportunity(session: Session, person_id: int) -> Opportunity | None:
@@ -345,7 +354,7 @@ def intro_paths(session: Session, person_id: int, now: datetime) -> dict[str, An
             used_connections.add(connection.id)
             key: Any = f"connection:{connection.id}"
             sent, received, last = touches.get(
-                connection.person_id or mutual.mutual_person_id, (0, 0, None)
+                connection.person_id or mutual.mutual_person_id, _NO_TOUCHES
             )
             exported_last = _last_message_at(connection)
             evidence.append(
@@ -369,7 +378,7 @@ def intro_paths(session: Session, person_id: int, now: datetime) -> dict[str, An
             )
         else:
             key = f"mutual:{mutual.id}"
-            sent, received, last = touches.get(mutual.mutual_person_id, (0, 0, None))
+            sent, received, last = touches.get(mutual.mutual_person_id, _NO_TOUCHES)
             evidence.append(
                 IntroducerEvidence(
                     id=key,
@@ -385,7 +394,7 @@ def intro_paths(session: Session, person_id: int, now: datetime) -> dict[str, An
         sources[key] = (mutual, connection)
 
     ranked = rank_introducers(target, evidence, now)
-    introducers = []
+    introducers: list[dict[str, Any]] = []
     for introducer in ranked:
         mutual, connection = sources[introducer.id]
         introducers.append(

@@ -209,7 +209,7 @@ def _set_interviewers(
             interview.interviewers.append(InterviewInterviewer(person_id=person_id, topics=topics))
 
 
-def _ensure_linked(opportunity: Opportunity, person_ids) -> None:
+def _ensure_linked(opportunity: Opportunity, person_ids: Iterable[int]) -> None:
     """Interviewers belong to the opportunity's people (role ``interviewer`` unless known)."""
     linked = {link.person_id for link in opportunity.people}
     for person_id in person_ids:

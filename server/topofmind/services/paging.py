@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ class Page:
     page: int
     per_page: int
 
-    def to_dict(self, dump=lambda item: item) -> dict:
+    def to_dict(self, dump: Callable[[Any], Any] = lambda item: item) -> dict[str, Any]:
         return {
             "items": [dump(item) for item in self.items],
             "total": self.total,

@@ -27,6 +27,7 @@ from ..store.models import (
     Suggestion,
 )
 from .paging import Page, paginate
+from .rows import rows_affected
 from .unit_of_work import touch, touch_everyone, unit_of_work
 
 TRACKED_FIELDS = ("name", "headline", "title", "company", "location")
@@ -128,7 +129,7 @@ def create_person(session: Session, data: Mapping[str, Any], now: datetime) -> P
     return person
 
 
-def normalise_tags(tags) -> list[str]:
+def normalise_tags(tags: Iterable[object]) -> list[str]:
     seen: list[str] = []
     for tag in tags:
         clean = " ".join(str(tag).split()).lower()[:40]
@@ -209,7 +210,7 @@ def list_people(
     degree: int | None = None,
     stage: str | None = None,
     status: str | None = None,
-    person_ids=None,
+    person_ids: Iterable[int] | None = None,
     sort: str = "name",
     page: int = 1,
     per_page: int = 50,
@@ -292,7 +293,7 @@ def find_people_by_name_or_url(session: Session, text: str, limit: int = 2) -> l
     )
 
 
-def names_of(session: Session, person_ids) -> dict[int, str]:
+def names_of(session: Session, person_ids: Iterable[int]) -> dict[int, str]:
     """Person id → name, for the ids given."""
     ids = list(person_ids)
     if not ids:
@@ -339,10 +340,10 @@ def forget_person(session: Session, person: Person, now: datetime) -> dict[str, 
             .values(html_gz=None, extracted=None, warnings=[], status="redacted")
         )
     removed["captures"] = len(own) + len(redact)
-    removed["interactions"] = session.execute(
-        delete(Interaction).where(Interaction.person_id == person.id)
-    ).rowcount
-    removed["posts"] = session.execute(delete(Post).where(Post.person_id == person.id)).rowcount
+    removed["interactions"] = rows_affected(
+        session, delete(Interaction).where(Interaction.person_id == person.id)
+    )
+    removed["posts"] = rows_affected(session, delete(Post).where(Post.person_id == person.id))
     if person.profile_url:
         session.execute(delete(Post).where(Post.author_url == person.profile_url))
     session.execute(

@@ -227,7 +227,7 @@ def topics_by_person(
         )
         .order_by(Post.posted_at.desc(), Post.id.desc())
     ):
-        if len(posts[person_id]) < POSTS_PER_PERSON:
+        if person_id is not None and text is not None and len(posts[person_id]) < POSTS_PER_PERSON:
             posts[person_id].append(text)
     roles: dict[int, list[str]] = defaultdict(list)
     for person_id, topics in session.execute(

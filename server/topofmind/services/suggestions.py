@@ -13,11 +13,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, insert, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, insert, or_, select, update
+from sqlalchemy.orm import QueryableAttribute, Session
 
-from ..domain import engine, outcome_drafts, timing
+from ..domain import engine, outcome_drafts, rules, timing
 from ..domain.facts import (
     FactConnection,
     FactInteraction,
@@ -50,6 +52,7 @@ from .drafting import sent_note
 from .interactions import record_interaction
 from .paging import Page, paginate
 from .people import get_person
+from .rows import rows_affected
 from .settings import get_settings
 from .unit_of_work import touch, unit_of_work
 
@@ -74,6 +77,8 @@ DONE_INTERACTION = {
 }
 # Only the last year of posts can still be fresh enough to matter to any rule.
 POST_LOOKBACK_DAYS = 30
+# A query narrowed by load_facts keeps its own row type.
+_Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
 
 
 def cadence_settings(session: Session) -> CadenceSettings:
@@ -96,7 +101,7 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
     row in field order, which skips building a mapping per row."""
     ids = None if person_ids is None else sorted(set(person_ids))
 
-    def scoped(query, column):
+    def scoped(query: _Query, column: QueryableAttribute[Any]) -> _Query:
         return query if ids is None else query.where(column.in_(ids))
 
     people = tuple(
@@ -440,7 +445,7 @@ def recompute(
     }
 
 
-def _columns(suggestion, now: datetime) -> dict:
+def _columns(suggestion: rules.Suggestion, now: datetime) -> dict[str, Any]:
     return {
         "kind": suggestion.kind,
         "person_id": suggestion.person_id,
@@ -460,7 +465,7 @@ def _columns(suggestion, now: datetime) -> dict:
     }
 
 
-def _jsonable(value):
+def _jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -488,7 +493,9 @@ SNAPSHOT_FIELDS = (
 )
 
 
-def plan_status(suggestions, now: datetime, cadence_status: str) -> tuple[str, datetime | None]:
+def plan_status(
+    suggestions: Iterable[rules.Suggestion], now: datetime, cadence_status: str
+) -> tuple[str, datetime | None]:
     """A person's status and next due time from their open suggestions, so the contacts list
     and its filters tell the same clock as Today: ``overdue`` once a send-by has passed, ``due``
     once one is due, else the cadence's own status (``due`` and ``overdue`` there mean a
@@ -582,7 +589,7 @@ def effective_status(suggestion: Suggestion, now: datetime) -> str:
     return suggestion.status
 
 
-def _status_is(status: str, now: datetime | None):
+def _status_is(status: str, now: datetime | None) -> ColumnElement[bool]:
     """``effective_status(row, now) == status`` as SQL (the stored status when ``now`` is None)."""
     if now is None or status not in ("open", "snoozed"):
         return Suggestion.status == status
@@ -622,7 +629,7 @@ def list_suggestions(
     return paginate(session, query, page, per_page)
 
 
-def timing_fields(suggestion: Suggestion, now: datetime, zone) -> dict:
+def timing_fields(suggestion: Suggestion, now: datetime, zone: ZoneInfo) -> dict[str, Any]:
     """``send_by`` (the window's end, already in working hours) and ``timing``, the phrase every
     surface shows ("Send today, by 5:00 PM", "Overdue since Mon")."""
     send_by = suggestion.window_end or suggestion.due_at
@@ -632,7 +639,9 @@ def timing_fields(suggestion: Suggestion, now: datetime, zone) -> dict:
     }
 
 
-def _draft(session: Session, suggestion: Suggestion, person: Person, now: datetime):
+def _draft(
+    session: Session, suggestion: Suggestion, person: Person, now: datetime
+) -> dict[str, Any] | None:
     from .drafting import draft_for
 
     if suggestion.kind in outcome_drafts.KINDS:
@@ -644,10 +653,14 @@ def _draft(session: Session, suggestion: Suggestion, person: Person, now: dateti
     return draft_for(session, suggestion, person, now)
 
 
-def suggestion_views(session: Session, suggestions, now: datetime) -> list[dict]:
+def suggestion_views(
+    session: Session, suggestions: Iterable[Suggestion], now: datetime
+) -> list[dict[str, Any]]:
     """API/dashboard dicts with the person's name, the subject's URL, the timing and a draft."""
     suggestions = list(suggestions)
-    zone = timing.zone(cadence_settings(session).user_time_zone) if suggestions else None
+    if not suggestions:
+        return []
+    zone = timing.zone(cadence_settings(session).user_time_zone)
     person_ids = {s.person_id for s in suggestions}
     people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(person_ids)))}
     post_ids = [s.subject_id for s in suggestions if s.subject_type == "post" and s.subject_id]
@@ -809,12 +822,12 @@ def dismiss(session: Session, suggestion_id: int, now: datetime) -> Suggestion:
 def wake_snoozed(session: Session, now: datetime) -> int:
     """Store what ``effective_status`` reads: snoozed suggestions whose time has come are open
     again (the scheduler's job; returns how many woke)."""
-    result = session.execute(
+    return rows_affected(
+        session,
         update(Suggestion)
         .where(Suggestion.status == "snoozed", Suggestion.snoozed_until <= now)
-        .values(status="open", snoozed_until=None, updated_at=now)
+        .values(status="open", snoozed_until=None, updated_at=now),
     )
-    return result.rowcount or 0
 
 
 def today_plan(session: Session, now: datetime, week_limit: int = 50) -> dict:
@@ -867,7 +880,9 @@ def digest(session: Session, now: datetime) -> dict:
     }
 
 
-def next_steps(session: Session, person_ids, now: datetime) -> dict[int, dict]:
+def next_steps(
+    session: Session, person_ids: Iterable[int], now: datetime
+) -> dict[int, dict[str, Any]]:
     """Each person's next open suggestion (soonest due, then highest priority) with its timing
     phrase, for the contacts list and the person page: the same clock as Today."""
     ids = list(person_ids)

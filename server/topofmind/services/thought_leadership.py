@@ -18,9 +18,9 @@ from ..domain.drafts import join_phrases
 from ..domain.topics import normalise_topic
 from ..domain.weekly import count_per_week, week_windows
 from ..store.models import Interview, Opportunity, OwnPost, Person
+from .opportunities import OPEN_STAGES
 from .share_queue import topics_by_person
 
-OPEN_STAGES = ("interested", "applied", "screening", "interviewing", "offer")
 QUIET_DAYS_NUDGE = 14
 
 
@@ -34,11 +34,8 @@ def posting_cadence(session: Session, now: datetime) -> dict:
     """
     dates = sorted(
         moment
-        for moment in session.scalars(
-            select(OwnPost.posted_at).where(
-                OwnPost.posted_at.is_not(None), OwnPost.posted_at <= now
-            )
-        )
+        for moment in session.scalars(select(OwnPost.posted_at).where(OwnPost.posted_at <= now))
+        if moment is not None
     )
     last = dates[-1] if dates else None
     year = [moment for moment in dates if moment >= now - timedelta(days=365)]
@@ -140,7 +137,7 @@ def posts_per_week(
             OwnPost.posted_at >= windows[0].start, OwnPost.posted_at <= now
         )
     )
-    counts = count_per_week(moments, windows)
+    counts = count_per_week((moment for moment in moments if moment is not None), windows)
     return [(week.start, count) for week, count in zip(windows, counts, strict=True)]
 
 

@@ -58,7 +58,7 @@ def person_timeline(
     Each source is read with its own ``LIMIT``, so the cost stays bounded by ``4 × limit`` rows.
     """
     entries: list[TimelineEntry] = []
-    for row in session.scalars(
+    for interaction in session.scalars(
         select(Interaction)
         .where(Interaction.person_id == person_id)
         .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
@@ -67,15 +67,15 @@ def person_timeline(
         entries.append(
             TimelineEntry(
                 kind="interaction",
-                at=_aware(row.occurred_at),
-                label=row.kind,
-                text=row.note,
-                direction=row.direction,
-                source=row.source,
+                at=_aware(interaction.occurred_at),
+                label=interaction.kind,
+                text=interaction.note,
+                direction=interaction.direction,
+                source=interaction.source,
             )
         )
     posted = Post.posted_at
-    for row in session.execute(
+    for post in session.execute(
         select(Post.url, Post.text, Post.posted_at, Post.first_seen_at, Post.is_repost)
         .where(Post.person_id == person_id)
         .order_by(posted.desc().nulls_last(), Post.first_seen_at.desc())
@@ -84,13 +84,13 @@ def person_timeline(
         entries.append(
             TimelineEntry(
                 kind="post",
-                at=_aware(row.posted_at or row.first_seen_at),
-                label="repost" if row.is_repost else "post",
-                text=row.text,
-                url=row.url,
+                at=_aware(post.posted_at or post.first_seen_at),
+                label="repost" if post.is_repost else "post",
+                text=post.text,
+                url=post.url,
             )
         )
-    for row in session.execute(
+    for capture in session.execute(
         select(Capture.url, Capture.kind, Capture.captured_at, Capture.status)
         .where(Capture.person_id == person_id)
         .order_by(Capture.captured_at.desc())
@@ -99,13 +99,13 @@ def person_timeline(
         entries.append(
             TimelineEntry(
                 kind="capture",
-                at=_aware(row.captured_at),
-                label=row.kind,
-                url=row.url,
-                text=None if row.status == "parsed" else row.status,
+                at=_aware(capture.captured_at),
+                label=capture.kind,
+                url=capture.url,
+                text=None if capture.status == "parsed" else capture.status,
             )
         )
-    for row in session.scalars(
+    for change in session.scalars(
         select(PersonFieldChange)
         .where(PersonFieldChange.person_id == person_id)
         .order_by(PersonFieldChange.changed_at.desc())
@@ -114,9 +114,9 @@ def person_timeline(
         entries.append(
             TimelineEntry(
                 kind="change",
-                at=_aware(row.changed_at),
-                label=row.field,
-                text=f"{row.old_value or '—'} → {row.new_value or '—'}",
+                at=_aware(change.changed_at),
+                label=change.field,
+                text=f"{change.old_value or '—'} → {change.new_value or '—'}",
             )
         )
     order = {"interaction": 0, "post": 1, "change": 2, "capture": 3}

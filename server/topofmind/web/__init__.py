@@ -132,11 +132,11 @@ def _register_error_pages(app: Flask) -> None:
     def any_error(error: Exception):
         if not _is_dashboard_request() and json_any is not None:
             return json_any(error)
-        if isinstance(error, HTTPException) and (error.code or 500) < 500:
+        if isinstance(error, HTTPException) and error.code is not None and error.code < 500:
             if error.code == 404:
                 return html(404, "Not found", "Nothing here by that address or id.")
             description = error.description
-            if description == type(error).description:
+            if not description or description == type(error).description:
                 description = "This request could not be handled."
             return html(error.code, error.name, description)
         if not isinstance(error, HTTPException):

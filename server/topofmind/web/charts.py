@@ -25,7 +25,7 @@ def bar_chart(
     scale = (BASE - TOP) / peak
     bars = []
     for index in range(count):
-        y = BASE
+        y: float = BASE
         parts = []
         for values in series:
             height = round(values[index] * scale, 1)

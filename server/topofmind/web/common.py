@@ -7,10 +7,14 @@ field and what the user typed kept.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
+from typing import Any, overload
 from zoneinfo import ZoneInfo
 
+import marshmallow as ma
 from flask import Blueprint, g, redirect, request, url_for
+from marshmallow import ValidationError
 from sqlalchemy.orm import Session
 
 from ..http.clock import now
@@ -76,6 +80,27 @@ class FormErrors(dict):
 
     def add(self, field: str, message: str) -> None:
         self.setdefault(field, message)
+
+
+def load_form(
+    schema: ma.Schema,
+    raw: Mapping[str, Any],
+    errors: FormErrors,
+    messages: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """``raw`` (the form's values, already read with the helpers below) loaded by ``schema`` —
+    the API's schema for the same write, so the dashboard accepts exactly what the API accepts.
+
+    Each field the schema rejects gets ``messages[field]`` (a sentence for the form) or else the
+    schema's own first message, in ``errors``; the loaded data is then ``{}``.
+    """
+    try:
+        return dict(schema.load(raw))
+    except ValidationError as error:
+        for field, problems in error.messages_dict.items():
+            first = problems[0] if isinstance(problems, list) and problems else "Check this field."
+            errors.add(field, (messages or {}).get(field) or str(first))
+        return {}
 
 
 def text_field(name: str, *, max_length: int = 2000) -> str | None:
@@ -152,7 +177,12 @@ def split_list(raw: str | None, *, separators: str = ",\n") -> list[str]:
 # Display -------------------------------------------------------------------------------------
 
 
+@overload
+def local(moment: datetime) -> datetime: ...
+@overload
+def local(moment: None) -> None: ...
 def local(moment: datetime | None) -> datetime | None:
+    """``moment`` in the user's time zone (a naive one is taken as UTC); None stays None."""
     if moment is None:
         return None
     if moment.tzinfo is None:

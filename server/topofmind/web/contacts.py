@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import re
+from typing import Any
 from urllib.parse import urlencode
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from ..errors import DomainError, NotFound
+from ..schemas.interactions import InteractionCreate
+from ..schemas.people import PersonCreate, PersonUpdate
 from ..services import drafting, job_postings
 from ..services import interactions as interaction_service
 from ..services import network as network_service
@@ -21,14 +23,22 @@ from .common import (
     FormErrors,
     datetime_field,
     db,
+    load_form,
     now,
     protect,
     split_list,
     text_field,
 )
 
-#: Good enough to catch a typo; the address is only ever shown and put in a mailto link.
-EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+#: What the person forms say about a field the schema rejects.
+PERSON_MESSAGES = {
+    "name": "A name is required.",
+    "email": "Use an address like name@example.com.",
+    "time_zone": "Use a time zone name like Europe/Berlin.",
+    "degree": "Choose 1st, 2nd or 3rd+.",
+    "tags": "Use at most 20 tags of up to 40 characters each.",
+    "profile_url": "Use a LinkedIn profile address of up to 500 characters.",
+}
 
 bp = protect(Blueprint("web_contacts", __name__))
 
@@ -130,15 +140,20 @@ def contacts():
 
 @bp.post("/contacts")
 def add_contact():
-    name = text_field("name", max_length=300)
-    url = text_field("profile_url", max_length=500)
-    if not name:
-        flash("Give the person a name.", "error")
+    errors = FormErrors()
+    raw = {
+        "name": text_field("name", max_length=300) or "",
+        "profile_url": text_field("profile_url", max_length=500),
+        "headline": text_field("headline"),
+    }
+    data = load_form(
+        PersonCreate(), raw, errors, {**PERSON_MESSAGES, "name": "Give the person a name."}
+    )
+    if errors:
+        flash(next(iter(errors.values())), "error")
         return redirect(url_for("web_contacts.contacts"), code=303)
     try:
-        person = people_service.create_person(
-            db(), {"name": name, "profile_url": url, "headline": text_field("headline")}, now()
-        )
+        person = people_service.create_person(db(), data, now())
     except DomainError as error:
         flash(error.message, "error")
         return redirect(url_for("web_contacts.contacts"), code=303)
@@ -239,9 +254,8 @@ def edit_person(person_id: int):
     person = _person_or_404(person_id)
     errors = FormErrors()
     form = request.form.to_dict()
-    degree_raw = (form.get("degree") or "").strip()
-    data = {
-        "name": text_field("name", max_length=300),
+    raw = {
+        "name": text_field("name", max_length=300) or "",
         "headline": text_field("headline"),
         "title": text_field("title", max_length=300),
         "company": text_field("company", max_length=300),
@@ -250,17 +264,9 @@ def edit_person(person_id: int):
         "email": text_field("email", max_length=300),
         "tags": split_list(form.get("tags")),
         "do_not_contact": form.get("do_not_contact") == "on",
-        "degree": int(degree_raw) if degree_raw in ("1", "2", "3") else None,
+        "degree": (form.get("degree") or "").strip() or None,
     }
-    if not data["name"]:
-        errors.add("name", "A name is required.")
-    if data["email"] and not EMAIL.fullmatch(data["email"]):
-        errors.add("email", "Use an address like name@example.com.")
-    if data["time_zone"]:
-        from ..domain.timing import valid_zone_name
-
-        if not valid_zone_name(data["time_zone"]):
-            errors.add("time_zone", "Use a time zone name like Europe/Berlin.")
+    data = load_form(PersonUpdate(), raw, errors, PERSON_MESSAGES)
     if not errors:
         try:
             changed = people_service.update_person(db(), person, data, now())
@@ -315,26 +321,28 @@ def save_notes(person_id: int):
 def log_interaction(person_id: int):
     person = _person_or_404(person_id)
     errors = FormErrors()
-    kind = request.form.get("kind") or ""
-    if kind not in interaction_service.KINDS:
-        errors.add("kind", "Choose what happened.")
     occurred_at = datetime_field("occurred_at", errors, required=False)
     if occurred_at is not None and occurred_at > now():
         errors.add("occurred_at", "That is in the future; log it once it has happened.")
+    raw: dict[str, Any] = {
+        "kind": request.form.get("kind") or "",
+        "note": text_field("note", max_length=5000),
+    }
+    if request.form.get("direction"):
+        raw["direction"] = request.form["direction"]
+    if occurred_at is not None:
+        raw["occurred_at"] = occurred_at.isoformat()
+    data = load_form(
+        InteractionCreate(),
+        raw,
+        errors,
+        {"kind": "Choose what happened.", "direction": "Choose who reached out."},
+    )
     if errors:
         context = _person_context(person, errors, request.form.to_dict())
         return render_template("person.html", **context), 422
-    interaction_service.record_interaction(
-        db(),
-        person.id,
-        {
-            "kind": kind,
-            "direction": request.form.get("direction") or None,
-            "occurred_at": occurred_at,
-            "note": text_field("note", max_length=5000),
-        },
-        now(),
-    )
+    interaction_service.record_interaction(db(), person.id, data, now())
+    kind = data["kind"]
     flash(f"Logged a {kind.replace('_', ' ')} with {person.name}.", "success")
     return redirect(
         url_for("web_contacts.person_page", person_id=person.id) + "#timeline", code=303

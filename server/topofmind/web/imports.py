@@ -32,37 +32,38 @@ def import_page():
 @bp.post("/import")
 def upload():
     upload = request.files.get("file")
-    error = None
     if upload is None or not upload.filename:
-        error = "Choose the .zip LinkedIn emailed you, or one CSV from it."
-    elif not upload.filename.lower().endswith(ACCEPTED):
-        error = "That is not a .zip or .csv file."
-    if error is None:
-        try:
-            # Short transactions of its own: captures keep working meanwhile (issue 15).
-            engine = current_app.extensions["topofmind"].engine
-            result = import_in_batches(engine, upload.stream, upload.filename, now())
-        except DomainError as failure:
-            error = failure.message
-        else:
-            skipped = list(result.get("skipped") or [])
-            # Kept in the (cookie) session for the redirect, so only a short sample is stored.
-            session[RESULT_KEY] = {
-                "filename": upload.filename,
-                "added": result.get("added", 0),
-                "updated": result.get("updated", 0),
-                "unchanged": result.get("unchanged", 0),
-                "skipped": [
-                    {key: str(entry.get(key, ""))[:120] for key in ("file", "row", "reason")}
-                    for entry in skipped[:8]
-                ],
-                "skipped_total": result.get("skipped_total", len(skipped)),
-                "files": [str(name) for name in (result.get("files") or [])][:20],
-                "file_reports": _short_file_reports(result.get("file_reports") or []),
-                "notes": [str(note)[:300] for note in (result.get("notes") or [])][:5],
-            }
-            flash(f"Imported {upload.filename}.", "success")
-            return redirect(url_for("web_import.import_page"), code=303)
+        return _upload_failed("Choose the .zip LinkedIn emailed you, or one CSV from it.")
+    filename = upload.filename
+    if not filename.lower().endswith(ACCEPTED):
+        return _upload_failed("That is not a .zip or .csv file.")
+    try:
+        # Short transactions of its own: captures keep working meanwhile (issue 15).
+        engine = current_app.extensions["topofmind"].engine
+        result = import_in_batches(engine, upload.stream, filename, now())
+    except DomainError as failure:
+        return _upload_failed(failure.message)
+    skipped = list(result.get("skipped") or [])
+    # Kept in the (cookie) session for the redirect, so only a short sample is stored.
+    session[RESULT_KEY] = {
+        "filename": filename,
+        "added": result.get("added", 0),
+        "updated": result.get("updated", 0),
+        "unchanged": result.get("unchanged", 0),
+        "skipped": [
+            {key: str(entry.get(key, ""))[:120] for key in ("file", "row", "reason")}
+            for entry in skipped[:8]
+        ],
+        "skipped_total": result.get("skipped_total", len(skipped)),
+        "files": [str(name) for name in (result.get("files") or [])][:20],
+        "file_reports": _short_file_reports(result.get("file_reports") or []),
+        "notes": [str(note)[:300] for note in (result.get("notes") or [])][:5],
+    }
+    flash(f"Imported {filename}.", "success")
+    return redirect(url_for("web_import.import_page"), code=303)
+
+
+def _upload_failed(error: str) -> tuple[str, int]:
     return render_template("import.html", result=None, error=error), 422
 
 

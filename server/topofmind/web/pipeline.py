@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from ..errors import DomainError, NotFound
+from ..schemas.opportunities import (
+    InterviewCreate,
+    InterviewUpdate,
+    OpportunityCreate,
+    OpportunityUpdate,
+)
 from ..services import job_postings
 from ..services import opportunities as opportunity_service
 from ..services import people as people_service
@@ -17,6 +24,7 @@ from .common import (
     datetime_field,
     db,
     int_field,
+    load_form,
     now,
     protect,
     split_list,
@@ -24,6 +32,22 @@ from .common import (
 )
 
 bp = protect(Blueprint("web_pipeline", __name__))
+
+#: What the pipeline forms say about a field the API's schema rejects.
+OPPORTUNITY_MESSAGES = {
+    "company": "Which company?",
+    "title": "Which role?",
+    "stage": "Choose a stage.",
+    "job_url": "Use a web address of up to 1000 characters.",
+    "people": "Choose at most 50 people, each with a role.",
+}
+INTERVIEW_MESSAGES = {
+    "starts_at": "Required.",
+    "kind": "Choose a kind.",
+    "interviewer_ids": "Choose at most 20 interviewers.",
+    "interviewer_topics": "Use at most 30 topics of up to 200 characters each.",
+    "topics": "Use at most 30 topics of up to 200 characters each.",
+}
 
 
 def _find_by_name(session, name: str, errors: FormErrors, field: str):
@@ -48,7 +72,7 @@ def _pipeline_context(errors=None, form=None, open_form=None):
     people_ids = {link.person_id for opp in opportunities for link in opp.people}
     people_ids |= {person_id for ids in interviewers.values() for person_id in ids}
     names = people_service.names_by_id(session, people_ids)
-    columns = {stage: [] for stage in STAGES}
+    columns: dict[str, list[Any]] = {stage: [] for stage in STAGES}
     for opportunity in opportunities:
         columns[opportunity.stage].append(opportunity)
     return {
@@ -75,15 +99,6 @@ def pipeline():
 def add_opportunity():
     session = db()
     errors = FormErrors()
-    company = text_field("company", max_length=300)
-    title = text_field("title", max_length=300)
-    stage = request.form.get("stage") or "interested"
-    if not company:
-        errors.add("company", "Which company?")
-    if not title:
-        errors.add("title", "Which role?")
-    if stage not in STAGES:
-        errors.add("stage", "Choose a stage.")
     decision = date_field("decision_expected_on", errors)
     people = []
     contact = text_field("contact", max_length=500)
@@ -92,21 +107,19 @@ def add_opportunity():
         person = _find_by_name(session, contact, errors, "contact")
         if person is not None:
             people.append({"person_id": person.id, "role": role if role in ROLES else "other"})
+    raw = {
+        "company": text_field("company", max_length=300) or "",
+        "title": text_field("title", max_length=300) or "",
+        "stage": request.form.get("stage") or "interested",
+        "job_url": text_field("job_url", max_length=1000),
+        "decision_expected_on": decision.isoformat() if decision else None,
+        "people": people,
+    }
+    data = load_form(OpportunityCreate(), raw, errors, OPPORTUNITY_MESSAGES)
     if errors:
         context = _pipeline_context(errors, request.form.to_dict(), open_form="new")
         return render_template("pipeline.html", **context), 422
-    opportunity = opportunity_service.create_opportunity(
-        session,
-        {
-            "company": company,
-            "title": title,
-            "stage": stage,
-            "job_url": text_field("job_url", max_length=1000),
-            "decision_expected_on": decision,
-            "people": people,
-        },
-        now(),
-    )
+    opportunity = opportunity_service.create_opportunity(session, data, now())
     flash(f"Added {opportunity.title} at {opportunity.company}.", "success")
     return redirect(url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}", code=303)
 
@@ -121,12 +134,18 @@ def _opportunity_or_404(opportunity_id: int):
 @bp.post("/pipeline/opportunities/<int:opportunity_id>/stage")
 def move_opportunity(opportunity_id: int):
     opportunity = _opportunity_or_404(opportunity_id)
-    stage = request.form.get("stage")
-    if stage not in STAGES:
-        flash("Choose a stage.", "error")
+    errors = FormErrors()
+    data = load_form(
+        OpportunityUpdate(only=("stage",)),
+        {"stage": request.form.get("stage") or ""},
+        errors,
+        OPPORTUNITY_MESSAGES,
+    )
+    if errors:
+        flash(errors["stage"], "error")
     else:
-        opportunity_service.update_opportunity(db(), opportunity, {"stage": stage}, now())
-        flash(f"{opportunity.company}: moved to {stage}.", "success")
+        opportunity_service.update_opportunity(db(), opportunity, data, now())
+        flash(f"{opportunity.company}: moved to {data['stage']}.", "success")
     return redirect(url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}", code=303)
 
 
@@ -165,14 +184,13 @@ def set_role(opportunity_id: int, person_id: int):
     return redirect(url_for("web_pipeline.pipeline") + f"#opportunity-{opportunity.id}", code=303)
 
 
-def _interview_data(session, opportunity, errors: FormErrors) -> dict:
+def _interview_data(session, opportunity, errors: FormErrors, *, new: bool) -> dict[str, Any]:
     """Read the interview form: times, kind, interviewers (checked people + one typed name)
-    with per-interviewer topics (``topics_<person_id>``), topics, notes, decision date."""
+    with per-interviewer topics (``topics_<person_id>``), topics, notes, decision date; loaded
+    with the API's ``InterviewCreate`` (``new``) or ``InterviewUpdate`` schema."""
     starts_at = datetime_field("starts_at", errors)
     minutes = int_field("duration_minutes", errors, low=5, high=600, required=False) or 45
-    kind = request.form.get("kind") or "video"
-    if kind not in INTERVIEW_KINDS:
-        errors.add("kind", "Choose a kind.")
+    decision = date_field("decision_expected_on", errors)
     ids = [int(value) for value in request.form.getlist("interviewer_ids") if value.isdigit()]
     topics_by_person = {
         str(person_id): split_list(request.form.get(f"topics_{person_id}")) for person_id in ids
@@ -185,17 +203,22 @@ def _interview_data(session, opportunity, errors: FormErrors) -> dict:
             topics_by_person[str(person.id)] = split_list(
                 request.form.get("new_interviewer_topics")
             )
-    return {
-        "opportunity_id": opportunity.id,
-        "starts_at": starts_at,
-        "ends_at": starts_at + timedelta(minutes=minutes) if starts_at else None,
-        "kind": kind,
+    raw: dict[str, Any] = {
+        "kind": request.form.get("kind") or "video",
         "interviewer_ids": ids,
         "interviewer_topics": {k: v for k, v in topics_by_person.items() if v},
         "topics": split_list(request.form.get("topics")),
-        "notes": text_field("notes", max_length=10_000),
-        "decision_expected_on": date_field("decision_expected_on", errors),
+        "notes": text_field("notes", max_length=20_000),
     }
+    if starts_at is not None:
+        raw["starts_at"] = starts_at.isoformat()
+        raw["ends_at"] = (starts_at + timedelta(minutes=minutes)).isoformat()
+    if new:
+        raw["opportunity_id"] = opportunity.id
+    if new or decision is not None:
+        raw["decision_expected_on"] = decision.isoformat() if decision else None
+    schema = InterviewCreate() if new else InterviewUpdate()
+    return load_form(schema, raw, errors, INTERVIEW_MESSAGES)
 
 
 @bp.get("/pipeline/opportunities/<int:opportunity_id>/interviews/new")
@@ -208,7 +231,7 @@ def add_interview(opportunity_id: int):
     session = db()
     opportunity = _opportunity_or_404(opportunity_id)
     errors = FormErrors()
-    data = _interview_data(session, opportunity, errors)
+    data = _interview_data(session, opportunity, errors, new=True)
     if not errors:
         try:
             interview = opportunity_service.create_interview(session, data, now())
@@ -275,10 +298,7 @@ def edit_interview(interview_id: int):
     session = db()
     interview = _interview_or_404(interview_id)
     errors = FormErrors()
-    data = _interview_data(session, interview.opportunity, errors)
-    data.pop("opportunity_id")
-    if not data["decision_expected_on"]:
-        data.pop("decision_expected_on")
+    data = _interview_data(session, interview.opportunity, errors, new=False)
     if not errors:
         try:
             # The form shows every interviewer's topics: a cleared field clears them.

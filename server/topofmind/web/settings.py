@@ -26,7 +26,17 @@ from ..security import calendar_token
 from ..services import data_export, demo
 from ..services.auth import issue_pairing_code
 from ..services.settings import update_settings
-from .common import FormErrors, back, db, int_field, now, protect, settings, text_field
+from .common import (
+    FormErrors,
+    back,
+    db,
+    int_field,
+    load_form,
+    now,
+    protect,
+    settings,
+    text_field,
+)
 
 bp = protect(Blueprint("web_settings", __name__))
 
@@ -83,37 +93,40 @@ def settings_page():
 @bp.post("/settings")
 def save_settings():
     errors = FormErrors()
+    zone = text_field("user_time_zone", max_length=64) or "UTC"
     changes = {
         "user_name": text_field("user_name", max_length=200) or "",
-        "user_time_zone": text_field("user_time_zone", max_length=64) or "UTC",
+        "user_time_zone": zone,
         "working_hours_start": int_field("working_hours_start", errors, low=0, high=23),
         "working_hours_end": int_field("working_hours_end", errors, low=1, high=24),
         "daily_budget": int_field("daily_budget", errors, low=1, high=100),
         "capture_retention_days": int_field("capture_retention_days", errors, low=1, high=3650),
         "digest_hour": int_field("digest_hour", errors, low=0, high=23),
     }
-    if not valid_zone_name(changes["user_time_zone"]):
+    if not valid_zone_name(zone):
         errors.add("user_time_zone", "Use a time zone name like Europe/Berlin or America/New_York.")
     cadence = dict(settings()["cadence"])
     for name, _label, low, high in CADENCE_FIELDS:
         cadence[name] = int_field(f"cadence_{name}", errors, low=low, high=high)
     targets = {}
     for stage in STAGE_ORDER:
-        low = int_field(f"target_{stage}_min", errors, low=1, high=365)
-        high = int_field(f"target_{stage}_max", errors, low=1, high=365)
-        if low is not None and high is not None:
-            if low > high:
+        min_days = int_field(f"target_{stage}_min", errors, low=1, high=365)
+        max_days = int_field(f"target_{stage}_max", errors, low=1, high=365)
+        if min_days is not None and max_days is not None:
+            if min_days > max_days:
                 errors.add(f"target_{stage}_max", "The maximum must be at least the minimum.")
-            targets[stage] = [low, high]
+            targets[stage] = [min_days, max_days]
     cadence["keep_warm_targets"] = targets
     if not errors:
         try:
             CadenceSettings.from_mapping(cadence)
         except ValueError as problem:
             errors.add("cadence", str(problem).capitalize() + ".")
+    loaded = {**changes, "cadence": cadence}
+    data = load_form(SettingsSchema(), loaded, errors) if not errors else {}
     if not errors:
         try:
-            update_settings(db(), {**changes, "cadence": cadence}, now())
+            update_settings(db(), data, now())
         except DomainError as problem:
             for field, messages in problem.errors.items():
                 errors.add(field, "; ".join(messages))

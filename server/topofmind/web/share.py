@@ -74,7 +74,7 @@ def add_item():
     except ValidationError as error:
         errors = {
             field: "; ".join(messages) if isinstance(messages, list) else "Check this field."
-            for field, messages in error.messages.items()
+            for field, messages in error.messages_dict.items()
         }
         if "title" in errors:
             errors["title"] = "Give it a title."

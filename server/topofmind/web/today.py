@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time
+from typing import Any
 
 from flask import Blueprint, flash, render_template, request
 
 from ..errors import DomainError
+from ..schemas.suggestions import DoneIn, SnoozeIn
 from ..services import people as people_service
 from ..services import suggestions as suggestion_service
 from .common import (
@@ -15,6 +17,7 @@ from .common import (
     date_field,
     datetime_field,
     db,
+    load_form,
     local,
     now,
     protect,
@@ -84,13 +87,25 @@ def done(suggestion_id: int):
     """Done, or "mark as sent" from the draft editor: the edited text (``sent_text``) and the
     day it was sent (``sent_on``, the user's local date; today means now) are logged."""
 
-    note = (request.form.get("note") or "").strip() or None
-    sent_text = (request.form.get("sent_text") or "")[:20_000] or None
     errors = FormErrors()
     sent_on = date_field("sent_on", errors)
     if errors:
         flash("Use a date like 2026-12-01 for the day it was sent.", "error")
         return back("web_today.today")
+    raw = {
+        "note": (request.form.get("note") or "").strip(),
+        "sent_text": request.form.get("sent_text") or "",
+    }
+    data = load_form(
+        DoneIn(),
+        {key: value for key, value in raw.items() if value},
+        errors,
+        {"note": "Keep the note under 2,000 characters.", "sent_text": "That message is too long."},
+    )
+    if errors:
+        flash(next(iter(errors.values())), "error")
+        return back("web_today.today")
+    note, sent_text = data.get("note"), data.get("sent_text")
     moment = now()
     sent_at = None
     if sent_on is not None and sent_on != local(moment).date():
@@ -111,13 +126,18 @@ def done(suggestion_id: int):
 def snooze(suggestion_id: int):
     errors = FormErrors()
     until = datetime_field("until", errors, required=False)
-    hours = request.form.get("hours") or ""
+    raw: dict[str, Any] = {}
+    if until is not None:
+        raw["until"] = until.isoformat()
+    if request.form.get("hours"):
+        raw["hours"] = request.form["hours"]
+    data = load_form(SnoozeIn(), raw, errors) if not errors else {}
     if errors:
-        flash("Pick a snooze time in the future.", "error")
+        flash("Pick a snooze time in the future, at most 90 days ahead.", "error")
         return back("web_today.today")
     return _act(
         lambda: suggestion_service.snooze(
-            db(), suggestion_id, now(), until=until, hours=int(hours) if hours.isdigit() else None
+            db(), suggestion_id, now(), until=data.get("until"), hours=data.get("hours")
         ),
         "Snoozed. It will come back when it is due again.",
     )
