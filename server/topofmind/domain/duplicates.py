@@ -27,14 +27,26 @@ __all__ = [
 
 
 class PersonLike(Protocol):
-    """What near-duplicate detection reads from a person (ORM rows and dataclasses both fit)."""
+    """What near-duplicate detection reads from a person (ORM rows and dataclasses both fit;
+    read-only, so a row whose ``name`` is never None fits too)."""
 
-    id: Any
-    name: str | None
-    company: str | None
-    public_id: str | None
-    member_urn: str | None
-    profile_url: str | None
+    @property
+    def id(self) -> Any: ...
+
+    @property
+    def name(self) -> str | None: ...
+
+    @property
+    def company(self) -> str | None: ...
+
+    @property
+    def public_id(self) -> str | None: ...
+
+    @property
+    def member_urn(self) -> str | None: ...
+
+    @property
+    def profile_url(self) -> str | None: ...
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,13 @@ __all__ = [
 
 
 class TargetLike(Protocol):
-    """The person the user wants to meet."""
+    """The person the user wants to meet (read-only)."""
 
-    name: str | None
-    company: str | None
+    @property
+    def name(self) -> str | None: ...
+
+    @property
+    def company(self) -> str | None: ...
 
 
 @dataclass(frozen=True)

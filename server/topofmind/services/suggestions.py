@@ -105,8 +105,34 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
         return query if ids is None else query.where(column.in_(ids))
 
     people = tuple(
-        FactPerson(*row[:5], tuple(row.tags or ()), *row[6:])
-        for row in session.execute(
+        FactPerson(
+            person_id,
+            name,
+            degree,
+            location,
+            time_zone,
+            tuple(tags or ()),
+            do_not_contact,
+            company,
+            public_id,
+            profile_url,
+            headline,
+            email,
+        )
+        for (
+            person_id,
+            name,
+            degree,
+            location,
+            time_zone,
+            tags,
+            do_not_contact,
+            company,
+            public_id,
+            profile_url,
+            headline,
+            email,
+        ) in session.execute(
             scoped(
                 select(
                     Person.id,
@@ -205,6 +231,8 @@ def load_facts(session: Session, now: datetime, person_ids: Iterable[int] | None
                 Post.person_id,
             )
         )
+        # Always true (the query asks for it); it tells the type checker too.
+        if person_id is not None
     )
     interactions = tuple(
         FactInteraction(*row)
@@ -389,7 +417,19 @@ def recompute(
     if person_ids is not None:
         existing_query = existing_query.where(Suggestion.person_id.in_(list(person_ids)))
     existing = [
-        engine.ExistingSuggestion(*row[:3], row.fact_fingerprint or "", *row[4:])
+        engine.ExistingSuggestion(
+            row.id,
+            row.key,
+            row.status,
+            row.fact_fingerprint or "",
+            row.reason,
+            row.due_at,
+            row.window_end,
+            row.priority,
+            row.subject_type,
+            row.subject_id,
+            row.snoozed_until,
+        )
         for row in session.execute(existing_query)
     ]
     plan = engine.reconcile(existing, fresh, now)
