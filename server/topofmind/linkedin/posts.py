@@ -19,6 +19,9 @@ Selectors and strategies, tried in this order (each card is parsed once, outermo
 - EMBER_MINI: ``.profile-creator-shared-feed-update__mini-container`` (the Activity section of a
   2022–2024 profile): "Name posted this • 3mo" → the member's post; "reposted this" → a repost
   whose original author the card does not show (author null); "commented on a post" is skipped.
+  The header's words in the 20 interface languages are ``vocabulary.social.ACTIVITY_ACTIONS``
+  ("… udostępnił(a) to • 2 tygodnie"); a header in none of them leaves the card out with an
+  "unknown word" warning.
 - VOYAGER_JSON: ``Update`` entities in ``<code>`` payloads (the feed as the server sent it,
   before rendering). Used only when the DOM holds no post card.
 """
@@ -644,9 +647,16 @@ def _parse_sdui(card) -> ParsedPost | None:
 
 # --- 2022–2024 profile Activity "mini updates" ---------------------------------------------------
 
-_MINI_CONTEXT = re.compile(
-    r"^(?P<name>.+?)\s+(?P<verb>posted|reposted|shared)\s+this\s*•\s*(?P<age>\S+)"
-)
+
+def _mini_age(age: str | None) -> str | None:
+    """A mini update's age as shown ("3mo", "2 tygodnie"); an age-shaped word in no language's
+    table is null and reported."""
+    if not age:
+        return None
+    if _TIME_OK.match(age) or vocab.is_relative_time(age):
+        return age
+    vocab.note_unknown("relative time", age)
+    return None
 
 
 def _parse_mini(card, page_url: str | None) -> ParsedPost | None:
@@ -655,8 +665,12 @@ def _parse_mini(card, page_url: str | None) -> ParsedPost | None:
         if "contextual-description" in (el.get("class") or ""):
             context = visible_text(el)
             break
-    match = _MINI_CONTEXT.match(context)
-    if match is None:
+    action = vocab.activity_action(context)
+    if action is None:
+        if context:
+            vocab.note_unknown("activity header", context)
+        return None
+    if action.kind == "other":
         return None  # "commented on a post", "likes this": someone else's post
     urn = None
     for link in card.iter("a"):
@@ -673,13 +687,13 @@ def _parse_mini(card, page_url: str | None) -> ParsedPost | None:
             text = _commentary_text(el)
             break
     reactions, comments, reposts = _counts(_strings(card, exclude=(body,)))
-    is_repost = match.group("verb") != "posted"
+    is_repost = action.kind == "reposted"
     return _make_post(
         urn,
-        None if is_repost else match.group("name"),
+        None if is_repost else action.name,
         None if is_repost else page_url,
         text,
-        match.group("age") if _TIME_OK.match(match.group("age")) else None,
+        _mini_age(action.age),
         reactions or 0,
         comments or 0,
         reposts or 0,
