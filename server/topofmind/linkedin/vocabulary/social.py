@@ -752,8 +752,8 @@ _MUTUAL_COUNT_RE = _counted(MUTUAL)
 
 def _time_index() -> tuple[dict[str, set[int]], re.Pattern[str]]:
     index: dict[str, set[int]] = {}
-    for units in TIME_UNITS.values():
-        for seconds, words in units.items():
+    for table in TIME_UNITS.values():
+        for seconds, words in table.items():
             for word in words:
                 index.setdefault(fold(word), set()).add(seconds)
     units = _alternation(sorted(index, key=len, reverse=True))
@@ -1042,7 +1042,7 @@ def _relative_match(text: str | None) -> re.Match[str] | None:
 def is_tenure(text: str | None) -> bool:
     """True for a run that states how long a role lasted ("Full-time · 5 yrs 3 mos", "Pełny
     etat · 2 lata 3 mies.", "2 Jahre 1 Monat", "3年"): a number with a month or year unit."""
-    return bool(text) and _TENURE.search(text) is not None
+    return text is not None and _TENURE.search(text) is not None
 
 
 def is_relative_time(text: str | None) -> bool:
