@@ -15,21 +15,16 @@ Selectors and strategies:
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
-
-from lxml import etree
 
 from .dom import Element, xpath_elements
 from .model import ParsedPerson
 from .text import (
     DEGREE_INLINE,
-    DISPLAY_NONE,
-    MAX_DEPTH,
-    SKIP_TAGS,
     degree_in,
     fold,
     is_mutual_sentence,
     mutual_connections,
+    text_lines,
     visible_text,
 )
 from .urls import canonical_profile_url, public_id_from_url
@@ -108,6 +103,15 @@ def _inside(el: Element, root: Element) -> bool:
     return False
 
 
+def _in_time(el: Element, card: Element) -> bool:
+    node: Element | None = el
+    while node is not None and node is not card:
+        if node.tag == "time":
+            return True
+        node = node.getparent()
+    return False
+
+
 _INLINE_TAGS = frozenset(
     {"a", "span", "strong", "b", "em", "i", "small", "abbr", "bdi", "bdo", "u", "mark", "label"}
 )
@@ -172,89 +176,19 @@ def _is_mention(link: Element, mutual_lines: _MutualLines) -> bool:
     return parent is not None and mutual_lines.sentence(parent) is not None
 
 
-class _Run(NamedTuple):
-    """A shown text run of a card with where it sits: inside the person's own link, inside a
-    ``<time>``, and the innermost other link below the card around it."""
-
-    el: Element
-    text: str
-    in_person: bool
-    in_time: bool
-    link: Element | None
-
-
-def _card_runs(card: Element, links: list[Element]) -> list[_Run]:
-    """``text_lines(card)`` with each run's context, read in the same single walk.
-
-    The walk keeps, per depth, whether it is inside one of ``links``, inside a ``<time>`` and
-    the innermost ``<a>`` below ``card``: a run needs no climb back to the card to know them
-    (three climbs per run cost more than the walk). A tail belongs to the parent of its
-    element, whose context is one level up. Skips exactly what ``text_lines`` skips."""
-    own = set(links)
-    runs: list[_Run] = []
-    # Context per depth: (inside a person link, inside <time>, innermost <a> below the card).
-    context: list[tuple[bool, bool, Element | None]] = [(False, False, None)]
-    walker = etree.iterwalk(card, events=("start", "end"))
-    depth = 0
-    for event, node in walker:
-        if event == "end":
-            depth -= 1
-            if node is not card:
-                tail = node.tail
-                parent = node.getparent()
-                if tail and not tail.isspace() and parent is not None:
-                    in_person, in_time, link = context[depth]
-                    runs.append(_Run(parent, fold(tail), in_person, in_time, link))
-            continue
-        depth += 1
-        tag = node.tag
-        if (
-            tag.__class__ is not str
-            or tag in SKIP_TAGS
-            or depth > MAX_DEPTH
-            or node.get("role") == "dialog"
-        ):
-            walker.skip_subtree()
-            continue
-        # is_hidden, inlined: this loop runs for every element of every card.
-        cls = node.get("class")
-        if cls and ("visually-hidden" in cls or "a11y-text" in cls or "sr-only" in cls):
-            walker.skip_subtree()
-            continue
-        style = node.get("style")
-        if style and "none" in style and DISPLAY_NONE.search(style) is not None:
-            walker.skip_subtree()
-            continue
-        in_person, in_time, link = context[depth - 1]
-        if node is card:
-            in_person = node in own
-        else:
-            if tag == "a":
-                link = node
-                in_person = in_person or node in own
-            elif tag == "time":
-                in_time = True
-        if depth < len(context):
-            context[depth] = (in_person, in_time, link)
-        else:
-            context.append((in_person, in_time, link))
-        text = node.text
-        if text and not text.isspace():
-            runs.append(_Run(node, fold(text), in_person, in_time, link))
-    return runs
-
-
 def _person(
     card: Element, links: list[Element], url: str, mutual_lines: _MutualLines
 ) -> ParsedPerson | None:
-    lines = _card_runs(card, links)
+    lines = list(text_lines(card))
+    # Every element inside the person's links, for O(1) tests: climbing from each run to the
+    # root once per link cost more than the rest of the card.
+    in_links = {node for link in links for node in link.iter()}
     name = None
     name_index = -1
     degree = None
-    for index, run in enumerate(lines):
-        if not run.in_person:
+    for index, (el, text) in enumerate(lines):
+        if el not in in_links:
             continue
-        text = run.text
         if _is_badge(text) or _VIEW_PROFILE.match(text):
             continue
         # The 2025+ layout prints "Jane Doe • 2nd" as one run: the badge is not the name.
@@ -271,32 +205,25 @@ def _person(
     rest = []
     # Where the profile link wraps the card's paragraphs, the headline and place are inside
     # it; a run outside is an insight ("Politechnika Gdańska": a school in common).
-    name_el = lines[name_index].el
-    wraps = lines[name_index].in_person and any(
+    name_el = lines[name_index][0]
+    wraps = name_el in in_links and any(
         _inside(name_el, link)
         and (link.find(".//p") is not None or link.find(".//div") is not None)
         for link in links
     )
     roots = _mutual_roots(card, lines, mutual_lines)
-    other_link: dict[Element, bool] = {}
-    for el, text, in_person, in_time, link in lines[name_index + 1 :]:
+    for el, text in lines[name_index + 1 :]:
         root = _root_of(el, card, roots) if roots else None
         if root is not None:
             mutual_block = mutual_block if mutual_block is not None else root
             continue
-        if wraps and not in_person:
+        if wraps and el not in in_links:
             continue
         # A <time> run is when the connection was made ("Connected 3 days ago"), never a
         # place; a run inside another link is a control ("Connect", "Message").
-        if text == name or _VIEW_PROFILE.match(text) or in_time:
+        if text == name or _VIEW_PROFILE.match(text) or _in_time(el, card):
             continue
-        if link is not None:
-            other = other_link.get(link)
-            if other is None:
-                other = other_link[link] = canonical_profile_url(link.get("href")) != url
-            if other:
-                continue
-        if social.is_current_snippet(text):
+        if _in_other_link(el, card, url) or social.is_current_snippet(text):
             continue
         rest.append(text)
     if degree is None:
@@ -325,10 +252,12 @@ def _person(
     )
 
 
-def _mutual_roots(card: Element, lines: list[_Run], mutual_lines: _MutualLines) -> list[Element]:
+def _mutual_roots(
+    card: Element, lines: list[tuple[Element, str]], mutual_lines: _MutualLines
+) -> list[Element]:
     """The card's mutual-connection sentences, each taken whole: found from the runs that say
     "mutual" in some language and from the shared-connections search links."""
-    anchors = [run.el for run in lines if is_mutual_sentence(run.text)]
+    anchors = [el for el, text in lines if is_mutual_sentence(text)]
     anchors.extend(a for a in card.iter("a") if _is_shared_search(a))
     roots: list[Element] = []
     for anchor in anchors:
@@ -358,6 +287,15 @@ def _widest(sentence: Element, card: Element, mutual_lines: _MutualLines) -> Ele
         if parent is None or parent is card or mutual_lines.sentence(parent) is not parent:
             return node
         node = parent
+
+
+def _in_other_link(el: Element, card: Element, url: str) -> bool:
+    node: Element | None = el
+    while node is not None and node is not card:
+        if node.tag == "a":
+            return canonical_profile_url(node.get("href")) != url
+        node = node.getparent()
+    return False
 
 
 def _mutuals(block: Element) -> tuple[int | None, tuple[str, ...] | None]:

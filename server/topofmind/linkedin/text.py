@@ -12,14 +12,14 @@ from .vocabulary import social
 
 # Subtrees that never hold visible prose: scripts, icons, controls ("…see more" is a button).
 # The document head too: a page's <title> ("(3) Jane Doe | LinkedIn") is never a headline.
-SKIP_TAGS = frozenset(
+_SKIP_TAGS = frozenset(
     {
         "script", "style", "svg", "code", "template", "noscript", "button", "select", "video",
         "head", "title",
     }
 )  # fmt: skip
-MAX_DEPTH = 400
-DISPLAY_NONE = re.compile(r"display\s*:\s*none")
+_MAX_DEPTH = 400
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none")
 
 _COUNT = re.compile(r"^\s*(\d[\d,.\u00a0\u202f ]*)\s*([KkMm])?\s*$")
 # "3h", "2w", "9mo", "1yr", "4m", "now": the token before the first "•" in a post's byline.
@@ -83,7 +83,7 @@ def is_hidden(el: Element) -> bool:
         return True
     # SDUI pages keep stale copies (another degree badge) in ``display:none`` elements.
     style = el.get("style")
-    return style is not None and "none" in style and DISPLAY_NONE.search(style) is not None
+    return style is not None and "none" in style and _DISPLAY_NONE.search(style) is not None
 
 
 def visible_text(el: Element | None, keep_hidden: bool = False) -> str:
@@ -104,7 +104,7 @@ def visible_text(el: Element | None, keep_hidden: bool = False) -> str:
             continue
         depth += 1
         tag = node.tag
-        if tag.__class__ is not str or tag in SKIP_TAGS or depth > MAX_DEPTH:
+        if tag.__class__ is not str or tag in _SKIP_TAGS or depth > _MAX_DEPTH:
             walker.skip_subtree()
             continue
         if not keep_hidden:
@@ -114,7 +114,7 @@ def visible_text(el: Element | None, keep_hidden: bool = False) -> str:
                 walker.skip_subtree()
                 continue
             style = node.get("style")
-            if style and "none" in style and DISPLAY_NONE.search(style) is not None:
+            if style and "none" in style and _DISPLAY_NONE.search(style) is not None:
                 walker.skip_subtree()
                 continue
         if tag == "br":
@@ -147,8 +147,8 @@ def text_lines(el: Element, keep_hidden: bool = False) -> Iterator[tuple[Element
         tag = node.tag
         if (
             tag.__class__ is not str
-            or tag in SKIP_TAGS
-            or depth > MAX_DEPTH
+            or tag in _SKIP_TAGS
+            or depth > _MAX_DEPTH
             or node.get("role") == "dialog"
         ):
             walker.skip_subtree()
@@ -160,7 +160,7 @@ def text_lines(el: Element, keep_hidden: bool = False) -> Iterator[tuple[Element
                 walker.skip_subtree()
                 continue
             style = node.get("style")
-            if style and "none" in style and DISPLAY_NONE.search(style) is not None:
+            if style and "none" in style and _DISPLAY_NONE.search(style) is not None:
                 walker.skip_subtree()
                 continue
         text = node.text
