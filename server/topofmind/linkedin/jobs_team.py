@@ -39,7 +39,7 @@ def _with_heading(el: Element, root: Element) -> Element:
     """The nearest ancestor of ``el`` (not above ``root``) that holds a heading."""
     node: Element | None = el
     while node is not None and node is not root:
-        if node.find(".//h2") is not None or node.find(".//h3") is not None:
+        if next(node.iterdescendants("h2", "h3"), None) is not None:
             return node
         node = node.getparent()
     return el
