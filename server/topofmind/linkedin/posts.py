@@ -863,7 +863,9 @@ def _ld_only_post(urn: str, item: JsonObject) -> ParsedPost:
 # Stepping to an attribute and back to its element (``*/@data-urn/..``) is what libxml2's XPath
 # answers fastest: a predicate (``*[@data-urn]``, worse ``starts-with``) costs two to three
 # times more, and a Python pass over every element more still. The prefix test runs on the few
-# results, and a page whose bytes lack the attribute's name is not searched at all.
+# results. Measured over the labelled pages, the attribute step over the whole tree costs half
+# of a scan of the page's bytes for the attribute's name (``bytes.find`` of an absent name reads
+# every byte of megabytes of <code> JSON), so no byte test gates it (docs/parser.md, "Speed").
 _DATA_URN = etree.XPath("descendant-or-self::*/@data-urn/..")
 _DATA_ID = etree.XPath("descendant-or-self::*/@data-id/..")
 _TEXT_BOXES = etree.XPath("descendant-or-self::*/@data-testid[.='expandable-text-box']/..")
@@ -872,16 +874,11 @@ _TEXT_BOXES = etree.XPath("descendant-or-self::*/@data-testid[.='expandable-text
 def _ember_cards(doc: Element) -> tuple[list[Element], list[Element]]:
     """Elements whose ``data-urn`` names a post, else (when there are none) those whose
     ``data-id`` does, in document order."""
-    if may_hold(doc, b"data-urn"):
-        cards = [
-            el
-            for el in select(_DATA_URN, doc)
-            if el.get("data-urn", "").startswith(_CARD_URN_PREFIXES)
-        ]
-        if cards:
-            return cards, []
-    if not may_hold(doc, b"data-id"):
-        return [], []
+    cards = [
+        el for el in select(_DATA_URN, doc) if el.get("data-urn", "").startswith(_CARD_URN_PREFIXES)
+    ]
+    if cards:
+        return cards, []
     return [], [
         el for el in select(_DATA_ID, doc) if el.get("data-id", "").startswith("urn:li:activity:")
     ]
