@@ -65,11 +65,12 @@ def _memo(doc: Element) -> _Memo:
 
 
 def may_hold(doc: Element, marker: bytes) -> bool:
-    """False only when the page's bytes (known within ``scope(doc, raw)``) lack ``marker``: an
-    attribute name that is not in the bytes is on no element, and ``bytes.find`` runs at
-    gigabytes a second where a tree lookup costs a few hundred nanoseconds per element.
-    Attribute-name markers are lower case, as a browser serialises every HTML attribute name
-    (``outerHTML``, "Save page as"); class names and JSON keys are matched as written."""
+    """False only when the page's bytes (known within ``scope(doc, raw)``) lack ``marker``.
+
+    Worth it for a key inside ``<code>`` JSON (decoding megabytes of payload text costs far
+    more than one scan), not for an attribute name: a scan of the bytes for an absent name costs
+    about twice libxml2's attribute step over the tree (docs/parser.md, "Speed"), so element
+    lookups run without it."""
     memo = _memo(doc)
     raw = memo.raw
     if raw is None:
