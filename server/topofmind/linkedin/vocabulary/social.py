@@ -704,6 +704,9 @@ SCALES: Mapping[str, int] = {
 }
 
 
+# A card's runs are folded by several tests (mutual words, "Current:", badges): the same short
+# strings come back, and a cache lookup costs a tenth of the Unicode normalisation.
+@functools.lru_cache(maxsize=4096)
 def fold(text: str | None) -> str:
     """Lower case (dotless ı as i), NFC, whitespace folded, typographic apostrophes plain."""
     if not text:
