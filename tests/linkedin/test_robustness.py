@@ -205,6 +205,8 @@ def test_no_parsed_tree_outlives_its_parse(monkeypatch):
     monkeypatch.setattr(profile, "componentkeys", spy)
     parse_page(_SDUI_PROFILE, "https://www.linkedin.com/in/jane-doe/")
     assert docs, "the profile parser looked the componentkeys up"
-    assert "componentkeys" in memos[-1], "memoised during the parse"
+    assert memos[-1].componentkeys is not None, "memoised during the parse"
     assert index._current.get() is None
-    assert index._memo(docs[0]) == {}, "nothing kept after it"
+    after = index._memo(docs[0])
+    assert after is not memos[-1], "nothing kept after it"
+    assert (after.raw, after.markers, after.componentkeys, after.values) == (None, {}, None, {})

@@ -880,7 +880,7 @@ def detect_encoding(head: bytes) -> str:
 
 
 def _open_text(
-    raw: IO[bytes], name: str, max_bytes: int | None = None, read_as: dict | None = None
+    raw: IO[bytes], name: str, max_bytes: int | None = None, read_as: dict[str, str] | None = None
 ) -> io.TextIOWrapper:
     # Bytes the detected encoding cannot read become U+FFFD instead of failing.
     buffered = io.BufferedReader(_GuardedReader(raw, name, max_bytes), ENCODING_SAMPLE_BYTES)
@@ -905,7 +905,7 @@ def _named_rows(
     limits: ExportLimits,
     keep_bodies: bool,
     size: int | None,
-    read_as: dict | None = None,
+    read_as: dict[str, str] | None = None,
 ) -> Iterator[ParsedRow | SkippedRow]:
     records = _records(_open_text(raw, name, size, read_as), name, limits)
     found = _find_header(records, limits)
@@ -921,7 +921,7 @@ def _member_rows(
     kind: str,
     limits: ExportLimits,
     keep_bodies: bool,
-    read_as: dict | None = None,
+    read_as: dict[str, str] | None = None,
 ) -> Iterator[ParsedRow | SkippedRow]:
     try:
         with archive.open(info) as raw:
@@ -952,7 +952,12 @@ def _iter_folder(folder: str, limits: ExportLimits, keep_bodies: bool) -> Iterat
 
 
 def _file_rows(
-    path: str, name: str, kind: str, limits: ExportLimits, keep_bodies: bool, read_as: dict
+    path: str,
+    name: str,
+    kind: str,
+    limits: ExportLimits,
+    keep_bodies: bool,
+    read_as: dict[str, str],
 ) -> Iterator[ParsedRow | SkippedRow]:
     with open(path, "rb") as raw:
         yield from _named_rows(raw, name, kind, limits, keep_bodies, None, read_as)
@@ -1202,19 +1207,19 @@ def summarise_messages(
         (key,) = counterparts
         events.sort(key=lambda event: event[0])
         tally = turns.setdefault(key, [0, 0])
-        previous: tuple[datetime, bool] | None = None
+        prior: tuple[datetime, bool] | None = None
         for sent_at, outbound, _ in events:
-            if previous is None or previous[1] != outbound:
+            if prior is None or prior[1] != outbound:
                 if outbound:
                     tally[0] += 1
-                if previous is not None:
-                    gap = (sent_at - previous[0]).total_seconds()
+                if prior is not None:
+                    gap = (sent_at - prior[0]).total_seconds()
                     if outbound:
                         your_latency.setdefault(key, []).append(gap)
                     else:
                         tally[1] += 1
                         their_latency.setdefault(key, []).append(gap)
-            previous = (sent_at, outbound)
+            prior = (sent_at, outbound)
 
     def median(values: list[float] | None) -> timedelta | None:
         return timedelta(seconds=statistics.median(values)) if values else None

@@ -13,72 +13,95 @@ parse to keep a tree alive. Outside a scope every call computes afresh.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TypeVar, cast
 
 from lxml import etree
 
-_current: ContextVar[tuple[object, dict] | None] = ContextVar("linkedin_page_memo", default=None)
+from .dom import Element, select
+
+T = TypeVar("T")
+
+
+class _Memo:
+    """What one parse has looked up on its document."""
+
+    __slots__ = ("raw", "markers", "componentkeys", "values")
+
+    def __init__(self, raw: bytes | None) -> None:
+        self.raw = raw
+        self.markers: dict[bytes, bool] = {}
+        self.componentkeys: list[tuple[Element, str]] | None = None
+        # Each name holds what one ``compute`` returned (see ``memoised``).
+        self.values: dict[str, object] = {}
+
+
+_current: ContextVar[tuple[Element, _Memo] | None] = ContextVar("linkedin_page_memo", default=None)
 # libxml2 evaluates a predicate (``*[@componentkey]``) with a fresh context per element: two to
 # three times slower than stepping to the attribute and back (docs/parser.md, "Speed").
 _WITH_KEY = etree.XPath("descendant-or-self::*/@componentkey/..")
 
 
 @contextmanager
-def scope(doc, raw: bytes | None = None) -> Iterator[None]:
+def scope(doc: Element, raw: bytes | None = None) -> Iterator[None]:
     """Memoise lookups on ``doc`` until the block ends (then the memo and its references go).
 
     ``raw``, the bytes ``doc`` was parsed from, lets ``may_hold`` rule lookups out."""
-    token = _current.set((doc, {"raw": raw}))
+    token = _current.set((doc, _Memo(raw)))
     try:
         yield
     finally:
         _current.reset(token)
 
 
-def _memo(doc) -> dict:
+def _memo(doc: Element) -> _Memo:
     """The memo of ``doc`` when it is the document of the open scope, else a throwaway one."""
     entry = _current.get()
     if entry is None or entry[0] is not doc:
-        return {}
+        return _Memo(None)
     return entry[1]
 
 
-def may_hold(doc, marker: bytes) -> bool:
-    """False only when the page's bytes (known within ``scope(doc, raw)``) lack ``marker``: an
-    attribute name that is not in the bytes is on no element, and ``bytes.find`` runs at
-    gigabytes a second where a tree lookup costs a few hundred nanoseconds per element.
-    Attribute-name markers are lower case, as a browser serialises every HTML attribute name
-    (``outerHTML``, "Save page as"); class names and JSON keys are matched as written."""
+def may_hold(doc: Element, marker: bytes) -> bool:
+    """False only when the page's bytes (known within ``scope(doc, raw)``) lack ``marker``.
+
+    Worth it for a key inside ``<code>`` JSON (decoding megabytes of payload text costs far
+    more than one scan), not for an attribute name: a scan of the bytes for an absent name costs
+    about twice libxml2's attribute step over the tree (docs/parser.md, "Speed"), so element
+    lookups run without it."""
     memo = _memo(doc)
-    raw = memo.get("raw")
+    raw = memo.raw
     if raw is None:
         return True
-    key = ("marker", marker)
-    found = memo.get(key)
+    found = memo.markers.get(marker)
     if found is None:
-        found = memo[key] = marker in raw
+        found = memo.markers[marker] = marker in raw
     return found
 
 
-def componentkeys(doc) -> list[tuple[object, str]]:
+def componentkeys(doc: Element) -> list[tuple[Element, str]]:
     """Every ``(element, componentkey)`` of the document, in document order (memoised within
     ``scope(doc)``)."""
     memo = _memo(doc)
-    found = memo.get("componentkeys")
+    found = memo.componentkeys
     if found is None:
         found = []
-        if may_hold(doc, b"componentkey"):
-            found = [(el, el.get("componentkey")) for el in _WITH_KEY(doc)]
-        memo["componentkeys"] = found
+        # No byte test first: the attribute step costs about half a scan of the bytes.
+        for el in select(_WITH_KEY, doc):
+            key = el.get("componentkey")
+            if key is not None:
+                found.append((el, key))
+        memo.componentkeys = found
     return found
 
 
-def memoised(doc, name: str, compute):
+def memoised(doc: Element, name: str, compute: Callable[[Element], T]) -> T:
     """``compute(doc)`` once per parsed document within ``scope(doc)`` (JSON-LD is read by the
-    profile, post and job parsers alike)."""
-    memo = _memo(doc)
-    if name not in memo:
-        memo[name] = compute(doc)
-    return memo[name]
+    profile, post and job parsers alike). One ``name`` is always computed by one function."""
+    values = _memo(doc).values
+    if name not in values:
+        values[name] = compute(doc)
+    # The value stored under ``name`` is what ``compute`` returned for it.
+    return cast(T, values[name])

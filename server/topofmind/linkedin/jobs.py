@@ -41,8 +41,9 @@ from typing import Any
 
 import lxml.html
 
+from .dom import Element
 from .jobs_team import parse_hiring_team
-from .jobs_text import Element, block_text, inside, runs, shown_text
+from .jobs_text import block_text, inside, runs, shown_text
 from .model import ParsedJob
 from .structured import code_payloads, included_entities, json_ld, ld_type
 from .text import fold, parse_count
@@ -198,7 +199,7 @@ def scan(doc: Element) -> JobAnchors:
         if not names:
             continue
         if "class" in names:
-            cls = el.get("class")
+            cls = el.get("class", "")
             # Every anchor class has a "-"; the SDUI pages' hashed classes ("_29bfc5c9") none.
             if "-" in cls and _maybe_anchor_class(cls):
                 _file_by_class(found, el, cls)
@@ -276,10 +277,11 @@ def find_title(
 
 def _in_modal(el: Element, stop: Element) -> bool:
     """True inside a dialog: logged-out top cards carry "Sign in to …" modals with headings."""
-    while el is not None and el is not stop:
-        if el.get("role") == "dialog" or "modal" in (el.get("class") or ""):
+    node: Element | None = el
+    while node is not None and node is not stop:
+        if node.get("role") == "dialog" or "modal" in (node.get("class") or ""):
             return True
-        el = el.getparent()
+        node = node.getparent()
     return False
 
 
@@ -374,8 +376,8 @@ def _company(card: Element, anchors: JobAnchors, doc: Element) -> tuple[str | No
         if inside(el, card):
             name = shown_text(el)
             if name:
-                href = el.get("href") if el.tag == "a" else None
-                return name, canonical_author_url(href) if href else None
+                link_href = el.get("href") if el.tag == "a" else None
+                return name, canonical_author_url(link_href) if link_href else None
     return _page_title_parts(doc)[1], None
 
 

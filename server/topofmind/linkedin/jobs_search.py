@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 
+from .dom import Element
 from .jobs import JobAnchors, parse_posting
-from .jobs_text import Element, inside, runs
+from .jobs_text import inside, runs
 from .model import ParsedJob, ParsedJobCard
 from .urls import canonical_job_url, job_id_from_url, job_id_from_urn
 from .vocabulary import jobs as words

@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .jobs_text import Element, inside, runs, shown_text
+from .dom import Element
+from .jobs_text import inside, runs, shown_text
 from .model import ParsedHiringMember
 from .text import DEGREE_INLINE, degree_in, fold, is_mutual_sentence
 from .urls import canonical_profile_url
@@ -36,9 +37,9 @@ _MAX_MEMBERS = 20
 
 def _with_heading(el: Element, root: Element) -> Element:
     """The nearest ancestor of ``el`` (not above ``root``) that holds a heading."""
-    node = el
+    node: Element | None = el
     while node is not None and node is not root:
-        if node.find(".//h2") is not None or node.find(".//h3") is not None:
+        if next(node.iterdescendants("h2", "h3"), None) is not None:
             return node
         node = node.getparent()
     return el

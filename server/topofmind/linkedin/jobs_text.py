@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from lxml import etree
 
+from .dom import Element
 from .text import fold, is_hidden
 
 _SKIP = frozenset({"script", "style", "svg", "code", "template", "noscript", "select", "video"})
@@ -15,11 +15,8 @@ _BLOCK = frozenset(
 )
 _MAX_DEPTH = 400
 
-#: An lxml element (``lxml.etree._Element``; its stubs are not installed, so typed loosely).
-Element = Any
 
-
-def runs(el: Any, *, buttons: bool = True) -> Iterator[tuple[Any, str]]:
+def runs(el: Element, *, buttons: bool = True) -> Iterator[tuple[Element, str]]:
     """``(element, text)`` for each shown text run under ``el`` in document order.
 
     Screen-reader copies, scripts and icons are left out; button texts (a posting's "Hybrid",
@@ -33,8 +30,9 @@ def runs(el: Any, *, buttons: bool = True) -> Iterator[tuple[Any, str]]:
             depth -= 1
             if node is not el:
                 tail = node.tail
-                if tail and not tail.isspace():
-                    yield node.getparent(), fold(tail)
+                parent = node.getparent()
+                if tail and not tail.isspace() and parent is not None:
+                    yield parent, fold(tail)
             continue
         depth += 1
         tag = node.tag
@@ -53,12 +51,12 @@ def runs(el: Any, *, buttons: bool = True) -> Iterator[tuple[Any, str]]:
             yield node, fold(text)
 
 
-def shown_text(el: Any) -> str:
+def shown_text(el: Element) -> str:
     """The shown text of ``el`` (buttons included), whitespace folded."""
     return " ".join(text for _el, text in runs(el)).strip()
 
 
-def block_text(el: Any) -> str:
+def block_text(el: Element) -> str:
     """Shown text with one line per paragraph, list item or line break; blank lines dropped."""
     parts: list[str] = []
     walker = etree.iterwalk(el, events=("start", "end"))
@@ -93,10 +91,11 @@ def block_text(el: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def inside(el: Any, root: Any) -> bool:
+def inside(el: Element, root: Element | None) -> bool:
     """True when ``el`` is ``root`` or lies under it."""
-    while el is not None:
-        if el is root:
+    node: Element | None = el
+    while node is not None:
+        if node is root:
             return True
-        el = el.getparent()
+        node = node.getparent()
     return False

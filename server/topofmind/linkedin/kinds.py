@@ -58,6 +58,8 @@ def kind_from_url(url: str | None) -> str:
     """The page kind a LinkedIn URL names, or "unknown"."""
     if not is_linkedin_url(url):
         return "unknown"
+    if url is None:  # (is_linkedin_url says so already; this tells the type checker)
+        return "unknown"
     parts = urlsplit(url.strip())
     segments = [s for s in parts.path.split("/") if s]
     if not segments:

@@ -36,7 +36,7 @@ class ParsedPerson:
     mutual_count: int | None = None
     mutual_names: tuple[str, ...] | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["mutual_names"] = list(self.mutual_names) if self.mutual_names is not None else None
         return data
@@ -58,7 +58,7 @@ class ParsedPost:
     reposts: int | None = None
     is_repost: bool = False
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 

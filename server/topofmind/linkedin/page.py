@@ -14,10 +14,11 @@ from dataclasses import replace
 import lxml.etree
 
 from . import index
+from .dom import Element
 from .jobs import parse_posting, scan
 from .jobs_search import parse_open_posting, parse_results
 from .kinds import detect_kind, kind_from_content
-from .model import ParsedJob, ParsedJobCard, ParsedPage, ParsedPerson
+from .model import ParsedJob, ParsedJobCard, ParsedPage, ParsedPerson, ParsedPost
 from .people import parse_people
 from .posts import parse_posts
 from .profile import owner_from_links, parse_activity_owner, parse_profile, profile_from_json
@@ -38,7 +39,7 @@ def _to_bytes(html: str | bytes | bytearray | memoryview | None) -> bytes:
     return bytes(html)
 
 
-def _parse_tree(data: bytes):
+def _parse_tree(data: bytes) -> Element:
     # Plain etree elements: lxml.html's Python-level class lookup costs more than the parse.
     # No id table: libxml2 would hash every ``id`` (thousands of ``ember123``) for ``id()``
     # lookups the parsers do not make (docs/parser.md, "Speed").
@@ -95,14 +96,14 @@ def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
         )
 
 
-def _main_post(posts: list, url: str | None) -> list:
+def _main_post(posts: list[ParsedPost], url: str | None) -> list[ParsedPost]:
     """A single-post page is about one post; "more posts" rails below it are not it."""
     wanted = post_urn_from_url(url)
     matching = [p for p in posts if p.urn == wanted]
     return matching or posts[:1]
 
 
-def _owner_from_posts(posts: list, url: str | None) -> ParsedPerson | None:
+def _owner_from_posts(posts: list[ParsedPost], url: str | None) -> ParsedPerson | None:
     """The owner of an activity page without a known top card: the author of their own posts.
 
     Only the name and the profile URL are known that way; the other fields stay null.
@@ -120,10 +121,12 @@ def _owner_from_posts(posts: list, url: str | None) -> ParsedPerson | None:
     return None
 
 
-def _parse_kind(doc, kind: str, url: str | None, warnings: list[str], raw: bytes) -> ParsedPage:
+def _parse_kind(
+    doc: Element, kind: str, url: str | None, warnings: list[str], raw: bytes
+) -> ParsedPage:
     person: ParsedPerson | None = None
     people: list[ParsedPerson] = []
-    posts = []
+    posts: list[ParsedPost] = []
     job: ParsedJob | None = None
     jobs: list[ParsedJobCard] = []
     if kind == "job":

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .dom import Element, xpath_elements
 from .model import ParsedPerson
 from .text import (
     DEGREE_INLINE,
@@ -57,19 +58,20 @@ def _looks_like_place(text: str) -> bool:
     )
 
 
+# A mark for an ancestor of links to more than one profile.
 _MULTI = object()
 _STOP_TAGS = ("body", "html", "main", "ul", "ol")
 
 
-def _mark_ancestors(links: list[tuple[object, str]]) -> dict:
+def _mark_ancestors(links: list[tuple[Element, str]]) -> dict[Element, object]:
     """Each ancestor of a profile link → the one profile under it, or ``_MULTI``.
 
     One upward walk per link that stops where an earlier walk already passed, so a whole list
     costs about one pass over its ancestors (a per-person subtree search was quadratic).
     """
-    marks: dict = {}
+    marks: dict[Element, object] = {}
     for link, url in links:
-        node = link
+        node: Element | None = link
         while node is not None:
             seen = marks.get(node)
             if seen is None:
@@ -82,7 +84,7 @@ def _mark_ancestors(links: list[tuple[object, str]]) -> dict:
     return marks
 
 
-def _card_for(link, url: str, marks: dict):
+def _card_for(link: Element, url: str, marks: dict[Element, object]) -> Element:
     """The largest ancestor of ``link`` that holds no other person's link."""
     node = link
     while True:
@@ -92,16 +94,17 @@ def _card_for(link, url: str, marks: dict):
         node = parent
 
 
-def _inside(el, root) -> bool:
-    while el is not None:
-        if el is root:
+def _inside(el: Element, root: Element) -> bool:
+    node: Element | None = el
+    while node is not None:
+        if node is root:
             return True
-        el = el.getparent()
+        node = node.getparent()
     return False
 
 
-def _in_time(el, card) -> bool:
-    node = el
+def _in_time(el: Element, card: Element) -> bool:
+    node: Element | None = el
     while node is not None and node is not card:
         if node.tag == "time":
             return True
@@ -117,12 +120,12 @@ _INLINE_TAGS = frozenset(
 _SHARED_SEARCH = ("connectionOf=", "ConnectionOf=", "SHARED_CONNECTIONS")
 
 
-def _is_shared_search(a) -> bool:
+def _is_shared_search(a: Element) -> bool:
     href = a.get("href") or ""
     return "/search/results/" in href and any(key in href for key in _SHARED_SEARCH)
 
 
-def _shared_search_link(block):
+def _shared_search_link(block: Element) -> Element | None:
     for a in block.iter("a"):
         if _is_shared_search(a):
             return a
@@ -139,9 +142,9 @@ class _MutualLines:
     that block holds no other blocks: a card's whole body is never taken for one sentence."""
 
     def __init__(self) -> None:
-        self._seen: dict = {}
+        self._seen: dict[Element, bool] = {}
 
-    def _is_mutual(self, el) -> bool:
+    def _is_mutual(self, el: Element) -> bool:
         known = self._seen.get(el)
         if known is None:
             # The words are looked for in all of the element's text (itertext runs in C);
@@ -152,8 +155,8 @@ class _MutualLines:
             self._seen[el] = known
         return known
 
-    def sentence(self, el):
-        node = el
+    def sentence(self, el: Element) -> Element | None:
+        node: Element | None = el
         while node is not None:
             if node.tag not in _INLINE_TAGS:
                 if any(child.tag in _BLOCK_CHILDREN for child in node):
@@ -165,15 +168,18 @@ class _MutualLines:
         return None
 
 
-def _is_mention(link, mutual_lines: _MutualLines) -> bool:
+def _is_mention(link: Element, mutual_lines: _MutualLines) -> bool:
     """A profile link inside a mutual-connection sentence, not a card of its own."""
-    if link.find(".//p") is not None or link.find(".//div") is not None:
+    # (ElementPath's ``find(".//p")`` costs five times a libxml2 descendant step.)
+    if next(link.iterdescendants("p", "div"), None) is not None:
         return False
     parent = link.getparent()
     return parent is not None and mutual_lines.sentence(parent) is not None
 
 
-def _person(card, links: list, url: str, mutual_lines: _MutualLines) -> ParsedPerson | None:
+def _person(
+    card: Element, links: list[Element], url: str, mutual_lines: _MutualLines
+) -> ParsedPerson | None:
     lines = list(text_lines(card))
     # Every element inside the person's links, for O(1) tests: climbing from each run to the
     # root once per link cost more than the rest of the card.
@@ -202,8 +208,7 @@ def _person(card, links: list, url: str, mutual_lines: _MutualLines) -> ParsedPe
     # it; a run outside is an insight ("Politechnika Gdańska": a school in common).
     name_el = lines[name_index][0]
     wraps = name_el in in_links and any(
-        _inside(name_el, link)
-        and (link.find(".//p") is not None or link.find(".//div") is not None)
+        _inside(name_el, link) and next(link.iterdescendants("p", "div"), None) is not None
         for link in links
     )
     roots = _mutual_roots(card, lines, mutual_lines)
@@ -247,12 +252,14 @@ def _person(card, links: list, url: str, mutual_lines: _MutualLines) -> ParsedPe
     )
 
 
-def _mutual_roots(card, lines: list, mutual_lines: _MutualLines) -> list:
+def _mutual_roots(
+    card: Element, lines: list[tuple[Element, str]], mutual_lines: _MutualLines
+) -> list[Element]:
     """The card's mutual-connection sentences, each taken whole: found from the runs that say
     "mutual" in some language and from the shared-connections search links."""
     anchors = [el for el, text in lines if is_mutual_sentence(text)]
     anchors.extend(a for a in card.iter("a") if _is_shared_search(a))
-    roots: list = []
+    roots: list[Element] = []
     for anchor in anchors:
         sentence = mutual_lines.sentence(anchor)
         if sentence is not None:
@@ -262,8 +269,8 @@ def _mutual_roots(card, lines: list, mutual_lines: _MutualLines) -> list:
     return roots
 
 
-def _root_of(el, card, roots: list):
-    node = el
+def _root_of(el: Element, card: Element, roots: list[Element]) -> Element | None:
+    node: Element | None = el
     while node is not None and node is not card:
         if node in roots:
             return node
@@ -271,7 +278,7 @@ def _root_of(el, card, roots: list):
     return None
 
 
-def _widest(sentence, card, mutual_lines: _MutualLines):
+def _widest(sentence: Element, card: Element, mutual_lines: _MutualLines) -> Element:
     """The whole mutual sentence: a run inside it ("4 other mutual connections" in its link)
     widens to the inline ancestors that still read as one."""
     node = sentence
@@ -282,8 +289,8 @@ def _widest(sentence, card, mutual_lines: _MutualLines):
         node = parent
 
 
-def _in_other_link(el, card, url: str) -> bool:
-    node = el
+def _in_other_link(el: Element, card: Element, url: str) -> bool:
+    node: Element | None = el
     while node is not None and node is not card:
         if node.tag == "a":
             return canonical_profile_url(node.get("href")) != url
@@ -291,7 +298,7 @@ def _in_other_link(el, card, url: str) -> bool:
     return False
 
 
-def _mutuals(block) -> tuple[int | None, tuple[str, ...] | None]:
+def _mutuals(block: Element) -> tuple[int | None, tuple[str, ...] | None]:
     """Count and names of a mutual-connection sentence: the people it links (or sets in
     bold), plus the others its shared-connections link (or its words) count."""
     shared = _shared_search_link(block)
@@ -320,14 +327,14 @@ def _leading_number(text: str) -> str:
     return match.group(0).strip() if match else ""
 
 
-def parse_people(doc, exclude_url: str | None = None) -> list[ParsedPerson]:
+def parse_people(doc: Element, exclude_url: str | None = None) -> list[ParsedPerson]:
     """Everyone a list page shows, once each, in page order (at most ``_MAX_PEOPLE``).
 
     A person linked inside another card's mutual-connection sentence is not a row."""
     mutual_lines = _MutualLines()
-    groups: dict[str, list] = {}
-    links: list[tuple[object, str]] = []
-    for link in doc.xpath(PROFILE_LINKS):
+    groups: dict[str, list[Element]] = {}
+    links: list[tuple[Element, str]] = []
+    for link in xpath_elements(doc, PROFILE_LINKS):
         url = canonical_profile_url(link.get("href"))
         if url is None or url == exclude_url or _is_mention(link, mutual_lines):
             continue
@@ -347,10 +354,10 @@ def parse_people(doc, exclude_url: str | None = None) -> list[ParsedPerson]:
     return people
 
 
-def _common_ancestor(elements: list):
+def _common_ancestor(elements: list[Element]) -> Element:
     first = elements[0]
-    chain = []
-    node = first
+    chain: list[Element] = []
+    node: Element | None = first
     while node is not None:
         chain.append(node)
         node = node.getparent()

@@ -19,6 +19,9 @@ Selectors and strategies, tried in this order (each card is parsed once, outermo
 - EMBER_MINI: ``.profile-creator-shared-feed-update__mini-container`` (the Activity section of a
   2022–2024 profile): "Name posted this • 3mo" → the member's post; "reposted this" → a repost
   whose original author the card does not show (author null); "commented on a post" is skipped.
+  The header's words in the 20 interface languages are ``vocabulary.social.ACTIVITY_ACTIONS``
+  ("… udostępnił(a) to • 2 tygodnie"); a header in none of them leaves the card out with an
+  "unknown word" warning.
 - VOYAGER_JSON: ``Update`` entities in ``<code>`` payloads (the feed as the server sent it,
   before rendering). Used only when the DOM holds no post card.
 """
@@ -30,9 +33,17 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from .index import componentkeys, may_hold
+from .dom import Element, select, xpath_elements
+from .index import componentkeys
 from .model import ParsedPost
-from .structured import code_payloads, included_entities, interaction_count, json_ld, ld_type
+from .structured import (
+    JsonObject,
+    code_payloads,
+    included_entities,
+    interaction_count,
+    json_ld,
+    ld_type,
+)
 from .text import fold, is_hidden, parse_count, relative_time, visible_text
 from .urls import (
     canonical_author_url,
@@ -87,10 +98,10 @@ _TIME_OK = re.compile(r"^\d{1,3}[^\W\d_]{1,4}$")
 _BYLINE = re.compile(r"^\s*(?:\d{1,3}\s[^\W\d_]{1,12}\.?|\S{1,12}?)\s*•")
 
 
-def _outermost(elements: list) -> list:
+def _outermost(elements: list[Element]) -> list[Element]:
     """Drop elements nested inside another element of the list (keeps document order)."""
-    chosen = set()
-    result = []
+    chosen: set[Element] = set()
+    result: list[Element] = []
     for el in elements:
         parent = el.getparent()
         nested = False
@@ -105,10 +116,10 @@ def _outermost(elements: list) -> list:
     return result
 
 
-def _inside(el, root) -> bool:
+def _inside(el: Element, root: Element | None) -> bool:
     if root is None:
         return False
-    node = el
+    node: Element | None = el
     while node is not None:
         if node is root:
             return True
@@ -116,10 +127,10 @@ def _inside(el, root) -> bool:
     return False
 
 
-def _branch_below_common(first, second):
+def _branch_below_common(first: Element, second: Element) -> Element | None:
     """The ancestor of ``second`` just below its lowest common ancestor with ``first``."""
-    first_chain = set()
-    node = first
+    first_chain: set[Element] = set()
+    node: Element | None = first
     while node is not None:
         first_chain.add(node)
         node = node.getparent()
@@ -130,8 +141,8 @@ def _branch_below_common(first, second):
     return below if node is not None else None
 
 
-def _in_comments(el, card) -> bool:
-    node = el
+def _in_comments(el: Element, card: Element) -> bool:
+    node: Element | None = el
     while node is not None and node is not card:
         cls = node.get("class")
         if cls and _COMMENTS_RE.search(cls):
@@ -184,7 +195,7 @@ _DIGIT = re.compile(r"\d")
 _NO_TEXT_TAGS = frozenset({"svg", "path", "script", "code"})
 
 
-def _strings(root, exclude: tuple = ()) -> list[str]:
+def _strings(root: Element, exclude: tuple[Element | None, ...] = ()) -> list[str]:
     """aria-labels and text runs of a subtree, in document order, skipping ``exclude`` subtrees
     (their tails are still read). libxml2 walks the tree (``iterwalk``): no recursion, and
     about a third faster than a Python stack of children."""
@@ -216,12 +227,22 @@ def _says_reposted(header_text: str) -> bool:
     return any(word in header_text for word in _REPOST_WORDS) or vocab.is_reposted_this(header_text)
 
 
-def _commentary_text(el) -> str:
+def _commentary_text(el: Element) -> str:
     """A post's words without the "…see more" ("…więcej", "…voir plus") its clamp shows."""
     return vocab.strip_see_more(visible_text(el))
 
 
-def _make_post(urn, author_name, author_url, text, age, reactions, comments, reposts, is_repost):
+def _make_post(
+    urn: str,
+    author_name: str | None,
+    author_url: str | None,
+    text: str | None,
+    age: str | None,
+    reactions: int | None,
+    comments: int | None,
+    reposts: int | None,
+    is_repost: bool,
+) -> ParsedPost:
     return ParsedPost(
         urn=urn,
         url=canonical_post_url(urn),
@@ -249,14 +270,14 @@ def _normalise_urn(raw: str | None) -> str | None:
 # --- 2022–2025 Ember ("artdeco") cards -------------------------------------------------------
 
 
-def _class_index(root, names: tuple[str, ...]) -> dict[str, list]:
+def _class_index(root: Element, names: tuple[str, ...]) -> dict[str, list[Element]]:
     """Elements under ``root`` carrying each class name, in document order, in one pass.
 
     Every actor class of every era also lands in one ``"actor"`` bucket (document order,
     each element once).
     """
-    found: dict[str, list] = {name: [] for name in names}
-    actors: list = []
+    found: dict[str, list[Element]] = {name: [] for name in names}
+    actors: list[Element] = []
     found["actor"] = actors
     for el in root.iter():
         cls = el.get("class")
@@ -308,7 +329,7 @@ _ARTDECO_CLASSES = (
 )
 
 
-def _artdeco_actor_name(titles: list) -> str:
+def _artdeco_actor_name(titles: list[Element]) -> str:
     for title in titles:
         for span in title.iter("span"):
             if span.get("aria-hidden") == "true":
@@ -332,7 +353,7 @@ def _strip_badges(name: str) -> str:
     return fold(re.split(r"\s[•·]\s?", name, maxsplit=1)[0]) if name else ""
 
 
-def _artdeco_actor_url(actor) -> str | None:
+def _artdeco_actor_url(actor: Element) -> str | None:
     for link in actor.iter("a"):
         url = canonical_author_url(link.get("href"))
         if url:
@@ -340,12 +361,12 @@ def _artdeco_actor_url(actor) -> str | None:
     return None
 
 
-def _parse_artdeco(card) -> ParsedPost | None:
+def _parse_artdeco(card: Element) -> ParsedPost | None:
     urn = _normalise_urn(card.get("data-urn")) or _normalise_urn(card.get("data-id"))
     if urn is None:
         return None
     index = _class_index(card, _ARTDECO_CLASSES)
-    actors = []
+    actors: list[Element] = []
     for actor in index["actor"]:
         # The outermost block of an actor; an empty overlay div is no actor.
         if any(_inside(actor, chosen) for chosen in actors) or _in_comments(actor, card):
@@ -417,34 +438,35 @@ def _parse_artdeco(card) -> ParsedPost | None:
 # --- logged-out public cards -------------------------------------------------------------------
 
 
-def _parse_public(card) -> ParsedPost | None:
+def _parse_public(card: Element) -> ParsedPost | None:
     urn = _normalise_urn(card.get("data-activity-urn"))
     if urn is None:
         return None
-    nested_list = card.xpath(".//article[@data-activity-urn]")
+    nested_list = xpath_elements(card, ".//article[@data-activity-urn]")
     nested = nested_list[0] if nested_list else None
     author_name = author_url = age = None
-    for lockup in card.xpath(".//*[contains(@data-test-id,'entity-lockup')]"):
+    for lockup in xpath_elements(card, ".//*[contains(@data-test-id,'entity-lockup')]"):
         if _inside(lockup, nested):
             continue
-        for link in lockup.xpath(".//a[@href]"):
+        for link in xpath_elements(lockup, ".//a[@href]"):
             name = visible_text(link)
             if name and canonical_author_url(link.get("href")):
                 author_name, author_url = name, link.get("href")
                 break
-        times = lockup.xpath(".//time")
+        times = xpath_elements(lockup, ".//time")
         if times:
             age = fold("".join(times[0].itertext())) or None
         break
     text = ""
-    for el in card.xpath(".//*[contains(@data-test-id,'__commentary')]"):
+    for el in xpath_elements(card, ".//*[contains(@data-test-id,'__commentary')]"):
         if not _inside(el, nested):
             text = _commentary_text(el)
             break
     reactions = comments = None
-    social = card.xpath(
+    social = xpath_elements(
+        card,
         ".//*[starts-with(@data-test-id,'social-actions__')"
-        " or starts-with(@data-id,'social-actions__')]"
+        " or starts-with(@data-id,'social-actions__')]",
     )
     for el in social:
         if _inside(el, nested):
@@ -477,14 +499,15 @@ def _parse_public(card) -> ParsedPost | None:
 # --- 2026 server-driven (SDUI) cards -------------------------------------------------------------
 
 
-def _author_link_near(el, card):
+def _author_link_near(el: Element, card: Element) -> tuple[Element, str] | None:
     """The nearest author link (with a shown name) above a byline, climbing at most 8 levels."""
-    node = el
-    checked: set = set()
+    node: Element | None = el
+    checked: set[Element] = set()
+    stop = card.getparent()
     for _ in range(8):
-        node = node.getparent()
-        if node is None or node is card.getparent():
-            return None, None
+        node = node.getparent() if node is not None else None
+        if node is None or node is stop:
+            return None
         for link in node.iter("a"):
             if link in checked:
                 continue
@@ -502,7 +525,7 @@ def _author_link_near(el, card):
             name = name or visible_text(link)
             if name:
                 return link, name
-    return None, None
+    return None
 
 
 _URN_HINT = re.compile(
@@ -524,13 +547,15 @@ class _SduiIndex:
 
     __slots__ = ("bullets", "comments", "update_links", "urn_values", "bodies")
 
-    def __init__(self, card):
-        self.bullets: list = [el for el in card.iter("p", "span") if el.text and "•" in el.text]
-        self.comments: list = []
-        self.update_links: list = []
-        self.urn_values: list = []
-        self.bodies: list = _BODY_BOXES(card)
-        for el in _KEYED_OR_LINKED(card):
+    def __init__(self, card: Element) -> None:
+        self.bullets: list[Element] = [
+            el for el in card.iter("p", "span") if el.text and "•" in el.text
+        ]
+        self.comments: list[Element] = []
+        self.update_links: list[Element] = []
+        self.urn_values: list[tuple[Element, str]] = []
+        self.bodies: list[Element] = select(_BODY_BOXES, card)
+        for el in select(_KEYED_OR_LINKED, card):
             key = el.get("componentkey")
             if key:
                 if key.startswith(("replaceableComment_", "commentBox")):
@@ -546,11 +571,11 @@ class _SduiIndex:
                         self.urn_values.append((el, href))
         self.comments = _outermost(self.comments)
 
-    def in_comment(self, el) -> bool:
+    def in_comment(self, el: Element) -> bool:
         return bool(self.comments) and any(_inside(el, c) for c in self.comments)
 
 
-def _urn_in_attributes(index: _SduiIndex, nested) -> str | None:
+def _urn_in_attributes(index: _SduiIndex, nested: Element | None) -> str | None:
     """A post URN anywhere in the card's attributes (links to ``/posts/…-activity-…``,
     ``/analytics/post-summary/urn…``, embed ``targetUrn=``, a shown comment's
     ``replaceableComment_urn:li:comment:(activity:…,…)`` componentkey), outside a reshared
@@ -570,22 +595,23 @@ def _urn_in_attributes(index: _SduiIndex, nested) -> str | None:
     return found
 
 
-def _parse_sdui(card) -> ParsedPost | None:
+def _parse_sdui(card: Element) -> ParsedPost | None:
     # Comments shown under the post have their own bylines, texts and counters.
     index = _SduiIndex(card)
     comments = index.comments
     bylines = []
     for el in index.bullets:
-        text = el.text
+        text = el.text or ""
         if _BYLINE.match(text) and not is_hidden(el) and not index.in_comment(el):
             age = relative_time(text)
             if age:
                 bylines.append((el, age))
-    actors = []
+    actors: list[tuple[Element, Element, str, str]] = []
     for el, age in bylines[:4]:
-        link, name = _author_link_near(el, card)
-        if link is None:
+        near = _author_link_near(el, card)
+        if near is None:
             continue
+        link, name = near
         if actors and actors[-1][1] is link:
             continue
         actors.append((el, link, name, age))
@@ -644,19 +670,30 @@ def _parse_sdui(card) -> ParsedPost | None:
 
 # --- 2022–2024 profile Activity "mini updates" ---------------------------------------------------
 
-_MINI_CONTEXT = re.compile(
-    r"^(?P<name>.+?)\s+(?P<verb>posted|reposted|shared)\s+this\s*•\s*(?P<age>\S+)"
-)
+
+def _mini_age(age: str | None) -> str | None:
+    """A mini update's age as shown ("3mo", "2 tygodnie"); an age-shaped word in no language's
+    table is null and reported."""
+    if not age:
+        return None
+    if _TIME_OK.match(age) or vocab.is_relative_time(age):
+        return age
+    vocab.note_unknown("relative time", age)
+    return None
 
 
-def _parse_mini(card, page_url: str | None) -> ParsedPost | None:
+def _parse_mini(card: Element, page_url: str | None) -> ParsedPost | None:
     context = ""
     for el in card.iter():
         if "contextual-description" in (el.get("class") or ""):
             context = visible_text(el)
             break
-    match = _MINI_CONTEXT.match(context)
-    if match is None:
+    action = vocab.activity_action(context)
+    if action is None:
+        if context:
+            vocab.note_unknown("activity header", context)
+        return None
+    if action.kind == "other":
         return None  # "commented on a post", "likes this": someone else's post
     urn = None
     for link in card.iter("a"):
@@ -673,13 +710,13 @@ def _parse_mini(card, page_url: str | None) -> ParsedPost | None:
             text = _commentary_text(el)
             break
     reactions, comments, reposts = _counts(_strings(card, exclude=(body,)))
-    is_repost = match.group("verb") != "posted"
+    is_repost = action.kind == "reposted"
     return _make_post(
         urn,
-        None if is_repost else match.group("name"),
+        None if is_repost else action.name,
         None if is_repost else page_url,
         text,
-        match.group("age") if _TIME_OK.match(match.group("age")) else None,
+        _mini_age(action.age),
         reactions or 0,
         comments or 0,
         reposts or 0,
@@ -690,7 +727,7 @@ def _parse_mini(card, page_url: str | None) -> ParsedPost | None:
 # --- Voyager JSON in <code> ----------------------------------------------------------------------
 
 
-def _text_of(model) -> str | None:
+def _text_of(model: object) -> str | None:
     if isinstance(model, dict):
         text = model.get("text")
         if isinstance(text, dict):
@@ -700,7 +737,7 @@ def _text_of(model) -> str | None:
     return None
 
 
-def _json_posts(doc) -> list[ParsedPost]:
+def _json_posts(doc: Element) -> list[ParsedPost]:
     entities = included_entities(code_payloads(doc, must_contain="feed.Update"))
     by_urn = {e.get("entityUrn"): e for e in entities if isinstance(e.get("entityUrn"), str)}
     order: list[str] = []
@@ -715,7 +752,7 @@ def _json_posts(doc) -> list[ParsedPost]:
         if str(e.get("$type", "")).endswith((".Update", ".UpdateV2"))
         and isinstance(e.get("actor"), dict)
     ]
-    rank = {urn: i for i, urn in enumerate(order)}
+    rank: dict[object, int] = {urn: i for i, urn in enumerate(order)}
     updates.sort(key=lambda e: rank.get(e.get("entityUrn"), len(rank)))
     posts = []
     for update in updates:
@@ -774,8 +811,8 @@ def _json_posts(doc) -> list[ParsedPost]:
 # --- JSON-LD SocialMediaPosting ----------------------------------------------------------------
 
 
-def _ld_posts(doc, page_url: str | None) -> dict[str, dict]:
-    found: dict[str, dict] = {}
+def _ld_posts(doc: Element, page_url: str | None) -> dict[str, JsonObject]:
+    found: dict[str, JsonObject] = {}
     for item in json_ld(doc):
         if not ld_type(item) & {"SocialMediaPosting", "DiscussionForumPosting", "Article"}:
             continue
@@ -787,7 +824,7 @@ def _ld_posts(doc, page_url: str | None) -> dict[str, dict]:
     return found
 
 
-def _merge_ld(post: ParsedPost, item: dict) -> ParsedPost:
+def _merge_ld(post: ParsedPost, item: JsonObject) -> ParsedPost:
     author = item.get("author")
     if isinstance(author, list):
         author = next((a for a in author if isinstance(a, dict)), {})
@@ -818,7 +855,7 @@ def _merge_ld(post: ParsedPost, item: dict) -> ParsedPost:
     )
 
 
-def _ld_only_post(urn: str, item: dict) -> ParsedPost:
+def _ld_only_post(urn: str, item: JsonObject) -> ParsedPost:
     base = _make_post(urn, None, None, "", None, None, None, None, False)
     return _merge_ld(base, item)
 
@@ -826,36 +863,39 @@ def _ld_only_post(urn: str, item: dict) -> ParsedPost:
 # Stepping to an attribute and back to its element (``*/@data-urn/..``) is what libxml2's XPath
 # answers fastest: a predicate (``*[@data-urn]``, worse ``starts-with``) costs two to three
 # times more, and a Python pass over every element more still. The prefix test runs on the few
-# results, and a page whose bytes lack the attribute's name is not searched at all.
+# results. Measured over the labelled pages, the attribute step over the whole tree costs half
+# of a scan of the page's bytes for the attribute's name (``bytes.find`` of an absent name reads
+# every byte of megabytes of <code> JSON), so no byte test gates it (docs/parser.md, "Speed").
 _DATA_URN = etree.XPath("descendant-or-self::*/@data-urn/..")
 _DATA_ID = etree.XPath("descendant-or-self::*/@data-id/..")
 _TEXT_BOXES = etree.XPath("descendant-or-self::*/@data-testid[.='expandable-text-box']/..")
 
 
-def _ember_cards(doc) -> tuple[list, list]:
+def _ember_cards(doc: Element) -> tuple[list[Element], list[Element]]:
     """Elements whose ``data-urn`` names a post, else (when there are none) those whose
     ``data-id`` does, in document order."""
-    if may_hold(doc, b"data-urn"):
-        cards = [
-            el for el in _DATA_URN(doc) if el.get("data-urn", "").startswith(_CARD_URN_PREFIXES)
-        ]
-        if cards:
-            return cards, []
-    if not may_hold(doc, b"data-id"):
-        return [], []
-    return [], [el for el in _DATA_ID(doc) if el.get("data-id", "").startswith("urn:li:activity:")]
+    cards = [
+        el for el in select(_DATA_URN, doc) if el.get("data-urn", "").startswith(_CARD_URN_PREFIXES)
+    ]
+    if cards:
+        return cards, []
+    return [], [
+        el for el in select(_DATA_ID, doc) if el.get("data-id", "").startswith("urn:li:activity:")
+    ]
 
 
 def _find_cards(
-    doc, raw: bytes | None = None, profile: bool = False
-) -> tuple[list, list, list, list, list]:
+    doc: Element, raw: bytes | None = None, profile: bool = False
+) -> tuple[list[Element], list[Element], list[Element], list[Element], list[Element]]:
     """Candidate post cards of each era.
 
     A page is of one era: each era's lookup runs only when the eras before it found no card
     (with ``raw`` given; without it every era is tried).
     """
 
-    artdeco = wrappers = public = sdui = mini = []
+    public: list[Element] = []
+    sdui: list[Element] = []
+    mini: list[Element] = []
     # Attribute-existence XPath over the tree costs less than a scan of the bytes: captured
     # pages carry megabytes of <code> JSON around a few thousand elements.
     artdeco, wrappers = _ember_cards(doc)
@@ -874,14 +914,15 @@ def _find_cards(
         # A server-driven list whose cards carry no known componentkey (a layout not seen
         # yet): a list item around a post body is a card.
         sdui = []
-        for body in _TEXT_BOXES(doc):
+        for body in select(_TEXT_BOXES, doc):
             node = body.getparent()
             while node is not None and node.get("role") != "listitem":
                 node = node.getparent()
             if node is not None and (not sdui or sdui[-1] is not node):
                 sdui.append(node)
-    if profile and may_hold(doc, b"feed-update__mini-container"):
-        # Mini updates are list items; filtering <li> in Python beats a class XPath 10x.
+    if profile:
+        # Mini updates are list items; filtering <li> in Python beats a class XPath 10x, and
+        # a profile's hundred-odd <li> cost no more than a scan of its bytes for the class.
         mini = [
             li for li in doc.iter("li") if "feed-update__mini-container" in (li.get("class") or "")
         ]
@@ -889,7 +930,7 @@ def _find_cards(
 
 
 def parse_posts(
-    doc, page_url: str | None = None, raw: bytes | None = None, profile_page: bool = False
+    doc: Element, page_url: str | None = None, raw: bytes | None = None, profile_page: bool = False
 ) -> list[ParsedPost]:
     """Every post on the page, deduplicated by URN, in page order; never raises on odd markup.
 

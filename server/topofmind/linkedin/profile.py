@@ -28,9 +28,17 @@ import unicodedata
 
 from lxml import etree
 
+from .dom import Element, select, xpath_elements
 from .index import componentkeys, memoised
 from .model import ParsedPerson
-from .structured import code_payloads, included_entities, interaction_count, json_ld, ld_type
+from .structured import (
+    JsonObject,
+    code_payloads,
+    included_entities,
+    interaction_count,
+    json_ld,
+    ld_type,
+)
 from .text import (
     degree_in,
     fold,
@@ -69,22 +77,23 @@ _EDUCATION_LABELS = {
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def _first(value):
+def _first(value: object) -> object:
     if isinstance(value, list):
         return value[0] if value else None
     return value
 
 
-def _ld_person(doc) -> dict:
+def _ld_person(doc: Element) -> JsonObject:
     for item in json_ld(doc):
         if "Person" in ld_type(item) and item.get("name"):
             return item
         if "ProfilePage" in ld_type(item) and isinstance(item.get("mainEntity"), dict):
-            return item["mainEntity"]
+            entity: JsonObject = item["mainEntity"]
+            return entity
     return {}
 
 
-def _name_element(doc, public_id: str | None = None):
+def _name_element(doc: Element, public_id: str | None = None) -> Element | None:
     # SDUI first: its verification trigger is specific to the top card (hashed pages may still
     # carry a stray h1 elsewhere); the member's own key wins when the URL names them.
     # The page's componentkeys (one attribute-existence pass, shared with the post parser)
@@ -96,7 +105,7 @@ def _name_element(doc, public_id: str | None = None):
         own = [t for t in triggers if t.get("componentkey", "").endswith("-" + public_id)]
         triggers = own + [t for t in triggers if t not in own]
     for el in triggers:
-        for heading in el.xpath(".//h1|.//h2"):
+        for heading in xpath_elements(el, ".//h1|.//h2"):
             if visible_text(heading):
                 return heading
     # SDUI top card without a verification trigger: the card's componentkey ends in "Topcard".
@@ -107,11 +116,11 @@ def _name_element(doc, public_id: str | None = None):
     for h1 in doc.iter("h1"):
         if visible_text(h1) and not in_dialog(h1):
             return h1
-    for heading in doc.xpath("//a[contains(@href,'/in/')]//h2"):
+    for heading in xpath_elements(doc, "//a[contains(@href,'/in/')]//h2"):
         if visible_text(heading):
             return heading
-    for section in doc.xpath("//main//section")[:1]:
-        for heading in section.xpath(".//h1|.//h2"):
+    for section in xpath_elements(doc, "//main//section")[:1]:
+        for heading in xpath_elements(section, ".//h1|.//h2"):
             if visible_text(heading):
                 return heading
     return None
@@ -122,7 +131,7 @@ _TITLE_COUNT = re.compile(r"^\(\d+\+?\)\s*")
 _MEMBER_LINKS = ("/in/", "/overlay/", "/company/", "/school/", "/mynetwork/", "/search/results/")
 
 
-def _in_sdui_top_card(doc, name_el) -> bool:
+def _in_sdui_top_card(doc: Element, name_el: Element) -> bool:
     """A heading inside an SDUI profile top card (its componentkey names it): a member."""
     for el, key in componentkeys(doc):
         if key.startswith("ProfileVerificationTriggerRef") or "Topcard" in key:
@@ -137,7 +146,7 @@ def _ascii_words(text: str) -> set[str]:
     return {word for word in re.split(r"[\W_]+", plain) if len(word) >= 2}
 
 
-def _card_of_a_member(card, name_el, public_id: str | None = None) -> bool:
+def _card_of_a_member(card: Element, name_el: Element, public_id: str | None = None) -> bool:
     """Whether the block around a heading shows a member, not an error or sign-in page: the
     URL's vanity id spelling the heading's words (``jane-doe-12`` for "Jane Doe"), a profile
     link, a degree badge, a follower count or a photo captioned with the heading. Any
@@ -168,18 +177,19 @@ def _card_of_a_member(card, name_el, public_id: str | None = None) -> bool:
     return False
 
 
-def _top_card(name_el):
-    node = name_el
+def _top_card(name_el: Element) -> Element:
+    node: Element | None = name_el
     while node is not None:
         if node.tag == "section":
             return node
         node = node.getparent()
-    node = name_el
+    card = name_el
     for _ in range(6):
-        if node.getparent() is None:
+        parent = card.getparent()
+        if parent is None:
             break
-        node = node.getparent()
-    return node
+        card = parent
+    return card
 
 
 def _clean_name(text: str) -> str:
@@ -198,7 +208,7 @@ def _degree(lines: list[str]) -> int | None:
     return None
 
 
-def _mutuals(card) -> tuple[int | None, tuple[str, ...] | None]:
+def _mutuals(card: Element) -> tuple[int | None, tuple[str, ...] | None]:
     """Mutual connections from the top card: a link (2024) or a text run (SDUI) naming them."""
     candidates = [el for el in card.iter("a") if is_mutual_sentence("".join(el.itertext()))]
     if not candidates:
@@ -223,21 +233,24 @@ def _mutuals(card) -> tuple[int | None, tuple[str, ...] | None]:
     return None, None
 
 
-def _with_id(doc, value: str) -> list:
+def _with_id(doc: Element, value: str) -> list[Element]:
     """Elements whose ``id`` is ``value``, one of ``_ANCHOR_IDS`` (the parser keeps no id
     table, docs/parser.md "Speed": one lookup finds them all, once per page)."""
     found = memoised(doc, "anchor ids", _anchor_ids)
     return found.get(value, [])
 
 
-def _anchor_ids(doc) -> dict[str, list]:
-    found: dict[str, list] = {}
-    for el in _BY_ID(doc):
-        found.setdefault(el.get("id"), []).append(el)
+def _anchor_ids(doc: Element) -> dict[str, list[Element]]:
+    found: dict[str, list[Element]] = {}
+    for el in select(_BY_ID, doc):
+        found.setdefault(el.get("id", ""), []).append(el)
     return found
 
 
-def _section_with_heading(doc, anchors: tuple[str, ...], headings: set[str]):
+def _section_with_heading(
+    doc: Element, anchors: tuple[str, ...], headings: frozenset[str]
+) -> Element | None:
+    node: Element | None
     for anchor in anchors:
         for el in _with_id(doc, anchor):
             node = el
@@ -259,7 +272,7 @@ def _section_with_heading(doc, anchors: tuple[str, ...], headings: set[str]):
     return None
 
 
-def _followers_in(el, max_lines: int = 80) -> int | None:
+def _followers_in(el: Element | None, max_lines: int = 80) -> int | None:
     """The first "N followers" (or "Followers" then "N") among a subtree's first text runs."""
     if el is None:
         return None
@@ -280,7 +293,7 @@ def _followers_in(el, max_lines: int = 80) -> int | None:
     return None
 
 
-def _experience_title(doc) -> str | None:
+def _experience_title(doc: Element) -> str | None:
     section = _section_with_heading(doc, ("experience",), _EXPERIENCE_HEADINGS)
     if section is None:
         sections = doc.xpath("//section[@data-section='experience']")
@@ -316,7 +329,7 @@ def _experience_title(doc) -> str | None:
     return visible_text(chosen) or None
 
 
-def _first_role_by_dates(item) -> str | None:
+def _first_role_by_dates(item: Element) -> str | None:
     """Without styling hints (SDUI): the first run followed closely by a dated caption.
 
     A single role reads "Title", "Company · Full-time", "Jan 2020 - Present"; a group of roles
@@ -332,20 +345,21 @@ def _first_role_by_dates(item) -> str | None:
     return None
 
 
-def _inside(el, root) -> bool:
-    while el is not None:
-        if el is root:
+def _inside(el: Element, root: Element) -> bool:
+    node: Element | None = el
+    while node is not None:
+        if node is root:
             return True
-        el = el.getparent()
+        node = node.getparent()
     return False
 
 
-def _dated_caption(bold, item, bolds) -> bool:
+def _dated_caption(bold: Element, item: Element, bolds: list[Element]) -> bool:
     """True when the runs after this bold line (up to the next bold) include a year."""
     lines = list(text_lines(item))
     start = None
     for index, (el, _) in enumerate(lines):
-        node = el
+        node: Element | None = el
         while node is not None and node is not item:
             if node is bold:
                 start = index
@@ -367,7 +381,7 @@ def _dated_caption(bold, item, bolds) -> bool:
     return False
 
 
-def _company(card, lines_after_headline: list[str]) -> str | None:
+def _company(card: Element, lines_after_headline: list[str]) -> str | None:
     for el in card.xpath(".//*[starts-with(@aria-label,'Current company: ')]"):
         label = el.get("aria-label")[len("Current company: ") :]
         return fold(label.split(". Click")[0]) or None
@@ -396,22 +410,22 @@ def _company(card, lines_after_headline: list[str]) -> str | None:
     return None
 
 
-def _public_location(card) -> str | None:
+def _public_location(card: Element) -> str | None:
     """Logged-out top card: the first run of its first subline that holds no number.
 
     2023 pages put each item in ``.top-card__subline-item``; 2026 pages a bare ``span`` in
     ``.profile-info-subheader``. Follower and connection counts ("6K followers", "500+
     connections", any UI language) carry digits; a place name does not.
     """
-    for sub in card.xpath(f".//*[{xp_class('top-card-layout__first-subline')}]")[:1]:
+    for sub in xpath_elements(card, f".//*[{xp_class('top-card-layout__first-subline')}]")[:1]:
         for _, text in text_lines(sub):
             if text not in ("·", "•") and not any(ch.isdigit() for ch in text):
                 return text
     return None
 
 
-def _link_of(el, card):
-    node = el
+def _link_of(el: Element, card: Element) -> Element | None:
+    node: Element | None = el
     while node is not None and node is not card:
         if node.tag == "a":
             return node
@@ -419,7 +433,7 @@ def _link_of(el, card):
     return None
 
 
-def _location(card, lines: list) -> str | None:
+def _location(card: Element, lines: list[tuple[Element, str]]) -> str | None:
     """The run before the contact-info link: found by its ``/overlay/contact-info/`` href, or —
     where a saved page lost the href — as the first link whose run is set off by a "·" after a
     run that reads like a place (no digits)."""
@@ -444,7 +458,7 @@ def _location(card, lines: list) -> str | None:
     return None
 
 
-def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
+def parse_profile(doc: Element, page_url: str | None) -> ParsedPerson | None:
     """The person a profile page shows, or None when nothing names a person."""
     ld = _ld_person(doc)
     name_el = _name_element(doc, public_id_from_url(page_url))
@@ -537,7 +551,7 @@ def parse_profile(doc, page_url: str | None) -> ParsedPerson | None:
     )
 
 
-def parse_activity_owner(doc, page_url: str | None) -> ParsedPerson | None:
+def parse_activity_owner(doc: Element, page_url: str | None) -> ParsedPerson | None:
     """The member whose recent-activity page this is (name, headline, followers)."""
     cards = _with_id(doc, "recent-activity-top-card") or doc.xpath(
         f"//*[{xp_class('pv-recent-activity-top-card')}]"
@@ -561,7 +575,7 @@ def parse_activity_owner(doc, page_url: str | None) -> ParsedPerson | None:
     )
 
 
-def owner_from_links(doc, page_url: str | None) -> ParsedPerson | None:
+def owner_from_links(doc: Element, page_url: str | None) -> ParsedPerson | None:
     """The page owner's name as a link to their own profile shows it ("Pablo Ferro commented on
     this"), outside the page header and navigation; None when no such link has a name."""
     profile_url = canonical_profile_url(page_url)
@@ -583,7 +597,7 @@ def owner_from_links(doc, page_url: str | None) -> ParsedPerson | None:
 _DISTANCE = {"DISTANCE_1": 1, "DISTANCE_2": 2, "DISTANCE_3": 3}
 
 
-def profile_from_json(doc, page_url: str | None) -> ParsedPerson | None:
+def profile_from_json(doc: Element, page_url: str | None) -> ParsedPerson | None:
     """The member a profile URL names, from the Voyager JSON in ``<code>`` elements.
 
     For a page saved before LinkedIn rendered it (no top card in the DOM). Only the entity

@@ -11,21 +11,27 @@ Selectors:
 from __future__ import annotations
 
 import json
+from typing import Any
 
+from .dom import Element
 from .index import may_hold, memoised
+
+#: A decoded JSON object (JSON-LD item, Voyager payload or entity): its values are whatever the
+#: page's JSON holds, so readers check each one's type where they use it.
+JsonObject = dict[str, Any]
 
 MAX_CODE_CHARS = 8_000_000
 MAX_CODE_TOTAL = 40_000_000
 
 
-def json_ld(doc) -> list[dict]:
+def json_ld(doc: Element) -> list[JsonObject]:
     """Every JSON-LD object on the page, ``@graph`` members flattened; malformed blocks skipped
     (read once per parsed page)."""
     return memoised(doc, "json_ld", _read_json_ld)
 
 
-def _read_json_ld(doc) -> list[dict]:
-    found: list[dict] = []
+def _read_json_ld(doc: Element) -> list[JsonObject]:
+    found: list[JsonObject] = []
     for script in doc.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
@@ -45,7 +51,7 @@ def _read_json_ld(doc) -> list[dict]:
     return found
 
 
-def ld_type(item: dict) -> set[str]:
+def ld_type(item: JsonObject) -> set[str]:
     kind = item.get("@type")
     if isinstance(kind, str):
         return {kind}
@@ -54,13 +60,13 @@ def ld_type(item: dict) -> set[str]:
     return set()
 
 
-def code_payloads(doc, must_contain: str | None = None) -> list[dict]:
+def code_payloads(doc: Element, must_contain: str | None = None) -> list[JsonObject]:
     """Parsed JSON objects from ``<code>`` elements, in document order.
 
     With ``must_contain``, payloads whose text lacks that substring are skipped before decoding
     (a substring test is far cheaper than ``json.loads`` of a 200 kB payload).
     """
-    payloads: list[dict] = []
+    payloads: list[JsonObject] = []
     total = 0
     if must_contain and not may_hold(doc, must_contain.encode()):
         return payloads  # not in the page's bytes: no payload's text need be decoded
@@ -83,9 +89,9 @@ def code_payloads(doc, must_contain: str | None = None) -> list[dict]:
     return payloads
 
 
-def included_entities(payloads: list[dict]) -> list[dict]:
+def included_entities(payloads: list[JsonObject]) -> list[JsonObject]:
     """The normalised entities (``included`` lists) of Voyager payloads."""
-    entities: list[dict] = []
+    entities: list[JsonObject] = []
     for payload in payloads:
         included = payload.get("included")
         if isinstance(included, list):
@@ -93,7 +99,7 @@ def included_entities(payloads: list[dict]) -> list[dict]:
     return entities
 
 
-def interaction_count(stats, action: str) -> int | None:
+def interaction_count(stats: object, action: str) -> int | None:
     """``userInteractionCount`` of the InteractionCounter whose type ends with ``action``."""
     if isinstance(stats, dict):
         stats = [stats]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lxml import etree
 
+from .dom import Element
 from .vocabulary import social
 
 # Subtrees that never hold visible prose: scripts, icons, controls ("…see more" is a button).
@@ -59,10 +61,10 @@ def fold(text: str | None) -> str:
     return " ".join(text.split()) if text else ""
 
 
-def in_dialog(el) -> bool:
+def in_dialog(el: Element) -> bool:
     """Whether ``el`` sits in an open dialog (``role="dialog"``, ``aria-modal``): an overlay
     saved with the page, not the page's own content."""
-    node = el
+    node: Element | None = el
     while node is not None:
         if node.get("role") in ("dialog", "alertdialog") or node.get("aria-modal") == "true":
             return True
@@ -70,7 +72,7 @@ def in_dialog(el) -> bool:
     return False
 
 
-def is_hidden(el) -> bool:
+def is_hidden(el: Element) -> bool:
     """True for text a reader does not see in place: screen-reader-only copies.
 
     LinkedIn's eras mark them ``visually-hidden``, ``a11y-text`` or ``sr-only``; inline
@@ -81,10 +83,10 @@ def is_hidden(el) -> bool:
         return True
     # SDUI pages keep stale copies (another degree badge) in ``display:none`` elements.
     style = el.get("style")
-    return bool(style) and "none" in style and _DISPLAY_NONE.search(style) is not None
+    return style is not None and "none" in style and _DISPLAY_NONE.search(style) is not None
 
 
-def visible_text(el, keep_hidden: bool = False) -> str:
+def visible_text(el: Element | None, keep_hidden: bool = False) -> str:
     """The shown text of a subtree, whitespace folded, without SR-only copies or controls."""
     if el is None:
         return ""
@@ -123,7 +125,7 @@ def visible_text(el, keep_hidden: bool = False) -> str:
     return fold("".join(parts))
 
 
-def text_lines(el, keep_hidden: bool = False):
+def text_lines(el: Element, keep_hidden: bool = False) -> Iterator[tuple[Element, str]]:
     """Yield ``(element, text)`` for each non-blank text run in document order (tails included).
 
     Dialogs (``role="dialog"``) are left out too: the logged-out "Sign in to view …" modals sit
@@ -137,8 +139,9 @@ def text_lines(el, keep_hidden: bool = False):
             depth -= 1
             if node is not el:
                 tail = node.tail
-                if tail and not tail.isspace():
-                    yield node.getparent(), fold(tail)
+                parent = node.getparent()
+                if tail and not tail.isspace() and parent is not None:
+                    yield parent, fold(tail)
             continue
         depth += 1
         tag = node.tag
