@@ -152,6 +152,10 @@ def test_a_private_note_lands_in_the_working_hours_user_and_recipient_share(time
     facts = make_facts((person,), interactions=(make_interaction("inbound_request", saturday),))
     respond = suggest_for_person(facts, 1, saturday + hours(1))[0]
     assert respond.due_at == datetime(2026, 3, 9, due_hour, 0, tzinfo=UTC)
+    # A moved start says why; the user's own hours need no word.
+    city = {None: "Los Angeles", "America/New_York": "New York"}.get(time_zone)
+    moved = f"Timed for the hours your working day shares with theirs ({city} time)."
+    assert respond.reason.endswith(moved) if city else "Timed for" not in respond.reason
     # The send-by is the end of that shared stretch: the user's 17:00 on Monday.
     assert respond.window_end == datetime(2026, 3, 9, 17, 0, tzinfo=UTC)
     phrase = timing.timing_phrase(

@@ -310,7 +310,16 @@ def settle(
         if timing.hours_apart(first, tz, recipient_zone) < end - start:
             shared = _settle_shared(suggestion, (tz, recipient_zone), settings)
             if shared is not None:
-                return shared
+                alone = settle(suggestion, tz, settings)
+                if (shared.due_at, shared.window_end) == (alone.due_at, alone.window_end):
+                    return shared
+                # A deadline that is not the user's usual one says why.
+                city = recipient_zone.key.rsplit("/", 1)[-1].replace("_", " ")
+                return dataclasses.replace(
+                    shared,
+                    reason=f"{shared.reason} Timed for the hours your working day shares "
+                    f"with theirs ({city} time).",
+                )
     due = timing.next_working_time(suggestion.due_at, tz, start, end)
     window = suggestion.window_end
     if window is None:
