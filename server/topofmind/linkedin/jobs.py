@@ -170,12 +170,15 @@ _ANCHOR_ATTRIBUTES = frozenset(
 )
 
 
-def _file_by_class(found: JobAnchors, el: Element, cls: str) -> None:
+def _class_groups(cls: str) -> tuple[str, ...]:
+    """The anchor groups a class attribute files its element in (a result card's class does
+    not count: a card is known by its job id attribute, see ``scan``)."""
+    # Every anchor class has a "-"; the SDUI pages' hashed classes ("_29bfc5c9") none.
+    if "-" not in cls or not _maybe_anchor_class(cls):
+        return ()
     groups = {match.lastgroup for match in _ANCHOR_CLASSES.finditer(cls) if match.lastgroup}
-    for group in groups:
-        if group == "cards":
-            continue  # a result card is known by its job id attribute (see scan)
-        getattr(found, group).append(el)
+    groups.discard("cards")
+    return tuple(groups)
 
 
 def scan(doc: Element) -> JobAnchors:
@@ -188,6 +191,9 @@ def scan(doc: Element) -> JobAnchors:
     """
     found = JobAnchors()
     wanted = _ANCHOR_ATTRIBUTES
+    # A page repeats its class attributes (about three elements share each), so each distinct
+    # value is tested once.
+    class_groups: dict[str, tuple[str, ...]] = {}
     root = next(doc.iter("main"), None)
     for el in (doc if root is None else root).iter(*_SCAN_TAGS):
         tag = el.tag
@@ -200,9 +206,11 @@ def scan(doc: Element) -> JobAnchors:
             continue
         if "class" in names:
             cls = el.get("class", "")
-            # Every anchor class has a "-"; the SDUI pages' hashed classes ("_29bfc5c9") none.
-            if "-" in cls and _maybe_anchor_class(cls):
-                _file_by_class(found, el, cls)
+            groups = class_groups.get(cls)
+            if groups is None:
+                groups = class_groups[cls] = _class_groups(cls)
+            for group in groups:
+                getattr(found, group).append(el)
         if "id" in names and el.get("id") == "job-details":
             found.descriptions.append(el)
         if wanted.isdisjoint(names):

@@ -270,6 +270,26 @@ def _normalise_urn(raw: str | None) -> str | None:
 # --- 2022–2025 Ember ("artdeco") cards -------------------------------------------------------
 
 
+def _class_filing(cls: str, names: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """Which of ``names`` a class attribute holds (in its order), and whether it holds an actor
+    class."""
+    # Substring tests before the split: most of a card's class attributes hold none of them.
+    if not ("update-components" in cls or "feed-shared" in cls or "social-details" in cls):
+        return (), False
+    tokens = cls.split()
+    wanted = set(names)
+    return (
+        tuple(token for token in tokens if token in wanted),
+        any(token in _ACTOR_CLASSES for token in tokens),
+    )
+
+
+# Class attribute → its filing, per ``names``: a feed repeats a few hundred class values over
+# thousands of elements. Bounded, since the class values come from the pages read.
+_FILINGS: dict[tuple[str, ...], dict[str, tuple[tuple[str, ...], bool]]] = {}
+_MAX_FILINGS = 4096
+
+
 def _class_index(root: Element, names: tuple[str, ...]) -> dict[str, list[Element]]:
     """Elements under ``root`` carrying each class name, in document order, in one pass.
 
@@ -279,20 +299,19 @@ def _class_index(root: Element, names: tuple[str, ...]) -> dict[str, list[Elemen
     found: dict[str, list[Element]] = {name: [] for name in names}
     actors: list[Element] = []
     found["actor"] = actors
+    filings = _FILINGS.get(names)
+    if filings is None or len(filings) > _MAX_FILINGS:
+        filings = _FILINGS[names] = {}
     for el in root.iter():
         cls = el.get("class")
-        # Substring tests beat one regex search per element (a card has hundreds).
-        if not cls or not (
-            "update-components" in cls or "feed-shared" in cls or "social-details" in cls
-        ):
+        if not cls:
             continue
-        is_actor = False
-        for token in cls.split():
-            bucket = found.get(token)
-            if bucket is not None:
-                bucket.append(el)
-            if token in _ACTOR_CLASSES:
-                is_actor = True
+        filing = filings.get(cls)
+        if filing is None:
+            filing = filings[cls] = _class_filing(cls, names)
+        buckets, is_actor = filing
+        for name in buckets:
+            found[name].append(el)
         if is_actor:
             actors.append(el)
     return found

@@ -208,12 +208,18 @@ def _degree(lines: list[str]) -> int | None:
     return None
 
 
-def _mutuals(card: Element) -> tuple[int | None, tuple[str, ...] | None]:
-    """Mutual connections from the top card: a link (2024) or a text run (SDUI) naming them."""
+def _mutuals(
+    card: Element, lines: list[tuple[Element, str]] | None = None
+) -> tuple[int | None, tuple[str, ...] | None]:
+    """Mutual connections from the top card: a link (2024) or a text run (SDUI) naming them.
+
+    ``lines``: the card's ``text_lines`` when the caller has read them already."""
     candidates = [el for el in card.iter("a") if is_mutual_sentence("".join(el.itertext()))]
     if not candidates:
         candidates = [
-            el for el, text in text_lines(card) if is_mutual_sentence(text) and el.tag != "a"
+            el
+            for el, text in (text_lines(card) if lines is None else lines)
+            if is_mutual_sentence(text) and el.tag != "a"
         ][:1]
     for el in candidates:
         strong = [fold("".join(s.itertext())) for s in el.iter("strong")]
@@ -272,12 +278,16 @@ def _section_with_heading(
     return None
 
 
-def _followers_in(el: Element | None, max_lines: int = 80) -> int | None:
-    """The first "N followers" (or "Followers" then "N") among a subtree's first text runs."""
+def _followers_in(
+    el: Element | None, max_lines: int = 80, lines: list[tuple[Element, str]] | None = None
+) -> int | None:
+    """The first "N followers" (or "Followers" then "N") among a subtree's first text runs.
+
+    ``lines``: the subtree's ``text_lines`` when the caller has read them already."""
     if el is None:
         return None
     previous = ""
-    for index, (_, text) in enumerate(text_lines(el)):
+    for index, (_, text) in enumerate(text_lines(el) if lines is None else lines):
         if index >= max_lines:
             break
         count = social.followers_run(text)
@@ -498,10 +508,11 @@ def parse_profile(doc: Element, page_url: str | None) -> ParsedPerson | None:
             lines_after_headline = after[index + 1 :]
             break
         degree = _degree(all_lines[:40])
-        mutual_count, mutual_names = _mutuals(card)
+        # The card's runs are read once (the top card is the largest text walk of a profile).
+        mutual_count, mutual_names = _mutuals(card, card_lines)
         company = _company(card, lines_after_headline)
         location = _location(card, card_lines) or _public_location(card)
-        followers = _followers_in(card)
+        followers = _followers_in(card, lines=card_lines)
     activity = _section_with_heading(
         doc, ("content_collections", "recent_activity"), _ACTIVITY_HEADINGS
     )
