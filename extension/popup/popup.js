@@ -344,6 +344,17 @@ async function captureAndShow(tabId, url) {
 
 async function main() {
   session.userActed = false;
+  // Once the user's hand is on the view (a click, a tap, a key), a late answer — the capture
+  // after the quick lookup — must not redraw it under them.
+  for (const type of ["pointerdown", "keydown"]) {
+    view.addEventListener(
+      type,
+      () => {
+        session.userActed = true;
+      },
+      { capture: true },
+    );
+  }
   session.settings = await getSettings();
   session.api = createClient(session.settings);
   setConnection(
