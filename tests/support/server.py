@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -29,6 +31,14 @@ class DashboardServer:
         self.port = free_port()
         self.process: subprocess.Popen | None = None
         self.log_path = data_dir / "server.log"
+        self._token: str | None = None
+
+    @classmethod
+    def copy_of(cls, template: Path, data_dir: Path) -> DashboardServer:
+        """A server (not started) on a copy of the data folder ``template`` (e.g. one
+        ``topofmind demo`` seeded once for the whole run: seeding takes seconds, a copy none)."""
+        shutil.copytree(template, data_dir)
+        return cls(data_dir)
 
     @property
     def url(self) -> str:
@@ -96,7 +106,10 @@ class DashboardServer:
 
     @property
     def token(self) -> str:
-        return self.cli("token").strip()
+        """The API token, as ``topofmind token`` prints it (asked once: no test rotates it)."""
+        if self._token is None:
+            self._token = self.cli("token").strip()
+        return self._token
 
     def api(self, method: str, path: str, body=None):
         request = urllib.request.Request(
@@ -112,3 +125,18 @@ class DashboardServer:
     def login_url(self) -> str:
         """A fresh one-time sign-in link, as ``topofmind open`` prints it."""
         return self.cli("open", "--no-browser", "--port", str(self.port)).strip()
+
+    def sign_in_url(self) -> str:
+        """A fresh one-time sign-in link like ``login_url``'s, its key issued by the same service
+        call ``topofmind open`` makes, here in the test process on the server's database: the
+        CLI builds a whole app for it, seconds a test on this machine."""
+        from topofmind.services.auth import issue_sign_in_key
+        from topofmind.store.database import make_engine, make_session_factory
+
+        engine = make_engine(f"sqlite:///{self.data_dir / 'topofmind.db'}")
+        try:
+            with make_session_factory(engine).begin() as session:
+                key = issue_sign_in_key(session, datetime.now(UTC))
+        finally:
+            engine.dispose()
+        return f"{self.url}/login?key={key}"
