@@ -119,11 +119,23 @@ def linkedin_site() -> Iterator[LinkedInSite]:
         yield site
 
 
-@pytest.fixture
-def topofmind_server(tmp_path: Path) -> Iterator[TopOfMindServer]:
-    """A fresh server with an empty database."""
-    data_dir = tmp_path / "data"
+@pytest.fixture(scope="session")
+def empty_data(tmp_path_factory) -> Path:
+    """A data folder whose database a first start of the server created and migrated (empty)."""
+    data_dir = tmp_path_factory.mktemp("empty-template") / "data"
     data_dir.mkdir()
+    server = TopOfMindServer(data_dir)
+    server.start()
+    server.stop()
+    (data_dir / "server.log").unlink()
+    return data_dir
+
+
+@pytest.fixture
+def topofmind_server(tmp_path: Path, empty_data) -> Iterator[TopOfMindServer]:
+    """A fresh server on an empty database (a copy of ``empty_data``: no migration to wait for)."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(empty_data, data_dir)
     server = TopOfMindServer(data_dir)
     server.start()
     yield server
