@@ -5,8 +5,8 @@ https://www.linkedin.com serving the saved pages.
 What is expensive is done once and shared where no test depends on a fresh one: one Chromium
 for the session (each test opens a context of its own), the demo data set seeded once and copied
 into each dashboard server's data folder, one dashboard server per module. The extension's tests
-get a fresh server and a fresh profile each: they count what reached the server and what sits in
-the extension's storage.
+count what reached the server and what sits in the extension's storage: each gets a fresh
+profile, and the module's one server emptied before it.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ import pytest
 
 from tests.e2e.extension_fixtures import ExtensionBrowser, TopOfMindServer
 from tests.e2e.linkedin_site import LinkedInSite
+from tests.support.app import empty_all_tables
 from tests.support.server import DashboardServer
+from topofmind.store.database import make_engine
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -131,15 +133,30 @@ def empty_data(tmp_path_factory) -> Path:
     return data_dir
 
 
-@pytest.fixture
-def topofmind_server(tmp_path: Path, empty_data) -> Iterator[TopOfMindServer]:
-    """A fresh server on an empty database (a copy of ``empty_data``: no migration to wait for)."""
-    data_dir = tmp_path / "data"
+@pytest.fixture(scope="module")
+def module_server(tmp_path_factory, empty_data) -> Iterator[TopOfMindServer]:
+    """The server the extension's tests of one module share (``topofmind_server`` empties it)."""
+    data_dir = tmp_path_factory.mktemp("extension-server") / "data"
     shutil.copytree(empty_data, data_dir)
     server = TopOfMindServer(data_dir)
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def topofmind_server(module_server: TopOfMindServer) -> TopOfMindServer:
+    """The module's server with an empty database, as a fresh one has: every row of the last
+    test deleted (the server keeps nothing else between requests but pure caches). Started
+    again if the last test stopped it and failed before bringing it back."""
+    if module_server.process is None:
+        module_server.start()
+    engine = make_engine(f"sqlite:///{module_server.data_dir / 'topofmind.db'}")
+    try:
+        empty_all_tables(engine)
+    finally:
+        engine.dispose()
+    return module_server
 
 
 @pytest.fixture
