@@ -104,10 +104,13 @@ def _dispose_apps():
 
 
 @pytest.fixture
-def app(database_url, tmp_path, clock):
+def app(request, database_url, tmp_path, clock):
     """The app on this test's database: one per database for the whole run (``shared_app``),
-    on the session's migrated engine, with this test's data folder and clock. A test that needs
-    an app built otherwise calls ``build_app``."""
+    on the session's migrated engine, with this test's data folder and clock. A test marked
+    ``fresh_app`` (it adds routes or hooks) gets one built for it alone."""
+    if request.node.get_closest_marker("fresh_app"):
+        engine = migrated_engine(database_url)
+        return build_app(database_url, tmp_path / "data", clock, ENGINE=engine)
     return shared_app(database_url, tmp_path / "data", clock)
 
 

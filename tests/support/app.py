@@ -124,6 +124,10 @@ def shared_app(url: str, data_dir: Path, clock: Clock):
     if url not in _shared:
         app = build_app(url, data_dir, clock, ENGINE=migrated_engine(url))
         _built.remove(app)  # kept for the run; its engine is disposed with the others
+        # Served once now, so a test that would add a route or a hook to the shared app fails
+        # at once (Flask refuses set-up after the first request) instead of changing the next
+        # tests' app: such a test is marked ``fresh_app``.
+        app.test_client().get("/api/health")
         _shared[url] = (app, dict(app.config), app.extensions["topofmind"])
     app, config, state = _shared[url]
     app.config.clear()
