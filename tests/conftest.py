@@ -30,6 +30,8 @@ from tests.support.app import (  # noqa: F401 - re-exported for tests that still
 )
 from topofmind.store.database import make_engine
 
+pytest_plugins = ["tests.support.browser_fixtures"]
+
 
 def _postgres_url() -> str | None:
     schema = f"t_{os.getpid()}"

@@ -1,29 +1,22 @@
-"""The fixtures of the browser tests: real ``topofmind serve`` subprocesses, Debian's Chromium
-through Playwright (never a downloaded browser), the extension unpacked into it, and a local
-https://www.linkedin.com serving the saved pages.
+"""The fixtures of the dashboard's browser tests: a real ``topofmind serve`` subprocess on the
+demo data and Debian's Chromium through Playwright (never a downloaded browser). The extension's
+(``linkedin_site``, ``topofmind_server``, ``extension``, ``paired_extension``) are in
+``tests.support.browser_fixtures``: tests/security uses them too.
 
 What is expensive is done once and shared where no test depends on a fresh one: one Chromium
 for the session (each test opens a context of its own), the demo data set seeded once and copied
-into each dashboard server's data folder, one dashboard server per module. The extension's tests
-count what reached the server and what sits in the extension's storage: each gets a fresh
-profile, and the module's one server emptied before it.
+into each dashboard server's data folder, one dashboard server per module.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.extension_fixtures import ExtensionBrowser, TopOfMindServer
-from tests.e2e.linkedin_site import LinkedInSite
-from tests.support.app import empty_all_tables
 from tests.support.server import DashboardServer
-from topofmind.store.database import make_engine
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -113,67 +106,6 @@ def signed_in(chromium, dashboard_server):
     page.wait_for_url(f"{dashboard_server.url}/")
     yield page
     context.close()
-
-
-@pytest.fixture(scope="session")
-def linkedin_site() -> Iterator[LinkedInSite]:
-    with LinkedInSite() as site:
-        yield site
-
-
-@pytest.fixture(scope="session")
-def empty_data(tmp_path_factory) -> Path:
-    """A data folder whose database a first start of the server created and migrated (empty)."""
-    data_dir = tmp_path_factory.mktemp("empty-template") / "data"
-    data_dir.mkdir()
-    server = TopOfMindServer(data_dir)
-    server.start()
-    server.stop()
-    (data_dir / "server.log").unlink()
-    return data_dir
-
-
-@pytest.fixture(scope="module")
-def module_server(tmp_path_factory, empty_data) -> Iterator[TopOfMindServer]:
-    """The server the extension's tests of one module share (``topofmind_server`` empties it)."""
-    data_dir = tmp_path_factory.mktemp("extension-server") / "data"
-    shutil.copytree(empty_data, data_dir)
-    server = TopOfMindServer(data_dir)
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def topofmind_server(module_server: TopOfMindServer) -> TopOfMindServer:
-    """The module's server with an empty database, as a fresh one has: every row of the last
-    test deleted (the server keeps nothing else between requests but pure caches). Started
-    again if the last test stopped it and failed before bringing it back."""
-    if module_server.process is None:
-        module_server.start()
-    engine = make_engine(f"sqlite:///{module_server.data_dir / 'topofmind.db'}")
-    try:
-        empty_all_tables(engine)
-    finally:
-        engine.dispose()
-    return module_server
-
-
-@pytest.fixture
-def extension(playwright, linkedin_site: LinkedInSite) -> Iterator[ExtensionBrowser]:
-    """Chromium with the unpacked extension in a fresh profile."""
-    profile = Path(tempfile.mkdtemp(prefix="tom-chromium-"))
-    browser = ExtensionBrowser(playwright, profile, linkedin_site.resolver_rule)
-    yield browser
-    browser.close()
-    shutil.rmtree(profile, ignore_errors=True)
-
-
-@pytest.fixture
-def paired_extension(extension: ExtensionBrowser, topofmind_server: TopOfMindServer):
-    result = extension.save_settings(topofmind_server.url, topofmind_server.token)
-    assert "Connected" in result, result
-    return extension
 
 
 @pytest.fixture
