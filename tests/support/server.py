@@ -11,8 +11,9 @@ import subprocess
 import sys
 import time
 import urllib.request
-from datetime import UTC, datetime
 from pathlib import Path
+
+from tests.support.auth import sign_in_link
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -127,16 +128,5 @@ class DashboardServer:
         return self.cli("open", "--no-browser", "--port", str(self.port)).strip()
 
     def sign_in_url(self) -> str:
-        """A fresh one-time sign-in link like ``login_url``'s, its key issued by the same service
-        call ``topofmind open`` makes, here in the test process on the server's database: the
-        CLI builds a whole app for it, seconds a test on this machine."""
-        from topofmind.services.auth import issue_sign_in_key
-        from topofmind.store.database import make_engine, make_session_factory
-
-        engine = make_engine(f"sqlite:///{self.data_dir / 'topofmind.db'}")
-        try:
-            with make_session_factory(engine).begin() as session:
-                key = issue_sign_in_key(session, datetime.now(UTC))
-        finally:
-            engine.dispose()
-        return f"{self.url}/login?key={key}"
+        """A fresh one-time sign-in link like ``login_url``'s, without the command's seconds."""
+        return sign_in_link(f"sqlite:///{self.data_dir / 'topofmind.db'}", self.url)
