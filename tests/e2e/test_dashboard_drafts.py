@@ -66,6 +66,7 @@ def test_edit_then_mail_copy_and_mark_as_sent_on_today(signed_in, dashboard_serv
     assert count.startswith(f"{len(edited)} of 2000")
 
     card.get_by_role("button", name="Copy draft").click()
+    card.get_by_role("button", name="Copied").wait_for()  # the clipboard answers asynchronously
     assert card.get_by_role("button", name="Copied").count() == 1
 
     card.locator("details.draft").scroll_into_view_if_needed()
