@@ -13,7 +13,7 @@ import json
 import math
 import os
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import closing
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -87,7 +87,7 @@ def table_counts(connection: Connection) -> dict[str, int]:
     }
 
 
-def _rows(connection: Connection, table: Table) -> Iterator[dict]:
+def _rows(connection: Connection, table: Table) -> Generator[dict, None, None]:
     """The rows of ``table`` in key order, streamed (a server-side cursor on PostgreSQL), which
     closing the generator closes."""
     order = list(table.primary_key.columns)
