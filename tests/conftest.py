@@ -1,8 +1,10 @@
 """Fixtures shared by every test: databases (SQLite and the local PostgreSQL), the app, clients.
 
 Each test gets a clean database: the schema is migrated once per session, on the one engine per
-database the whole run shares, and every table is emptied before each test. PostgreSQL runs in a
+database the whole run shares, and every row is deleted before each test. PostgreSQL runs in a
 schema of its own per test process, so parallel runs on the same server never see each other.
+The ``app`` fixture is likewise one app per database for the run, reset for each test
+(``tests.support.app.shared_app``).
 """
 
 from __future__ import annotations
@@ -24,8 +26,11 @@ from tests.support.app import (  # noqa: F401 - re-exported for tests that still
     build_app,
     empty_all_tables,
     migrated_engine,
+    shared_app,
 )
 from topofmind.store.database import make_engine
+
+pytest_plugins = ["tests.support.browser_fixtures"]
 
 
 def _postgres_url() -> str | None:
@@ -101,10 +106,14 @@ def _dispose_apps():
 
 
 @pytest.fixture
-def app(database_url, tmp_path, clock):
-    """The app on this test's database, sharing the session's migrated engine (one pool per
-    database for the whole run instead of one per test)."""
-    return build_app(database_url, tmp_path / "data", clock, ENGINE=migrated_engine(database_url))
+def app(request, database_url, tmp_path, clock):
+    """The app on this test's database: one per database for the whole run (``shared_app``),
+    on the session's migrated engine, with this test's data folder and clock. A test marked
+    ``fresh_app`` (it adds routes or hooks) gets one built for it alone."""
+    if request.node.get_closest_marker("fresh_app"):
+        engine = migrated_engine(database_url)
+        return build_app(database_url, tmp_path / "data", clock, ENGINE=engine)
+    return shared_app(database_url, tmp_path / "data", clock)
 
 
 @pytest.fixture

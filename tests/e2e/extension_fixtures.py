@@ -1,35 +1,30 @@
-"""Real pieces for the extension's end-to-end tests and the popup benchmark.
+"""Real pieces for the extension's end-to-end tests and the popup benchmark (the fixtures built
+on them are in tests/e2e/conftest.py).
 
 - ``TopOfMindServer``: the real server as a subprocess (``python -m topofmind.cli serve``) on a
   free port with its own data directory; its token comes from ``topofmind token``.
 - ``ExtensionBrowser``: Debian Chromium (/usr/bin/chromium, never a downloaded browser) with the
   unpacked extension in a fresh persistent profile, reaching the local LinkedIn site.
-- pytest fixtures built on them: ``linkedin_site``, ``topofmind_server``, ``extension``,
-  ``paired_extension``. Import them into a test module with
-  ``from tests.e2e.extension_fixtures import *`` or by name.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 try:
-    from .linkedin_site import REPO_ROOT, LinkedInSite
-except ImportError:  # imported as a top-level module (rootdir-relative, or by scripts/)
-    from linkedin_site import REPO_ROOT, LinkedInSite
+    from .linkedin_site import REPO_ROOT
+except ImportError:  # imported as a top-level module by scripts/bench_popup.py
+    from linkedin_site import REPO_ROOT
 
 EXTENSION_DIR = REPO_ROOT / "extension"
 SERVER_SRC = REPO_ROOT / "server"
@@ -231,35 +226,3 @@ class ExtensionBrowser:
         return self.evaluate(
             "async () => ((await chrome.storage.local.get('queue_index')).queue_index || []).length"
         )
-
-
-@pytest.fixture(scope="session")
-def linkedin_site() -> Iterator[LinkedInSite]:
-    with LinkedInSite() as site:
-        yield site
-
-
-@pytest.fixture
-def topofmind_server(tmp_path: Path) -> Iterator[TopOfMindServer]:
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    server = TopOfMindServer(data_dir)
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def extension(playwright, linkedin_site: LinkedInSite) -> Iterator[ExtensionBrowser]:
-    profile = Path(tempfile.mkdtemp(prefix="tom-chromium-"))
-    browser = ExtensionBrowser(playwright, profile, linkedin_site.resolver_rule)
-    yield browser
-    browser.close()
-    shutil.rmtree(profile, ignore_errors=True)
-
-
-@pytest.fixture
-def paired_extension(extension: ExtensionBrowser, topofmind_server: TopOfMindServer):
-    result = extension.save_settings(topofmind_server.url, topofmind_server.token)
-    assert "Connected" in result, result
-    return extension

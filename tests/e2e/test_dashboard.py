@@ -10,36 +10,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests.e2e.linkedin_site import REPO_ROOT
 from tests.support.fixtures import EXPORT_FILES
-
-try:
-    from .dashboard_fixtures import (
-        REPO_ROOT,
-        chromium,
-        chromium_with_extension,
-        dashboard_server,
-        playwright_driver,
-        screenshot,
-        signed_in,
-    )
-except ImportError:  # collected as a top-level module
-    from dashboard_fixtures import (
-        REPO_ROOT,
-        chromium,
-        chromium_with_extension,
-        dashboard_server,
-        playwright_driver,
-        screenshot,
-        signed_in,
-    )
-
-__all__ = [
-    "chromium",
-    "chromium_with_extension",
-    "dashboard_server",
-    "playwright_driver",
-    "signed_in",
-]
+from tests.support.screenshots import dashboard_screenshot as screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -11,24 +11,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-try:
-    from .dashboard_fixtures import (
-        chromium,
-        dashboard_server,
-        playwright_driver,
-        screenshot,
-        signed_in,
-    )
-except ImportError:  # collected as a top-level module
-    from dashboard_fixtures import (
-        chromium,
-        dashboard_server,
-        playwright_driver,
-        screenshot,
-        signed_in,
-    )
-
-__all__ = ["chromium", "dashboard_server", "playwright_driver", "signed_in"]
+from tests.support.screenshots import dashboard_screenshot as screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -83,6 +66,7 @@ def test_edit_then_mail_copy_and_mark_as_sent_on_today(signed_in, dashboard_serv
     assert count.startswith(f"{len(edited)} of 2000")
 
     card.get_by_role("button", name="Copy draft").click()
+    card.get_by_role("button", name="Copied").wait_for()  # the clipboard answers asynchronously
     assert card.get_by_role("button", name="Copied").count() == 1
 
     card.locator("details.draft").scroll_into_view_if_needed()

@@ -11,25 +11,7 @@ import uuid
 import pytest
 
 from tests.support.fixtures import page_text, truth_for
-
-try:
-    from .dashboard_fixtures import (
-        chromium,
-        dashboard_server,
-        playwright_driver,
-        screenshot,
-        signed_in,
-    )
-except ImportError:  # collected as a top-level module
-    from dashboard_fixtures import (
-        chromium,
-        dashboard_server,
-        playwright_driver,
-        screenshot,
-        signed_in,
-    )
-
-__all__ = ["chromium", "dashboard_server", "playwright_driver", "signed_in"]
+from tests.support.screenshots import dashboard_screenshot as screenshot
 
 pytestmark = pytest.mark.browser
 

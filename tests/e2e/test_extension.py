@@ -8,116 +8,20 @@ TOPOFMIND_SCREENSHOTS=1.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import time
 import zipfile
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
-try:
-    from .extension_fixtures import (
-        EXTENSION_ID,
-        ExtensionBrowser,
-        TopOfMindServer,
-        extension,
-        linkedin_site,
-        paired_extension,
-        topofmind_server,
-    )
-    from .linkedin_site import REPO_ROOT, LinkedInSite, load_ground_truth
-except ImportError:  # collected as a top-level module
-    from extension_fixtures import (
-        EXTENSION_ID,
-        ExtensionBrowser,
-        TopOfMindServer,
-        extension,
-        linkedin_site,
-        paired_extension,
-        topofmind_server,
-    )
-    from linkedin_site import REPO_ROOT, LinkedInSite, load_ground_truth
-
-__all__ = ["extension", "linkedin_site", "paired_extension", "topofmind_server"]
+from tests.e2e.extension_fixtures import EXTENSION_ID, ExtensionBrowser, TopOfMindServer
+from tests.e2e.linkedin_site import REPO_ROOT, load_ground_truth
+from tests.support.popup import open_profile_popup, seed_interview, wait_for_state, wait_until
 
 pytestmark = pytest.mark.browser
 
 OFFLINE_TEXT = "Saved offline — will sync when Top of Mind is running."
 GROUND_TRUTH = {entry["file"]: entry for entry in load_ground_truth()}
-
-
-@pytest.fixture
-def screenshot(tmp_path: Path):
-    """save(page, state): the popup as a user sees it, 400x600."""
-    folder = (
-        REPO_ROOT / "docs" / "screenshots"
-        if os.environ.get("TOPOFMIND_SCREENSHOTS") == "1"
-        else tmp_path / "screenshots"
-    )
-    folder.mkdir(parents=True, exist_ok=True)
-
-    def save(page, state: str) -> Path:
-        path = folder / f"popup-{state}.png"
-        page.screenshot(path=str(path))
-        return path
-
-    return save
-
-
-def wait_for_state(popup, state: str):
-    view = popup.locator(f"#view[data-state='{state}']")
-    view.wait_for()
-    return view
-
-
-def open_profile_popup(browser: ExtensionBrowser, site: LinkedInSite, file: str):
-    page, tab_id = browser.open_tab(site.url(file))
-    popup = browser.open_popup(tab_id)
-    wait_for_state(popup, "profile")
-    popup.locator("[data-loaded='true']").wait_for()
-    return page, popup
-
-
-def wait_until(condition, timeout: float = 30.0) -> None:
-    """Polls ``condition`` until true; fails the test after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"condition not met within {timeout} s")
-        time.sleep(0.1)
-
-
-def seed_interview(server: TopOfMindServer, person_id: int, ended_hours_ago: float) -> None:
-    """An interview with ``person_id`` that ended a while ago: thank-you and check-in due."""
-    ended = datetime.now(UTC) - timedelta(hours=ended_hours_ago)
-    status, opportunity = server.api(
-        "POST",
-        "/api/opportunities",
-        {
-            "company": "Acme",
-            "title": "Staff Engineer",
-            "stage": "interviewing",
-            "people": [{"person_id": person_id, "role": "interviewer"}],
-        },
-    )
-    assert status == 201, opportunity
-    status, body = server.api(
-        "POST",
-        "/api/interviews",
-        {
-            "opportunity_id": opportunity["id"],
-            "starts_at": (ended - timedelta(hours=1)).isoformat(),
-            "ends_at": ended.isoformat(),
-            "interviewer_ids": [person_id],
-            "topics": ["data pipelines"],
-        },
-    )
-    assert status == 201, body
-    status, body = server.api("POST", "/api/suggestions/recompute", {})
-    assert status == 200, body
 
 
 def captures_total(server: TopOfMindServer) -> int:

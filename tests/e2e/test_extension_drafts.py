@@ -11,16 +11,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-try:
-    from .extension_fixtures import extension, linkedin_site, paired_extension, topofmind_server
-    from .linkedin_site import load_ground_truth
-    from .test_extension import open_profile_popup, screenshot, seed_interview, wait_for_state
-except ImportError:  # collected as a top-level module
-    from extension_fixtures import extension, linkedin_site, paired_extension, topofmind_server
-    from linkedin_site import load_ground_truth
-    from test_extension import open_profile_popup, screenshot, seed_interview, wait_for_state
-
-__all__ = ["extension", "linkedin_site", "paired_extension", "screenshot", "topofmind_server"]
+from tests.e2e.linkedin_site import load_ground_truth
+from tests.support.popup import open_profile_popup, seed_interview, wait_for_state
 
 pytestmark = pytest.mark.browser
 

@@ -8,14 +8,7 @@ from pathlib import Path
 
 import pytest
 
-try:
-    from .extension_fixtures import extension, linkedin_site, paired_extension, topofmind_server
-    from .linkedin_site import REPO_ROOT
-except ImportError:  # collected as a top-level module
-    from extension_fixtures import extension, linkedin_site, paired_extension, topofmind_server
-    from linkedin_site import REPO_ROOT
-
-__all__ = ["extension", "linkedin_site", "paired_extension", "topofmind_server"]
+from tests.e2e.linkedin_site import REPO_ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -17,16 +17,8 @@ from pathlib import Path
 
 import pytest
 
-try:
-    from .extension_fixtures import extension, paired_extension, topofmind_server
-    from .linkedin_site import FIXTURES_DIR, LinkedInSite
-    from .test_extension import screenshot, wait_for_state, wait_until
-except ImportError:  # collected as a top-level module
-    from extension_fixtures import extension, paired_extension, topofmind_server
-    from linkedin_site import FIXTURES_DIR, LinkedInSite
-    from test_extension import screenshot, wait_for_state, wait_until
-
-__all__ = ["extension", "paired_extension", "screenshot", "topofmind_server"]
+from tests.e2e.linkedin_site import FIXTURES_DIR, LinkedInSite
+from tests.support.popup import wait_for_state, wait_until
 
 pytestmark = pytest.mark.browser
 

@@ -8,16 +8,8 @@ import time
 
 import pytest
 
-try:
-    from .extension_fixtures import extension, linkedin_site, paired_extension, topofmind_server
-    from .linkedin_site import REPO_ROOT
-    from .test_extension import seed_interview
-except ImportError:  # collected as a top-level module
-    from extension_fixtures import extension, linkedin_site, paired_extension, topofmind_server
-    from linkedin_site import REPO_ROOT
-    from test_extension import seed_interview
-
-__all__ = ["extension", "linkedin_site", "paired_extension", "topofmind_server"]
+from tests.e2e.linkedin_site import REPO_ROOT
+from tests.support.popup import seed_interview
 
 pytestmark = pytest.mark.browser
 

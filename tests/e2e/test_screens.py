@@ -10,24 +10,8 @@ import zipfile
 
 import pytest
 
-try:
-    from .dashboard_fixtures import (
-        chromium,
-        dashboard_server,
-        playwright_driver,
-        screenshot,
-        signed_in,
-    )
-except ImportError:  # collected as a top-level module
-    from dashboard_fixtures import (
-        chromium,
-        dashboard_server,
-        playwright_driver,
-        screenshot,
-        signed_in,
-    )
-
-__all__ = ["chromium", "dashboard_server", "playwright_driver", "signed_in"]
+from tests.support.screenshots import dashboard_screenshot as screenshot
+from tests.support.server import DashboardServer
 
 pytestmark = pytest.mark.browser
 
@@ -425,16 +409,9 @@ def test_dark_mode_follows_the_system_setting(signed_in, dashboard_server):
 
 
 @pytest.fixture
-def fresh_demo_server(tmp_path):
+def fresh_demo_server(tmp_path, demo_data):
     """A server of its own (removing the demo must not disturb the other tests' server)."""
-    try:
-        from .dashboard_fixtures import DashboardServer
-    except ImportError:
-        from dashboard_fixtures import DashboardServer
-
-    server = DashboardServer(tmp_path / "data")
-    server.data_dir.mkdir(parents=True)
-    server.cli("demo")
+    server = DashboardServer.copy_of(demo_data, tmp_path / "data")
     server.start()
     yield server
     server.stop()

@@ -8,26 +8,8 @@ import re
 
 import pytest
 
-try:
-    from .dashboard_fixtures import (
-        chromium,
-        dashboard_server,
-        playwright_driver,
-        screenshot,
-        signed_in,
-    )
-except ImportError:  # collected as a top-level module
-    from dashboard_fixtures import (
-        chromium,
-        dashboard_server,
-        playwright_driver,
-        screenshot,
-        signed_in,
-    )
-
+from tests.support.screenshots import dashboard_screenshot as screenshot
 from topofmind.domain.outcome_drafts import PURSUIT_WORDS
-
-__all__ = ["chromium", "dashboard_server", "playwright_driver", "signed_in"]
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
 import zipfile
@@ -14,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.export_generator import main as generate_export
 from tests.support.fixtures import EXPORT_FILES
 from topofmind.linkedin.export import (
     NULL_MARKERS,
@@ -37,7 +37,6 @@ from topofmind.linkedin.export import (
     summarise_messages,
 )
 
-REPO = Path(__file__).resolve().parents[2]
 FIXTURES = EXPORT_FILES
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -627,13 +626,6 @@ def test_summarise_the_sample_threads_and_guess_the_user():
 # --- the generator and streaming -------------------------------------------------------
 
 
-def load_generator():
-    spec = importlib.util.spec_from_file_location("gen_export", REPO / "scripts" / "gen_export.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize(
     "flags",
     [
@@ -645,7 +637,7 @@ def load_generator():
 )
 def test_generated_exports_parse_completely(tmp_path, flags):
     out = tmp_path / "export.zip"
-    load_generator().main(["120", str(out), "--seed", "5", *flags])
+    generate_export(["120", str(out), "--seed", "5", *flags])
     files = {kind: rows for kind, _, rows in _consume(iter_export(out))}
     assert set(files) == {
         "connections",
@@ -670,10 +662,9 @@ def test_generated_exports_parse_completely(tmp_path, flags):
 
 
 def test_generator_is_deterministic(tmp_path):
-    generator = load_generator()
-    generator.main(["50", str(tmp_path / "a.zip"), "--seed", "9", "--hostile"])
-    generator.main(["50", str(tmp_path / "b.zip"), "--seed", "9", "--hostile"])
-    generator.main(["50", str(tmp_path / "c.zip"), "--seed", "10", "--hostile"])
+    generate_export(["50", str(tmp_path / "a.zip"), "--seed", "9", "--hostile"])
+    generate_export(["50", str(tmp_path / "b.zip"), "--seed", "9", "--hostile"])
+    generate_export(["50", str(tmp_path / "c.zip"), "--seed", "10", "--hostile"])
     assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
     assert (tmp_path / "a.zip").read_bytes() != (tmp_path / "c.zip").read_bytes()
 

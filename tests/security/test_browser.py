@@ -83,7 +83,7 @@ def page(browser, server):
     """A fresh browser profile, signed in to the dashboard (so its session cookie exists)."""
     context = browser.new_context()
     signed_in = context.new_page()
-    response = signed_in.goto(server.sign_in_link())
+    response = signed_in.goto(server.sign_in_url())
     signed_in.wait_for_url(f"{server.base}/")
     assert response is not None
     assert any(c["name"] == "topofmind_session" for c in context.cookies())

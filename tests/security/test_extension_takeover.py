@@ -17,15 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.extension_fixtures import (
-    EXTENSION_ID,
-    extension,
-    linkedin_site,
-    topofmind_server,
-)
+from tests.e2e.extension_fixtures import EXTENSION_ID
 from tests.support.screenshots import save_screenshot
-
-__all__ = ["extension", "linkedin_site", "topofmind_server"]
 
 pytestmark = pytest.mark.browser
 

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import requests
 
+from tests.support.auth import sign_in_link
+
 REPO = Path(__file__).resolve().parents[2]
 PAGES_DIR = REPO / "tests" / "fixtures" / "linkedin"
 PG_SERVER = "postgresql://postgres@127.0.0.1:5432/test"
@@ -86,6 +88,11 @@ class Server:
             timeout=60,
         )
         return result.stdout.strip()
+
+    def sign_in_url(self) -> str:
+        """A fresh one-time sign-in link like ``sign_in_link``'s, without the command's seconds."""
+        database = self.database_url or f"sqlite:///{self.data_dir / 'topofmind.db'}"
+        return sign_in_link(database, self.base)
 
     def sign_in_link(self) -> str:
         """A fresh one-time dashboard sign-in link, as ``topofmind open`` prints it."""

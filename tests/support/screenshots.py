@@ -20,3 +20,16 @@ def save_screenshot(page, filename: str) -> Path:
     path = folder / filename
     page.screenshot(path=str(path))
     return path
+
+
+def dashboard_screenshot(page, name: str, *, full_page: bool = False) -> Path:
+    """Saves ``dashboard-<name>.png`` (the dashboard's browser tests)."""
+    folder = (
+        DOCS
+        if os.environ.get("TOPOFMIND_SCREENSHOTS") == "1"
+        else Path(tempfile.gettempdir()) / "topofmind-dashboard-screenshots"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"dashboard-{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    return path

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from tests.support.auth import sign_in_link
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,6 +32,14 @@ class DashboardServer:
         self.port = free_port()
         self.process: subprocess.Popen | None = None
         self.log_path = data_dir / "server.log"
+        self._token: str | None = None
+
+    @classmethod
+    def copy_of(cls, template: Path, data_dir: Path) -> DashboardServer:
+        """A server (not started) on a copy of the data folder ``template`` (e.g. one
+        ``topofmind demo`` seeded once for the whole run: seeding takes seconds, a copy none)."""
+        shutil.copytree(template, data_dir)
+        return cls(data_dir)
 
     @property
     def url(self) -> str:
@@ -96,7 +107,10 @@ class DashboardServer:
 
     @property
     def token(self) -> str:
-        return self.cli("token").strip()
+        """The API token, as ``topofmind token`` prints it (asked once: no test rotates it)."""
+        if self._token is None:
+            self._token = self.cli("token").strip()
+        return self._token
 
     def api(self, method: str, path: str, body=None):
         request = urllib.request.Request(
@@ -112,3 +126,7 @@ class DashboardServer:
     def login_url(self) -> str:
         """A fresh one-time sign-in link, as ``topofmind open`` prints it."""
         return self.cli("open", "--no-browser", "--port", str(self.port)).strip()
+
+    def sign_in_url(self) -> str:
+        """A fresh one-time sign-in link like ``login_url``'s, without the command's seconds."""
+        return sign_in_link(f"sqlite:///{self.data_dir / 'topofmind.db'}", self.url)

@@ -280,6 +280,13 @@ def open_suggestions(db_session, **filters):
         ]
 
 
+def status_of(db_session, suggestion_id):
+    for sid, _kind, _pid, status in open_suggestions(db_session, status=None):
+        if sid == suggestion_id:
+            return status
+    return None
+
+
 def suggestion_of(db_session, kind, person_id, status="open"):
     for sid, skind, spid, sstatus in open_suggestions(db_session, status=None):
         if skind == kind and spid == person_id and sstatus == status:

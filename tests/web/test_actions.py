@@ -4,15 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.web.conftest import flash_text, open_suggestions, suggestion_of
-
-
-def status_of(db_session, suggestion_id):
-    for sid, _kind, _pid, status in open_suggestions(db_session, status=None):
-        if sid == suggestion_id:
-            return status
-    return None
-
+from tests.web.conftest import flash_text, open_suggestions, status_of, suggestion_of
 
 POSTS = [
     ("/suggestions/{s}/done", {}),

@@ -7,8 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from tests.web.conftest import flash_text
-from tests.web.test_actions import status_of, suggestion_of
+from tests.web.conftest import flash_text, status_of, suggestion_of
 from topofmind.store.models import Interaction
 
 

@@ -86,6 +86,7 @@ def test_no_get_route_writes(app, client, web, seed, clock, writes):
     assert writes == []
 
 
+@pytest.mark.fresh_app
 def test_a_get_that_tried_to_write_is_rolled_back(app, client, seed, clock):
     """The commit point itself: whatever a GET flushed is rolled back, never committed."""
     from topofmind.http.db import db_session

@@ -13,7 +13,8 @@ import json
 import math
 import os
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator
+from contextlib import closing
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -97,11 +98,14 @@ def table_counts(connection: Connection) -> dict[str, int]:
     }
 
 
-def _rows(connection: Connection, table: Table) -> Iterator[dict]:
+def _rows(connection: Connection, table: Table) -> Generator[dict, None, None]:
+    """The rows of ``table`` in key order, streamed (a server-side cursor on PostgreSQL), which
+    closing the generator closes."""
     order = list(table.primary_key.columns)
-    result = connection.execution_options(yield_per=200).execute(select(table).order_by(*order))
-    for row in result.mappings():
-        yield {column.name: _encode(column, row[column.name]) for column in table.columns}
+    statement = select(table).order_by(*order)
+    with connection.execution_options(yield_per=200).execute(statement) as result:
+        for row in result.mappings():
+            yield {column.name: _encode(column, row[column.name]) for column in table.columns}
 
 
 def write_backup(engine: Engine, path: Path, now: datetime) -> dict:
@@ -139,8 +143,12 @@ def _write_archive(
     with handle, zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for table in _tables():
             counts[table.name] = 0
-            with archive.open(f"tables/{table.name}.jsonl", "w") as member:
-                for row in _rows(connection, table):
+            # closing(): an interrupted backup closes the streamed cursor now, on its connection.
+            with (
+                archive.open(f"tables/{table.name}.jsonl", "w") as member,
+                closing(_rows(connection, table)) as rows,
+            ):
+                for row in rows:
                     member.write(json.dumps(row, ensure_ascii=False).encode() + b"\n")
                     counts[table.name] += 1
         manifest = {

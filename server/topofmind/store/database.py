@@ -35,7 +35,22 @@ def make_engine(url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS, **kwarg
         # waits on the busy timeout instead of failing mid-transaction with "database is locked".
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    engine = create_engine(url, pool_pre_ping=True, **kwargs)
+    event.listen(engine, "handle_error", _close_interrupted_cursor)
+    return engine
+
+
+def _close_interrupted_cursor(context) -> None:
+    """Close the cursor of a statement that Ctrl-C (any exception that is not an ``Exception``)
+    interrupted. SQLAlchemy takes that for a lost connection and invalidates it without closing
+    the cursor; a streamed one (``yield_per``: a psycopg server-side cursor) then warns that it
+    was deleted while still open. psycopg's close() sends nothing on a connection not idle."""
+    cursor = getattr(context.execution_context, "cursor", None)
+    if cursor is not None and not isinstance(context.original_exception, Exception):
+        try:
+            cursor.close()
+        except Exception:  # noqa: BLE001 - never replace the interruption with a close error
+            pass
 
 
 def _sqlite_pragmas(dbapi_connection, busy_timeout_ms: int) -> None:

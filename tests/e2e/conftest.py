@@ -1,13 +1,16 @@
-"""Fixtures for the dashboard's browser tests: a real ``topofmind serve`` subprocess on a free
-port with its own data folder (demo data loaded), and Debian's Chromium through Playwright.
+"""The fixtures of the dashboard's browser tests: a real ``topofmind serve`` subprocess on the
+demo data and Debian's Chromium through Playwright (never a downloaded browser). The extension's
+(``linkedin_site``, ``topofmind_server``, ``extension``, ``paired_extension``) are in
+``tests.support.browser_fixtures``: tests/security uses them too.
 
-Never downloads a browser: Chromium comes from /usr/bin/chromium.
+What is expensive is done once and shared where no test depends on a fresh one: one Chromium
+for the session (each test opens a context of its own), the demo data set seeded once and copied
+into each dashboard server's data folder, one dashboard server per module.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,15 +21,21 @@ from tests.support.server import DashboardServer
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic"]
-SCREENSHOTS = REPO_ROOT / "docs" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def demo_data(tmp_path_factory) -> Path:
+    """A data folder with the demo data set, seeded once by ``topofmind demo``; servers copy it."""
+    template = DashboardServer(tmp_path_factory.mktemp("demo-template") / "data")
+    template.data_dir.mkdir(parents=True)
+    template.cli("demo")
+    return template.data_dir
 
 
 @pytest.fixture(scope="module")
-def dashboard_server(tmp_path_factory) -> Iterator[DashboardServer]:
-    """A server with the demo data set loaded before it starts."""
-    server = DashboardServer(tmp_path_factory.mktemp("dashboard-data"))
-    server.data_dir.mkdir(parents=True, exist_ok=True)
-    server.cli("demo")
+def dashboard_server(tmp_path_factory, demo_data) -> Iterator[DashboardServer]:
+    """A server on a copy of the demo data, shared by the tests of one module."""
+    server = DashboardServer.copy_of(demo_data, tmp_path_factory.mktemp("dashboard") / "data")
     server.start()
     try:
         yield server
@@ -34,7 +43,7 @@ def dashboard_server(tmp_path_factory) -> Iterator[DashboardServer]:
         server.stop()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def playwright_driver(playwright):
     """pytest-playwright's session driver: one Playwright per test session, shared with the
     extension's browser tests (two sync drivers in one thread would clash)."""
@@ -43,8 +52,9 @@ def playwright_driver(playwright):
     return playwright
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def chromium(playwright_driver) -> Iterator:
+    """One headless Chromium for the session; each test opens a context (profile) of its own."""
     browser = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     try:
         yield browser
@@ -79,7 +89,7 @@ def chromium_with_extension(playwright_driver, tmp_path) -> Iterator:
 
 @pytest.fixture
 def signed_in(chromium, dashboard_server):
-    """A fresh 1280×800 page signed in through the tokened URL; console errors collected."""
+    """A fresh 1280×800 page signed in through a one-time link; console errors collected."""
     context = chromium.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.console_errors = []
@@ -92,19 +102,25 @@ def signed_in(chromium, dashboard_server):
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
-    page.goto(dashboard_server.login_url)
+    page.goto(dashboard_server.sign_in_url())
     page.wait_for_url(f"{dashboard_server.url}/")
     yield page
     context.close()
 
 
-def screenshot(page, name: str, *, full_page: bool = False) -> Path:
-    """Saves ``dashboard-<name>.png``: into docs/screenshots/ when TOPOFMIND_SCREENSHOTS=1
-    (to refresh the docs), else into a temporary folder so test runs leave the tree clean."""
-    folder = SCREENSHOTS
-    if os.environ.get("TOPOFMIND_SCREENSHOTS") != "1":
-        folder = Path(tempfile.gettempdir()) / "topofmind-dashboard-screenshots"
+@pytest.fixture
+def screenshot(tmp_path: Path):
+    """save(page, state): the popup as a user sees it, 400x600 (``popup-<state>.png``)."""
+    folder = (
+        REPO_ROOT / "docs" / "screenshots"
+        if os.environ.get("TOPOFMIND_SCREENSHOTS") == "1"
+        else tmp_path / "screenshots"
+    )
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"dashboard-{name}.png"
-    page.screenshot(path=str(path), full_page=full_page)
-    return path
+
+    def save(page, state: str) -> Path:
+        path = folder / f"popup-{state}.png"
+        page.screenshot(path=str(path))
+        return path
+
+    return save
