@@ -26,7 +26,7 @@ def main(argv=None) -> int:
     env = {
         **os.environ,
         "TOPOFMIND_FUZZ_EXAMPLES": str(args.examples),
-        "TOPOFMIND_FUZZ_RANDOM": "1",
+        "TOPOFMIND_HYPOTHESIS_RANDOM": "1",
         "PYTHONPATH": str(REPO / "server"),
     }
     command = [

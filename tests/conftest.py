@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import text
 
 from tests.support.app import (  # noqa: F401 - re-exported for tests that still import them from here
@@ -29,6 +30,14 @@ from tests.support.app import (  # noqa: F401 - re-exported for tests that still
     shared_app,
 )
 from topofmind.store.database import make_engine
+
+# Property tests replay the same examples on every run, so a red suite always means a change
+# broke something; TOPOFMIND_HYPOTHESIS_RANDOM=1 explores fresh ones (scripts/fuzz_api.py does).
+hypothesis_settings.register_profile("replay", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore")
+hypothesis_settings.load_profile(
+    "explore" if os.environ.get("TOPOFMIND_HYPOTHESIS_RANDOM") == "1" else "replay"
+)
 
 pytest_plugins = ["tests.support.browser_fixtures"]
 

@@ -17,9 +17,6 @@ from tests.support.app import TEST_PORT
 HOST = f"127.0.0.1:{TEST_PORT}"
 # scripts/fuzz_api.py raises this for the long run.
 MAX_EXAMPLES = int(os.environ.get("TOPOFMIND_FUZZ_EXAMPLES", "20"))
-# The suite replays the same examples on every run, so a red CI always means a change broke
-# something; scripts/fuzz_api.py explores fresh random examples (TOPOFMIND_FUZZ_RANDOM=1).
-DERANDOMIZE = os.environ.get("TOPOFMIND_FUZZ_RANDOM") != "1"
 # marshmallow's lenient coercions (0/1 for booleans, "12" for integers) are by design, so the
 # "negative data accepted" and "positive data rejected" checks are left out; what must hold is
 # no 5xx, documented status codes and content types, and bodies that match their schema.
@@ -40,12 +37,12 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
+# Replayed or fresh examples: the hypothesis profile tests/conftest.py loads.
 @settings(
     max_examples=MAX_EXAMPLES,
     deadline=None,
     suppress_health_check=list(HealthCheck),
     database=None,
-    derandomize=DERANDOMIZE,
 )
 def test_api_conforms_to_its_openapi_document(case, app):
     case.call_and_validate(
