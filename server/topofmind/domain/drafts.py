@@ -20,6 +20,7 @@ from topofmind.domain.draft_templates import (
     GUIDANCE,
     KIND_PLACEHOLDERS,
 )
+from topofmind.domain.facts import STAGES_CLOSED, STAGES_OPEN
 from topofmind.domain.message_check import (
     CHANNEL_LABELS,
     CHANNEL_LIMITS,
@@ -48,10 +49,8 @@ DRAFT_KINDS = (
     "respond",
 )
 
-# Stages of an opportunity still in play (docs/data-model.md); "closed" and "networking" are not.
-OPEN_STAGES = ("interested", "applied", "screening", "interviewing", "offer")
 # Stages after which nothing may pursue the role ("closed" is what services pass for any of them).
-ENDED_STAGES = ("closed", "rejected", "withdrawn", "hired")
+ENDED_STAGES = ("closed", *STAGES_CLOSED)
 
 DEFAULT_CHANNELS: dict[str, str] = {
     "thank_you": "email",
@@ -584,7 +583,7 @@ def _values(kind: str, ctx: DraftContext) -> dict[str, str]:
             if role
             else ""
         )
-    elif role and stage in ("", *OPEN_STAGES):
+    elif role and stage in ("", *STAGES_OPEN):
         values["interest_sentence"] = f"I'm still very interested in {role_at_company}. "
     else:
         values["interest_sentence"] = ""

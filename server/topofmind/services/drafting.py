@@ -49,6 +49,7 @@ from ..store.models import (
     ShareItem,
     Suggestion,
 )
+from .opportunities import OPEN_STAGES
 from .settings import get_settings, update_settings
 
 # What the user already sent this person (texts or summaries in notes), for the repeat check.
@@ -65,7 +66,6 @@ SENT_KINDS = (
 PREVIOUS_LIMIT = 10
 # A sent message kept in full is cut here (setting ``keep_message_bodies``).
 SENT_TEXT_LIMIT = 2000
-OPEN_STAGES = ("interested", "applied", "screening", "interviewing", "offer")
 # A thank-you or check-in cites at most this many topics; the interviewer's own come first.
 TOPIC_LIMIT = 3
 POST_LOOKBACK_DAYS = 30

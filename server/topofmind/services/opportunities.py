@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..domain.facts import ROLES as ROLES  # re-exported: schemas and web read it here
+from ..domain.facts import STAGES_CLOSED, STAGES_OPEN
 from ..errors import InvalidInput, NotFound
 from ..sanitize import http_url_problem
 from ..store.models import (
@@ -22,19 +24,10 @@ from ..store.models import (
 from .paging import Page, paginate
 from .unit_of_work import touch, touch_everyone, unit_of_work
 
-STAGES = (
-    "interested",
-    "applied",
-    "screening",
-    "interviewing",
-    "offer",
-    "hired",
-    "rejected",
-    "withdrawn",
-)
-OPEN_STAGES = STAGES[:5]
-CLOSED_STAGES = STAGES[5:]
-ROLES = ("hiring_manager", "recruiter", "interviewer", "referrer", "other")
+# The stages and roles are the domain's (domain/facts.py); these names are the services'.
+OPEN_STAGES = STAGES_OPEN
+CLOSED_STAGES = STAGES_CLOSED
+STAGES = OPEN_STAGES + CLOSED_STAGES
 INTERVIEW_KINDS = ("phone", "video", "onsite", "technical", "panel", "final", "other")
 
 
