@@ -474,10 +474,6 @@ def ago(delta: timedelta) -> str:
     return f"{days // 365} years"
 
 
-def days_phrase(days: int) -> str:
-    return "1 day" if days == 1 else f"{days} days"
-
-
 def day_name(moment: datetime, now: datetime, tz: ZoneInfo) -> str:
     """How a person would name the day of `moment`: "today", "yesterday", "Tuesday", "3 March"."""
     day = moment.astimezone(tz).date()
