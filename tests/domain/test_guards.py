@@ -137,9 +137,9 @@ def test_messages_land_in_the_users_working_hours_wherever_the_person_is():
 @pytest.mark.parametrize(
     ("time_zone", "due_hour"),
     [
-        # San Francisco (from the location) on Monday 9 March is UTC-7: 9:00 there is 16:00 UTC,
-        # the only working hour the two days share.
-        (None, 16),
+        # San Francisco (from the location) on Monday 9 March is UTC-7: the two working days
+        # share one hour (16:00-17:00 UTC), too short to aim at, so the user's hours.
+        (None, 9),
         # Set by hand, the zone outranks the location: New York's 9:00 is 13:00 UTC.
         ("America/New_York", 13),
         # Singapore's working day (01:00-09:00 UTC) never meets the user's: the user's hours.
@@ -153,7 +153,7 @@ def test_a_private_note_lands_in_the_working_hours_user_and_recipient_share(time
     respond = suggest_for_person(facts, 1, saturday + hours(1))[0]
     assert respond.due_at == datetime(2026, 3, 9, due_hour, 0, tzinfo=UTC)
     # A moved start says why; the user's own hours need no word.
-    city = {None: "Los Angeles", "America/New_York": "New York"}.get(time_zone)
+    city = {"America/New_York": "New York"}.get(time_zone)
     moved = f"Timed for the hours your working day shares with theirs ({city} time)."
     assert respond.reason.endswith(moved) if city else "Timed for" not in respond.reason
     # The send-by is the end of that shared stretch: the user's 17:00 on Monday.

@@ -289,6 +289,11 @@ def next_step(
     )
 
 
+#: Shared working hours shorter than this are no window to aim a note at: the user's own hours
+#: are kept (a note that arrives early next morning is read just as well).
+MIN_SHARED_HOURS = 2
+
+
 def settle(
     suggestion: Suggestion,
     tz: ZoneInfo,
@@ -302,12 +307,12 @@ def settle(
 
     With the `recipient_zone` of a private note (where known, and unlike the user's), both land
     in the working hours the two zones share, so the note arrives in the recipient's working
-    day too; zones whose working days do not overlap (as many hours apart as a working day is
-    long, when the user's next working hour comes) keep the user's hours alone."""
+    day too; zones whose working days overlap by less than `MIN_SHARED_HOURS` (when the user's
+    next working hour comes) keep the user's hours alone."""
     start, end = settings.working_hours_start, settings.working_hours_end
     if recipient_zone is not None and recipient_zone.key != tz.key:
         first = timing.next_working_time(suggestion.due_at, tz, start, end)
-        if timing.hours_apart(first, tz, recipient_zone) < end - start:
+        if timing.hours_apart(first, tz, recipient_zone) <= end - start - MIN_SHARED_HOURS:
             shared = _settle_shared(suggestion, (tz, recipient_zone), settings)
             if shared is not None:
                 alone = settle(suggestion, tz, settings)
