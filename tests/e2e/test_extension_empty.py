@@ -3,31 +3,9 @@ the page, and the capture is stored (status "empty") for ``topofmind reparse``."
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from tests.e2e.linkedin_site import REPO_ROOT
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def screenshot(tmp_path: Path):
-    folder = (
-        REPO_ROOT / "docs" / "screenshots"
-        if os.environ.get("TOPOFMIND_SCREENSHOTS") == "1"
-        else tmp_path / "screenshots"
-    )
-    folder.mkdir(parents=True, exist_ok=True)
-
-    def save(page, state: str) -> Path:
-        path = folder / f"popup-{state}.png"
-        page.screenshot(path=str(path))
-        return path
-
-    return save
 
 
 def test_a_page_read_empty_says_it_could_not_be_read(
