@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -531,15 +532,7 @@ def next_shared_working_time(
     """The first time at or after `moment` inside working hours on a weekday in every zone of
     `zones`, in UTC; None when their working hours never meet (e.g. London and San Francisco
     with 9-to-5)."""
-    current = moment
-    for _ in range(_SHARED_ROUNDS):
-        moved = current
-        for tz in zones:
-            moved = next_working_time(moved, tz, start_hour, end_hour)
-        if moved == current:
-            return moved.astimezone(UTC)
-        current = moved
-    return None
+    return _settle_in_all(next_working_time, moment, zones, start_hour, end_hour)
 
 
 def last_shared_working_time(
@@ -547,11 +540,23 @@ def last_shared_working_time(
 ) -> datetime | None:
     """`moment` if it is inside every zone's working hours, else the end of the last stretch
     before it that was (`last_working_time` for several zones); None when they never meet."""
+    return _settle_in_all(last_working_time, moment, zones, start_hour, end_hour)
+
+
+def _settle_in_all(
+    step: Callable[[datetime, ZoneInfo, int, int], datetime],
+    moment: datetime,
+    zones: tuple[ZoneInfo, ...],
+    start_hour: int,
+    end_hour: int,
+) -> datetime | None:
+    """Moves `moment` by `step` into each zone's working hours in turn until no zone moves it
+    (a time inside all of them, in UTC), or None after `_SHARED_ROUNDS` rounds."""
     current = moment
     for _ in range(_SHARED_ROUNDS):
         moved = current
         for tz in zones:
-            moved = last_working_time(moved, tz, start_hour, end_hour)
+            moved = step(moved, tz, start_hour, end_hour)
         if moved == current:
             return moved.astimezone(UTC)
         current = moved
