@@ -78,22 +78,14 @@ function draftEditor(suggestion, draft, finish) {
       );
     }
   };
-  const editing = () => {
-    // A later answer (the capture after the quick lookup) must not redraw over the user's edit.
-    session.userActed = true;
-    update();
-  };
-  body.addEventListener("input", editing);
-  subject?.addEventListener("input", editing);
+  // (A click or key in the view already keeps a late answer from redrawing over an edit:
+  // popup.js marks session.userActed.)
+  body.addEventListener("input", update);
+  subject?.addEventListener("input", update);
   update();
   return h(
     "details",
-    {
-      class: "draft",
-      ontoggle: () => {
-        session.userActed = true;
-      },
-    },
+    { class: "draft" },
     h("summary", {}, `Draft${draft.channel ? ` · ${fmt.humanise(draft.channel)}` : ""}: edit and send`),
     draft.guidance ? h("p", { class: "draft-guidance" }, draft.guidance) : null,
     subject,
