@@ -232,7 +232,8 @@ def create_interview(session: Session, data: Mapping[str, Any], now: datetime) -
     session.add(interview)
     _set_interviewers(session, interview, data)
     _ensure_linked(opportunity, data.get("interviewer_ids") or [])
-    if opportunity.stage in ("interested", "applied", "screening"):
+    # An interview moves an earlier stage forward (never an offer back).
+    if opportunity.stage in OPEN_STAGES[: OPEN_STAGES.index("interviewing")]:
         opportunity.stage = "interviewing"
     if data.get("decision_expected_on"):
         opportunity.decision_expected_on = data["decision_expected_on"]
