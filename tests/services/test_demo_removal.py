@@ -26,12 +26,15 @@ def test_remove_demo_keeps_real_data(app, client, clock):
     client.post("/api/share-items", json={"title": "My own find", "topics": ["platform"]})
     with factory.begin() as session:
         assert demo_present(session)
-        # The user names a demo person on their own opportunity: that opportunity stays.
-        demo_person = session.scalars(select(Person).where(Person.source == "demo")).first()
-        client.patch(
-            f"/api/opportunities/{opportunity['id']}",
-            json={"people": [{"person_id": mine["id"]}, {"person_id": demo_person.id}]},
-        )
+        demo_person_id = session.scalar(select(Person.id).where(Person.source == "demo"))
+    # The user names a demo person on their own opportunity: that opportunity stays. (Outside
+    # the session above: on SQLite its transaction holds the write lock the PATCH needs.)
+    named = client.patch(
+        f"/api/opportunities/{opportunity['id']}",
+        json={"people": [{"person_id": mine["id"]}, {"person_id": demo_person_id}]},
+    )
+    assert named.status_code == 200, named.json
+    assert len(named.json["people"]) == 2
     with factory.begin() as session:
         removed = remove_demo(session, clock())
         assert removed["people"] >= 5 and removed["connections"] > 0
