@@ -18,7 +18,7 @@ PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 # Loaded by name, never imported: SQLAlchemy picks the driver from the URL; zoneinfo reads tzdata.
 LOADED_NOT_IMPORTED = {"psycopg", "tzdata"}
 # Pytest plugins and tools: used by the command line, not by an import.
-TOOLS = {"pytest-playwright", "ruff", "mypy", "types-lxml", "playwright"}
+TOOLS = {"pytest-playwright", "pytest-xdist", "ruff", "mypy", "types-lxml", "playwright"}
 
 
 def _requirements(group: str | None = None) -> list[Requirement]:
