@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from tests.e2e.linkedin_site import load_ground_truth
-from tests.support.popup import open_profile_popup, seed_interview, wait_for_state
+from tests.support.popup import open_profile_popup, seed_interview, wait_for_state, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -53,10 +53,18 @@ def test_a_first_capture_confirms_the_save_and_offers_a_next_step(
     ]
     # What the popup shows now is the person's plan as the server has it.
     status, open_ = topofmind_server.api("GET", f"/api/suggestions?person_id={person_id}")
-    shown = popup.locator("li.suggestion").evaluate_all(
-        "(cards) => cards.map((card) => Number(card.dataset.suggestionId))"
-    )
-    assert sorted(shown) == sorted(s["id"] for s in open_["items"])
+    assert status == 200 and open_["items"], open_
+    expected = sorted(s["id"] for s in open_["items"])
+
+    def shown() -> list[int]:
+        return sorted(
+            popup.locator("li.suggestion").evaluate_all(
+                "(cards) => cards.map((card) => Number(card.dataset.suggestionId))"
+            )
+        )
+
+    # The toast says "Linked" first; the plan is drawn when the popup's fetch of it answers.
+    wait_until(lambda: shown() == expected)
     assert popup.locator("[data-offer='link']").count() == 0
     popup.locator("#todo-title").evaluate("(el) => el.scrollIntoView()")
     screenshot(popup, "linked")
