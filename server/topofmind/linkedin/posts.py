@@ -33,7 +33,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from .dom import Element, select, xpath_elements
+from .dom import Element, attribute_values, select, xpath_elements
 from .index import componentkeys
 from .model import ParsedPost
 from .structured import (
@@ -885,8 +885,10 @@ def _ld_only_post(urn: str, item: JsonObject) -> ParsedPost:
 # results. Measured over the labelled pages, the attribute step over the whole tree costs half
 # of a scan of the page's bytes for the attribute's name (``bytes.find`` of an absent name reads
 # every byte of megabytes of <code> JSON), so no byte test gates it (docs/parser.md, "Speed").
-_DATA_URN = etree.XPath("descendant-or-self::*/@data-urn/..")
-_DATA_ID = etree.XPath("descendant-or-self::*/@data-id/..")
+# The attribute values come with their elements (``attribute_values``): no parent step, no
+# second read of the attribute.
+_DATA_URN = etree.XPath("descendant-or-self::*/@data-urn")
+_DATA_ID = etree.XPath("descendant-or-self::*/@data-id")
 _TEXT_BOXES = etree.XPath("descendant-or-self::*/@data-testid[.='expandable-text-box']/..")
 
 
@@ -894,12 +896,16 @@ def _ember_cards(doc: Element) -> tuple[list[Element], list[Element]]:
     """Elements whose ``data-urn`` names a post, else (when there are none) those whose
     ``data-id`` does, in document order."""
     cards = [
-        el for el in select(_DATA_URN, doc) if el.get("data-urn", "").startswith(_CARD_URN_PREFIXES)
+        el
+        for urn in attribute_values(_DATA_URN, doc)
+        if urn.startswith(_CARD_URN_PREFIXES) and (el := urn.getparent()) is not None
     ]
     if cards:
         return cards, []
     return [], [
-        el for el in select(_DATA_ID, doc) if el.get("data-id", "").startswith("urn:li:activity:")
+        el
+        for urn in attribute_values(_DATA_ID, doc)
+        if urn.startswith("urn:li:activity:") and (el := urn.getparent()) is not None
     ]
 
 

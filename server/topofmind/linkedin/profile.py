@@ -28,7 +28,7 @@ import unicodedata
 
 from lxml import etree
 
-from .dom import Element, select, xpath_elements
+from .dom import Element, attribute_values, xpath_elements
 from .index import componentkeys, memoised
 from .model import ParsedPerson
 from .structured import (
@@ -54,9 +54,11 @@ from .vocabulary import social
 
 # The section anchors of Ember profiles and the recent-activity top card.
 _ANCHOR_IDS = ("content_collections", "recent_activity", "experience", "recent-activity-top-card")
-_BY_ID = etree.XPath(
-    "descendant-or-self::*/@id[" + " or ".join(f".='{v}'" for v in _ANCHOR_IDS) + "]/.."
-)
+# Every id value, filtered in Python: a predicate on each ``@id`` (``[.='experience' or …]``)
+# costs libxml2 a fresh context and a string copy per id, more than handing all ids over
+# (docs/parser.md, "Speed").
+_IDS = etree.XPath("descendant-or-self::*/@id")
+_ANCHOR_ID_SET = frozenset(_ANCHOR_IDS)
 _PRONOUNS = re.compile(r"^\(?\s*[^\W\d_]{2,5}\s*/\s*[^\W\d_]{2,5}(?:\s*/\s*[^\W\d_]{2,5})?\s*\)?$")
 _BADGE_WORDS = {"you", "verified", "premium", "influencer", "open to work", "·", "•"}
 _ACTIVITY_HEADINGS = social.ACTIVITY_WORDS
@@ -248,8 +250,11 @@ def _with_id(doc: Element, value: str) -> list[Element]:
 
 def _anchor_ids(doc: Element) -> dict[str, list[Element]]:
     found: dict[str, list[Element]] = {}
-    for el in select(_BY_ID, doc):
-        found.setdefault(el.get("id", ""), []).append(el)
+    for value in attribute_values(_IDS, doc):
+        if value in _ANCHOR_ID_SET:
+            el = value.getparent()
+            if el is not None:
+                found.setdefault(str(value), []).append(el)
     return found
 
 
