@@ -205,6 +205,11 @@ def xp_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
+def xp_class_value(name: str) -> str:
+    """``xp_class`` for a predicate on the ``class`` attribute itself (``*/@class[…]/..``)."""
+    return f"contains(concat(' ', normalize-space(.), ' '), ' {name} ')"
+
+
 # 2026 pages write "&" where older ones wrote "and" ("A, B & 7 other mutual connections").
 _MUTUAL_OTHERS = re.compile(
     r"^(?P<names>.*?),?\s+(?:and|&)\s+(?P<n>\d[\d,.]*)\s+others?\s+mutual\s+connections?", re.I
