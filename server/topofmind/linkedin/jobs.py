@@ -195,22 +195,23 @@ def scan(doc: Element) -> JobAnchors:
     # value is tested once.
     class_groups: dict[str, tuple[str, ...]] = {}
     root = next(doc.iter("main"), None)
-    for el in (doc if root is None else root).iter(*_SCAN_TAGS):
-        tag = el.tag
-        if tag == "h1":
-            found.h1s.append(el)
-        elif tag == "h2" or tag == "h3":
-            found.headings.append(el)
+    top = doc if root is None else root
+    # Headings by libxml2's tag filter: reading every element's tag in Python cost more.
+    found.h1s.extend(top.iter("h1"))
+    found.headings.extend(top.iter("h2", "h3"))
+    for el in top.iter(*_SCAN_TAGS):
         names = el.keys()
         if not names:
             continue
-        if "class" in names:
-            cls = el.get("class", "")
+        cls = el.get("class")
+        if cls is not None:
             groups = class_groups.get(cls)
             if groups is None:
                 groups = class_groups[cls] = _class_groups(cls)
             for group in groups:
                 getattr(found, group).append(el)
+            if len(names) == 1:
+                continue  # a class alone: no id, no anchor attribute
         if "id" in names and el.get("id") == "job-details":
             found.descriptions.append(el)
         if wanted.isdisjoint(names):
