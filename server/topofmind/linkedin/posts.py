@@ -275,13 +275,16 @@ def _class_filing(cls: str, names: tuple[str, ...]) -> tuple[tuple[str, ...], bo
     class."""
     # Substring tests before the split: most of a card's class attributes hold none of them.
     if not ("update-components" in cls or "feed-shared" in cls or "social-details" in cls):
-        return (), False
+        return _UNFILED
     tokens = cls.split()
     wanted = set(names)
-    return (
-        tuple(token for token in tokens if token in wanted),
-        any(token in _ACTOR_CLASSES for token in tokens),
-    )
+    buckets = tuple(token for token in tokens if token in wanted)
+    is_actor = any(token in _ACTOR_CLASSES for token in tokens)
+    return (buckets, is_actor) if buckets or is_actor else _UNFILED
+
+
+# The filing of a class attribute that files its element nowhere (most of them).
+_UNFILED: tuple[tuple[str, ...], bool] = ((), False)
 
 
 # Class attribute → its filing, per ``names``: a feed repeats a few hundred class values over
@@ -309,6 +312,8 @@ def _class_index(root: Element, names: tuple[str, ...]) -> dict[str, list[Elemen
         filing = filings.get(cls)
         if filing is None:
             filing = filings[cls] = _class_filing(cls, names)
+        if filing is _UNFILED:
+            continue
         buckets, is_actor = filing
         for name in buckets:
             found[name].append(el)
