@@ -181,6 +181,10 @@ def _class_groups(cls: str) -> tuple[str, ...]:
     return tuple(groups)
 
 
+_CLASS_GROUPS_SEEN: dict[str, tuple[str, ...]] = {}
+_MAX_CLASS_GROUPS_SEEN = 8192
+
+
 def scan(doc: Element) -> JobAnchors:
     """One pass over the elements of ``main`` (the whole page without one), filing each anchor
     the job parsers use.
@@ -191,9 +195,12 @@ def scan(doc: Element) -> JobAnchors:
     """
     found = JobAnchors()
     wanted = _ANCHOR_ATTRIBUTES
-    # A page repeats its class attributes (about three elements share each), so each distinct
-    # value is tested once.
-    class_groups: dict[str, tuple[str, ...]] = {}
+    # A page repeats its class attributes (about three elements share each), and pages of one
+    # era share most of them, so each distinct value is tested once (bounded: the values come
+    # from the pages read).
+    class_groups = _CLASS_GROUPS_SEEN
+    if len(class_groups) > _MAX_CLASS_GROUPS_SEEN:
+        class_groups.clear()
     root = next(doc.iter("main"), None)
     top = doc if root is None else root
     # Headings by libxml2's tag filter: reading every element's tag in Python cost more.
