@@ -200,7 +200,8 @@ def _strings(root: Element, exclude: tuple[Element | None, ...] = ()) -> list[st
     (their tails are still read). libxml2 walks the tree (``iterwalk``): no recursion, and
     about a third faster than a Python stack of children."""
     out: list[str] = []
-    skip = [e for e in exclude if e is not None]
+    # A set: an element's hash is its identity, cheaper than comparing it with each excluded one.
+    skip = {e for e in exclude if e is not None}
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         if event == "end":
@@ -573,7 +574,7 @@ class _SduiIndex:
 
     def __init__(self, card: Element) -> None:
         self.bullets: list[Element] = [
-            el for el in card.iter("p", "span") if el.text and "•" in el.text
+            el for el in card.iter("p", "span") if (text := el.text) and "•" in text
         ]
         self.comments: list[Element] = []
         self.update_links: list[Element] = []
