@@ -68,10 +68,10 @@ def _memo(doc: Element) -> _Memo:
 def may_hold(doc: Element, marker: bytes) -> bool:
     """False only when the page's bytes (known within ``scope(doc, raw)``) lack ``marker``.
 
-    Worth it for a key inside ``<code>`` JSON (decoding megabytes of payload text costs far
-    more than one scan), not for an attribute name: a scan of the bytes for an absent name costs
-    about twice libxml2's attribute step over the tree (docs/parser.md, "Speed"), so element
-    lookups run without it."""
+    No parser calls it since ``code_payloads`` tests the ``<code>`` texts directly (they are a
+    part of the page's bytes, read once either way); nor is it worth it for an attribute name:
+    a scan of the bytes for an absent name costs about twice libxml2's attribute step over the
+    tree (docs/parser.md, "Speed"), so element lookups run without it."""
     memo = _memo(doc)
     raw = memo.raw
     if raw is None:
