@@ -20,7 +20,7 @@ from typing import TypeVar, cast
 
 from lxml import etree
 
-from .dom import Element, select
+from .dom import Element, attribute_values
 
 T = TypeVar("T")
 
@@ -40,8 +40,9 @@ class _Memo:
 
 _current: ContextVar[tuple[Element, _Memo] | None] = ContextVar("linkedin_page_memo", default=None)
 # libxml2 evaluates a predicate (``*[@componentkey]``) with a fresh context per element: two to
-# three times slower than stepping to the attribute and back (docs/parser.md, "Speed").
-_WITH_KEY = etree.XPath("descendant-or-self::*/@componentkey/..")
+# three times slower than stepping to the attribute; the values come with their elements
+# (docs/parser.md, "Speed").
+_KEYS = etree.XPath("descendant-or-self::*/@componentkey")
 
 
 @contextmanager
@@ -67,10 +68,10 @@ def _memo(doc: Element) -> _Memo:
 def may_hold(doc: Element, marker: bytes) -> bool:
     """False only when the page's bytes (known within ``scope(doc, raw)``) lack ``marker``.
 
-    Worth it for a key inside ``<code>`` JSON (decoding megabytes of payload text costs far
-    more than one scan), not for an attribute name: a scan of the bytes for an absent name costs
-    about twice libxml2's attribute step over the tree (docs/parser.md, "Speed"), so element
-    lookups run without it."""
+    No parser calls it since ``code_payloads`` tests the ``<code>`` texts directly (they are a
+    part of the page's bytes, read once either way); nor is it worth it for an attribute name:
+    a scan of the bytes for an absent name costs about twice libxml2's attribute step over the
+    tree (docs/parser.md, "Speed"), so element lookups run without it."""
     memo = _memo(doc)
     raw = memo.raw
     if raw is None:
@@ -89,9 +90,9 @@ def componentkeys(doc: Element) -> list[tuple[Element, str]]:
     if found is None:
         found = []
         # No byte test first: the attribute step costs about half a scan of the bytes.
-        for el in select(_WITH_KEY, doc):
-            key = el.get("componentkey")
-            if key is not None:
+        for key in attribute_values(_KEYS, doc):
+            el = key.getparent()
+            if el is not None:
                 found.append((el, key))
         memo.componentkeys = found
     return found

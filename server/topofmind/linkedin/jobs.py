@@ -181,6 +181,10 @@ def _class_groups(cls: str) -> tuple[str, ...]:
     return tuple(groups)
 
 
+_CLASS_GROUPS_SEEN: dict[str, tuple[str, ...]] = {}
+_MAX_CLASS_GROUPS_SEEN = 8192
+
+
 def scan(doc: Element) -> JobAnchors:
     """One pass over the elements of ``main`` (the whole page without one), filing each anchor
     the job parsers use.
@@ -191,26 +195,30 @@ def scan(doc: Element) -> JobAnchors:
     """
     found = JobAnchors()
     wanted = _ANCHOR_ATTRIBUTES
-    # A page repeats its class attributes (about three elements share each), so each distinct
-    # value is tested once.
-    class_groups: dict[str, tuple[str, ...]] = {}
+    # A page repeats its class attributes (about three elements share each), and pages of one
+    # era share most of them, so each distinct value is tested once (bounded: the values come
+    # from the pages read).
+    class_groups = _CLASS_GROUPS_SEEN
+    if len(class_groups) > _MAX_CLASS_GROUPS_SEEN:
+        class_groups.clear()
     root = next(doc.iter("main"), None)
-    for el in (doc if root is None else root).iter(*_SCAN_TAGS):
-        tag = el.tag
-        if tag == "h1":
-            found.h1s.append(el)
-        elif tag == "h2" or tag == "h3":
-            found.headings.append(el)
+    top = doc if root is None else root
+    # Headings by libxml2's tag filter: reading every element's tag in Python cost more.
+    found.h1s.extend(top.iter("h1"))
+    found.headings.extend(top.iter("h2", "h3"))
+    for el in top.iter(*_SCAN_TAGS):
         names = el.keys()
         if not names:
             continue
-        if "class" in names:
-            cls = el.get("class", "")
+        cls = el.get("class")
+        if cls is not None:
             groups = class_groups.get(cls)
             if groups is None:
                 groups = class_groups[cls] = _class_groups(cls)
             for group in groups:
                 getattr(found, group).append(el)
+            if len(names) == 1:
+                continue  # a class alone: no id, no anchor attribute
         if "id" in names and el.get("id") == "job-details":
             found.descriptions.append(el)
         if wanted.isdisjoint(names):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from .dom import Element
-from .text import fold, is_hidden
+from .text import DISPLAY_NONE, fold
 
 _SKIP = frozenset({"script", "style", "svg", "code", "template", "noscript", "select", "video"})
 _BLOCK = frozenset(
@@ -30,9 +30,10 @@ def runs(el: Element, *, buttons: bool = True) -> Iterator[tuple[Element, str]]:
             depth -= 1
             if node is not el:
                 tail = node.tail
-                parent = node.getparent()
-                if tail and not tail.isspace() and parent is not None:
-                    yield parent, fold(tail)
+                if tail and not tail.isspace():
+                    parent = node.getparent()
+                    if parent is not None:
+                        yield parent, fold(tail)
             continue
         depth += 1
         tag = node.tag
@@ -42,8 +43,16 @@ def runs(el: Element, *, buttons: bool = True) -> Iterator[tuple[Element, str]]:
             or depth > _MAX_DEPTH
             or (tag == "button" and not buttons)
             or node.get("role") == "dialog"
-            or is_hidden(node)
         ):
+            walker.skip_subtree()
+            continue
+        # is_hidden, inlined: this loop runs for every element of a job page's main.
+        cls = node.get("class")
+        if cls and ("visually-hidden" in cls or "a11y-text" in cls or "sr-only" in cls):
+            walker.skip_subtree()
+            continue
+        style = node.get("style")
+        if style is not None and "none" in style and DISPLAY_NONE.search(style) is not None:
             walker.skip_subtree()
             continue
         text = node.text
@@ -73,13 +82,15 @@ def block_text(el: Element) -> str:
                     parts.append(tail)
             continue
         depth += 1
-        if (
-            tag.__class__ is not str
-            or tag in _SKIP
-            or tag == "button"
-            or depth > _MAX_DEPTH
-            or is_hidden(node)
-        ):
+        if tag.__class__ is not str or tag in _SKIP or tag == "button" or depth > _MAX_DEPTH:
+            walker.skip_subtree()
+            continue
+        cls = node.get("class")  # is_hidden, inlined
+        if cls and ("visually-hidden" in cls or "a11y-text" in cls or "sr-only" in cls):
+            walker.skip_subtree()
+            continue
+        style = node.get("style")
+        if style is not None and "none" in style and DISPLAY_NONE.search(style) is not None:
             walker.skip_subtree()
             continue
         if tag in _BLOCK:

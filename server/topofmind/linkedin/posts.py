@@ -33,7 +33,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from .dom import Element, select, xpath_elements
+from .dom import Element, attribute_values, select, xpath_elements
 from .index import componentkeys
 from .model import ParsedPost
 from .structured import (
@@ -200,7 +200,8 @@ def _strings(root: Element, exclude: tuple[Element | None, ...] = ()) -> list[st
     (their tails are still read). libxml2 walks the tree (``iterwalk``): no recursion, and
     about a third faster than a Python stack of children."""
     out: list[str] = []
-    skip = [e for e in exclude if e is not None]
+    # A set: an element's hash is its identity, cheaper than comparing it with each excluded one.
+    skip = {e for e in exclude if e is not None}
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         if event == "end":
@@ -275,13 +276,16 @@ def _class_filing(cls: str, names: tuple[str, ...]) -> tuple[tuple[str, ...], bo
     class."""
     # Substring tests before the split: most of a card's class attributes hold none of them.
     if not ("update-components" in cls or "feed-shared" in cls or "social-details" in cls):
-        return (), False
+        return _UNFILED
     tokens = cls.split()
     wanted = set(names)
-    return (
-        tuple(token for token in tokens if token in wanted),
-        any(token in _ACTOR_CLASSES for token in tokens),
-    )
+    buckets = tuple(token for token in tokens if token in wanted)
+    is_actor = any(token in _ACTOR_CLASSES for token in tokens)
+    return (buckets, is_actor) if buckets or is_actor else _UNFILED
+
+
+# The filing of a class attribute that files its element nowhere (most of them).
+_UNFILED: tuple[tuple[str, ...], bool] = ((), False)
 
 
 # Class attribute → its filing, per ``names``: a feed repeats a few hundred class values over
@@ -309,6 +313,8 @@ def _class_index(root: Element, names: tuple[str, ...]) -> dict[str, list[Elemen
         filing = filings.get(cls)
         if filing is None:
             filing = filings[cls] = _class_filing(cls, names)
+        if filing is _UNFILED:
+            continue
         buckets, is_actor = filing
         for name in buckets:
             found[name].append(el)
@@ -568,7 +574,7 @@ class _SduiIndex:
 
     def __init__(self, card: Element) -> None:
         self.bullets: list[Element] = [
-            el for el in card.iter("p", "span") if el.text and "•" in el.text
+            el for el in card.iter("p", "span") if (text := el.text) and "•" in text
         ]
         self.comments: list[Element] = []
         self.update_links: list[Element] = []
@@ -885,8 +891,10 @@ def _ld_only_post(urn: str, item: JsonObject) -> ParsedPost:
 # results. Measured over the labelled pages, the attribute step over the whole tree costs half
 # of a scan of the page's bytes for the attribute's name (``bytes.find`` of an absent name reads
 # every byte of megabytes of <code> JSON), so no byte test gates it (docs/parser.md, "Speed").
-_DATA_URN = etree.XPath("descendant-or-self::*/@data-urn/..")
-_DATA_ID = etree.XPath("descendant-or-self::*/@data-id/..")
+# The attribute values come with their elements (``attribute_values``): no parent step, no
+# second read of the attribute.
+_DATA_URN = etree.XPath("descendant-or-self::*/@data-urn")
+_DATA_ID = etree.XPath("descendant-or-self::*/@data-id")
 _TEXT_BOXES = etree.XPath("descendant-or-self::*/@data-testid[.='expandable-text-box']/..")
 
 
@@ -894,12 +902,16 @@ def _ember_cards(doc: Element) -> tuple[list[Element], list[Element]]:
     """Elements whose ``data-urn`` names a post, else (when there are none) those whose
     ``data-id`` does, in document order."""
     cards = [
-        el for el in select(_DATA_URN, doc) if el.get("data-urn", "").startswith(_CARD_URN_PREFIXES)
+        el
+        for urn in attribute_values(_DATA_URN, doc)
+        if urn.startswith(_CARD_URN_PREFIXES) and (el := urn.getparent()) is not None
     ]
     if cards:
         return cards, []
     return [], [
-        el for el in select(_DATA_ID, doc) if el.get("data-id", "").startswith("urn:li:activity:")
+        el
+        for urn in attribute_values(_DATA_ID, doc)
+        if urn.startswith("urn:li:activity:") and (el := urn.getparent()) is not None
     ]
 
 

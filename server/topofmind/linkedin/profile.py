@@ -28,7 +28,7 @@ import unicodedata
 
 from lxml import etree
 
-from .dom import Element, select, xpath_elements
+from .dom import Element, attribute_values, select, xpath_elements
 from .index import componentkeys, memoised
 from .model import ParsedPerson
 from .structured import (
@@ -48,15 +48,40 @@ from .text import (
     text_lines,
     visible_text,
     xp_class,
+    xp_class_value,
 )
 from .urls import canonical_profile_url, public_id_from_url
 from .vocabulary import social
 
 # The section anchors of Ember profiles and the recent-activity top card.
 _ANCHOR_IDS = ("content_collections", "recent_activity", "experience", "recent-activity-top-card")
-_BY_ID = etree.XPath(
-    "descendant-or-self::*/@id[" + " or ".join(f".='{v}'" for v in _ANCHOR_IDS) + "]/.."
+# Every id value, filtered in Python: a predicate on each ``@id`` (``[.='experience' or …]``)
+# costs libxml2 a fresh context and a string copy per id, more than handing all ids over
+# (docs/parser.md, "Speed").
+_IDS = etree.XPath("descendant-or-self::*/@id")
+_ANCHOR_ID_SET = frozenset(_ANCHOR_IDS)
+# Element lookups inside a card or section, stepping to the attribute (``*/@class[…]/..``):
+# libxml2 then tests only the elements that carry it, where ``.//*[…]`` evaluated the predicate
+# for every node of the subtree, text nodes included (docs/parser.md, "Speed").
+_COLLECTION_ITEMS = etree.XPath(
+    "descendant::*/@componentkey[starts-with(., 'entity-collection-item')]/.."
 )
+_EXPERIENCE_ITEM_TITLES = etree.XPath(
+    f"descendant::*/@class[{xp_class_value('experience-item__title')}]/.."
+)
+_BOLDS = etree.XPath(f"descendant::*/@class[{xp_class_value('t-bold')}]/..")
+_FIRST_SUBLINES = etree.XPath(
+    f"descendant::*/@class[{xp_class_value('top-card-layout__first-subline')}]/.."
+)
+_CURRENT_COMPANY_LABELLED = etree.XPath(
+    "descendant::*/@aria-label[starts-with(., 'Current company: ')]"
+)
+_CURRENT_COMPANY = etree.XPath("descendant::*/@aria-label[. = 'Current company']/..")
+_POSITION_INFO = etree.XPath("descendant::*/@class[contains(., 'top-card__position-info')]/..")
+_RIGHT_PANEL_LABELS = etree.XPath(
+    "descendant::ul/@class[contains(., 'right-panel')]/../li/descendant::button/@aria-label"
+)
+_FIGURE_BUTTONS = etree.XPath("descendant::*/@role[. = 'button']/parent::*[descendant::figure]")
 _PRONOUNS = re.compile(r"^\(?\s*[^\W\d_]{2,5}\s*/\s*[^\W\d_]{2,5}(?:\s*/\s*[^\W\d_]{2,5})?\s*\)?$")
 _BADGE_WORDS = {"you", "verified", "premium", "influencer", "open to work", "·", "•"}
 _ACTIVITY_HEADINGS = social.ACTIVITY_WORDS
@@ -248,8 +273,11 @@ def _with_id(doc: Element, value: str) -> list[Element]:
 
 def _anchor_ids(doc: Element) -> dict[str, list[Element]]:
     found: dict[str, list[Element]] = {}
-    for el in select(_BY_ID, doc):
-        found.setdefault(el.get("id", ""), []).append(el)
+    for value in attribute_values(_IDS, doc):
+        if value in _ANCHOR_ID_SET:
+            el = value.getparent()
+            if el is not None:
+                found.setdefault(str(value), []).append(el)
     return found
 
 
@@ -306,22 +334,20 @@ def _followers_in(
 def _experience_title(doc: Element) -> str | None:
     section = _section_with_heading(doc, ("experience",), _EXPERIENCE_HEADINGS)
     if section is None:
-        sections = doc.xpath("//section[@data-section='experience']")
+        sections = [el for el in doc.iter("section") if el.get("data-section") == "experience"]
         section = sections[0] if sections else None
     if section is None:
         return None
     # SDUI renders entries as ``[componentkey^="entity-collection-item"]`` blocks, not <li>.
-    items = section.xpath(".//li") or section.xpath(
-        ".//*[starts-with(@componentkey,'entity-collection-item')]"
-    )
+    items = list(section.iterdescendants("li")) or select(_COLLECTION_ITEMS, section)
     if not items:
         return None
     # Logged-out pages name the role in ``.experience-item__title``; some profiles blur it
     # ("******", class ``blur``): the page does not show the title, so it is unknown.
-    for el in items[0].xpath(f".//*[{xp_class('experience-item__title')}]")[:1]:
+    for el in select(_EXPERIENCE_ITEM_TITLES, items[0])[:1]:
         cls = el.get("class") or ""
         return None if "blur" in cls.split() else (visible_text(el) or None)
-    bolds = items[0].xpath(f".//*[{xp_class('t-bold')}]")[:12]
+    bolds = select(_BOLDS, items[0])[:12]
     if not bolds:
         return _first_role_by_dates(items[0])
     # A grouped entry (several roles at one company) shows the company in bold with a total
@@ -392,18 +418,19 @@ def _dated_caption(bold: Element, item: Element, bolds: list[Element]) -> bool:
 
 
 def _company(card: Element, lines_after_headline: list[str]) -> str | None:
-    for el in card.xpath(".//*[starts-with(@aria-label,'Current company: ')]"):
-        label = el.get("aria-label")[len("Current company: ") :]
+    for value in attribute_values(_CURRENT_COMPANY_LABELLED, card):
+        label = value[len("Current company: ") :]
         return fold(label.split(". Click")[0]) or None
-    for el in card.xpath(".//*[@aria-label='Current company']"):
+    for el in select(_CURRENT_COMPANY, card):
         return visible_text(el) or None
-    for el in card.xpath(".//*[contains(@class,'top-card__position-info')]"):
+    for el in select(_POSITION_INFO, card):
         return visible_text(el) or None
     # Other UI languages label the same buttons in their words ("Azienda attuale: …"); the
     # company is the right-panel entry that is not the school.
-    for button in card.xpath(".//ul[contains(@class,'right-panel')]/li//button[@aria-label]"):
-        label = button.get("aria-label").split(":", 1)[0].strip().lower()
-        if ":" in button.get("aria-label") and label not in _EDUCATION_LABELS:
+    for value in attribute_values(_RIGHT_PANEL_LABELS, card):
+        button = value.getparent()
+        label = value.split(":", 1)[0].strip().lower()
+        if button is not None and ":" in value and label not in _EDUCATION_LABELS:
             # visible_text skips controls, so read the button's children.
             return fold(" ".join(visible_text(child) for child in button)) or None
     if lines_after_headline and " · " in lines_after_headline[0]:
@@ -412,8 +439,8 @@ def _company(card: Element, lines_after_headline: list[str]) -> str | None:
     # single entry there is no telling which of the two it is.
     entries = [
         el
-        for el in card.xpath(".//*[@role='button'][.//figure]")
-        if not el.xpath(".//h1|.//h2") and visible_text(el)
+        for el in select(_FIGURE_BUTTONS, card)
+        if next(el.iterdescendants("h1", "h2"), None) is None and visible_text(el)
     ]
     if len(entries) >= 2:
         return visible_text(entries[0]) or None
@@ -427,7 +454,7 @@ def _public_location(card: Element) -> str | None:
     ``.profile-info-subheader``. Follower and connection counts ("6K followers", "500+
     connections", any UI language) carry digits; a place name does not.
     """
-    for sub in xpath_elements(card, f".//*[{xp_class('top-card-layout__first-subline')}]")[:1]:
+    for sub in select(_FIRST_SUBLINES, card)[:1]:
         for _, text in text_lines(sub):
             if text not in ("·", "•") and not any(ch.isdigit() for ch in text):
                 return text

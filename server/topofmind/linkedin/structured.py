@@ -11,10 +11,11 @@ Selectors:
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .dom import Element
-from .index import may_hold, memoised
+from .index import memoised
 
 #: A decoded JSON object (JSON-LD item, Voyager payload or entity): its values are whatever the
 #: page's JSON holds, so readers check each one's type where they use it.
@@ -22,6 +23,7 @@ JsonObject = dict[str, Any]
 
 MAX_CODE_CHARS = 8_000_000
 MAX_CODE_TOTAL = 40_000_000
+_JSON_START = re.compile(r"\s*\{")
 
 
 def json_ld(doc: Element) -> list[JsonObject]:
@@ -68,20 +70,24 @@ def code_payloads(doc: Element, must_contain: str | None = None) -> list[JsonObj
     """
     payloads: list[JsonObject] = []
     total = 0
-    if must_contain and not may_hold(doc, must_contain.encode()):
-        return payloads  # not in the page's bytes: no payload's text need be decoded
+    # No scan of the page's bytes for ``must_contain`` first: the <code> texts are a part of
+    # the page, and the substring test below reads each of them once anyway.
     for code in doc.iter("code"):
         text = code.text
         if not text or len(text) > MAX_CODE_CHARS:
             continue
-        text = text.strip()
-        if not text.startswith("{") or (must_contain and must_contain not in text):
+        # An object's text, tested before it is copied: ``strip()`` copied every payload.
+        opening = _JSON_START.match(text)
+        if opening is None or (must_contain and must_contain not in text):
             continue
-        total += len(text)
+        start, end = opening.end() - 1, len(text)
+        while text[end - 1].isspace():
+            end -= 1
+        total += end - start
         if total > MAX_CODE_TOTAL:
             break
         try:
-            data = json.loads(text)
+            data = json.loads(text[start:end])
         except (ValueError, RecursionError):
             continue
         if isinstance(data, dict):

@@ -19,7 +19,7 @@ _SKIP_TAGS = frozenset(
     }
 )  # fmt: skip
 _MAX_DEPTH = 400
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none")
+DISPLAY_NONE = re.compile(r"display\s*:\s*none")
 
 _COUNT = re.compile(r"^\s*(\d[\d,.\u00a0\u202f ]*)\s*([KkMm])?\s*$")
 # "3h", "2w", "9mo", "1yr", "4m", "now": the token before the first "•" in a post's byline.
@@ -83,13 +83,19 @@ def is_hidden(el: Element) -> bool:
         return True
     # SDUI pages keep stale copies (another degree badge) in ``display:none`` elements.
     style = el.get("style")
-    return style is not None and "none" in style and _DISPLAY_NONE.search(style) is not None
+    return style is not None and "none" in style and DISPLAY_NONE.search(style) is not None
 
 
 def visible_text(el: Element | None, keep_hidden: bool = False) -> str:
     """The shown text of a subtree, whitespace folded, without SR-only copies or controls."""
     if el is None:
         return ""
+    if len(el) == 0:
+        # A leaf (most calls read a heading, a span, a link): its own text, without a walk.
+        tag = el.tag
+        if tag.__class__ is not str or tag in _SKIP_TAGS or (not keep_hidden and is_hidden(el)):
+            return ""
+        return fold(el.text)
     parts: list[str] = []
     # libxml2 walks the tree (iterwalk): no recursion, hostile nesting cannot overflow it.
     walker = etree.iterwalk(el, events=("start", "end"))
@@ -114,7 +120,7 @@ def visible_text(el: Element | None, keep_hidden: bool = False) -> str:
                 walker.skip_subtree()
                 continue
             style = node.get("style")
-            if style and "none" in style and _DISPLAY_NONE.search(style) is not None:
+            if style and "none" in style and DISPLAY_NONE.search(style) is not None:
                 walker.skip_subtree()
                 continue
         if tag == "br":
@@ -139,9 +145,10 @@ def text_lines(el: Element, keep_hidden: bool = False) -> Iterator[tuple[Element
             depth -= 1
             if node is not el:
                 tail = node.tail
-                parent = node.getparent()
-                if tail and not tail.isspace() and parent is not None:
-                    yield parent, fold(tail)
+                if tail and not tail.isspace():
+                    parent = node.getparent()
+                    if parent is not None:
+                        yield parent, fold(tail)
             continue
         depth += 1
         tag = node.tag
@@ -160,7 +167,7 @@ def text_lines(el: Element, keep_hidden: bool = False) -> Iterator[tuple[Element
                 walker.skip_subtree()
                 continue
             style = node.get("style")
-            if style and "none" in style and _DISPLAY_NONE.search(style) is not None:
+            if style and "none" in style and DISPLAY_NONE.search(style) is not None:
                 walker.skip_subtree()
                 continue
         text = node.text
@@ -203,6 +210,11 @@ def relative_time(text: str | None) -> str | None:
 def xp_class(name: str) -> str:
     """An XPath predicate matching one whole class name."""
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+def xp_class_value(name: str) -> str:
+    """``xp_class`` for a predicate on the ``class`` attribute itself (``*/@class[…]/..``)."""
+    return f"contains(concat(' ', normalize-space(.), ' '), ' {name} ')"
 
 
 # 2026 pages write "&" where older ones wrote "and" ("A, B & 7 other mutual connections").

@@ -22,6 +22,7 @@ _ACTIVITY_URN = re.compile(r"urn:li:(activity|ugcPost|share|aggregate):(\d{6,25}
 _POSTS_SLUG = re.compile(r"-(activity|ugcPost|share)-(\d{6,25})(?:-[A-Za-z0-9_-]{1,8})?/?$")
 _ORG_KINDS = ("company", "showcase", "school")
 _BAD_ID_CHARS = re.compile(r"[\s/?#<>\"']")
+_URN_ID = re.compile(r"(\d{6,25})\)?$")
 # Ids LinkedIn issued between 2003 and 2100; anything outside is not a time-based id.
 _MIN_MS, _MAX_MS = 1_041_379_200_000, 4_102_444_800_000
 
@@ -203,14 +204,18 @@ def posted_at_from_urn(urn: str | None) -> str | None:
     """ISO-8601 UTC creation time encoded in a post URN's id (``id >> 22`` = Unix ms), or None."""
     if not urn:
         return None
-    match = re.search(r"(\d{6,25})\)?$", urn)
+    match = _URN_ID.search(urn)
     if not match:
         return None
     millis = int(match.group(1)) >> 22
     if not _MIN_MS <= millis <= _MAX_MS:
         return None
     when = datetime.fromtimestamp(millis / 1000, tz=UTC)
-    return when.strftime("%Y-%m-%dT%H:%M:%S.") + f"{millis % 1000:03d}Z"
+    # (``strftime`` costs several times this; the bounds above keep the year at four digits.)
+    return (
+        f"{when.year:04d}-{when.month:02d}-{when.day:02d}T"
+        f"{when.hour:02d}:{when.minute:02d}:{when.second:02d}.{millis % 1000:03d}Z"
+    )
 
 
 # Job ids: /jobs/view/<id>, /jobs/view/<slug>-<id> (logged-out pages), ?currentJobId=<id> (search
