@@ -209,4 +209,4 @@ def test_no_parsed_tree_outlives_its_parse(monkeypatch):
     assert index._current.get() is None
     after = index._memo(docs[0])
     assert after is not memos[-1], "nothing kept after it"
-    assert (after.raw, after.markers, after.componentkeys, after.values) == (None, {}, None, {})
+    assert (after.componentkeys, after.values) == (None, {})

@@ -28,11 +28,9 @@ T = TypeVar("T")
 class _Memo:
     """What one parse has looked up on its document."""
 
-    __slots__ = ("raw", "markers", "componentkeys", "values")
+    __slots__ = ("componentkeys", "values")
 
-    def __init__(self, raw: bytes | None) -> None:
-        self.raw = raw
-        self.markers: dict[bytes, bool] = {}
+    def __init__(self) -> None:
         self.componentkeys: list[tuple[Element, str]] | None = None
         # Each name holds what one ``compute`` returned (see ``memoised``).
         self.values: dict[str, object] = {}
@@ -46,11 +44,9 @@ _KEYS = etree.XPath("descendant-or-self::*/@componentkey")
 
 
 @contextmanager
-def scope(doc: Element, raw: bytes | None = None) -> Iterator[None]:
-    """Memoise lookups on ``doc`` until the block ends (then the memo and its references go).
-
-    ``raw``, the bytes ``doc`` was parsed from, lets ``may_hold`` rule lookups out."""
-    token = _current.set((doc, _Memo(raw)))
+def scope(doc: Element) -> Iterator[None]:
+    """Memoise lookups on ``doc`` until the block ends (then the memo and its references go)."""
+    token = _current.set((doc, _Memo()))
     try:
         yield
     finally:
@@ -61,25 +57,8 @@ def _memo(doc: Element) -> _Memo:
     """The memo of ``doc`` when it is the document of the open scope, else a throwaway one."""
     entry = _current.get()
     if entry is None or entry[0] is not doc:
-        return _Memo(None)
+        return _Memo()
     return entry[1]
-
-
-def may_hold(doc: Element, marker: bytes) -> bool:
-    """False only when the page's bytes (known within ``scope(doc, raw)``) lack ``marker``.
-
-    No parser calls it since ``code_payloads`` tests the ``<code>`` texts directly (they are a
-    part of the page's bytes, read once either way); nor is it worth it for an attribute name:
-    a scan of the bytes for an absent name costs about twice libxml2's attribute step over the
-    tree (docs/parser.md, "Speed"), so element lookups run without it."""
-    memo = _memo(doc)
-    raw = memo.raw
-    if raw is None:
-        return True
-    found = memo.markers.get(marker)
-    if found is None:
-        found = memo.markers[marker] = marker in raw
-    return found
 
 
 def componentkeys(doc: Element) -> list[tuple[Element, str]]:

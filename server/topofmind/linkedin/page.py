@@ -82,7 +82,7 @@ def parse_page(html: str | bytes, url: str | None = None) -> ParsedPage:
             doc = _parse_tree(data)
         except (lxml.etree.ParserError, ValueError) as exc:
             return ParsedPage(kind="unknown", warnings=(*warnings, f"unparseable HTML: {exc}"))
-        with social.unknown_words() as unknown, index.scope(doc, data):
+        with social.unknown_words() as unknown, index.scope(doc):
             page = _parse_kind(doc, kind, url, warnings, data)
         if unknown:
             language = social.page_language(data) or "unknown"
