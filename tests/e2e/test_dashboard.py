@@ -105,10 +105,14 @@ def test_contacts_search_filter_sort_and_paging(signed_in, dashboard_server, see
     total = int(re.search(r"(\d+) people", page.locator(".lede").inner_text()).group(1))
     assert total >= 40
     page.get_by_label("Search").fill("northwind")
+    # Each step waits for the page it asked for to load (a click only waits for the navigation to
+    # start: reading at once could read the page before, or change it before app.js runs).
     page.get_by_role("button", name="Apply").click()
+    page.wait_for_url(re.compile(r"/contacts\?.*q=northwind"))
     names = page.locator("td.col-name a.name").all_inner_texts()
     assert "Priya Raman" in names and all("Filler" not in name for name in names)
     page.get_by_role("link", name="Clear").click()
+    page.wait_for_url(re.compile(r"/contacts$"))
     # The status comes from each person's plan (issue 13: one clock); the demo has people with
     # a suggestion due now and none past a send-by.
     page.get_by_label("Status").select_option("due")  # submits by itself (app.js)
@@ -119,10 +123,12 @@ def test_contacts_search_filter_sort_and_paging(signed_in, dashboard_server, see
     names = page.locator("td.col-name a.name").all_inner_texts()
     assert names[0] == "Filler Person 30" and len(names) == 30
     page.get_by_role("link", name="Name").click()  # header link: sort by name
+    page.wait_for_url(re.compile(r"[?&]sort=name(&|$)"))
     assert page.locator("td.col-name a.name").first.inner_text() == "Filler Person 01"
     page.goto(dashboard_server.url + "/contacts?company=paging+co&sort=name&per_page=25")
     assert page.locator("td.col-name a.name").count() == 25
     page.get_by_role("link", name="Next →").click()
+    page.wait_for_url(re.compile(r"[?&]page=2(&|$)"))
     assert page.locator("td.col-name a.name").all_inner_texts() == [
         f"Filler Person {n}" for n in range(26, 31)
     ]
