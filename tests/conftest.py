@@ -27,6 +27,7 @@ from tests.support.app import (  # noqa: F401 - re-exported for tests that still
     build_app,
     empty_all_tables,
     migrated_engine,
+    pg_schema_url,
     shared_app,
 )
 from topofmind.store.database import make_engine
@@ -55,7 +56,7 @@ def _postgres_url() -> str | None:
         return None
     finally:
         engine.dispose()
-    return f"{PG_SERVER}?options=-csearch_path%3D{schema}"
+    return pg_schema_url(schema)
 
 
 @pytest.fixture(scope="session")

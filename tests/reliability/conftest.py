@@ -8,7 +8,7 @@ import os
 import pytest
 from sqlalchemy import text
 
-from tests.support.app import PG_SERVER
+from tests.support.app import PG_SERVER, pg_schema_url
 from topofmind.store.database import make_engine
 
 _counter = itertools.count(1)
@@ -34,7 +34,7 @@ def empty_database(tmp_path, postgres_url):
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
         engine.dispose()
         schemas.append(schema)
-        return f"{PG_SERVER}?options=-csearch_path%3D{schema}"
+        return pg_schema_url(schema)
 
     yield make
     if schemas:

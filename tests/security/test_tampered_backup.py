@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from tests.support.app import FIXED_NOW, PG_SERVER, REPO, migrated_engine
+from tests.support.app import FIXED_NOW, PG_SERVER, REPO, migrated_engine, pg_schema_url
 from tests.support.sample_data import dump, fill
 from topofmind.errors import InvalidInput
 from topofmind.services.backup import restore_backup, write_backup
@@ -35,7 +35,7 @@ def fresh_database(request, tmp_path, postgres_url):
     engine = make_engine(PG_SERVER)
     with engine.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    yield f"{PG_SERVER}?options=-csearch_path%3D{schema}"
+    yield pg_schema_url(schema)
     with engine.begin() as connection:
         connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
     engine.dispose()

@@ -23,6 +23,16 @@ TEST_PORT = 8765
 FIXED_NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)  # a Wednesday afternoon
 
 
+def pg_schema_url(schema: str) -> str:
+    """The test server's URL with ``schema`` first on the search path (a database of its own).
+
+    Commits there do not wait for the write-ahead log's flush (``synchronous_commit=off``, like
+    the product's SQLite ``synchronous=NORMAL``): the tests kill our processes, never PostgreSQL,
+    so nothing is lost, and the PostgreSQL tests run about a sixth faster without an fsync per
+    commit."""
+    return f"{PG_SERVER}?options=-csearch_path%3D{schema}%20-csynchronous_commit%3Doff"
+
+
 class Clock:
     """An injectable clock tests can move."""
 
