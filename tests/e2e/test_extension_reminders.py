@@ -57,8 +57,17 @@ def test_reminder_is_opt_in_and_shows_once_a_day_when_something_is_due(
     )
     assert status == 201, person
     seed_interview(topofmind_server, person["id"], ended_hours_ago=2)
+    # A working day of all 24 hours: the thank-you is due now whatever the hour (with 9 to 17 it
+    # would wait for tomorrow morning after 17:00, and nothing would be due today to remind of).
     status, body = topofmind_server.api(
-        "PATCH", "/api/settings", {"digest_hour": 0, "user_time_zone": "UTC"}
+        "PATCH",
+        "/api/settings",
+        {
+            "digest_hour": 0,
+            "user_time_zone": "UTC",
+            "working_hours_start": 0,
+            "working_hours_end": 24,
+        },
     )
     assert status == 200, body
 
