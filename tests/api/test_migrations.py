@@ -5,6 +5,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
+from tests.support.app import pg_schema_url
 from topofmind.store import migrate
 from topofmind.store.database import make_engine
 from topofmind.store.models import Base
@@ -24,7 +25,7 @@ def empty_url(request, tmp_path, postgres_url):
         connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     engine.dispose()
-    yield f"{base}?options=-csearch_path%3D{schema}"
+    yield pg_schema_url(schema)
     engine = make_engine(base)
     with engine.begin() as connection:
         connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
